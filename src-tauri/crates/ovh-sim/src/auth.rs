@@ -1,0 +1,151 @@
+//! OVH's authentication layer: application key, consumer key, timestamp window, signature over
+//! the raw request bytes, and access rules. Refusals use OVH's error bodies.
+use axum::http::{HeaderMap, Method};
+use chrono::{DateTime, Utc};
+
+use crate::world::World;
+
+/// How far a request timestamp may be from the server's clock, in seconds.
+pub const TIMESTAMP_WINDOW_SECS: i64 = 300;
+
+/// An authentication-layer refusal in OVH's legacy shape (`errorCode` + `httpCode`), which the
+/// simulator also gives a `class`, as OVH has done since 2024.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuthError {
+    pub status: u16,
+    pub error_code: &'static str,
+    pub message: &'static str,
+}
+
+impl AuthError {
+    const fn new(status: u16, error_code: &'static str, message: &'static str) -> Self {
+        Self {
+            status,
+            error_code,
+            message,
+        }
+    }
+
+    /// OVH's class for the status.
+    pub fn class(&self) -> &'static str {
+        match self.status {
+            400 => "Client::BadRequest",
+            401 => "Client::Unauthorized",
+            _ => "Client::Forbidden",
+        }
+    }
+}
+
+pub const INVALID_KEY: AuthError = AuthError::new(403, "INVALID_KEY", "Invalid application key");
+pub const NOT_AUTHENTICATED: AuthError =
+    AuthError::new(401, "NOT_AUTHENTICATED", "You must login first");
+pub const INVALID_CREDENTIAL: AuthError =
+    AuthError::new(403, "INVALID_CREDENTIAL", "This credential is not valid");
+pub const INVALID_SIGNATURE: AuthError =
+    AuthError::new(400, "INVALID_SIGNATURE", "Invalid signature");
+pub const QUERY_TIME_OUT: AuthError = AuthError::new(400, "QUERY_TIME_OUT", "Query out of time");
+pub const NOT_GRANTED_CALL: AuthError =
+    AuthError::new(403, "NOT_GRANTED_CALL", "This call has not been granted");
+
+fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers.get(name).and_then(|v| v.to_str().ok())
+}
+
+/// Checks that the application key is known (for unsigned calls that need one).
+pub fn check_application(world: &World, headers: &HeaderMap) -> Result<String, AuthError> {
+    let ak = header(headers, "x-ovh-application").ok_or(INVALID_KEY)?;
+    if world.applications.contains_key(ak) {
+        Ok(ak.to_string())
+    } else {
+        Err(INVALID_KEY)
+    }
+}
+
+/// Verifies a signed call exactly as OVH does; returns the consumer key on success.
+///
+/// `url` is the full URL as the client addressed it and `body` the raw body bytes: nothing is
+/// re-serialised, so a client that signs anything but what it sends is refused.
+#[allow(clippy::too_many_arguments)]
+pub fn verify(
+    world: &mut World,
+    headers: &HeaderMap,
+    method: &Method,
+    url: &str,
+    api_path: &str,
+    body: &[u8],
+    server_time: i64,
+    now: DateTime<Utc>,
+) -> Result<String, AuthError> {
+    let ak = header(headers, "x-ovh-application").ok_or(INVALID_KEY)?;
+    let app = world.applications.get(ak).ok_or(INVALID_KEY)?.clone();
+    let ck = header(headers, "x-ovh-consumer").ok_or(NOT_AUTHENTICATED)?;
+    let cred = world.credentials.get(ck).ok_or(INVALID_CREDENTIAL)?;
+    if cred.application_key != ak
+        || cred.status != "validated"
+        || cred.expiration.is_some_and(|e| e <= now)
+    {
+        return Err(INVALID_CREDENTIAL);
+    }
+    let ts: i64 = header(headers, "x-ovh-timestamp")
+        .and_then(|t| t.trim().parse().ok())
+        .ok_or(QUERY_TIME_OUT)?;
+    if (ts - server_time).abs() > TIMESTAMP_WINDOW_SECS {
+        return Err(QUERY_TIME_OUT);
+    }
+    let body = std::str::from_utf8(body).map_err(|_| INVALID_SIGNATURE)?;
+    let expected = ovh::signing::sign(&app.secret, ck, method.as_str(), url, body, ts);
+    if header(headers, "x-ovh-signature") != Some(expected.as_str()) {
+        return Err(INVALID_SIGNATURE);
+    }
+    if !cred
+        .rules
+        .iter()
+        .any(|(m, p)| m == method.as_str() && glob(p, api_path))
+    {
+        return Err(NOT_GRANTED_CALL);
+    }
+    let ck = ck.to_string();
+    if let Some(c) = world.credentials.get_mut(&ck) {
+        c.last_use = Some(now);
+    }
+    Ok(ck)
+}
+
+/// OVH access-rule matching: `*` stands for any run of characters, `/` included.
+pub fn glob(pattern: &str, path: &str) -> bool {
+    match pattern.split_once('*') {
+        None => pattern == path,
+        Some((head, tail)) => {
+            let Some(rest) = path.strip_prefix(head) else {
+                return false;
+            };
+            (0..=rest.len())
+                .filter(|i| rest.is_char_boundary(*i))
+                .any(|i| glob(tail, &rest[i..]))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::glob;
+
+    #[test]
+    fn access_rule_globs() {
+        assert!(glob("/*", "/cloud/project"));
+        assert!(glob(
+            "/cloud/project/*",
+            "/cloud/project/abc/instance/x/snapshot"
+        ));
+        assert!(!glob("/cloud/project/*", "/cloud/project"));
+        assert!(glob(
+            "/cloud/project/*/snapshot/*",
+            "/cloud/project/p/snapshot/s"
+        ));
+        assert!(!glob(
+            "/cloud/project/*/snapshot/*",
+            "/cloud/project/p/instance/s"
+        ));
+        assert!(glob("/auth/time", "/auth/time"));
+    }
+}

@@ -1,0 +1,340 @@
+//! World objects as OVH's JSON: every field of the 2024 schema model, `null` where nullable,
+//! plus the 2025 additions the client must tolerate.
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde_json::{json, Value};
+
+use crate::world::*;
+
+/// OVH datetimes: RFC 3339 with `Z`.
+pub fn ts(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+pub fn project(p: &Project) -> Value {
+    json!({
+        "access": "full",
+        "creationDate": ts(p.created),
+        "description": p.description,
+        "expiration": null,
+        "iam": {
+            "displayName": p.description,
+            "id": uuid_like(&p.id),
+            "tags": null,
+            "urn": format!("urn:v1:eu:resource:publicCloudProject:{}", p.id),
+        },
+        "manualQuota": false,
+        "orderId": null,
+        "planCode": "project.2018",
+        "projectName": p.description,
+        "project_id": p.id,
+        "status": "ok",
+        "unleash": false,
+    })
+}
+
+fn uuid_like(hex32: &str) -> String {
+    if hex32.len() == 32 {
+        format!(
+            "{}-{}-{}-{}-{}",
+            &hex32[..8],
+            &hex32[8..12],
+            &hex32[12..16],
+            &hex32[16..20],
+            &hex32[20..]
+        )
+    } else {
+        hex32.to_string()
+    }
+}
+
+pub fn region(r: &RegionInfo) -> Value {
+    json!({
+        "continentCode": r.continent,
+        "datacenterLocation": r.location,
+        "ipCountries": [r.country],
+        "name": r.name,
+        "services": r.services.iter().map(|(name, up)| json!({
+            "endpoint": format!("https://{}.{}.cloud.ovh.net/", name, r.name.to_lowercase()),
+            "name": name,
+            "status": if *up { "UP" } else { "DOWN" },
+        })).collect::<Vec<_>>(),
+        "status": "UP",
+        "type": r.region_type,
+    })
+}
+
+pub fn flavor(f: &Flavor) -> Value {
+    let metal = f.flavor_type.contains("baremetal");
+    json!({
+        "available": true,
+        "capabilities": [
+            {"enabled": !metal, "name": "resize"},
+            {"enabled": true, "name": "snapshot"},
+            {"enabled": true, "name": "volume"},
+            {"enabled": !metal, "name": "failoverip"},
+        ],
+        "disk": f.disk_gb,
+        "id": f.id,
+        "inboundBandwidth": 250,
+        "name": f.name,
+        "osType": f.os_type,
+        "outboundBandwidth": 250,
+        "planCodes": {"hourly": format!("{}.consumption", f.name), "monthly": format!("{}.monthly.postpaid", f.name)},
+        "quota": 20,
+        "ram": f.ram_mb,
+        "region": f.region,
+        "type": f.flavor_type,
+        "vcpus": f.vcpus,
+    })
+}
+
+pub fn public_image(i: &Image) -> Value {
+    json!({
+        "creationDate": ts(i.created),
+        "flavorType": null,
+        "id": i.id,
+        "minDisk": i.min_disk,
+        "minRam": 0,
+        "name": i.name,
+        "planCode": null,
+        "region": i.region,
+        "size": i.size_gb,
+        "status": "active",
+        "tags": null,
+        "type": i.os_type,
+        "user": i.user,
+        "visibility": "public",
+    })
+}
+
+pub fn snapshot(s: &Snapshot, now: DateTime<Utc>) -> Value {
+    json!({
+        "creationDate": ts(s.created),
+        "flavorType": s.flavor_type,
+        "id": s.id,
+        "minDisk": s.min_disk,
+        "minRam": 0,
+        "name": s.name,
+        "planCode": "snapshot.consumption",
+        "region": s.region,
+        "size": s.reported_size(now),
+        "status": s.status(now),
+        "tags": null,
+        "type": s.os_type,
+        "user": s.user,
+        "visibility": "private",
+    })
+}
+
+/// The image an instance runs: a public image or one of the project's snapshots.
+fn instance_image(p: &Project, inst: &Instance, now: DateTime<Utc>) -> Value {
+    if let Some(i) = p.images.iter().find(|i| i.id == inst.image_id) {
+        return public_image(i);
+    }
+    if let Some(s) = p.snapshots.iter().find(|s| s.id == inst.image_id) {
+        return snapshot(s, now);
+    }
+    json!({
+        "creationDate": ts(inst.created), "flavorType": null, "id": inst.image_id, "minDisk": 0,
+        "minRam": 0, "name": "deleted image", "planCode": null, "region": inst.region, "size": 0.0,
+        "status": "deleted", "tags": null, "type": "linux", "user": "ubuntu", "visibility": "private",
+    })
+}
+
+fn ip_addresses(inst: &Instance) -> Value {
+    json!([{"gatewayIp": null, "ip": inst.ipv4, "networkId": "", "type": "public", "version": 4}])
+}
+
+/// `cloud.instance.Instance` (list form).
+pub fn instance(p: &Project, inst: &Instance, now: DateTime<Utc>) -> Value {
+    let plan = p
+        .flavor(&inst.flavor_id)
+        .map(|f| format!("{}.consumption", f.name));
+    json!({
+        "created": ts(inst.created),
+        "currentMonthOutgoingTraffic": null,
+        "flavorId": inst.flavor_id,
+        "id": inst.id,
+        "imageId": inst.image_id,
+        "ipAddresses": ip_addresses(inst),
+        "monthlyBilling": null,
+        "name": inst.name,
+        "operationIds": [],
+        "planCode": plan,
+        "region": inst.region,
+        "sshKeyId": inst.ssh_key_id,
+        "status": p.instance_status(inst, now),
+    })
+}
+
+/// `cloud.instance.InstanceDetail` (detail form).
+pub fn instance_detail(p: &Project, inst: &Instance, now: DateTime<Utc>) -> Value {
+    let plan = p
+        .flavor(&inst.flavor_id)
+        .map(|f| format!("{}.consumption", f.name));
+    let flavor_json = p.flavor(&inst.flavor_id).map(flavor).unwrap_or(Value::Null);
+    let ssh = inst.ssh_key_id.as_ref().and_then(|id| p.ssh_keys.iter().find(|k| &k.id == id)).map(|k| {
+        json!({
+            "fingerPrint": "c2:39:1a:5e:7f:0b:4a:d1:60:aa:bb:cc:dd:ee:ff:00",
+            "id": k.id, "name": k.name,
+            "publicKey": "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDemoKeyOnlyForTheSimulator ops@acme",
+            "regions": k.regions,
+        })
+    });
+    json!({
+        "created": ts(inst.created),
+        "currentMonthOutgoingTraffic": null,
+        "flavor": flavor_json,
+        "id": inst.id,
+        "image": instance_image(p, inst, now),
+        "ipAddresses": ip_addresses(inst),
+        "monthlyBilling": null,
+        "name": inst.name,
+        "operationIds": [],
+        "planCode": plan,
+        "region": inst.region,
+        "rescuePassword": null,
+        "sshKey": ssh,
+        "status": p.instance_status(inst, now),
+    })
+}
+
+/// The state of an execution at `now`, from its snapshot when it has one.
+fn execution_state(p: &Project, e: &Execution, now: DateTime<Utc>) -> (&'static str, String) {
+    if let Some((state, info)) = &e.fixed {
+        return (state, info.clone());
+    }
+    match e
+        .snapshot_id
+        .as_ref()
+        .and_then(|id| p.snapshots.iter().find(|s| &s.id == id))
+    {
+        Some(s) => match s.status(now) {
+            "queued" | "saving" => ("RUNNING", String::new()),
+            "active" => ("SUCCESS", String::new()),
+            _ => ("ERROR", "Snapshot creation failed".into()),
+        },
+        // Rotated away after it succeeded.
+        None => ("SUCCESS", String::new()),
+    }
+}
+
+pub fn workflow(p: &Project, wf: &Workflow, now: DateTime<Utc>) -> Value {
+    let executions: Vec<Value> = wf
+        .executions
+        .iter()
+        .map(|e| {
+            let (state, info) = execution_state(p, e, now);
+            json!({"executedAt": ts(e.executed_at), "id": e.id, "state": state, "stateInfo": info})
+        })
+        .collect();
+    json!({
+        "backupName": wf.name,
+        "createdAt": ts(wf.created),
+        "cron": wf.cron,
+        "executions": executions,
+        "id": wf.id,
+        "instanceId": wf.instance_id,
+        "name": wf.name,
+        "rotation": wf.rotation,
+        "nextExecutionTime": crate::cron::next_after(&wf.cron, now).map(ts),
+        "distantRegion": null,
+        "distantBackupName": null,
+    })
+}
+
+pub fn operation(o: &Operation) -> Value {
+    json!({
+        "action": o.action,
+        "completedAt": ts(o.completed),
+        "createdAt": ts(o.created),
+        "id": o.id,
+        "progress": 100,
+        "regions": [o.region],
+        "resourceId": o.resource_id,
+        "startedAt": ts(o.created),
+        "status": "completed",
+        "subOperations": null,
+    })
+}
+
+pub fn ssh_key(k: &SshKey) -> Value {
+    json!({"id": k.id, "name": k.name, "publicKey": "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDemoKeyOnlyForTheSimulator ops@acme", "regions": k.regions})
+}
+
+pub fn credential(c: &Credential) -> Value {
+    json!({
+        "allowedIPs": null,
+        "applicationId": 1001,
+        "creation": ts(c.created),
+        "credentialId": c.id,
+        "expiration": c.expiration.map(ts),
+        "lastUse": c.last_use.map(ts),
+        "ovhSupport": false,
+        "rules": c.rules.iter().map(|(m, p)| json!({"method": m, "path": p})).collect::<Vec<_>>(),
+        "status": c.status,
+    })
+}
+
+fn availability_region(r: &RegionInfo) -> Value {
+    json!({"continentCode": r.continent, "datacenter": r.name.trim_end_matches(char::is_numeric), "enabled": true, "name": r.name, "type": r.region_type})
+}
+
+pub fn availability(p: &Project) -> Value {
+    let regions: Vec<Value> = p.regions.iter().map(availability_region).collect();
+    json!({
+        "plans": [{"code": "snapshot.consumption", "regions": regions}],
+        "products": [{"name": "snapshot", "regions": regions}],
+    })
+}
+
+fn pricing(price: i64, interval_unit: &str, description: &str) -> Value {
+    json!({
+        "capacities": ["consumption"],
+        "commitment": 0,
+        "description": description,
+        "engagementConfiguration": null,
+        "interval": 1,
+        "intervalUnit": interval_unit,
+        "mode": "consumption",
+        "mustBeCompleted": false,
+        "phase": 1,
+        "price": price,
+        "promotions": [],
+        "quantity": {"max": null, "min": 1},
+        "repeat": {"max": null, "min": 1},
+        "strategy": "tiered",
+        "tax": 0,
+        "type": "consumption",
+    })
+}
+
+fn addon(plan_code: &str, invoice_name: &str, product: &str, price: i64) -> Value {
+    json!({
+        "addonFamilies": [],
+        "blobs": null,
+        "configurations": [],
+        "consumptionConfiguration": null,
+        "family": null,
+        "invoiceName": invoice_name,
+        "planCode": plan_code,
+        "pricingType": "consumption",
+        "pricings": [pricing(price, "hour", "Consumption price per GB per hour")],
+        "product": product,
+    })
+}
+
+pub fn catalog(w: &World) -> Value {
+    json!({
+        "addons": [
+            addon("snapshot.consumption", "Instance backup storage", "publiccloud-snapshot", w.snapshot_price_ucents),
+            addon("snapshot.consumption.LZ", "Instance backup storage (Local Zone)", "publiccloud-snapshot", w.snapshot_price_ucents * 2),
+            addon("volume.snapshot.consumption", "Volume snapshot storage", "publiccloud-volume-snapshot", w.snapshot_price_ucents * 3 / 2),
+        ],
+        "catalogId": 4242,
+        "locale": {"currencyCode": w.currency, "subsidiary": w.subsidiary, "taxRate": 20.0},
+        "planFamilies": [],
+        "plans": [],
+        "products": [],
+    })
+}

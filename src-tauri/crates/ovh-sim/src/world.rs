@@ -1,0 +1,591 @@
+//! The simulated cloud: accounts, projects, regions, instances, backups and workflows, and how
+//! they move over (world) time. Pure state and rules; HTTP lives in `http.rs`.
+//!
+//! Time-driven behaviour is computed from the world clock when asked (`advance`), so the same
+//! sequence of calls at the same world times always gives the same answers.
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+
+use crate::cron;
+
+/// An OVH application: what `X-Ovh-Application` names.
+#[derive(Debug, Clone)]
+pub struct Application {
+    pub id: i64,
+    pub secret: String,
+}
+
+/// A consumer key and what it may do.
+#[derive(Debug, Clone)]
+pub struct Credential {
+    pub id: i64,
+    pub application_key: String,
+    /// `pendingValidation`, `validated`, `refused` or `expired`.
+    pub status: String,
+    pub rules: Vec<(String, String)>,
+    pub created: DateTime<Utc>,
+    pub expiration: Option<DateTime<Utc>>,
+    pub last_use: Option<DateTime<Utc>>,
+    /// The token in the validation URL.
+    pub validation_token: String,
+}
+
+/// A region of a project and which services run there.
+#[derive(Debug, Clone)]
+pub struct RegionInfo {
+    pub name: String,
+    pub continent: String,
+    pub location: String,
+    pub country: String,
+    pub region_type: String,
+    pub services: Vec<(String, bool)>,
+}
+
+/// An instance model (`cloud.flavor.Flavor`).
+#[derive(Debug, Clone)]
+pub struct Flavor {
+    pub id: String,
+    pub name: String,
+    pub region: String,
+    pub flavor_type: String,
+    pub disk_gb: u64,
+    pub ram_mb: u64,
+    pub vcpus: u64,
+    pub os_type: String,
+}
+
+/// A public image.
+#[derive(Debug, Clone)]
+pub struct Image {
+    pub id: String,
+    pub name: String,
+    pub region: String,
+    pub os_type: String,
+    pub user: String,
+    pub min_disk: u64,
+    pub size_gb: f64,
+    pub created: DateTime<Utc>,
+}
+
+/// A long task that puts an instance in a transient status until a time.
+#[derive(Debug, Clone)]
+pub struct Busy {
+    pub status: &'static str,
+    pub until: DateTime<Utc>,
+    pub then: &'static str,
+}
+
+/// A Public Cloud instance.
+#[derive(Debug, Clone)]
+pub struct Instance {
+    pub id: String,
+    pub name: String,
+    pub region: String,
+    pub flavor_id: String,
+    pub image_id: String,
+    pub created: DateTime<Utc>,
+    /// Status when no task is running (`ACTIVE`, `SHUTOFF`, `RESCUE`).
+    pub base_status: &'static str,
+    pub busy: Option<Busy>,
+    pub ssh_key_id: Option<String>,
+    pub ipv4: String,
+    /// Used share of the disk: what a backup of it weighs.
+    pub used_gb: f64,
+}
+
+/// An instance backup (a Glance snapshot image).
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    pub id: String,
+    pub name: String,
+    pub region: String,
+    pub instance_id: String,
+    pub created: DateTime<Utc>,
+    pub queued_secs: f64,
+    pub duration_secs: f64,
+    pub size_gb: f64,
+    pub min_disk: u64,
+    pub fails: bool,
+    pub aborted: bool,
+    pub workflow_id: Option<String>,
+    pub os_type: String,
+    pub user: String,
+    pub flavor_type: Option<String>,
+}
+
+impl Snapshot {
+    /// OVH's free-form status at `now`.
+    pub fn status(&self, now: DateTime<Utc>) -> &'static str {
+        let age = (now - self.created).num_milliseconds() as f64 / 1000.0;
+        if self.aborted {
+            "error"
+        } else if age < self.queued_secs {
+            "queued"
+        } else if age < self.duration_secs {
+            "saving"
+        } else if self.fails {
+            "error"
+        } else {
+            "active"
+        }
+    }
+
+    /// The size OVH reports: unknown (0) until the upload starts.
+    pub fn reported_size(&self, now: DateTime<Utc>) -> f64 {
+        match self.status(now) {
+            "queued" => 0.0,
+            _ => self.size_gb,
+        }
+    }
+
+    fn in_progress(&self, now: DateTime<Utc>) -> bool {
+        matches!(self.status(now), "queued" | "saving")
+    }
+}
+
+/// One run of a workflow.
+#[derive(Debug, Clone)]
+pub struct Execution {
+    pub id: String,
+    pub executed_at: DateTime<Utc>,
+    pub snapshot_id: Option<String>,
+    /// Set when the run ended without a snapshot to follow (or was seeded by a scenario).
+    pub fixed: Option<(&'static str, String)>,
+}
+
+/// A backup workflow (`cloud.Backup`).
+#[derive(Debug, Clone)]
+pub struct Workflow {
+    pub id: String,
+    pub name: String,
+    pub region: String,
+    pub instance_id: String,
+    pub cron: String,
+    pub rotation: u32,
+    pub max_execution_count: Option<u32>,
+    pub created: DateTime<Utc>,
+    pub executions: Vec<Execution>,
+    /// Cron occurrences up to this time have been run.
+    pub checked_until: DateTime<Utc>,
+}
+
+/// An asynchronous task record (`cloud.Operation`).
+#[derive(Debug, Clone)]
+pub struct Operation {
+    pub id: String,
+    pub action: String,
+    pub region: String,
+    pub resource_id: Option<String>,
+    pub created: DateTime<Utc>,
+    pub completed: DateTime<Utc>,
+}
+
+/// An SSH key of a project.
+#[derive(Debug, Clone)]
+pub struct SshKey {
+    pub id: String,
+    pub name: String,
+    pub regions: Vec<String>,
+}
+
+/// A Public Cloud project and everything in it.
+#[derive(Debug, Clone)]
+pub struct Project {
+    pub id: String,
+    pub description: String,
+    pub created: DateTime<Utc>,
+    pub regions: Vec<RegionInfo>,
+    pub flavors: Vec<Flavor>,
+    pub images: Vec<Image>,
+    pub instances: Vec<Instance>,
+    pub snapshots: Vec<Snapshot>,
+    pub workflows: Vec<Workflow>,
+    pub operations: Vec<Operation>,
+    pub ssh_keys: Vec<SshKey>,
+}
+
+impl Project {
+    pub fn instance(&self, id: &str) -> Option<&Instance> {
+        self.instances.iter().find(|i| i.id == id)
+    }
+
+    pub fn flavor(&self, id: &str) -> Option<&Flavor> {
+        self.flavors.iter().find(|f| f.id == id)
+    }
+
+    pub fn region(&self, name: &str) -> Option<&RegionInfo> {
+        self.regions.iter().find(|r| r.name == name)
+    }
+
+    /// The status the API shows for an instance at `now`.
+    pub fn instance_status(&self, inst: &Instance, now: DateTime<Utc>) -> &'static str {
+        if let Some(b) = &inst.busy {
+            if now < b.until {
+                return b.status;
+            }
+            return b.then;
+        }
+        if self
+            .snapshots
+            .iter()
+            .any(|s| s.instance_id == inst.id && s.in_progress(now))
+        {
+            return "SNAPSHOTTING";
+        }
+        inst.base_status
+    }
+
+    /// Running instances booted from a snapshot: such a snapshot can't be deleted.
+    pub fn instances_using(&self, snapshot_id: &str, now: DateTime<Utc>) -> Vec<&Instance> {
+        self.instances
+            .iter()
+            .filter(|i| i.image_id == snapshot_id && self.instance_status(i, now) != "SHUTOFF")
+            .collect()
+    }
+}
+
+/// Why a world change was refused, already in OVH's words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub status: u16,
+    pub class: &'static str,
+    pub message: String,
+}
+
+impl Refusal {
+    pub fn not_found(message: impl Into<String>) -> Self {
+        Self {
+            status: 404,
+            class: "Client::NotFound",
+            message: message.into(),
+        }
+    }
+    pub fn bad_request(message: impl Into<String>) -> Self {
+        Self {
+            status: 400,
+            class: "Client::BadRequest",
+            message: message.into(),
+        }
+    }
+    pub fn conflict(message: impl Into<String>) -> Self {
+        Self {
+            status: 409,
+            class: "Client::Conflict",
+            message: message.into(),
+        }
+    }
+}
+
+/// Tunables for how fast things happen, in world seconds.
+#[derive(Debug, Clone)]
+pub struct Pace {
+    /// Backup duration per GB of used disk.
+    pub snapshot_secs_per_gb: f64,
+    /// Shortest backup.
+    pub snapshot_min_secs: f64,
+    /// How long a reinstall or a new instance takes.
+    pub rebuild_secs: f64,
+}
+
+impl Default for Pace {
+    fn default() -> Self {
+        Self {
+            snapshot_secs_per_gb: 1.5,
+            snapshot_min_secs: 8.0,
+            rebuild_secs: 20.0,
+        }
+    }
+}
+
+/// The whole simulated cloud.
+#[derive(Debug, Clone)]
+pub struct World {
+    pub applications: HashMap<String, Application>,
+    pub credentials: HashMap<String, Credential>,
+    pub projects: Vec<Project>,
+    pub account: String,
+    pub subsidiary: String,
+    pub currency: String,
+    /// Snapshot storage price in micro-cents per GB per hour.
+    pub snapshot_price_ucents: i64,
+    pub pace: Pace,
+    /// The next this-many new snapshots (manual or scheduled) end in `error`.
+    pub fail_next_snapshots: u32,
+    /// Snapshots of instances with these names always end in `error`.
+    pub failing_instances: Vec<String>,
+    seq: u64,
+}
+
+impl World {
+    /// An empty world for one account.
+    pub fn new(account: &str) -> Self {
+        Self {
+            applications: HashMap::new(),
+            credentials: HashMap::new(),
+            projects: Vec::new(),
+            account: account.to_string(),
+            subsidiary: "FR".into(),
+            currency: "EUR".into(),
+            snapshot_price_ucents: 1370,
+            pace: Pace::default(),
+            fail_next_snapshots: 0,
+            failing_instances: Vec::new(),
+            seq: 0,
+        }
+    }
+
+    /// A fresh UUID-shaped id, deterministic within a world (so scenarios are reproducible).
+    pub fn new_uuid(&mut self) -> String {
+        self.seq += 1;
+        let n = self.seq;
+        let h = n.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0xD1B5_4A32_D192_ED03;
+        format!(
+            "{:08x}-{:04x}-4{:03x}-a{:03x}-{:012x}",
+            (h >> 32) as u32,
+            (h >> 16) as u16,
+            (h & 0xfff) as u16,
+            (n & 0xfff) as u16,
+            n.wrapping_mul(0x2545_F491_4F6C_DD1D) & 0xffff_ffff_ffff
+        )
+    }
+
+    pub fn project(&self, id: &str) -> Result<&Project, Refusal> {
+        self.projects
+            .iter()
+            .find(|p| p.id == id)
+            .ok_or_else(|| Refusal::not_found("This service does not exist"))
+    }
+
+    pub fn project_mut(&mut self, id: &str) -> Result<&mut Project, Refusal> {
+        self.projects
+            .iter_mut()
+            .find(|p| p.id == id)
+            .ok_or_else(|| Refusal::not_found("This service does not exist"))
+    }
+
+    /// Runs every workflow occurrence due up to `now` and finishes ended tasks.
+    pub fn advance(&mut self, now: DateTime<Utc>) {
+        for pi in 0..self.projects.len() {
+            for wi in 0..self.projects[pi].workflows.len() {
+                let due = {
+                    let wf = &self.projects[pi].workflows[wi];
+                    cron::occurrences(&wf.cron, wf.checked_until, now, 500)
+                };
+                for at in due {
+                    self.run_workflow(pi, wi, at);
+                }
+                self.projects[pi].workflows[wi].checked_until = now;
+            }
+            for inst in &mut self.projects[pi].instances {
+                if let Some(b) = &inst.busy {
+                    if now >= b.until {
+                        inst.base_status = b.then;
+                        inst.busy = None;
+                    }
+                }
+            }
+        }
+    }
+
+    fn run_workflow(&mut self, pi: usize, wi: usize, at: DateTime<Utc>) {
+        let (wf_id, name, instance_id, max, runs) = {
+            let wf = &self.projects[pi].workflows[wi];
+            (
+                wf.id.clone(),
+                wf.name.clone(),
+                wf.instance_id.clone(),
+                wf.max_execution_count,
+                wf.executions.len(),
+            )
+        };
+        if let Some(max) = max.filter(|m| *m > 0) {
+            if runs as u32 >= max {
+                return;
+            }
+        }
+        let exec_id = self.new_uuid();
+        let snapshot_name = format!("{name} {}", at.format("%Y-%m-%dT%H:%M:%SZ"));
+        let outcome =
+            self.start_snapshot(pi, &instance_id, &snapshot_name, at, Some(wf_id.clone()));
+        let exec = match outcome {
+            Ok(snapshot_id) => Execution {
+                id: exec_id,
+                executed_at: at,
+                snapshot_id: Some(snapshot_id),
+                fixed: None,
+            },
+            Err(refusal) => Execution {
+                id: exec_id,
+                executed_at: at,
+                snapshot_id: None,
+                fixed: Some(("ERROR", refusal.message)),
+            },
+        };
+        let project = &mut self.projects[pi];
+        project.workflows[wi].executions.push(exec);
+        let rotation = project.workflows[wi].rotation as usize;
+        let mut mine: Vec<(DateTime<Utc>, String)> = project
+            .snapshots
+            .iter()
+            .filter(|s| s.workflow_id.as_deref() == Some(&wf_id) && s.status(at) != "error")
+            .map(|s| (s.created, s.id.clone()))
+            .collect();
+        mine.sort();
+        if mine.len() > rotation {
+            let drop: Vec<String> = mine[..mine.len() - rotation]
+                .iter()
+                .map(|(_, id)| id.clone())
+                .collect();
+            project.snapshots.retain(|s| !drop.contains(&s.id));
+        }
+    }
+
+    /// Starts a backup of an instance at `at`; returns the snapshot id.
+    pub fn start_snapshot(
+        &mut self,
+        pi: usize,
+        instance_id: &str,
+        name: &str,
+        at: DateTime<Utc>,
+        workflow_id: Option<String>,
+    ) -> Result<String, Refusal> {
+        let project = &self.projects[pi];
+        let inst = project
+            .instance(instance_id)
+            .ok_or_else(|| Refusal::not_found(format!("Instance {instance_id} not found")))?;
+        let status = project.instance_status(inst, at);
+        if status == "SNAPSHOTTING" {
+            return Err(Refusal::conflict(format!(
+                "Cannot 'createImage' instance {instance_id} while it is in task_state image_snapshot"
+            )));
+        }
+        if !matches!(status, "ACTIVE" | "SHUTOFF" | "RESCUE") {
+            return Err(Refusal::conflict(format!(
+                "Cannot 'createImage' instance {instance_id} while it is in status {status}"
+            )));
+        }
+        let flavor = project.flavor(&inst.flavor_id).cloned();
+        let image = project
+            .images
+            .iter()
+            .find(|i| i.id == inst.image_id)
+            .cloned();
+        let (region, used_gb, inst_name) = (inst.region.clone(), inst.used_gb, inst.name.clone());
+        let fails = if self.fail_next_snapshots > 0 {
+            self.fail_next_snapshots -= 1;
+            true
+        } else {
+            self.failing_instances.contains(&inst_name)
+        };
+        let pace = self.pace.clone();
+        let duration = (used_gb * pace.snapshot_secs_per_gb).max(pace.snapshot_min_secs);
+        let id = self.new_uuid();
+        let snapshot = Snapshot {
+            id: id.clone(),
+            name: name.to_string(),
+            region,
+            instance_id: instance_id.to_string(),
+            created: at,
+            queued_secs: (duration * 0.15).min(5.0),
+            duration_secs: duration,
+            size_gb: (used_gb * 100.0).round() / 100.0,
+            min_disk: flavor.as_ref().map(|f| f.disk_gb).unwrap_or(10),
+            fails,
+            aborted: false,
+            workflow_id,
+            os_type: image
+                .as_ref()
+                .map(|i| i.os_type.clone())
+                .unwrap_or_else(|| "linux".into()),
+            user: image
+                .as_ref()
+                .map(|i| i.user.clone())
+                .unwrap_or_else(|| "ubuntu".into()),
+            flavor_type: flavor.map(|f| f.flavor_type),
+        };
+        self.projects[pi].snapshots.push(snapshot);
+        Ok(id)
+    }
+
+    /// The index of a project, for the mutating calls.
+    pub fn project_index(&self, id: &str) -> Result<usize, Refusal> {
+        self.projects
+            .iter()
+            .position(|p| p.id == id)
+            .ok_or_else(|| Refusal::not_found("This service does not exist"))
+    }
+
+    /// Deletes a backup unless a running instance was spawned from it.
+    pub fn delete_snapshot(
+        &mut self,
+        pi: usize,
+        id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Snapshot, Refusal> {
+        let project = &self.projects[pi];
+        let snap = project
+            .snapshots
+            .iter()
+            .find(|s| s.id == id)
+            .ok_or_else(|| Refusal::not_found(format!("Snapshot {id} not found")))?;
+        let users = project.instances_using(id, now);
+        if !users.is_empty() {
+            let names: Vec<&str> = users.iter().map(|i| i.name.as_str()).collect();
+            return Err(Refusal::bad_request(format!(
+                "Image {id} is in use by running instance(s): {}",
+                names.join(", ")
+            )));
+        }
+        if snap.in_progress(now) {
+            return Err(Refusal::conflict(format!(
+                "Image {id} is still being saved"
+            )));
+        }
+        let removed = snap.clone();
+        self.projects[pi].snapshots.retain(|s| s.id != id);
+        Ok(removed)
+    }
+
+    /// Aborts an instance's in-progress backup; the snapshot ends in `error`.
+    pub fn abort_snapshot(
+        &mut self,
+        pi: usize,
+        region: &str,
+        instance_id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Operation, Refusal> {
+        let op_id = self.new_uuid();
+        let project = &mut self.projects[pi];
+        let inst = project
+            .instances
+            .iter()
+            .find(|i| i.id == instance_id && i.region == region)
+            .ok_or_else(|| {
+                Refusal::not_found(format!(
+                    "Instance {instance_id} not found in region {region}"
+                ))
+            })?;
+        let inst_id = inst.id.clone();
+        let snap = project
+            .snapshots
+            .iter_mut()
+            .find(|s| s.instance_id == inst_id && s.in_progress(now))
+            .ok_or_else(|| {
+                Refusal::bad_request(format!(
+                    "Instance {instance_id} has no snapshot in progress"
+                ))
+            })?;
+        snap.aborted = true;
+        let op = Operation {
+            id: op_id,
+            action: "instance#abortSnapshot".into(),
+            region: region.into(),
+            resource_id: Some(instance_id.into()),
+            created: now,
+            completed: now,
+        };
+        project.operations.push(op.clone());
+        Ok(op)
+    }
+}
