@@ -181,6 +181,7 @@ fn empty_project(
 }
 
 /// Adds an instance; returns its id.
+#[allow(clippy::too_many_arguments)]
 fn add_instance(
     world: &mut World,
     p: &mut Project,
@@ -620,13 +621,12 @@ pub fn scale(keys: &Keys, size: &ScaleSize, now: DateTime<Utc>) -> World {
             false,
         );
     }
-    for n in 0..size.workflows.min(instance_ids.len()) {
-        let (pi, iid) = instance_ids[n].clone();
+    for (n, (pi, iid)) in instance_ids.iter().take(size.workflows).enumerate() {
         add_workflow(
             &mut w,
-            &mut projects[pi],
+            &mut projects[*pi],
             &format!("bench-wf-{n:03}"),
-            &iid,
+            iid,
             (n % 24) as u32,
             5 * (n % 12) as u32,
             7,

@@ -1,0 +1,343 @@
+//! The simulated cloud behaves as OVH's does: backups move through their states over time,
+//! workflows run on their cron and rotate, restores go through their statuses, and the
+//! authentication layer refuses what OVH refuses, with OVH's error bodies.
+mod common;
+
+use common::{advance, control, demo, first_project};
+use ovh::{Client, Credentials, Endpoint, Error, RetryPolicy};
+use ovh_sim::Keys;
+use serde_json::json;
+
+async fn instance_id(client: &Client, project: &str, name: &str) -> String {
+    client
+        .instances(project, None)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|i| i.name == name)
+        .unwrap()
+        .id
+}
+
+#[tokio::test]
+async fn a_backup_moves_queued_saving_active_and_the_instance_shows_snapshotting() {
+    let (sim, client) = demo().await;
+    let p = first_project(&client).await;
+    let web = instance_id(&client, &p, "web-frontend-2").await;
+
+    let id = client
+        .create_snapshot(&p, &web, "web-frontend-2 manual")
+        .await
+        .unwrap()
+        .expect("2025 shape gives the id");
+    assert_eq!(client.snapshot(&p, &id).await.unwrap().status, "queued");
+    assert_eq!(
+        client.instance(&p, &web).await.unwrap().status,
+        "SNAPSHOTTING"
+    );
+
+    advance(&sim, 6).await;
+    let saving = client.snapshot(&p, &id).await.unwrap();
+    assert_eq!(saving.status, "saving");
+    assert!(saving.size > 0.0, "size is known once saving");
+
+    advance(&sim, 60).await;
+    assert_eq!(client.snapshot(&p, &id).await.unwrap().status, "active");
+    assert_eq!(client.instance(&p, &web).await.unwrap().status, "ACTIVE");
+}
+
+#[tokio::test]
+async fn a_second_backup_while_one_is_running_is_refused() {
+    let (_sim, client) = demo().await;
+    let p = first_project(&client).await;
+    let web = instance_id(&client, &p, "web-frontend-2").await;
+    client.create_snapshot(&p, &web, "one").await.unwrap();
+    let err = client.create_snapshot(&p, &web, "two").await.unwrap_err();
+    assert_eq!(err.status(), Some(409), "{err}");
+}
+
+#[tokio::test]
+async fn an_injected_failure_ends_in_error() {
+    let (sim, client) = demo().await;
+    let p = first_project(&client).await;
+    let web = instance_id(&client, &p, "mail-gateway").await;
+    control(&sim, "fail-next-snapshots", json!({"count": 1})).await;
+    let id = client
+        .create_snapshot(&p, &web, "doomed")
+        .await
+        .unwrap()
+        .unwrap();
+    advance(&sim, 120).await;
+    assert_eq!(client.snapshot(&p, &id).await.unwrap().status, "error");
+}
+
+#[tokio::test]
+async fn a_workflow_runs_on_its_cron_rotates_and_records_executions() {
+    let (sim, client) = demo().await;
+    let p = first_project(&client).await;
+    let web = instance_id(&client, &p, "web-frontend-2").await;
+    let wf = client
+        .create_workflow(
+            &p,
+            "GRA11",
+            &ovh::types::WorkflowCreation {
+                cron: "*/10 * * * *".into(),
+                instance_id: web.clone(),
+                name: "every-ten-minutes".into(),
+                rotation: 3,
+                max_execution_count: None,
+            },
+        )
+        .await
+        .unwrap();
+    assert!(wf.executions.is_empty());
+    assert_eq!(wf.rotation, Some(3));
+
+    for _ in 0..6 {
+        advance(&sim, 600).await;
+    }
+    let wf = client.workflow(&p, "GRA11", &wf.id).await.unwrap();
+    assert_eq!(wf.executions.len(), 6, "one execution per occurrence");
+    assert!(
+        wf.executions.iter().all(|e| e.state == "SUCCESS"),
+        "{:?}",
+        wf.executions
+    );
+    let mine: Vec<_> = client
+        .snapshots(&p, None)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|s| s.name.starts_with("every-ten-minutes "))
+        .collect();
+    assert_eq!(
+        mine.len(),
+        3,
+        "rotation keeps the last 3: {:?}",
+        mine.iter().map(|s| &s.name).collect::<Vec<_>>()
+    );
+    assert!(wf.next_execution_time.is_some());
+
+    client.delete_workflow(&p, "GRA11", &wf.id).await.unwrap();
+    let kept = client
+        .snapshots(&p, None)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|s| s.name.starts_with("every-ten-minutes "))
+        .count();
+    assert_eq!(kept, 3, "deleting a workflow keeps its backups");
+    assert!(client
+        .workflow(&p, "GRA11", &wf.id)
+        .await
+        .unwrap_err()
+        .is_not_found());
+}
+
+#[tokio::test]
+async fn the_demo_history_has_a_failed_run() {
+    let (_sim, client) = demo().await;
+    let p = first_project(&client).await;
+    let wfs = client.workflows(&p, "SBG5").await.unwrap();
+    let db = wfs.iter().find(|w| w.name == "daily-db-primary").unwrap();
+    assert!(
+        db.executions.iter().any(|e| e.state == "ERROR"),
+        "the demo shows a failed scheduled run"
+    );
+}
+
+#[tokio::test]
+async fn restores_and_the_in_use_rule() {
+    let (sim, client) = demo().await;
+    let p = first_project(&client).await;
+    let web = instance_id(&client, &p, "web-frontend-1").await;
+    // Snapshots don't name their instance in the API; the demo names them after it.
+    let backup = client
+        .snapshots(&p, Some("GRA11"))
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|s| s.name.starts_with("web-frontend-1 ") && s.status == "active")
+        .unwrap();
+
+    let flavor = client
+        .flavors(&p, Some("GRA11"))
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|f| f.name == "b2-7")
+        .unwrap();
+    let restored = client
+        .create_instance(
+            &p,
+            &ovh::types::InstanceCreation {
+                flavor_id: flavor.id,
+                name: "web-restored".into(),
+                region: "GRA11".into(),
+                image_id: backup.id.clone(),
+                ssh_key_id: None,
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(restored.status, "BUILD");
+    let err = client.delete_snapshot(&p, &backup.id).await.unwrap_err();
+    match &err {
+        Error::Api {
+            status: 400,
+            message,
+            class,
+            ..
+        } => {
+            assert!(
+                message.contains("web-restored"),
+                "names the instance: {message}"
+            );
+            assert_eq!(class.as_deref(), Some("Client::BadRequest"));
+        }
+        other => panic!("expected an OVH refusal, got {other}"),
+    }
+    advance(&sim, 60).await;
+    assert_eq!(
+        client.instance(&p, &restored.id).await.unwrap().status,
+        "ACTIVE"
+    );
+
+    let rebuilt = client.reinstall(&p, &web, &backup.id).await.unwrap();
+    assert_eq!(rebuilt.status, "REBUILD");
+    advance(&sim, 60).await;
+    assert_eq!(client.instance(&p, &web).await.unwrap().status, "ACTIVE");
+}
+
+fn keyed(sim: &ovh_sim::Running, ak: &str, secret: &str, ck: &str) -> Client {
+    Client::builder(Endpoint::Custom(sim.base_url.clone()))
+        .credentials(Credentials {
+            application_key: ak.into(),
+            application_secret: secret.to_string().into(),
+            consumer_key: Some(ck.to_string().into()),
+        })
+        .retry(RetryPolicy::none())
+        .build()
+        .unwrap()
+}
+
+fn error_code(e: &Error) -> (u16, String) {
+    match e {
+        Error::Api {
+            status, error_code, ..
+        } => (*status, error_code.clone().unwrap_or_default()),
+        other => panic!("expected an API refusal, got {other}"),
+    }
+}
+
+#[tokio::test]
+async fn the_authentication_layer_refuses_like_ovh() {
+    let (sim, _client) = demo().await;
+    let k = Keys::default();
+    let check = |client: Client, status: u16, code: &'static str| async move {
+        let err = client.project_ids().await.unwrap_err();
+        assert_eq!(error_code(&err), (status, code.to_string()), "{err}");
+    };
+    check(
+        keyed(&sim, "unknownAK", &k.application_secret, &k.consumer_key),
+        403,
+        "INVALID_KEY",
+    )
+    .await;
+    check(
+        keyed(&sim, &k.application_key, "wrong-secret", &k.consumer_key),
+        400,
+        "INVALID_SIGNATURE",
+    )
+    .await;
+    check(
+        keyed(&sim, &k.application_key, &k.application_secret, "unknownCK"),
+        403,
+        "INVALID_CREDENTIAL",
+    )
+    .await;
+
+    // A consumer key requested but not validated yet, then validated with narrow rules.
+    let anon = keyed(&sim, &k.application_key, &k.application_secret, "none");
+    let pending = anon
+        .request_credential(&ovh::types::CredentialRequest {
+            access_rules: vec![ovh::types::AccessRule {
+                method: "GET".into(),
+                path: "/cloud/project".into(),
+            }],
+            redirection: None,
+        })
+        .await
+        .unwrap();
+    assert_eq!(pending.state, "pendingValidation");
+    assert!(pending.validation_url.contains("/auth/?credentialToken="));
+    let ck = pending.consumer_key.expose().clone();
+    check(
+        keyed(&sim, &k.application_key, &k.application_secret, &ck),
+        403,
+        "INVALID_CREDENTIAL",
+    )
+    .await;
+    control(&sim, &format!("credentials/{ck}/validate"), json!({})).await;
+    let narrow = keyed(&sim, &k.application_key, &k.application_secret, &ck);
+    assert!(narrow.project_ids().await.is_ok(), "the granted call works");
+    let err = narrow
+        .project("5f1c2a7e9b3d4e6f8a0b1c2d3e4f5a6b")
+        .await
+        .unwrap_err();
+    assert_eq!(error_code(&err), (403, "NOT_GRANTED_CALL".into()));
+
+    // Revoked mid-session.
+    control(&sim, &format!("credentials/{ck}/revoke"), json!({})).await;
+    check(narrow, 403, "INVALID_CREDENTIAL").await;
+}
+
+#[tokio::test]
+async fn a_skewed_server_clock_is_followed_through_auth_time() {
+    let (sim, _) = demo().await;
+    control(&sim, "skew", json!({"seconds": 600})).await;
+    let k = Keys::default();
+    let client = keyed(
+        &sim,
+        &k.application_key,
+        &k.application_secret,
+        &k.consumer_key,
+    );
+    assert!(
+        client.project_ids().await.is_ok(),
+        "the client signs with OVH's time, not its own"
+    );
+    let delta = client.time_delta().unwrap();
+    assert!((599..=601).contains(&delta), "delta {delta}");
+
+    // A client whose clock is 10 minutes off and that trusts it is refused.
+    let wrong = Client::builder(Endpoint::Custom(sim.base_url.clone()))
+        .credentials(Credentials {
+            application_key: k.application_key.clone(),
+            application_secret: k.application_secret.clone().into(),
+            consumer_key: Some(k.consumer_key.clone().into()),
+        })
+        .retry(RetryPolicy::none())
+        .build()
+        .unwrap();
+    control(&sim, "skew", json!({"seconds": 0})).await;
+    wrong.project_ids().await.unwrap();
+    control(&sim, "skew", json!({"seconds": -900})).await;
+    let err = wrong.project_ids().await.unwrap_err();
+    assert_eq!(error_code(&err), (400, "QUERY_TIME_OUT".into()));
+}
+
+#[tokio::test]
+async fn v1_is_an_alias_of_1_0() {
+    let (sim, _) = demo().await;
+    let k = Keys::default();
+    let v1 = Client::builder(Endpoint::Custom(sim.base_url.replace("/1.0", "/v1")))
+        .credentials(Credentials {
+            application_key: k.application_key.clone(),
+            application_secret: k.application_secret.clone().into(),
+            consumer_key: Some(k.consumer_key.clone().into()),
+        })
+        .build()
+        .unwrap();
+    assert_eq!(v1.project_ids().await.unwrap().len(), 2);
+}
