@@ -33,15 +33,30 @@ async fn main() -> ExitCode {
                 .map_err(|_| format!("{flag} needs a number"))
         };
         let outcome: Result<(), String> = match flag.as_str() {
-            "--listen" => Ok(listen = value.clone()),
-            "--scenario" => Ok(scenario_name = value.clone()),
+            "--listen" => {
+                listen = value.clone();
+                Ok(())
+            }
+            "--scenario" => {
+                scenario_name = value.clone();
+                Ok(())
+            }
             "--speed" => value
                 .parse()
                 .map(|s| speed = s)
                 .map_err(|_| "--speed needs a number".into()),
-            "--application-key" => Ok(keys.application_key = value.clone()),
-            "--application-secret" => Ok(keys.application_secret = value.clone()),
-            "--consumer-key" => Ok(keys.consumer_key = value.clone()),
+            "--application-key" => {
+                keys.application_key = value.clone();
+                Ok(())
+            }
+            "--application-secret" => {
+                keys.application_secret = value.clone();
+                Ok(())
+            }
+            "--consumer-key" => {
+                keys.consumer_key = value.clone();
+                Ok(())
+            }
             "--scale-projects" => number().map(|n| size.projects = n),
             "--scale-instances" => number().map(|n| size.instances = n),
             "--scale-backups" => number().map(|n| size.backups = n),
