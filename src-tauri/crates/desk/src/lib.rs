@@ -1,1 +1,12 @@
-//! placeholder
+//! Backup Desk's domain, free of Tauri: where secrets live (`vault`), which cloud the app talks
+//! to (`connection`), and what is in it (`inventory`).
+#![forbid(unsafe_code)]
+
+pub mod connection;
+pub mod error;
+pub mod inventory;
+pub mod vault;
+
+pub use connection::{Connection, Mode};
+pub use error::{Error, Result};
+pub use ovh::Sensitive;

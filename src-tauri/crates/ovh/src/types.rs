@@ -30,6 +30,7 @@ where
 #[serde(rename_all = "camelCase")]
 pub struct Project {
     /// The project id (OVH spells this one in snake_case).
+    #[serde(rename = "project_id")]
     pub project_id: String,
     /// What the control panel shows as the project's name.
     #[serde(default)]

@@ -1,0 +1,74 @@
+//! Which cloud the app talks to: the built-in demo cloud (the simulator, in-process on a
+//! loopback port) when no account is stored, or a real OVHcloud account from the keyring.
+use ovh::{Client, Credentials, Endpoint};
+use ovh_sim::{Keys, Running, Sim};
+
+use crate::vault::{SecretKind, Vault};
+use crate::{Error, Result};
+
+/// Where the data comes from, as the UI shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    /// The built-in demo cloud.
+    Demo,
+    /// A real account on this endpoint.
+    Account(Endpoint),
+}
+
+/// An open connection: a signed client, and the demo simulator when in demo mode (stopped
+/// when the connection is dropped).
+pub struct Connection {
+    pub client: Client,
+    pub mode: Mode,
+    _demo: Option<Running>,
+}
+
+impl Connection {
+    /// Opens the account stored in `vault` on `endpoint`, or the demo cloud when no complete
+    /// account is stored. Must run inside a tokio runtime.
+    pub async fn open(vault: &Vault, endpoint: Option<Endpoint>) -> Result<Self> {
+        let vault = vault.clone();
+        let stored = tokio::task::spawn_blocking(move || -> Result<Option<Credentials>> {
+            let ak = vault.load(SecretKind::ApplicationKey)?;
+            let secret = vault.load(SecretKind::ApplicationSecret)?;
+            let ck = vault.load(SecretKind::ConsumerKey)?;
+            Ok(match (ak, secret, ck) {
+                (Some(ak), Some(secret), Some(ck)) => Some(Credentials {
+                    application_key: ak.expose().clone(),
+                    application_secret: secret,
+                    consumer_key: Some(ck),
+                }),
+                _ => None,
+            })
+        })
+        .await
+        .map_err(|e| Error::Invalid(e.to_string()))??;
+        match stored {
+            Some(credentials) => {
+                let endpoint = endpoint.unwrap_or(Endpoint::Eu);
+                let client = Client::builder(endpoint.clone()).credentials(credentials).build()?;
+                Ok(Self { client, mode: Mode::Account(endpoint), _demo: None })
+            }
+            None => Self::demo().await,
+        }
+    }
+
+    /// The built-in demo cloud.
+    pub async fn demo() -> Result<Self> {
+        let keys = Keys::default();
+        let running = Running::start(Sim::demo(&keys)).await.map_err(|e| Error::Demo(e.to_string()))?;
+        let client = Client::builder(Endpoint::Custom(running.base_url.clone()))
+            .credentials(Credentials {
+                application_key: keys.application_key.clone(),
+                application_secret: keys.application_secret.clone().into(),
+                consumer_key: Some(keys.consumer_key.clone().into()),
+            })
+            .build()?;
+        Ok(Self { client, mode: Mode::Demo, _demo: Some(running) })
+    }
+
+    /// The demo simulator's root URL, for tests that drive its clock and faults.
+    pub fn demo_control_url(&self) -> Option<&str> {
+        self._demo.as_ref().map(|r| r.root_url())
+    }
+}

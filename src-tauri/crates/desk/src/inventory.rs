@@ -1,0 +1,89 @@
+//! What is in the cloud, shaped for the screens: projects, and instances with their region,
+//! model and status in the control panel's terms.
+use serde::Serialize;
+
+use ovh::Client;
+
+use crate::Result;
+
+/// A project as the project selector shows it.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct ProjectSummary {
+    pub id: String,
+    pub name: String,
+}
+
+/// One row of the Instances list.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct InstanceRow {
+    pub id: String,
+    pub name: String,
+    pub region: String,
+    /// The flavor's name (`b2-7`), or its id when the flavor is unknown.
+    pub model: String,
+    /// OVH's raw status (`ACTIVE`, `SNAPSHOTTING`...); the UI words it.
+    pub status: String,
+    pub disk_gb: Option<u64>,
+    pub metal: bool,
+    pub iops: bool,
+}
+
+/// Every project the account sees, with a readable name, in the API's order.
+pub async fn projects(client: &Client) -> Result<Vec<ProjectSummary>> {
+    let ids = client.project_ids().await?;
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        let name = match client.project(&id).await {
+            Ok(p) => p.display_name().to_string(),
+            // A project we may list but not read still gets a row, under its id.
+            Err(e) if e.status().is_some() => id.clone(),
+            Err(e) => return Err(e.into()),
+        };
+        out.push(ProjectSummary { id, name });
+    }
+    Ok(out)
+}
+
+/// The instances of a project, sorted by name, with their flavor resolved. Two requests in all.
+pub async fn instances(client: &Client, project_id: &str) -> Result<Vec<InstanceRow>> {
+    let (instances, flavors) = tokio::try_join!(client.instances(project_id, None), client.flavors(project_id, None))?;
+    let mut rows: Vec<InstanceRow> = instances
+        .into_iter()
+        .map(|i| {
+            let flavor = i.flavor.clone().or_else(|| flavors.iter().find(|f| Some(f.id.as_str()) == i.flavor_ref()).cloned());
+            InstanceRow {
+                model: flavor.as_ref().map(|f| f.name.clone()).or(i.flavor_id.clone()).unwrap_or_default(),
+                disk_gb: flavor.as_ref().map(|f| f.disk),
+                metal: flavor.as_ref().is_some_and(|f| f.is_metal()),
+                iops: flavor.as_ref().is_some_and(|f| f.is_iops()),
+                id: i.id,
+                name: i.name,
+                region: i.region,
+                status: i.status,
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Connection;
+
+    #[tokio::test]
+    async fn the_demo_cloud_lists_projects_and_instances() {
+        let conn = Connection::demo().await.unwrap();
+        let projects = projects(&conn.client).await.unwrap();
+        assert_eq!(projects.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["Acme Production", "Acme Staging"]);
+        let rows = instances(&conn.client, &projects[0].id).await.unwrap();
+        assert_eq!(rows.len(), 8);
+        let metal = rows.iter().find(|r| r.name == "render-metal").unwrap();
+        assert!(metal.metal && metal.model == "bm-s1");
+        assert!(rows.iter().find(|r| r.name == "file-server-nvme").unwrap().iops);
+        assert!(rows.windows(2).all(|w| w[0].name <= w[1].name), "sorted by name");
+    }
+}

@@ -1,0 +1,97 @@
+//! Secrets in the OS keyring (Secret Service on Linux, Keychain on macOS, Credential Manager on
+//! Windows) and nowhere else. A missing entry is `Ok(None)`, not an error.
+use ovh::Sensitive;
+
+/// The secrets the app keeps, one keyring entry each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SecretKind {
+    ApplicationKey,
+    ApplicationSecret,
+    ConsumerKey,
+}
+
+impl SecretKind {
+    /// Every kind, for sign-out.
+    pub const ALL: [SecretKind; 3] = [SecretKind::ApplicationKey, SecretKind::ApplicationSecret, SecretKind::ConsumerKey];
+
+    fn user(self) -> &'static str {
+        match self {
+            SecretKind::ApplicationKey => "application-key",
+            SecretKind::ApplicationSecret => "application-secret",
+            SecretKind::ConsumerKey => "consumer-key",
+        }
+    }
+}
+
+/// Why the keyring could not be used, in words a user can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("no keyring is available: start a Secret Service (GNOME Keyring or KWallet) and try again")]
+    Unavailable(String),
+    #[error("the keyring is locked: unlock it and try again")]
+    Locked,
+    #[error("the keyring refused the operation: {0}")]
+    Failed(String),
+}
+
+impl From<keyring::Error> for Error {
+    fn from(e: keyring::Error) -> Self {
+        match e {
+            keyring::Error::NoStorageAccess(inner) => {
+                let text = inner.to_string();
+                if text.contains("locked") || text.contains("Locked") {
+                    Error::Locked
+                } else {
+                    Error::Unavailable(text)
+                }
+            }
+            keyring::Error::PlatformFailure(inner) => Error::Unavailable(inner.to_string()),
+            other => Error::Failed(other.to_string()),
+        }
+    }
+}
+
+/// Keyring entries of one build: release builds and development builds never share entries.
+#[derive(Debug, Clone)]
+pub struct Vault {
+    service: String,
+}
+
+impl Vault {
+    /// The vault of this build (`backup-desk` for release builds, `backup-desk-dev` otherwise).
+    pub fn for_this_build() -> Self {
+        let service = if cfg!(debug_assertions) { "backup-desk-dev" } else { "backup-desk" };
+        Self::with_service(service)
+    }
+
+    /// A vault under another service name (tests use their own).
+    pub fn with_service(service: &str) -> Self {
+        Self { service: service.to_string() }
+    }
+
+    fn entry(&self, kind: SecretKind) -> Result<keyring::Entry, Error> {
+        Ok(keyring::Entry::new(&self.service, kind.user())?)
+    }
+
+    /// Stores a secret, replacing any previous one.
+    pub fn store(&self, kind: SecretKind, secret: &Sensitive<String>) -> Result<(), Error> {
+        Ok(self.entry(kind)?.set_password(secret.expose())?)
+    }
+
+    /// Reads a secret; `None` when it was never stored.
+    pub fn load(&self, kind: SecretKind) -> Result<Option<Sensitive<String>>, Error> {
+        match self.entry(kind)?.get_password() {
+            Ok(s) => Ok(Some(Sensitive::new(s))),
+            Err(keyring::Error::NoEntry) => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Deletes a secret; deleting a missing one is not an error.
+    pub fn delete(&self, kind: SecretKind) -> Result<(), Error> {
+        match self.entry(kind)?.delete_credential() {
+            Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
+            Err(e) => Err(e.into()),
+        }
+    }
+}
