@@ -1,0 +1,85 @@
+//! The command layer's error: what crosses to the webview, as `{kind, message}` with stable
+//! kinds. Details go to the log; the UI gets a summary and picks the remedy by `kind`.
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
+
+/// An error as the UI sees it.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Desk(#[from] desk::Error),
+}
+
+impl Error {
+    /// The stable `kind` the UI switches on.
+    fn kind(&self) -> &'static str {
+        match self {
+            Error::Desk(desk::Error::Ovh(e)) => match e {
+                ovh::Error::Transport(_) | ovh::Error::Timeout => "network",
+                ovh::Error::Api { .. } if e.is_auth() => "auth",
+                ovh::Error::Api { status: 403, .. } => "forbidden",
+                ovh::Error::Api { status: 404, .. } => "notFound",
+                ovh::Error::Api { status: 429, .. } => "rateLimited",
+                ovh::Error::Api { status, .. } if *status >= 500 => "server",
+                ovh::Error::Api { .. } => "refused",
+                ovh::Error::Decode { .. } => "unexpectedAnswer",
+                ovh::Error::InvalidInput(_) => "invalid",
+            },
+            Error::Desk(desk::Error::Vault(_)) => "keyring",
+            Error::Desk(desk::Error::Invalid(_)) => "invalid",
+            Error::Desk(desk::Error::Demo(_)) => "demo",
+        }
+    }
+
+    /// The message shown: OVH's own words for refusals, a summary for transport failures.
+    fn message(&self) -> String {
+        match self {
+            Error::Desk(desk::Error::Ovh(ovh::Error::Transport(_))) => "OVH API unreachable".into(),
+            Error::Desk(desk::Error::Ovh(ovh::Error::Api { message, query_id, .. })) => match query_id {
+                Some(id) => format!("{message} (query id {id})"),
+                None => message.clone(),
+            },
+            other => other.to_string(),
+        }
+    }
+}
+
+impl Serialize for Error {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Error", 2)?;
+        s.serialize_field("kind", self.kind())?;
+        s.serialize_field("message", &self.message())?;
+        s.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn json(e: impl Into<desk::Error>) -> serde_json::Value {
+        serde_json::to_value(Error::Desk(e.into())).unwrap()
+    }
+
+    #[test]
+    fn the_ui_contract_is_pinned() {
+        assert_eq!(
+            json(ovh::Error::Transport("error sending request for url (http://127.0.0.1:1/1.0/x): connection refused".into())),
+            serde_json::json!({"kind": "network", "message": "OVH API unreachable"})
+        );
+        assert_eq!(json(ovh::Error::Timeout), serde_json::json!({"kind": "network", "message": "OVH API did not answer in time"}));
+        let refused = ovh::Error::Api {
+            status: 403,
+            class: None,
+            error_code: Some("INVALID_CREDENTIAL".into()),
+            message: "This credential is not valid".into(),
+            query_id: Some("EU.ext-3.1".into()),
+            retry_after: None,
+        };
+        assert_eq!(json(refused), serde_json::json!({"kind": "auth", "message": "This credential is not valid (query id EU.ext-3.1)"}));
+        let server = ovh::Error::Api { status: 503, class: None, error_code: None, message: "down".into(), query_id: None, retry_after: None };
+        assert_eq!(json(server)["kind"], "server");
+        assert_eq!(json(desk::Error::Invalid("name is required".into())), serde_json::json!({"kind": "invalid", "message": "name is required"}));
+        assert_eq!(json(desk::vault::Error::Locked)["kind"], "keyring");
+    }
+}
