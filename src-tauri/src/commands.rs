@@ -18,17 +18,25 @@ pub(crate) struct Session {
 #[tracing::instrument(skip(state), err(Debug))]
 pub(crate) async fn session(state: State<'_, AppState>) -> Result<Session, Error> {
     let conn = state.connection().await?;
-    Ok(Session { demo: conn.mode == desk::Mode::Demo, endpoint: conn.client.endpoint().name().to_string() })
+    Ok(Session {
+        demo: conn.mode == desk::Mode::Demo,
+        endpoint: conn.client.endpoint().name().to_string(),
+    })
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err(Debug))]
-pub(crate) async fn list_projects(state: State<'_, AppState>) -> Result<Vec<ProjectSummary>, Error> {
+pub(crate) async fn list_projects(
+    state: State<'_, AppState>,
+) -> Result<Vec<ProjectSummary>, Error> {
     Ok(inventory::projects(&state.connection().await?.client).await?)
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err(Debug))]
-pub(crate) async fn list_instances(state: State<'_, AppState>, project_id: String) -> Result<Vec<InstanceRow>, Error> {
+pub(crate) async fn list_instances(
+    state: State<'_, AppState>,
+    project_id: String,
+) -> Result<Vec<InstanceRow>, Error> {
     Ok(inventory::instances(&state.connection().await?.client, &project_id).await?)
 }

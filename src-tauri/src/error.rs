@@ -35,7 +35,9 @@ impl Error {
     fn message(&self) -> String {
         match self {
             Error::Desk(desk::Error::Ovh(ovh::Error::Transport(_))) => "OVH API unreachable".into(),
-            Error::Desk(desk::Error::Ovh(ovh::Error::Api { message, query_id, .. })) => match query_id {
+            Error::Desk(desk::Error::Ovh(ovh::Error::Api {
+                message, query_id, ..
+            })) => match query_id {
                 Some(id) => format!("{message} (query id {id})"),
                 None => message.clone(),
             },
@@ -64,10 +66,16 @@ mod tests {
     #[test]
     fn the_ui_contract_is_pinned() {
         assert_eq!(
-            json(ovh::Error::Transport("error sending request for url (http://127.0.0.1:1/1.0/x): connection refused".into())),
+            json(ovh::Error::Transport(
+                "error sending request for url (http://127.0.0.1:1/1.0/x): connection refused"
+                    .into()
+            )),
             serde_json::json!({"kind": "network", "message": "OVH API unreachable"})
         );
-        assert_eq!(json(ovh::Error::Timeout), serde_json::json!({"kind": "network", "message": "OVH API did not answer in time"}));
+        assert_eq!(
+            json(ovh::Error::Timeout),
+            serde_json::json!({"kind": "network", "message": "OVH API did not answer in time"})
+        );
         let refused = ovh::Error::Api {
             status: 403,
             class: None,
@@ -76,10 +84,23 @@ mod tests {
             query_id: Some("EU.ext-3.1".into()),
             retry_after: None,
         };
-        assert_eq!(json(refused), serde_json::json!({"kind": "auth", "message": "This credential is not valid (query id EU.ext-3.1)"}));
-        let server = ovh::Error::Api { status: 503, class: None, error_code: None, message: "down".into(), query_id: None, retry_after: None };
+        assert_eq!(
+            json(refused),
+            serde_json::json!({"kind": "auth", "message": "This credential is not valid (query id EU.ext-3.1)"})
+        );
+        let server = ovh::Error::Api {
+            status: 503,
+            class: None,
+            error_code: None,
+            message: "down".into(),
+            query_id: None,
+            retry_after: None,
+        };
         assert_eq!(json(server)["kind"], "server");
-        assert_eq!(json(desk::Error::Invalid("name is required".into())), serde_json::json!({"kind": "invalid", "message": "name is required"}));
+        assert_eq!(
+            json(desk::Error::Invalid("name is required".into())),
+            serde_json::json!({"kind": "invalid", "message": "name is required"})
+        );
         assert_eq!(json(desk::vault::Error::Locked)["kind"], "keyring");
     }
 }

@@ -16,18 +16,26 @@ impl AppState {
     /// Reads `OVH_ENDPOINT` (a name such as `ovh-eu`, or a URL); an unusable value is logged
     /// and ignored.
     pub fn from_env() -> Self {
-        let endpoint = std::env::var("OVH_ENDPOINT").ok().and_then(|v| match v.parse() {
-            Ok(e) => Some(e),
-            Err(e) => {
-                tracing::warn!("ignoring OVH_ENDPOINT: {e}");
-                None
-            }
-        });
-        Self { vault: Vault::for_this_build(), endpoint, connection: tokio::sync::OnceCell::new() }
+        let endpoint = std::env::var("OVH_ENDPOINT")
+            .ok()
+            .and_then(|v| match v.parse() {
+                Ok(e) => Some(e),
+                Err(e) => {
+                    tracing::warn!("ignoring OVH_ENDPOINT: {e}");
+                    None
+                }
+            });
+        Self {
+            vault: Vault::for_this_build(),
+            endpoint,
+            connection: tokio::sync::OnceCell::new(),
+        }
     }
 
     /// The open connection, opening it on first use.
     pub async fn connection(&self) -> desk::Result<&Connection> {
-        self.connection.get_or_try_init(|| Connection::open(&self.vault, self.endpoint.clone())).await
+        self.connection
+            .get_or_try_init(|| Connection::open(&self.vault, self.endpoint.clone()))
+            .await
     }
 }

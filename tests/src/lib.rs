@@ -1,1 +1,211 @@
-//! placeholder
+//! The end-to-end harness: starts the real Backup Desk binary in its real WebKit webview through
+//! tauri-driver and WebKitWebDriver, and gives tests a user's verbs: find by visible text,
+//! click, type, read, screenshot. Any failed step saves a screenshot under `tests/artifacts/`.
+//!
+//! Tests run inside `.ci/session` (Xvfb, D-Bus, gnome-keyring, dunst); `make test` does that.
+use std::path::PathBuf;
+use std::process::Stdio;
+use std::time::Duration;
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use tokio::process::{Child, Command};
+
+/// What a failed step says.
+pub type Result<T, E = String> = std::result::Result<T, E>;
+
+/// How long a step waits for the window to show what it looks for.
+pub const PATIENCE: Duration = Duration::from_secs(20);
+
+/// The workspace root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ has a parent")
+        .to_path_buf()
+}
+
+/// The app binary the tests drive (`BACKUP_DESK_BIN` overrides it, e.g. an installed one).
+pub fn app_binary() -> PathBuf {
+    std::env::var_os("BACKUP_DESK_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target/debug/backup-desk"))
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free loopback port")
+}
+
+/// The running app, seen through WebDriver.
+pub struct App {
+    pub client: Client,
+    driver: Child,
+    name: String,
+}
+
+/// XPath for an element whose own visible text is `text` (whitespace-normalised).
+fn by_text(text: &str) -> String {
+    let quoted = if text.contains('\'') {
+        format!("concat('{}')", text.replace('\'', "', \"'\", '"))
+    } else {
+        format!("'{text}'")
+    };
+    format!("//*[normalize-space(text())={quoted}]")
+}
+
+impl App {
+    /// Starts the app and waits for its webview.
+    pub async fn start(name: &str) -> Result<Self> {
+        let binary = app_binary();
+        if !binary.exists() {
+            return Err(format!(
+                "{} is missing: build it with `make build`",
+                binary.display()
+            ));
+        }
+        let (port, native) = (free_port(), free_port());
+        let driver = Command::new("tauri-driver")
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native.to_string(),
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .kill_on_drop(true)
+            .spawn()
+            .map_err(|e| format!("tauri-driver could not start ({e}); `make deps` installs it"))?;
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": binary }),
+        );
+        caps.insert("browserName".into(), serde_json::json!("wry"));
+        let url = format!("http://127.0.0.1:{port}");
+        let mut last = String::new();
+        for _ in 0..100 {
+            match ClientBuilder::rustls()
+                .map_err(|e| e.to_string())?
+                .capabilities(caps.clone())
+                .connect(&url)
+                .await
+            {
+                Ok(client) => {
+                    return Ok(Self {
+                        client,
+                        driver,
+                        name: name.to_string(),
+                    })
+                }
+                Err(e) => last = e.to_string(),
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        Err(format!("no WebDriver session: {last}"))
+    }
+
+    /// Waits for an element showing exactly `text`.
+    pub async fn find_text(&self, text: &str) -> Result<Element> {
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::XPath(&by_text(text)))
+            .await
+            .map_err(|e| format!("no element shows {text:?}: {e}"))
+    }
+
+    /// Waits for a CSS selector.
+    pub async fn find(&self, css: &str) -> Result<Element> {
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
+            .map_err(|e| format!("no element matches {css}: {e}"))
+    }
+
+    /// Clicks the element showing `text`.
+    pub async fn click_text(&self, text: &str) -> Result<()> {
+        self.find_text(text)
+            .await?
+            .click()
+            .await
+            .map_err(|e| format!("click on {text:?}: {e}"))
+    }
+
+    /// Clicks the element matching `css`.
+    pub async fn click(&self, css: &str) -> Result<()> {
+        self.find(css)
+            .await?
+            .click()
+            .await
+            .map_err(|e| format!("click on {css}: {e}"))
+    }
+
+    /// The visible text of the element matching `css`.
+    pub async fn text_of(&self, css: &str) -> Result<String> {
+        self.find(css)
+            .await?
+            .text()
+            .await
+            .map_err(|e| format!("text of {css}: {e}"))
+    }
+
+    /// Chooses the option showing `label` in the `<select>` matching `css`.
+    pub async fn select(&self, css: &str, label: &str) -> Result<()> {
+        let select = self.find(css).await?;
+        select
+            .select_by_label(label)
+            .await
+            .map_err(|e| format!("select {label:?} in {css}: {e}"))
+    }
+
+    /// Presses a key in the focused element (WebDriver key codes, e.g. `"\u{E00C}"` for Escape).
+    pub async fn press(&self, key: &str) -> Result<()> {
+        let active = self
+            .client
+            .active_element()
+            .await
+            .map_err(|e| e.to_string())?;
+        active
+            .send_keys(key)
+            .await
+            .map_err(|e| format!("press {key:?}: {e}"))
+    }
+
+    /// Saves a PNG of the window under `tests/artifacts/<name>.png`.
+    pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
+        let png = self.client.screenshot().await.map_err(|e| e.to_string())?;
+        let dir = root().join("tests/artifacts");
+        std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+        let path = dir.join(format!("{name}.png"));
+        std::fs::write(&path, png).map_err(|e| e.to_string())?;
+        Ok(path)
+    }
+
+    /// Ends the session and the app.
+    pub async fn close(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill().await;
+    }
+}
+
+/// Runs a test body against a fresh app; on failure saves a screenshot and fails the test with
+/// the step that went wrong.
+pub async fn with_app(name: &str, body: impl AsyncFnOnce(&App) -> Result<()>) {
+    let app = match App::start(name).await {
+        Ok(app) => app,
+        Err(e) => panic!("{name}: the app did not start: {e}"),
+    };
+    let outcome = body(&app).await;
+    if let Err(e) = outcome {
+        let shot = app.screenshot(&format!("{}-failure", app.name)).await;
+        app.close().await;
+        panic!("{name}: {e}\nscreenshot: {shot:?}");
+    }
+    app.close().await;
+}

@@ -46,8 +46,14 @@ impl Connection {
         match stored {
             Some(credentials) => {
                 let endpoint = endpoint.unwrap_or(Endpoint::Eu);
-                let client = Client::builder(endpoint.clone()).credentials(credentials).build()?;
-                Ok(Self { client, mode: Mode::Account(endpoint), _demo: None })
+                let client = Client::builder(endpoint.clone())
+                    .credentials(credentials)
+                    .build()?;
+                Ok(Self {
+                    client,
+                    mode: Mode::Account(endpoint),
+                    _demo: None,
+                })
             }
             None => Self::demo().await,
         }
@@ -56,7 +62,9 @@ impl Connection {
     /// The built-in demo cloud.
     pub async fn demo() -> Result<Self> {
         let keys = Keys::default();
-        let running = Running::start(Sim::demo(&keys)).await.map_err(|e| Error::Demo(e.to_string()))?;
+        let running = Running::start(Sim::demo(&keys))
+            .await
+            .map_err(|e| Error::Demo(e.to_string()))?;
         let client = Client::builder(Endpoint::Custom(running.base_url.clone()))
             .credentials(Credentials {
                 application_key: keys.application_key.clone(),
@@ -64,7 +72,11 @@ impl Connection {
                 consumer_key: Some(keys.consumer_key.clone().into()),
             })
             .build()?;
-        Ok(Self { client, mode: Mode::Demo, _demo: Some(running) })
+        Ok(Self {
+            client,
+            mode: Mode::Demo,
+            _demo: Some(running),
+        })
     }
 
     /// The demo simulator's root URL, for tests that drive its clock and faults.

@@ -48,13 +48,25 @@ pub async fn projects(client: &Client) -> Result<Vec<ProjectSummary>> {
 
 /// The instances of a project, sorted by name, with their flavor resolved. Two requests in all.
 pub async fn instances(client: &Client, project_id: &str) -> Result<Vec<InstanceRow>> {
-    let (instances, flavors) = tokio::try_join!(client.instances(project_id, None), client.flavors(project_id, None))?;
+    let (instances, flavors) = tokio::try_join!(
+        client.instances(project_id, None),
+        client.flavors(project_id, None)
+    )?;
     let mut rows: Vec<InstanceRow> = instances
         .into_iter()
         .map(|i| {
-            let flavor = i.flavor.clone().or_else(|| flavors.iter().find(|f| Some(f.id.as_str()) == i.flavor_ref()).cloned());
+            let flavor = i.flavor.clone().or_else(|| {
+                flavors
+                    .iter()
+                    .find(|f| Some(f.id.as_str()) == i.flavor_ref())
+                    .cloned()
+            });
             InstanceRow {
-                model: flavor.as_ref().map(|f| f.name.clone()).or(i.flavor_id.clone()).unwrap_or_default(),
+                model: flavor
+                    .as_ref()
+                    .map(|f| f.name.clone())
+                    .or(i.flavor_id.clone())
+                    .unwrap_or_default(),
                 disk_gb: flavor.as_ref().map(|f| f.disk),
                 metal: flavor.as_ref().is_some_and(|f| f.is_metal()),
                 iops: flavor.as_ref().is_some_and(|f| f.is_iops()),
@@ -65,7 +77,7 @@ pub async fn instances(client: &Client, project_id: &str) -> Result<Vec<Instance
             }
         })
         .collect();
-    rows.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    rows.sort_by_key(|r| r.name.to_lowercase());
     Ok(rows)
 }
 
@@ -78,12 +90,23 @@ mod tests {
     async fn the_demo_cloud_lists_projects_and_instances() {
         let conn = Connection::demo().await.unwrap();
         let projects = projects(&conn.client).await.unwrap();
-        assert_eq!(projects.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["Acme Production", "Acme Staging"]);
+        assert_eq!(
+            projects.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+            ["Acme Production", "Acme Staging"]
+        );
         let rows = instances(&conn.client, &projects[0].id).await.unwrap();
         assert_eq!(rows.len(), 8);
         let metal = rows.iter().find(|r| r.name == "render-metal").unwrap();
         assert!(metal.metal && metal.model == "bm-s1");
-        assert!(rows.iter().find(|r| r.name == "file-server-nvme").unwrap().iops);
-        assert!(rows.windows(2).all(|w| w[0].name <= w[1].name), "sorted by name");
+        assert!(
+            rows.iter()
+                .find(|r| r.name == "file-server-nvme")
+                .unwrap()
+                .iops
+        );
+        assert!(
+            rows.windows(2).all(|w| w[0].name <= w[1].name),
+            "sorted by name"
+        );
     }
 }

@@ -12,7 +12,11 @@ pub enum SecretKind {
 
 impl SecretKind {
     /// Every kind, for sign-out.
-    pub const ALL: [SecretKind; 3] = [SecretKind::ApplicationKey, SecretKind::ApplicationSecret, SecretKind::ConsumerKey];
+    pub const ALL: [SecretKind; 3] = [
+        SecretKind::ApplicationKey,
+        SecretKind::ApplicationSecret,
+        SecretKind::ConsumerKey,
+    ];
 
     fn user(self) -> &'static str {
         match self {
@@ -26,7 +30,9 @@ impl SecretKind {
 /// Why the keyring could not be used, in words a user can act on.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("no keyring is available: start a Secret Service (GNOME Keyring or KWallet) and try again")]
+    #[error(
+        "no keyring is available: start a Secret Service (GNOME Keyring or KWallet) and try again"
+    )]
     Unavailable(String),
     #[error("the keyring is locked: unlock it and try again")]
     Locked,
@@ -60,13 +66,19 @@ pub struct Vault {
 impl Vault {
     /// The vault of this build (`backup-desk` for release builds, `backup-desk-dev` otherwise).
     pub fn for_this_build() -> Self {
-        let service = if cfg!(debug_assertions) { "backup-desk-dev" } else { "backup-desk" };
+        let service = if cfg!(debug_assertions) {
+            "backup-desk-dev"
+        } else {
+            "backup-desk"
+        };
         Self::with_service(service)
     }
 
     /// A vault under another service name (tests use their own).
     pub fn with_service(service: &str) -> Self {
-        Self { service: service.to_string() }
+        Self {
+            service: service.to_string(),
+        }
     }
 
     fn entry(&self, kind: SecretKind) -> Result<keyring::Entry, Error> {

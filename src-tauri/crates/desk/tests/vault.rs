@@ -9,16 +9,44 @@ fn stores_reads_and_deletes_in_the_real_keyring() {
         panic!("this test needs a D-Bus session with a Secret Service; run it through `make test`");
     }
     let vault = Vault::with_service(&format!("backup-desk-test-{}", std::process::id()));
-    assert_eq!(vault.load(SecretKind::ConsumerKey).unwrap(), None, "a missing entry is None, not an error");
-    vault.store(SecretKind::ConsumerKey, &Sensitive::new("ck-secret-value".into())).unwrap();
     assert_eq!(
-        vault.load(SecretKind::ConsumerKey).unwrap().map(|s| s.expose().clone()),
+        vault.load(SecretKind::ConsumerKey).unwrap(),
+        None,
+        "a missing entry is None, not an error"
+    );
+    vault
+        .store(
+            SecretKind::ConsumerKey,
+            &Sensitive::new("ck-secret-value".into()),
+        )
+        .unwrap();
+    assert_eq!(
+        vault
+            .load(SecretKind::ConsumerKey)
+            .unwrap()
+            .map(|s| s.expose().clone()),
         Some("ck-secret-value".into()),
         "a stored secret reads back"
     );
-    vault.store(SecretKind::ConsumerKey, &Sensitive::new("replaced".into())).unwrap();
-    assert_eq!(vault.load(SecretKind::ConsumerKey).unwrap().unwrap().expose(), "replaced", "store replaces");
+    vault
+        .store(SecretKind::ConsumerKey, &Sensitive::new("replaced".into()))
+        .unwrap();
+    assert_eq!(
+        vault
+            .load(SecretKind::ConsumerKey)
+            .unwrap()
+            .unwrap()
+            .expose(),
+        "replaced",
+        "store replaces"
+    );
     vault.delete(SecretKind::ConsumerKey).unwrap();
-    assert_eq!(vault.load(SecretKind::ConsumerKey).unwrap(), None, "a deleted secret is gone");
-    vault.delete(SecretKind::ConsumerKey).expect("deleting a missing entry is not an error");
+    assert_eq!(
+        vault.load(SecretKind::ConsumerKey).unwrap(),
+        None,
+        "a deleted secret is gone"
+    );
+    vault
+        .delete(SecretKind::ConsumerKey)
+        .expect("deleting a missing entry is not an error");
 }

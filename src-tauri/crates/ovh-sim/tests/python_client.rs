@@ -9,7 +9,8 @@ async fn the_official_python_client_works_unchanged() {
     let (sim, _) = common::demo().await;
     let keys = Keys::default();
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/python_ovh.py");
-    let out = tokio::process::Command::new("python3")
+    let python = std::env::var("BACKUP_DESK_PYTHON").unwrap_or_else(|_| "python3".into());
+    let out = tokio::process::Command::new(python)
         .arg(script)
         .env("SIM_URL", &sim.base_url)
         .env("AK", &keys.application_key)

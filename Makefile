@@ -1,0 +1,52 @@
+# Backup Desk: `make run` builds and opens the app; `make test` runs every check and test.
+# Both install what they need first (see .ci/deps).
+SHELL := /bin/bash
+.SHELLFLAGS := -eo pipefail -c
+LOG := target/test-output.log
+.DEFAULT_GOAL := run
+APP := target/debug/backup-desk
+PYTHON_OVH := $(if $(wildcard target/python-ovh/bin/python),$(CURDIR)/target/python-ovh/bin/python,python3)
+
+.PHONY: run test deps ui build lint test-rust test-ui test-e2e sim
+
+deps:
+	@bash .ci/deps
+
+ui: deps
+	cd ui && npm run build --silent
+
+build: ui
+	cargo build -p backup-desk
+
+## Builds and opens Backup Desk (the built-in demo cloud when no account is set up).
+run: build
+	@if [ -z "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then \
+	  echo "No display found: opening Backup Desk under Xvfb instead (screenshot: target/backup-desk.png)"; \
+	  .ci/session bash -c '$(APP) & pid=$$!; sleep 8; import -window root target/backup-desk.png; wait $$pid'; \
+	else \
+	  $(APP); \
+	fi
+
+lint: ui
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+
+test-ui: deps
+	@mkdir -p target
+	cd ui && npx tsc --noEmit && npx vitest run 2>&1 | tee -a ../$(LOG)
+
+test-rust: build
+	BACKUP_DESK_PYTHON=$(PYTHON_OVH) .ci/session cargo test --workspace --exclude e2e --lib --bins --tests 2>&1 | tee -a $(LOG)
+
+test-e2e: build
+	.ci/session cargo test -p e2e --tests -- --test-threads=1 2>&1 | tee -a $(LOG)
+
+## Runs everything CI runs: format, lint, frontend tests, Rust tests, end-to-end tests.
+test:
+	@mkdir -p target && rm -f $(LOG)
+	$(MAKE) --no-print-directory lint test-ui test-rust test-e2e
+	@sed 's/\x1b\[[0-9;]*m//g' $(LOG) | awk '/^test result:/ { p += $$4; f += $$6 } /^ +Tests +[0-9]+ passed/ { p += $$2 } END { printf "all tests: %d passed, %d failed\n", p, f }'
+
+## The simulator on its own, for python-ovh or curl: make sim
+sim:
+	cargo run -p ovh-sim -- --listen 127.0.0.1:8787 --scenario demo
