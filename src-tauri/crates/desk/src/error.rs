@@ -14,6 +14,9 @@ pub enum Error {
     /// The user gave something unusable; nothing was changed.
     #[error("{0}")]
     Invalid(String),
+    /// Whether an action took effect is unknown and could not be checked.
+    #[error("{0}")]
+    Uncertain(String),
     /// The built-in demo cloud could not start.
     #[error("failed to start the demo cloud: {0}")]
     Demo(String),

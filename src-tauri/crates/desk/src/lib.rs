@@ -2,9 +2,13 @@
 //! to (`connection`), and what is in it (`inventory`).
 #![forbid(unsafe_code)]
 
+pub mod backups;
 pub mod connection;
 pub mod error;
 pub mod inventory;
+pub mod journal;
+pub mod pricing;
+pub mod tracker;
 pub mod vault;
 
 pub use connection::{Connection, Mode};

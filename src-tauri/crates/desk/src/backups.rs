@@ -1,0 +1,349 @@
+//! Instance backups (OVH snapshots): naming, creating without ever doubling, listing with their
+//! source instance, and deleting safely.
+use std::collections::HashSet;
+use std::sync::Mutex;
+
+use chrono::{DateTime, Local, SecondsFormat, Utc};
+use serde::Serialize;
+
+use ovh::types::{Image, Instance, SnapshotStatus, Workflow};
+use ovh::Client;
+
+use crate::{Error, Result};
+
+/// Longest backup name the control panel accepts.
+pub const MAX_NAME_CHARS: usize = 255;
+
+/// The control panel's default name: `"<instance name> <ISO-8601 local timestamp>"`.
+pub fn default_name(instance_name: &str, now: DateTime<Local>) -> String {
+    format!(
+        "{instance_name} {}",
+        now.to_rfc3339_opts(SecondsFormat::Secs, false)
+    )
+}
+
+/// Checks a backup name: required, at most 255 characters, no control characters. Returns it
+/// trimmed.
+pub fn validate_name(name: &str) -> Result<String> {
+    let trimmed = name.trim();
+    if trimmed.is_empty() {
+        return Err(Error::Invalid("a backup name is required".into()));
+    }
+    if trimmed.chars().count() > MAX_NAME_CHARS {
+        return Err(Error::Invalid(format!(
+            "a backup name has at most {MAX_NAME_CHARS} characters"
+        )));
+    }
+    if trimmed.chars().any(char::is_control) {
+        return Err(Error::Invalid(
+            "a backup name cannot contain control characters (tabs, line breaks)".into(),
+        ));
+    }
+    Ok(trimmed.to_string())
+}
+
+/// Backups being created right now, so a double click or a second window can't start another.
+#[derive(Debug, Default)]
+pub struct InFlight {
+    /// NOTE: a std mutex: held only to insert or remove, never across an `.await`.
+    creating: Mutex<HashSet<(String, String)>>,
+}
+
+struct InFlightGuard<'a> {
+    set: &'a InFlight,
+    key: (String, String),
+}
+
+impl Drop for InFlightGuard<'_> {
+    fn drop(&mut self) {
+        self.set
+            .creating
+            .lock()
+            .expect("in-flight lock")
+            .remove(&self.key);
+    }
+}
+
+impl InFlight {
+    fn begin(&self, project_id: &str, instance_id: &str) -> Result<InFlightGuard<'_>> {
+        let key = (project_id.to_string(), instance_id.to_string());
+        if !self
+            .creating
+            .lock()
+            .expect("in-flight lock")
+            .insert(key.clone())
+        {
+            return Err(Error::Invalid(
+                "a backup of this instance is already being created".into(),
+            ));
+        }
+        Ok(InFlightGuard { set: self, key })
+    }
+
+    /// Whether a backup of this instance is being requested right now.
+    pub fn is_creating(&self, project_id: &str, instance_id: &str) -> bool {
+        self.creating
+            .lock()
+            .expect("in-flight lock")
+            .contains(&(project_id.to_string(), instance_id.to_string()))
+    }
+}
+
+/// A backup that was asked for and accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Created {
+    pub snapshot_id: String,
+    /// True when the POST's answer was lost and the backup was found by name afterwards.
+    pub recovered: bool,
+}
+
+/// Starts a backup of an instance, once.
+///
+/// If the POST gets no usable answer (timeout, reset, 502-504), the backup may or may not have
+/// started: the project's backups are searched for this name in the instance's region before
+/// anything else happens, so a retry never makes a second backup.
+pub async fn create(
+    client: &Client,
+    in_flight: &InFlight,
+    project_id: &str,
+    instance: &Instance,
+    name: &str,
+) -> Result<Created> {
+    let name = validate_name(name)?;
+    let _guard = in_flight.begin(project_id, &instance.id)?;
+    match client
+        .create_snapshot(project_id, &instance.id, &name)
+        .await
+    {
+        Ok(Some(id)) => Ok(Created {
+            snapshot_id: id,
+            recovered: false,
+        }),
+        Ok(None) => find_by_name(client, project_id, &instance.region, &name)
+            .await?
+            .map(|id| Created {
+                snapshot_id: id,
+                recovered: false,
+            })
+            .ok_or_else(|| {
+                Error::Invalid(
+                    "OVH accepted the backup but it is not listed yet; refresh in a moment".into(),
+                )
+            }),
+        Err(e) if e.outcome_unknown() => {
+            tracing::warn!("snapshot POST outcome unknown, looking before retrying: {e}");
+            match find_by_name(client, project_id, &instance.region, &name).await {
+                Ok(Some(id)) => Ok(Created { snapshot_id: id, recovered: true }),
+                Ok(None) => Err(Error::Ovh(e)),
+                Err(lookup) => Err(Error::Uncertain(format!(
+                    "the backup request got no answer and the check failed too ({lookup}); look in Instance Backup before trying again"
+                ))),
+            }
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn find_by_name(
+    client: &Client,
+    project_id: &str,
+    region: &str,
+    name: &str,
+) -> Result<Option<String>> {
+    let found = client.snapshots(project_id, Some(region)).await?;
+    Ok(found
+        .into_iter()
+        .filter(|s| s.name == name && s.snapshot_status() != SnapshotStatus::Deleting)
+        .max_by_key(|s| s.creation_date)
+        .map(|s| s.id))
+}
+
+/// One row of Instance Backup.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupRow {
+    pub id: String,
+    pub name: String,
+    pub region: String,
+    pub size_gb: f64,
+    pub min_disk_gb: u64,
+    pub created_at: Option<DateTime<Utc>>,
+    pub status: SnapshotStatus,
+    /// OVH's raw status, for what the classification leaves out.
+    pub raw_status: String,
+    /// The source instance, when it can be told.
+    pub instance_id: Option<String>,
+    pub instance_name: Option<String>,
+    /// Whether the source instance no longer exists (the backup is still billed).
+    pub orphan: bool,
+    /// Running instances booted from this backup: it can't be deleted while they run.
+    pub used_by: Vec<String>,
+}
+
+/// Tells which instance a backup was taken of. The API does not say, so, in order: the tracker's
+/// own record, the workflow that made it (its name starts with the workflow's), or the instance
+/// whose name starts it (the control panel's default naming) in the same region.
+fn source_of<'a>(
+    snapshot: &Image,
+    instances: &'a [Instance],
+    workflows: &[Workflow],
+    known: &dyn Fn(&str) -> Option<String>,
+) -> Option<(String, Option<&'a Instance>)> {
+    if let Some(id) = known(&snapshot.id) {
+        let inst = instances.iter().find(|i| i.id == id);
+        return Some((id, inst));
+    }
+    if let Some(wf) = workflows
+        .iter()
+        .filter(|w| !w.name.is_empty() && snapshot.name.starts_with(&format!("{} ", w.name)))
+        .max_by_key(|w| w.name.len())
+    {
+        return Some((
+            wf.instance_id.clone(),
+            instances.iter().find(|i| i.id == wf.instance_id),
+        ));
+    }
+    instances
+        .iter()
+        .filter(|i| {
+            i.region == snapshot.region
+                && (snapshot.name == i.name || snapshot.name.starts_with(&format!("{} ", i.name)))
+        })
+        .max_by_key(|i| i.name.len())
+        .map(|i| (i.id.clone(), Some(i)))
+}
+
+/// Builds the Instance Backup rows from the API's lists.
+pub fn rows(
+    snapshots: Vec<Image>,
+    instances: &[Instance],
+    workflows: &[Workflow],
+    known: &dyn Fn(&str) -> Option<String>,
+) -> Vec<BackupRow> {
+    let mut rows: Vec<BackupRow> = snapshots
+        .into_iter()
+        .map(|s| {
+            let source = source_of(&s, instances, workflows, known);
+            let used_by = instances
+                .iter()
+                .filter(|i| {
+                    i.image_ref() == Some(s.id.as_str())
+                        && !matches!(i.status.as_str(), "SHUTOFF" | "STOPPED" | "DELETED")
+                })
+                .map(|i| i.name.clone())
+                .collect();
+            BackupRow {
+                status: s.snapshot_status(),
+                orphan: source.as_ref().is_none_or(|(_, inst)| inst.is_none()),
+                instance_name: source.as_ref().and_then(|(_, i)| i.map(|i| i.name.clone())),
+                instance_id: source.map(|(id, _)| id),
+                used_by,
+                id: s.id,
+                name: s.name,
+                region: s.region,
+                size_gb: s.size,
+                min_disk_gb: s.min_disk,
+                created_at: s.creation_date,
+                raw_status: s.status,
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+    rows
+}
+
+/// Every backup of a project, with its source instance resolved. Three requests, plus one per
+/// region with the workflow service up.
+pub async fn list(
+    client: &Client,
+    project_id: &str,
+    known: &dyn Fn(&str) -> Option<String>,
+) -> Result<Vec<BackupRow>> {
+    let (snapshots, instances, workflows) = tokio::join!(
+        client.snapshots(project_id, None),
+        client.instances(project_id, None),
+        crate::inventory::workflows(client, project_id)
+    );
+    // Without workflows, backups made by them are still matched by instance name.
+    Ok(rows(
+        snapshots?,
+        &instances?,
+        &workflows.unwrap_or_default(),
+        known,
+    ))
+}
+
+/// Deletes backups one by one, refusing before the API call those a running instance was
+/// created from. Returns, per backup, `Ok` or why it was not deleted.
+pub async fn delete(
+    client: &Client,
+    project_id: &str,
+    ids: &[String],
+) -> Result<Vec<(String, Result<(), String>)>> {
+    let (snapshots, instances) = tokio::try_join!(
+        client.snapshots(project_id, None),
+        client.instances(project_id, None)
+    )?;
+    let mut outcome = Vec::with_capacity(ids.len());
+    for id in ids {
+        let result = match snapshots.iter().find(|s| &s.id == id) {
+            None => Err("this backup no longer exists".to_string()),
+            Some(s) if s.snapshot_status() != SnapshotStatus::Active => {
+                Err("only available backups can be deleted".to_string())
+            }
+            Some(_) => {
+                let users: Vec<&str> = instances
+                    .iter()
+                    .filter(|i| {
+                        i.image_ref() == Some(id.as_str())
+                            && !matches!(i.status.as_str(), "SHUTOFF" | "STOPPED")
+                    })
+                    .map(|i| i.name.as_str())
+                    .collect();
+                if users.is_empty() {
+                    client
+                        .delete_snapshot(project_id, id)
+                        .await
+                        .map_err(|e| e.to_string())
+                } else {
+                    Err(format!(
+                        "it is installed on these running instances: {}",
+                        users.join(", ")
+                    ))
+                }
+            }
+        };
+        outcome.push((id.clone(), result));
+    }
+    Ok(outcome)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn names_follow_the_control_panel() {
+        let now = Local.with_ymd_and_hms(2026, 11, 26, 9, 30, 0).unwrap();
+        assert!(default_name("web-1", now).starts_with("web-1 2026-11-26T09:30:00"));
+        assert_eq!(validate_name("  nightly  ").unwrap(), "nightly");
+        assert!(validate_name("   ").is_err(), "blank refused");
+        assert!(validate_name("a\tb").is_err(), "control characters refused");
+        assert!(validate_name(&"x".repeat(255)).is_ok());
+        assert!(
+            validate_name(&"é".repeat(256)).is_err(),
+            "counted in characters, not bytes"
+        );
+    }
+
+    #[test]
+    fn a_second_request_for_the_same_instance_is_refused_while_the_first_runs() {
+        let f = InFlight::default();
+        let g = f.begin("p", "i").unwrap();
+        assert!(f.begin("p", "i").is_err());
+        assert!(f.begin("p", "other").is_ok());
+        drop(g);
+        assert!(f.begin("p", "i").is_ok(), "released when the request ends");
+    }
+}

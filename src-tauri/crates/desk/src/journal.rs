@@ -1,0 +1,102 @@
+//! The list of backups being tracked, kept in the app's data directory so a restart resumes
+//! tracking. It holds ids, names and times only: never a secret.
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// One backup (or restore) being followed to completion.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Tracked {
+    pub project_id: String,
+    pub snapshot_id: String,
+    pub name: String,
+    pub instance_id: String,
+    pub instance_name: String,
+    pub region: String,
+    pub started_at: DateTime<Utc>,
+}
+
+/// Where the tracked list lives; `None` keeps it in memory only (tests, no data directory).
+#[derive(Debug, Clone)]
+pub struct Journal {
+    path: Option<PathBuf>,
+}
+
+impl Journal {
+    /// A journal in `dir/in-progress.json`.
+    pub fn in_dir(dir: impl Into<PathBuf>) -> Self {
+        Self {
+            path: Some(dir.into().join("in-progress.json")),
+        }
+    }
+
+    /// A journal that remembers nothing across restarts.
+    pub fn none() -> Self {
+        Self { path: None }
+    }
+
+    /// The tracked backups; an unreadable journal is logged and treated as empty.
+    pub fn load(&self) -> Vec<Tracked> {
+        let Some(path) = &self.path else {
+            return Vec::new();
+        };
+        match std::fs::read(path) {
+            Ok(bytes) => serde_json::from_slice(&bytes).unwrap_or_else(|e| {
+                tracing::warn!("ignoring unreadable journal {}: {e}", path.display());
+                Vec::new()
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+            Err(e) => {
+                tracing::warn!("cannot read journal {}: {e}", path.display());
+                Vec::new()
+            }
+        }
+    }
+
+    /// Replaces the journal atomically (write then rename), so a crash never leaves half a file.
+    pub fn save(&self, tracked: &[Tracked]) -> std::io::Result<()> {
+        let Some(path) = &self.path else {
+            return Ok(());
+        };
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let tmp = path.with_extension("json.tmp");
+        std::fs::write(
+            &tmp,
+            serde_json::to_vec_pretty(tracked).map_err(std::io::Error::other)?,
+        )?;
+        std::fs::rename(tmp, path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_survives_garbage() {
+        let dir = std::env::temp_dir().join(format!("bd-journal-{}", std::process::id()));
+        let j = Journal::in_dir(&dir);
+        assert!(j.load().is_empty());
+        let t = Tracked {
+            project_id: "p".into(),
+            snapshot_id: "s".into(),
+            name: "n".into(),
+            instance_id: "i".into(),
+            instance_name: "web".into(),
+            region: "GRA11".into(),
+            started_at: Utc::now(),
+        };
+        j.save(std::slice::from_ref(&t)).unwrap();
+        assert_eq!(j.load(), vec![t]);
+        std::fs::write(dir.join("in-progress.json"), b"{not json").unwrap();
+        assert!(
+            j.load().is_empty(),
+            "a damaged journal does not crash the app"
+        );
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}
