@@ -1,6 +1,16 @@
 fn main() {
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
-        tauri_build::AppManifest::new().commands(&["session", "list_projects", "list_instances"]),
+        tauri_build::AppManifest::new().commands(&[
+            "session",
+            "set_language",
+            "list_projects",
+            "list_instances",
+            "backup_form",
+            "create_backup",
+            "list_backups",
+            "delete_backups",
+            "cancel_backup",
+        ]),
     ))
     .expect("failed to run tauri-build");
 }

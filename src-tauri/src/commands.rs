@@ -1,7 +1,9 @@
 //! `#[tauri::command]` translators: take state, call one domain function, return its result.
-use desk::inventory::{self, InstanceRow, ProjectSummary};
+use desk::backups::Created;
+use desk::inventory::{InstanceRow, ProjectSummary};
+use desk::session::{BackupForm, BackupList, DeleteOutcome};
 use serde::Serialize;
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
 
 use crate::error::Error;
 use crate::state::AppState;
@@ -9,34 +11,140 @@ use crate::state::AppState;
 /// Which cloud the window shows.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub(crate) struct Session {
+pub(crate) struct SessionInfo {
     demo: bool,
     endpoint: String,
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err(Debug))]
-pub(crate) async fn session(state: State<'_, AppState>) -> Result<Session, Error> {
-    let conn = state.connection().await?;
-    Ok(Session {
-        demo: conn.mode == desk::Mode::Demo,
-        endpoint: conn.client.endpoint().name().to_string(),
+#[tracing::instrument(skip_all, err(Debug))]
+pub(crate) async fn session<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Result<SessionInfo, Error> {
+    let s = state.session(&app).await?;
+    Ok(SessionInfo {
+        demo: s.is_demo(),
+        endpoint: s.endpoint_name(),
     })
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err(Debug))]
-pub(crate) async fn list_projects(
-    state: State<'_, AppState>,
-) -> Result<Vec<ProjectSummary>, Error> {
-    Ok(inventory::projects(&state.connection().await?.client).await?)
+#[tracing::instrument(skip(state))]
+pub(crate) fn set_language(state: State<'_, AppState>, lang: String) {
+    *state.lang.lock().expect("lang lock") = if lang == "fr" {
+        "fr".into()
+    } else {
+        "en".into()
+    };
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state), err(Debug))]
-pub(crate) async fn list_instances(
+#[tracing::instrument(skip_all, err(Debug))]
+pub(crate) async fn list_projects<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Result<Vec<ProjectSummary>, Error> {
+    Ok(state.session(&app).await?.projects().await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app, state), err(Debug))]
+pub(crate) async fn list_instances<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     project_id: String,
 ) -> Result<Vec<InstanceRow>, Error> {
-    Ok(inventory::instances(&state.connection().await?.client, &project_id).await?)
+    Ok(state.session(&app).await?.instances(&project_id).await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app, state), err(Debug))]
+pub(crate) async fn backup_form<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    project_id: String,
+    instance_id: String,
+) -> Result<BackupForm, Error> {
+    Ok(state
+        .session(&app)
+        .await?
+        .backup_form(&project_id, &instance_id, chrono::Local::now())
+        .await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app, state), err(Debug))]
+pub(crate) async fn create_backup<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    project_id: String,
+    instance_id: String,
+    name: String,
+    metal_acknowledged: bool,
+) -> Result<CreatedDto, Error> {
+    let created = state
+        .session(&app)
+        .await?
+        .create_backup(&project_id, &instance_id, &name, metal_acknowledged)
+        .await?;
+    Ok(created.into())
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app, state), err(Debug))]
+pub(crate) async fn list_backups<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    project_id: String,
+) -> Result<BackupList, Error> {
+    Ok(state.session(&app).await?.backups(&project_id).await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app, state), err(Debug))]
+pub(crate) async fn delete_backups<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    project_id: String,
+    ids: Vec<String>,
+) -> Result<Vec<DeleteOutcome>, Error> {
+    Ok(state
+        .session(&app)
+        .await?
+        .delete_backups(&project_id, &ids)
+        .await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app, state), err(Debug))]
+pub(crate) async fn cancel_backup<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    project_id: String,
+    region: String,
+    instance_id: String,
+) -> Result<(), Error> {
+    Ok(state
+        .session(&app)
+        .await?
+        .cancel_backup(&project_id, &region, &instance_id)
+        .await?)
+}
+
+/// A started backup, for the window.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct CreatedDto {
+    snapshot_id: String,
+    recovered: bool,
+}
+
+impl From<Created> for CreatedDto {
+    fn from(c: Created) -> Self {
+        Self {
+            snapshot_id: c.snapshot_id,
+            recovered: c.recovered,
+        }
+    }
 }

@@ -27,6 +27,7 @@ impl Error {
             },
             Error::Desk(desk::Error::Vault(_)) => "keyring",
             Error::Desk(desk::Error::Invalid(_)) => "invalid",
+            Error::Desk(desk::Error::Uncertain(_)) => "uncertain",
             Error::Desk(desk::Error::Demo(_)) => "demo",
         }
     }
@@ -102,5 +103,9 @@ mod tests {
             serde_json::json!({"kind": "invalid", "message": "name is required"})
         );
         assert_eq!(json(desk::vault::Error::Locked)["kind"], "keyring");
+        assert_eq!(
+            json(desk::Error::Uncertain("look first".into()))["kind"],
+            "uncertain"
+        );
     }
 }

@@ -4,6 +4,8 @@
 
 mod commands;
 mod error;
+mod events;
+mod notify;
 mod state;
 
 use tauri::{Builder, Runtime};
@@ -15,8 +17,14 @@ pub fn build<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         .manage(state::AppState::from_env())
         .invoke_handler(tauri::generate_handler![
             commands::session,
+            commands::set_language,
             commands::list_projects,
             commands::list_instances,
+            commands::backup_form,
+            commands::create_backup,
+            commands::list_backups,
+            commands::delete_backups,
+            commands::cancel_backup,
         ])
 }
 

@@ -1,15 +1,25 @@
-//! The app's one managed state: how to reach the cloud, opened on first use.
+//! The app's one managed state: how to reach the cloud (opened on first use) and the user's
+//! language for notifications.
+use std::sync::Mutex;
+
+use desk::journal::Journal;
+use desk::tracker::Pace;
 use desk::vault::Vault;
-use desk::Connection;
+use desk::Session;
 use ovh::Endpoint;
+use tauri::{AppHandle, Manager, Runtime};
+
+use crate::notify;
 
 /// Handles the commands share. Registered once.
 pub struct AppState {
     vault: Vault,
     endpoint: Option<Endpoint>,
-    /// NOTE: a tokio `OnceCell` because opening the connection awaits (keyring, demo server),
-    /// and doing it lazily keeps start-up free of blocking work.
-    connection: tokio::sync::OnceCell<Connection>,
+    /// NOTE: a tokio `OnceCell` because opening the session awaits (keyring, demo server), and
+    /// doing it lazily keeps start-up free of blocking work.
+    session: tokio::sync::OnceCell<Session>,
+    /// `en` or `fr`, set by the window; notifications use it.
+    pub lang: Mutex<String>,
 }
 
 impl AppState {
@@ -28,14 +38,34 @@ impl AppState {
         Self {
             vault: Vault::for_this_build(),
             endpoint,
-            connection: tokio::sync::OnceCell::new(),
+            session: tokio::sync::OnceCell::new(),
+            lang: Mutex::new("en".into()),
         }
     }
 
-    /// The open connection, opening it on first use.
-    pub async fn connection(&self) -> desk::Result<&Connection> {
-        self.connection
-            .get_or_try_init(|| Connection::open(&self.vault, self.endpoint.clone()))
+    /// The session, opened on first use: the connection, and the tracker resuming the journal
+    /// kept in the app's data directory.
+    pub async fn session<R: Runtime>(&self, app: &AppHandle<R>) -> desk::Result<&Session> {
+        self.session
+            .get_or_try_init(|| {
+                let journal = match app.path().app_data_dir() {
+                    Ok(dir) => Journal::in_dir(dir),
+                    Err(e) => {
+                        tracing::warn!(
+                            "no data directory, in-progress backups won't survive a restart: {e}"
+                        );
+                        Journal::none()
+                    }
+                };
+                let sink = notify::sink(app.clone());
+                Session::open(
+                    &self.vault,
+                    self.endpoint.clone(),
+                    journal,
+                    Pace::default(),
+                    sink,
+                )
+            })
             .await
     }
 }

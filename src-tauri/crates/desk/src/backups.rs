@@ -187,7 +187,7 @@ fn source_of<'a>(
     snapshot: &Image,
     instances: &'a [Instance],
     workflows: &[Workflow],
-    known: &dyn Fn(&str) -> Option<String>,
+    known: &(dyn Fn(&str) -> Option<String> + Sync),
 ) -> Option<(String, Option<&'a Instance>)> {
     if let Some(id) = known(&snapshot.id) {
         let inst = instances.iter().find(|i| i.id == id);
@@ -218,7 +218,7 @@ pub fn rows(
     snapshots: Vec<Image>,
     instances: &[Instance],
     workflows: &[Workflow],
-    known: &dyn Fn(&str) -> Option<String>,
+    known: &(dyn Fn(&str) -> Option<String> + Sync),
 ) -> Vec<BackupRow> {
     let mut rows: Vec<BackupRow> = snapshots
         .into_iter()
@@ -257,7 +257,7 @@ pub fn rows(
 pub async fn list(
     client: &Client,
     project_id: &str,
-    known: &dyn Fn(&str) -> Option<String>,
+    known: &(dyn Fn(&str) -> Option<String> + Sync),
 ) -> Result<Vec<BackupRow>> {
     let (snapshots, instances, workflows) = tokio::join!(
         client.snapshots(project_id, None),

@@ -8,9 +8,11 @@ pub mod error;
 pub mod inventory;
 pub mod journal;
 pub mod pricing;
+pub mod session;
 pub mod tracker;
 pub mod vault;
 
 pub use connection::{Connection, Mode};
 pub use error::{Error, Result};
 pub use ovh::Sensitive;
+pub use session::Session;

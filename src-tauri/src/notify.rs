@@ -1,0 +1,191 @@
+//! When the desktop is told something: one notification per backup that ends (ready or failed)
+//! and one summary for what ended while the app was closed, in the user's language.
+use desk::journal::Tracked;
+use desk::tracker::{Event, Failure};
+use tauri::{AppHandle, Emitter, Manager, Runtime};
+use tauri_plugin_notification::NotificationExt;
+
+use crate::events::{self, Changed, Ended};
+use crate::state::AppState;
+
+/// The words of a notification.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub title: String,
+    pub body: String,
+}
+
+fn fmt_duration(secs: i64, fr: bool) -> String {
+    match (secs, fr) {
+        (s, false) if s < 60 => format!("{s} s"),
+        (s, true) if s < 60 => format!("{s} s"),
+        (s, _) => format!("{} min {:02} s", s / 60, s % 60),
+    }
+}
+
+fn fmt_size(gb: f64, fr: bool) -> String {
+    let s = format!("{gb:.1} GB");
+    if fr {
+        s.replace('.', ",").replace("GB", "Go")
+    } else {
+        s
+    }
+}
+
+/// The notification for a tracker event, if any.
+pub fn message(event: &Event, lang: &str) -> Option<Message> {
+    let fr = lang == "fr";
+    let m = |t: String, b: String| Some(Message { title: t, body: b });
+    match event {
+        Event::Changed { .. } => None,
+        Event::Finished { backup, size_gb, duration_secs } => m(
+            if fr { format!("Sauvegarde prête — {} de {}", backup.name, backup.instance_name) } else { format!("Backup ready — {} of {}", backup.name, backup.instance_name) },
+            if fr {
+                format!("{} en {}. Elle est dans Instance Backup.", fmt_size(*size_gb, true), fmt_duration(*duration_secs, true))
+            } else {
+                format!("{} in {}. It is in Instance Backup.", fmt_size(*size_gb, false), fmt_duration(*duration_secs, false))
+            },
+        ),
+        Event::Failed { backup, failure } => m(
+            if fr { format!("Échec de la sauvegarde — {} de {}", backup.name, backup.instance_name) } else { format!("Backup failed — {} of {}", backup.name, backup.instance_name) },
+            match (failure, fr) {
+                (Failure::Error, false) => "OVHcloud reported an error. Try again from Instances → … → Create a backup; if it fails again, contact OVHcloud support.".into(),
+                (Failure::Error, true) => "OVHcloud a signalé une erreur. Réessayez depuis Instances → … → Créer une sauvegarde ; si l'échec se répète, contactez le support OVHcloud.".into(),
+                (Failure::Disappeared, false) => "The backup disappeared before it was ready (cancelled or deleted). Create a new one if you still need it.".into(),
+                (Failure::Disappeared, true) => "La sauvegarde a disparu avant d'être prête (annulée ou supprimée). Créez-en une nouvelle si besoin.".into(),
+            },
+        ),
+        Event::WhileAway { finished, failed } => {
+            let names = |list: &[Tracked]| list.iter().map(|t| t.name.as_str()).collect::<Vec<_>>().join(", ");
+            let title = match (fr, finished.len()) {
+                (false, 1) => "While you were away: 1 backup finished".to_string(),
+                (false, n) => format!("While you were away: {n} backups finished"),
+                (true, 1) => "Pendant votre absence : 1 sauvegarde terminée".to_string(),
+                (true, n) => format!("Pendant votre absence : {n} sauvegardes terminées"),
+            };
+            let mut body = names(finished);
+            if !failed.is_empty() {
+                body.push_str(&if fr { format!("\nÉchouées : {}", names(failed)) } else { format!("\nFailed: {}", names(failed)) });
+            }
+            m(title, body)
+        }
+    }
+}
+
+/// The tracker's sink: emits events to the window and shows desktop notifications.
+pub fn sink<R: Runtime>(app: AppHandle<R>) -> impl Fn(Event) + Send + Sync + 'static {
+    move |event| {
+        let lang = app
+            .state::<AppState>()
+            .lang
+            .lock()
+            .map(|l| l.clone())
+            .unwrap_or_else(|_| "en".into());
+        if let Event::Changed { project_id } = &event {
+            let _ = app.emit(
+                events::BACKUPS_CHANGED,
+                Changed {
+                    project_id: project_id.clone(),
+                },
+            );
+        }
+        let Some(msg) = message(&event, &lang) else {
+            return;
+        };
+        if let Err(e) = app
+            .notification()
+            .builder()
+            .title(&msg.title)
+            .body(&msg.body)
+            .show()
+        {
+            tracing::warn!("notification not shown: {e}");
+        }
+        let ended = match &event {
+            Event::Finished { backup, .. } => Some((backup, true)),
+            Event::Failed { backup, .. } => Some((backup, false)),
+            _ => None,
+        };
+        if let Some((b, ok)) = ended {
+            let _ = app.emit(
+                events::BACKUP_ENDED,
+                Ended {
+                    project_id: b.project_id.clone(),
+                    snapshot_id: b.snapshot_id.clone(),
+                    ok,
+                    title: msg.title.clone(),
+                    body: msg.body.clone(),
+                },
+            );
+            let _ = app.emit(
+                events::BACKUPS_CHANGED,
+                Changed {
+                    project_id: b.project_id.clone(),
+                },
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(name: &str) -> Tracked {
+        Tracked {
+            project_id: "p".into(),
+            snapshot_id: "s".into(),
+            name: name.into(),
+            instance_id: "i".into(),
+            instance_name: "web-1".into(),
+            region: "GRA11".into(),
+            started_at: chrono::Utc::now(),
+        }
+    }
+
+    #[test]
+    fn words_of_each_notification() {
+        let done = Event::Finished {
+            backup: t("nightly"),
+            size_gb: 14.2,
+            duration_secs: 95,
+        };
+        assert_eq!(
+            message(&done, "en").unwrap(),
+            Message {
+                title: "Backup ready — nightly of web-1".into(),
+                body: "14.2 GB in 1 min 35 s. It is in Instance Backup.".into()
+            }
+        );
+        assert_eq!(
+            message(&done, "fr").unwrap().title,
+            "Sauvegarde prête — nightly de web-1"
+        );
+        let away = Event::WhileAway {
+            finished: vec![t("a"), t("b")],
+            failed: vec![],
+        };
+        assert_eq!(
+            message(&away, "en").unwrap().title,
+            "While you were away: 2 backups finished"
+        );
+        assert!(
+            message(
+                &Event::Changed {
+                    project_id: "p".into()
+                },
+                "en"
+            )
+            .is_none(),
+            "no notification for progress"
+        );
+        let failed = Event::Failed {
+            backup: t("x"),
+            failure: Failure::Error,
+        };
+        assert!(
+            message(&failed, "en").unwrap().body.contains("Try again"),
+            "a failure says what to do"
+        );
+    }
+}
