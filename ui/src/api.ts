@@ -1,5 +1,6 @@
 // The only file that talks to the Rust side: one typed function per command.
 import { invoke } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 
 /** An error from a command, as the Rust side serializes it. */
 export interface ApiError {
@@ -48,3 +49,85 @@ export const session = (): Promise<Session> => call("session");
 export const listProjects = (): Promise<Project[]> => call("list_projects");
 export const listInstances = (projectId: string): Promise<InstanceRow[]> =>
   call("list_instances", { projectId });
+
+export interface Price {
+  perGbMonth: number;
+  currency: string;
+}
+
+export interface BackupForm {
+  instanceId: string;
+  instanceName: string;
+  region: string;
+  defaultName: string;
+  diskGb: number | null;
+  price: Price | null;
+  estimateMonthly: number | null;
+  metal: boolean;
+  iops: boolean;
+  busy: boolean;
+}
+
+export type BackupStatus = "inProgress" | "active" | "deleting" | "failed";
+
+export interface BackupRow {
+  id: string;
+  name: string;
+  region: string;
+  sizeGb: number;
+  minDiskGb: number;
+  createdAt: string | null;
+  status: BackupStatus;
+  rawStatus: string;
+  instanceId: string | null;
+  instanceName: string | null;
+  orphan: boolean;
+  usedBy: string[];
+}
+
+export interface BackupList {
+  rows: BackupRow[];
+  price: Price | null;
+}
+
+export interface DeleteOutcome {
+  id: string;
+  deleted: boolean;
+  reason: string | null;
+}
+
+export interface Created {
+  snapshotId: string;
+  recovered: boolean;
+}
+
+export interface Ended {
+  projectId: string;
+  snapshotId: string;
+  ok: boolean;
+  title: string;
+  body: string;
+}
+
+export const setLanguage = (lang: string): Promise<void> => call("set_language", { lang });
+export const backupForm = (projectId: string, instanceId: string): Promise<BackupForm> =>
+  call("backup_form", { projectId, instanceId });
+export const createBackup = (
+  projectId: string,
+  instanceId: string,
+  name: string,
+  metalAcknowledged: boolean,
+): Promise<Created> => call("create_backup", { projectId, instanceId, name, metalAcknowledged });
+export const listBackups = (projectId: string): Promise<BackupList> => call("list_backups", { projectId });
+export const deleteBackups = (projectId: string, ids: string[]): Promise<DeleteOutcome[]> =>
+  call("delete_backups", { projectId, ids });
+export const cancelBackup = (projectId: string, region: string, instanceId: string): Promise<void> =>
+  call("cancel_backup", { projectId, region, instanceId });
+
+/** Backups of a project changed: refetch what shows them. */
+export const onBackupsChanged = (cb: (projectId: string) => void): Promise<UnlistenFn> =>
+  listen<{ projectId: string }>("backups://changed", (e) => cb(e.payload.projectId));
+
+/** A backup ended: show the in-app toast. */
+export const onBackupEnded = (cb: (ended: Ended) => void): Promise<UnlistenFn> =>
+  listen<Ended>("backups://ended", (e) => cb(e.payload));

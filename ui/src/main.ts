@@ -1,6 +1,8 @@
 // The window: sidebar sections, project selector, and the Instances list with its "…" menus.
 import * as api from "./api";
-import { initialLang, lang, setLang, statusLabel, statusTone, t, type Key, type Lang } from "./i18n";
+import { initialLang, lang, money, nameProblem, setLang, statusLabel, statusTone, t, type Key, type Lang } from "./i18n";
+import { backupView, refreshBackups, type BackupFilters } from "./backups";
+import { errorBox, errorText, h, modal, toast } from "./dom";
 
 type Section = "instances" | "backups" | "workflows";
 
@@ -9,40 +11,9 @@ const state = {
   projects: [] as api.Project[],
   projectId: localStorage.getItem("projectId"),
   section: "instances" as Section,
+  /** Instance Backup's filters, sort and selection: kept while the user works. */
+  backups: { text: "", status: "", region: "", sort: "createdAt", desc: true, selected: new Set<string>(), highlight: "" } as BackupFilters,
 };
-
-/** Creates an element with attributes and children; text is always set as text, never HTML. */
-function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string | boolean | ((e: Event) => void)> = {},
-  ...children: (Node | string | null)[]
-): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (typeof v === "function") el.addEventListener(k.slice(2), v);
-    else if (v === true) el.setAttribute(k, "");
-    else if (v !== false) el.setAttribute(k, v);
-  }
-  for (const c of children) if (c !== null) el.append(c);
-  return el;
-}
-
-function errorText(e: api.ApiError): string {
-  switch (e.kind) {
-    case "network":
-      return t("errNetwork");
-    case "auth":
-      return t("errAuth");
-    case "keyring":
-      return t("errKeyring", { message: e.message });
-    default:
-      return t("errGeneric", { message: e.message });
-  }
-}
-
-function errorBox(e: api.ApiError, retry: () => void): HTMLElement {
-  return h("div", { class: "notice error", role: "alert" }, h("p", {}, errorText(e)), h("button", { class: "btn", onclick: retry }, t("retry")));
-}
 
 function navItem(section: Section, label: Key): HTMLElement {
   const current = state.section === section;
@@ -94,6 +65,7 @@ function topbar(): HTMLElement {
     onchange: (e: Event) => {
       const l = (e.target as HTMLSelectElement).value as Lang;
       setLang(l);
+      void api.setLanguage(l);
       localStorage.setItem("lang", l);
       document.documentElement.lang = l;
       render();
@@ -120,19 +92,94 @@ function topbar(): HTMLElement {
 }
 
 function openDialog(title: string, text: string, returnFocus: HTMLElement | null): void {
-  const dialog = h(
-    "dialog",
-    { class: "dialog", "aria-labelledby": "dialog-title" },
-    h("h2", { id: "dialog-title" }, title),
-    h("p", {}, text),
-    h("div", { class: "actions" }, h("button", { class: "btn primary", onclick: () => dialog.close() }, t("close"))),
-  );
-  dialog.addEventListener("close", () => {
-    dialog.remove();
-    returnFocus?.focus();
+  modal(title, returnFocus, (dialog, close) => {
+    dialog.append(h("h2", {}, title), h("p", {}, text), h("div", { class: "actions" }, h("button", { class: "btn primary", onclick: close }, t("close"))));
   });
-  document.body.append(dialog);
-  dialog.showModal();
+}
+
+function backupDialog(row: api.InstanceRow, returnFocus: HTMLElement): void {
+  const projectId = state.projectId!;
+  modal(t("backupDialogTitle", { name: row.name }), returnFocus, (dialog, close) => {
+    dialog.classList.add("wide");
+    dialog.append(h("h2", {}, t("backupDialogTitle", { name: row.name })), h("p", { class: "loading", role: "status" }, t("loadingInstances")));
+    api.backupForm(projectId, row.id).then(
+      (form) => fillBackupDialog(dialog, close, form, projectId),
+      (e: api.ApiError) => dialog.replaceChildren(h("h2", {}, t("backupDialogTitle", { name: row.name })), errorBox(e, close)),
+    );
+  });
+}
+
+function fillBackupDialog(dialog: HTMLDialogElement, close: () => void, form: api.BackupForm, projectId: string): void {
+  const nameInput = h("input", { id: "backup-name", type: "text", maxlength: "255", required: true, "aria-describedby": "backup-name-help backup-name-error", autocomplete: "off" });
+  nameInput.value = form.defaultName;
+  const nameError = h("p", { id: "backup-name-error", class: "field-error", role: "alert" });
+  const ack = h("input", { id: "metal-ack", type: "checkbox" });
+  const confirm = h("button", { class: "btn primary", id: "confirm-backup", type: "submit" }, t("confirm"));
+  const status = h("p", { class: "form-status", role: "status" });
+  const price = form.price
+    ? h(
+        "div",
+        { class: "pricing" },
+        h("h3", {}, t("pricingTitle")),
+        h("p", {}, t("pricePerGb", { price: money(form.price.perGbMonth, form.price.currency) })),
+        form.estimateMonthly !== null && form.diskGb !== null ? h("p", {}, t("priceEstimate", { disk: String(form.diskGb), total: money(form.estimateMonthly, form.price.currency) })) : null,
+      )
+    : h("div", { class: "pricing" }, h("h3", {}, t("pricingTitle")), h("p", {}, t("priceUnknown")));
+  const warnings = h(
+    "ul",
+    { class: "warnings" },
+    h("li", {}, t("warnSuspend")),
+    form.iops ? h("li", {}, t("warnIops")) : null,
+    h("li", {}, t("warnVolumes")),
+  );
+  const metal = form.metal
+    ? h("fieldset", { class: "metal" }, h("legend", {}, t("metalTitle")), h("p", {}, t("metalText")), h("label", { class: "check" }, ack, h("span", {}, t("metalAck", { name: form.instanceName }))))
+    : null;
+  const refresh = () => {
+    const problem = nameProblem(nameInput.value);
+    nameError.textContent = problem ? t(problem) : "";
+    nameInput.setAttribute("aria-invalid", problem ? "true" : "false");
+    confirm.disabled = Boolean(problem) || (form.metal && !ack.checked) || form.busy;
+  };
+  nameInput.addEventListener("input", refresh);
+  ack.addEventListener("change", refresh);
+  const formEl = h(
+    "form",
+    { method: "dialog" },
+    h("h2", {}, t("backupDialogTitle", { name: form.instanceName })),
+    h("label", { class: "stack", for: "backup-name" }, h("span", {}, t("backupName")), nameInput),
+    h("p", { id: "backup-name-help", class: "help" }, t("backupNameHelp")),
+    nameError,
+    price,
+    warnings,
+    metal,
+    form.busy ? h("p", { class: "notice" }, t("backupBusy")) : null,
+    status,
+    h("div", { class: "actions" }, h("button", { class: "btn", type: "button", onclick: close }, t("cancel")), confirm),
+  );
+  formEl.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    if (confirm.disabled) return;
+    // Disabled until the answer: a double click can't send a second request.
+    confirm.disabled = true;
+    confirm.textContent = t("sending");
+    status.textContent = "";
+    try {
+      const created = await api.createBackup(projectId, form.instanceId, nameInput.value.trim(), form.metal && ack.checked);
+      close();
+      toast(created.recovered ? t("backupRecovered") : t("backupStarted", { name: form.instanceName }), "ok");
+      render();
+    } catch (err) {
+      status.textContent = errorText(err as api.ApiError);
+      status.classList.add("error");
+      confirm.textContent = t("confirm");
+      refresh();
+    }
+  });
+  dialog.replaceChildren(formEl);
+  refresh();
+  nameInput.focus();
+  nameInput.select();
 }
 
 function closeMenus(): void {
@@ -144,7 +191,7 @@ function rowMenu(row: api.InstanceRow, button: HTMLButtonElement): void {
   const open = button.getAttribute("aria-expanded") === "true";
   closeMenus();
   if (open) return;
-  const item = (label: Key, text: Key) =>
+  const item = (label: Key, action: () => void) =>
     h(
       "button",
       {
@@ -152,12 +199,17 @@ function rowMenu(row: api.InstanceRow, button: HTMLButtonElement): void {
         class: "menu-item",
         onclick: () => {
           closeMenus();
-          openDialog(t(label), t(text, { name: row.name }), button);
+          action();
         },
       },
       t(label),
     );
-  const menu = h("div", { class: "menu", role: "menu", "aria-label": t("actionsFor", { name: row.name }) }, item("createBackup", "comingBackup"), item("createAutoBackup", "comingAutoBackup"));
+  const menu = h(
+    "div",
+    { class: "menu", role: "menu", "aria-label": t("actionsFor", { name: row.name }) },
+    item("createBackup", () => backupDialog(row, button)),
+    item("createAutoBackup", () => openDialog(t("createAutoBackup"), t("comingAutoBackup", { name: row.name }), button)),
+  );
   menu.addEventListener("keydown", (e: KeyboardEvent) => {
     const items = [...menu.querySelectorAll<HTMLButtonElement>(".menu-item")];
     const i = items.indexOf(document.activeElement as HTMLButtonElement);
@@ -223,18 +275,29 @@ function comingView(container: HTMLElement, title: Key): void {
   container.replaceChildren(h("h1", {}, t(title)), h("p", { class: "empty" }, t("comingSection")));
 }
 
+/** Redraws the window from `state`. */
 function render(): void {
   const app = document.getElementById("app")!;
   const content = h("main", { class: "content", id: "content" });
-  app.replaceChildren(sidebar(), h("div", { class: "main" }, topbar(), content));
+  app.replaceChildren(sidebar(), h("div", { class: "main" }, topbar(), content), h("div", { id: "toasts", class: "toasts", "aria-live": "polite" }));
   app.setAttribute("aria-busy", "false");
   if (state.section === "instances") void instancesView(content);
-  else comingView(content, state.section === "backups" ? "navInstanceBackup" : "navWorkflows");
+  else if (state.section === "backups") void backupView(content, state.projectId!, state.backups);
+  else comingView(content, "navWorkflows");
+}
+
+/** Shows Instance Backup with one backup highlighted. */
+function openBackup(projectId: string, snapshotId: string): void {
+  state.projectId = projectId;
+  state.section = "backups";
+  state.backups.highlight = snapshotId;
+  render();
 }
 
 async function start(): Promise<void> {
   setLang(initialLang(localStorage.getItem("lang"), navigator.language));
   document.documentElement.lang = lang();
+  void api.setLanguage(lang());
   const app = document.getElementById("app")!;
   app.replaceChildren(h("p", { class: "loading", role: "status" }, t("loadingProjects")));
   try {
@@ -251,6 +314,12 @@ async function start(): Promise<void> {
   render();
 }
 
+void api.onBackupEnded((ended) => toast(ended.body, ended.ok ? "ok" : "bad", ended.title, () => openBackup(ended.projectId, ended.snapshotId)));
+void api.onBackupsChanged((projectId) => {
+  if (projectId !== state.projectId || document.querySelector("dialog")) return;
+  if (state.section === "instances") render();
+  else if (state.section === "backups") void refreshBackups();
+});
 document.addEventListener("click", () => closeMenus());
 document.addEventListener("keydown", (e) => {
   if (e.key === "Escape") closeMenus();

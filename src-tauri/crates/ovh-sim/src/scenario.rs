@@ -476,7 +476,7 @@ pub fn demo(keys: &Keys, now: DateTime<Utc>) -> World {
         None,
         false,
     );
-    add_backup(
+    let release = add_backup(
         &mut w,
         &mut prod,
         &web1,
@@ -485,6 +485,20 @@ pub fn demo(keys: &Keys, now: DateTime<Utc>) -> World {
         None,
         false,
     );
+    // An instance created from that backup: the backup can't be deleted while it runs.
+    let preprod = add_instance(
+        &mut w,
+        &mut prod,
+        "web-preprod",
+        "GRA11",
+        "b2-7",
+        "Ubuntu 22.04",
+        12.1,
+        now,
+    );
+    if let Some(i) = prod.instances.iter_mut().find(|i| i.id == preprod) {
+        i.image_id = release;
+    }
     // A backup whose instance was deleted long ago: still billed.
     add_backup(
         &mut w,

@@ -1,0 +1,171 @@
+//! Backups against the simulator: a lost answer never makes a second backup, the deletion guard
+//! names the instances in the way, and a double request is refused while the first runs.
+use desk::backups::{self, InFlight};
+use ovh::{Client, Credentials, Endpoint, RetryPolicy};
+use ovh_sim::faults::Fault;
+use ovh_sim::{Keys, Running, Sim};
+
+async fn demo() -> (Running, Client, String) {
+    let keys = Keys::default();
+    let running = Running::start(Sim::demo(&keys)).await.unwrap();
+    let client = Client::builder(Endpoint::Custom(running.base_url.clone()))
+        .credentials(Credentials {
+            application_key: keys.application_key.clone(),
+            application_secret: keys.application_secret.clone().into(),
+            consumer_key: Some(keys.consumer_key.clone().into()),
+        })
+        .retry(RetryPolicy::none())
+        .build()
+        .unwrap();
+    let project = client.project_ids().await.unwrap()[0].clone();
+    (running, client, project)
+}
+
+fn inject(running: &Running, fault: serde_json::Value) {
+    let f: Fault = serde_json::from_value(fault).unwrap();
+    running.sim.faults.lock().unwrap().push(f);
+}
+
+async fn instance(client: &Client, project: &str, name: &str) -> ovh::types::Instance {
+    let id = client
+        .instances(project, None)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|i| i.name == name)
+        .unwrap()
+        .id;
+    client.instance(project, &id).await.unwrap()
+}
+
+async fn count_named(client: &Client, project: &str, name: &str) -> usize {
+    client
+        .snapshots(project, None)
+        .await
+        .unwrap()
+        .iter()
+        .filter(|s| s.name == name)
+        .count()
+}
+
+#[tokio::test]
+async fn a_lost_answer_is_found_not_doubled() {
+    let (sim, client, p) = demo().await;
+    let mail = instance(&client, &p, "mail-gateway").await;
+    inject(
+        &sim,
+        serde_json::json!({"method": "POST", "path": "*/snapshot", "drop": "after", "times": 1}),
+    );
+    let created = backups::create(&client, &InFlight::default(), &p, &mail, "lost answer")
+        .await
+        .unwrap();
+    assert!(
+        created.recovered,
+        "the backup was found after the lost answer"
+    );
+    assert_eq!(
+        count_named(&client, &p, "lost answer").await,
+        1,
+        "exactly one backup for one click"
+    );
+}
+
+#[tokio::test]
+async fn a_request_that_never_arrived_is_reported_and_safe_to_retry() {
+    let (sim, client, p) = demo().await;
+    let mail = instance(&client, &p, "mail-gateway").await;
+    inject(
+        &sim,
+        serde_json::json!({"method": "POST", "path": "*/snapshot", "drop": "before", "times": 1}),
+    );
+    let in_flight = InFlight::default();
+    let err = backups::create(&client, &in_flight, &p, &mail, "retry me")
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, desk::Error::Ovh(ref e) if e.outcome_unknown()),
+        "{err}"
+    );
+    assert_eq!(count_named(&client, &p, "retry me").await, 0);
+    backups::create(&client, &in_flight, &p, &mail, "retry me")
+        .await
+        .unwrap();
+    assert_eq!(
+        count_named(&client, &p, "retry me").await,
+        1,
+        "the retry made exactly one"
+    );
+}
+
+#[tokio::test]
+async fn bad_names_change_nothing() {
+    let (_sim, client, p) = demo().await;
+    let mail = instance(&client, &p, "mail-gateway").await;
+    let before = client.snapshots(&p, None).await.unwrap().len();
+    for bad in ["", "   ", "line\nbreak", &"x".repeat(256)] {
+        let err = backups::create(&client, &InFlight::default(), &p, &mail, bad)
+            .await
+            .unwrap_err();
+        assert!(matches!(err, desk::Error::Invalid(_)), "{bad:?}: {err}");
+    }
+    assert_eq!(
+        client.snapshots(&p, None).await.unwrap().len(),
+        before,
+        "nothing was sent"
+    );
+}
+
+#[tokio::test]
+async fn the_deletion_guard_names_the_instances_in_the_way() {
+    let (_sim, client, p) = demo().await;
+    let rows = backups::list(&client, &p, &|_| None).await.unwrap();
+    let release = rows
+        .iter()
+        .find(|r| r.name == "web-frontend-1 2025-release")
+        .unwrap();
+    assert_eq!(release.used_by, vec!["web-preprod".to_string()]);
+    assert_eq!(
+        release.instance_name.as_deref(),
+        Some("web-frontend-1"),
+        "source resolved by name"
+    );
+    let orphan = rows
+        .iter()
+        .find(|r| r.name == "old-crm final backup")
+        .unwrap();
+    assert!(
+        orphan.orphan && orphan.instance_name.is_none(),
+        "a backup of a deleted instance is an orphan"
+    );
+    let nightly = rows
+        .iter()
+        .find(|r| r.name.starts_with("nightly-web-frontend-1 "))
+        .unwrap();
+    assert_eq!(
+        nightly.instance_name.as_deref(),
+        Some("web-frontend-1"),
+        "source resolved through the workflow"
+    );
+
+    let other = rows
+        .iter()
+        .find(|r| r.name == "file-server-nvme before upgrade")
+        .unwrap();
+    let outcome = backups::delete(&client, &p, &[release.id.clone(), other.id.clone()])
+        .await
+        .unwrap();
+    assert!(outcome[0].1.as_ref().unwrap_err().contains("web-preprod"));
+    assert!(outcome[1].1.is_ok());
+    let left: Vec<String> = client
+        .snapshots(&p, None)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|s| s.name)
+        .collect();
+    assert!(
+        left.contains(&"web-frontend-1 2025-release".to_string()),
+        "the guarded backup is kept"
+    );
+    assert!(!left.contains(&"file-server-nvme before upgrade".to_string()));
+}

@@ -1,0 +1,309 @@
+// Storage → Instance Backup: every backup of the project, filters and sort that stay put,
+// multi-select delete with its cost, cancel for backups in progress.
+import * as api from "./api";
+import { dateTime, duration, money, t, type Key } from "./i18n";
+import { errorBox, errorText, h, modal, toast } from "./dom";
+
+export interface BackupFilters {
+  text: string;
+  status: string;
+  region: string;
+  sort: "name" | "instance" | "region" | "sizeGb" | "createdAt" | "status";
+  desc: boolean;
+  selected: Set<string>;
+  /** A backup to scroll to and mark (opened from a notification). */
+  highlight: string;
+}
+
+/** What is on screen now, so events refresh the table without touching the filters. */
+let current: { container: HTMLElement; projectId: string; filters: BackupFilters; list: api.BackupList | null; ticker: number | null } | null = null;
+
+const STATUSES: api.BackupStatus[] = ["inProgress", "active", "deleting", "failed"];
+
+/** Rows that pass the filters, sorted. Pure: tested on its own. */
+export function visibleRows(rows: api.BackupRow[], f: BackupFilters): api.BackupRow[] {
+  const text = f.text.trim().toLowerCase();
+  const out = rows.filter(
+    (r) =>
+      (!text || r.name.toLowerCase().includes(text) || (r.instanceName ?? "").toLowerCase().includes(text)) &&
+      (!f.status || r.status === f.status) &&
+      (!f.region || r.region === f.region),
+  );
+  const key = (r: api.BackupRow): string | number =>
+    f.sort === "instance" ? (r.instanceName ?? "").toLowerCase() : f.sort === "createdAt" ? (r.createdAt ?? "") : f.sort === "sizeGb" ? r.sizeGb : String(r[f.sort]).toLowerCase();
+  out.sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    const c = ka < kb ? -1 : ka > kb ? 1 : 0;
+    return f.desc ? -c : c;
+  });
+  return out;
+}
+
+/** Rough time left for a backup in progress, from its size (or its disk while the size is unknown). */
+export function remainingSecs(row: api.BackupRow, now: number): number | null {
+  if (row.status !== "inProgress" || !row.createdAt) return null;
+  const elapsed = (now - Date.parse(row.createdAt)) / 1000;
+  const total = row.sizeGb > 0 ? Math.max(30, row.sizeGb * 4) : Math.max(60, row.minDiskGb * 1.5);
+  return total - elapsed;
+}
+
+function statusCell(row: api.BackupRow): HTMLElement {
+  const tone = row.status === "active" ? "ok" : row.status === "failed" ? "bad" : row.status === "deleting" ? "neutral" : "busy";
+  const cell = h("td", {}, h("span", { class: `status ${tone}` }, t(`backupStatus.${row.status}` as Key)));
+  if (row.status === "inProgress" && row.createdAt) {
+    const now = Date.now();
+    const left = remainingSecs(row, now) ?? 0;
+    cell.append(
+      h(
+        "span",
+        { class: "note progress", "data-created": row.createdAt },
+        `${t("elapsed", { elapsed: duration((now - Date.parse(row.createdAt)) / 1000) })} · ${left > 5 ? t("remaining", { left: duration(left) }) : t("almostDone")}`,
+      ),
+    );
+  }
+  return cell;
+}
+
+function sortHeader(label: Key, key: BackupFilters["sort"], f: BackupFilters): HTMLElement {
+  const active = f.sort === key;
+  return h(
+    "th",
+    { scope: "col", "aria-sort": active ? (f.desc ? "descending" : "ascending") : "none" },
+    h(
+      "button",
+      {
+        class: "sort",
+        onclick: () => {
+          f.desc = active ? !f.desc : key === "createdAt" || key === "sizeGb";
+          f.sort = key;
+          drawTable();
+        },
+      },
+      t(label),
+      active ? (f.desc ? " ▼" : " ▲") : "",
+    ),
+  );
+}
+
+function row(r: api.BackupRow, f: BackupFilters, price: api.Price | null): HTMLElement {
+  const box = h("input", { type: "checkbox", "aria-label": t("selectRow", { name: r.name }), "data-id": r.id });
+  box.checked = f.selected.has(r.id);
+  box.addEventListener("change", () => {
+    if (box.checked) f.selected.add(r.id);
+    else f.selected.delete(r.id);
+    drawToolbar();
+  });
+  const actions = h("td", { class: "row-actions" });
+  if (r.status === "active") {
+    actions.append(h("button", { class: "btn small", onclick: (e: Event) => confirmDelete([r.id], e.currentTarget as HTMLElement) }, t("deleteAction")));
+  } else if (r.status === "inProgress" && r.instanceId) {
+    actions.append(h("button", { class: "btn small", onclick: (e: Event) => confirmCancel(r, e.currentTarget as HTMLElement) }, t("cancelBackup")));
+  }
+  const instance = r.instanceName ?? t("deletedInstance");
+  return h(
+    "tr",
+    { "data-backup": r.name, "data-id": r.id, class: f.highlight === r.id ? "highlight" : "" },
+    h("td", { class: "select" }, box),
+    h("th", { scope: "row" }, h("span", { class: "name" }, r.name), r.orphan ? h("span", { class: "note warn" }, t("orphanNote")) : null),
+    h("td", {}, r.orphan ? h("em", {}, instance) : instance),
+    h("td", {}, r.region),
+    h("td", { class: "num" }, r.sizeGb > 0 ? `${r.sizeGb.toFixed(1)} GB` : "—", price && r.sizeGb > 0 ? h("span", { class: "note" }, t("monthlyCost", { cost: money(price.perGbMonth * r.sizeGb, price.currency) })) : null),
+    h("td", {}, r.createdAt ? dateTime(r.createdAt) : "—"),
+    statusCell(r),
+    actions,
+  );
+}
+
+function drawToolbar(): void {
+  if (!current) return;
+  const bar = current.container.querySelector(".toolbar-actions");
+  if (!bar) return;
+  const n = current.filters.selected.size;
+  const del = h("button", { class: "btn danger", id: "delete-selected", onclick: (e: Event) => confirmDelete([...current!.filters.selected], e.currentTarget as HTMLElement) }, t("deleteSelected", { count: String(n) }));
+  (del as HTMLButtonElement).disabled = n === 0;
+  bar.replaceChildren(del);
+}
+
+function drawTable(): void {
+  if (!current || !current.list) return;
+  const { container, filters: f, list } = current;
+  const shown = visibleRows(list.rows, f);
+  const all = h("input", { type: "checkbox", "aria-label": t("selectAll") });
+  all.checked = shown.length > 0 && shown.every((r) => f.selected.has(r.id));
+  all.addEventListener("change", () => {
+    for (const r of shown) {
+      if (all.checked) f.selected.add(r.id);
+      else f.selected.delete(r.id);
+    }
+    drawTable();
+  });
+  const body =
+    shown.length === 0
+      ? h("p", { class: "empty" }, list.rows.length === 0 ? t("noBackups") : t("noMatch"))
+      : h(
+          "table",
+          { class: "list", id: "backups" },
+          h(
+            "thead",
+            {},
+            h(
+              "tr",
+              {},
+              h("th", { class: "select" }, all),
+              sortHeader("colName", "name", f),
+              sortHeader("colInstance", "instance", f),
+              sortHeader("colRegion", "region", f),
+              sortHeader("colSize", "sizeGb", f),
+              sortHeader("colCreated", "createdAt", f),
+              sortHeader("colStatus", "status", f),
+              h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, t("colActions"))),
+            ),
+          ),
+          h("tbody", {}, ...shown.map((r) => row(r, f, list.price))),
+        );
+  container.querySelector(".table-area")?.replaceChildren(body);
+  drawToolbar();
+  if (f.highlight) {
+    container.querySelector(`tr[data-id="${CSS.escape(f.highlight)}"]`)?.scrollIntoView({ block: "center" });
+  }
+}
+
+function filterBar(f: BackupFilters, rows: api.BackupRow[]): HTMLElement {
+  const search = h("input", { type: "search", id: "backup-search", value: f.text });
+  search.addEventListener("input", () => {
+    f.text = search.value;
+    drawTable();
+  });
+  const select = (id: string, label: Key, options: [string, string][], value: string, set: (v: string) => void) => {
+    const s = h("select", { id });
+    for (const [v, name] of [["", t("filterAll")] as [string, string], ...options]) {
+      const o = h("option", { value: v }, name);
+      o.selected = v === value;
+      s.append(o);
+    }
+    s.addEventListener("change", () => {
+      set(s.value);
+      drawTable();
+    });
+    return h("label", { class: "field" }, h("span", {}, t(label)), s);
+  };
+  const regions = [...new Set(rows.map((r) => r.region))].sort();
+  return h(
+    "div",
+    { class: "toolbar" },
+    h("label", { class: "field" }, h("span", {}, t("filterText")), search),
+    select("backup-status", "filterStatus", STATUSES.map((s) => [s, t(`backupStatus.${s}` as Key)]), f.status, (v) => (f.status = v)),
+    select("backup-region", "filterRegion", regions.map((r) => [r, r]), f.region, (v) => (f.region = v)),
+    h("span", { class: "spacer" }),
+    h("div", { class: "toolbar-actions" }),
+  );
+}
+
+/** Fetches the backups again and redraws the table, keeping filters, sort and selection. */
+export async function refreshBackups(): Promise<void> {
+  if (!current) return;
+  const view = current;
+  try {
+    view.list = await api.listBackups(view.projectId);
+  } catch (e) {
+    toast(errorText(e as api.ApiError), "bad");
+    return;
+  }
+  if (current !== view) return;
+  const ids = new Set(view.list.rows.map((r) => r.id));
+  for (const id of [...view.filters.selected]) if (!ids.has(id)) view.filters.selected.delete(id);
+  drawTable();
+}
+
+function confirmDelete(ids: string[], returnFocus: HTMLElement): void {
+  if (!current?.list) return;
+  const { list, projectId } = current;
+  const chosen = list.rows.filter((r) => ids.includes(r.id));
+  const blocked = chosen.filter((r) => r.usedBy.length > 0 || r.status !== "active");
+  const deletable = chosen.filter((r) => !blocked.includes(r));
+  const size = deletable.reduce((sum, r) => sum + r.sizeGb, 0);
+  modal(t("deleteTitle", { count: String(deletable.length) }), returnFocus, (dialog, close) => {
+    const confirm = h("button", { class: "btn danger", id: "confirm-delete" }, t("deleteAction"));
+    (confirm as HTMLButtonElement).disabled = deletable.length === 0;
+    confirm.addEventListener("click", async () => {
+      (confirm as HTMLButtonElement).disabled = true;
+      try {
+        const outcome = await api.deleteBackups(projectId, deletable.map((r) => r.id));
+        const done = outcome.filter((o) => o.deleted);
+        for (const o of outcome.filter((o) => !o.deleted)) {
+          const name = list.rows.find((r) => r.id === o.id)?.name ?? o.id;
+          toast(t("deleteFailed", { name, reason: o.reason ?? "" }), "bad");
+        }
+        for (const o of done) current?.filters.selected.delete(o.id);
+        if (done.length) toast(t("deleteDone", { count: String(done.length) }), "ok");
+      } catch (e) {
+        toast(errorText(e as api.ApiError), "bad");
+      }
+      close();
+      void refreshBackups();
+    });
+    const parts: (HTMLElement | null)[] = [
+      h("h2", {}, t("deleteTitle", { count: String(deletable.length) })),
+      deletable.length ? h("ul", {}, ...deletable.map((r) => h("li", {}, r.name))) : null,
+      deletable.length
+        ? h("p", {}, list.price ? t("deleteFrees", { size: size.toFixed(1), cost: money(list.price.perGbMonth * size, list.price.currency) }) : t("deleteFreesNoPrice", { size: size.toFixed(1) }))
+        : null,
+      ...blocked.map((r) =>
+        h("p", { class: "notice error blocked" }, r.usedBy.length ? t("deleteBlocked", { name: r.name, instances: r.usedBy.join(", ") }) : t("deleteNotAvailable", { name: r.name })),
+      ),
+      h("p", { class: "help" }, t("deleteIrreversible")),
+      h("div", { class: "actions" }, h("button", { class: "btn", onclick: close }, t("cancel")), confirm),
+    ];
+    dialog.append(...parts.filter((p): p is HTMLElement => p !== null));
+  });
+}
+
+function confirmCancel(r: api.BackupRow, returnFocus: HTMLElement): void {
+  if (!current) return;
+  const projectId = current.projectId;
+  modal(t("cancelTitle", { name: r.name }), returnFocus, (dialog, close) => {
+    const confirm = h("button", { class: "btn danger", id: "confirm-cancel" }, t("cancelBackup"));
+    confirm.addEventListener("click", async () => {
+      (confirm as HTMLButtonElement).disabled = true;
+      try {
+        await api.cancelBackup(projectId, r.region, r.instanceId!);
+        toast(t("cancelDone", { name: r.name }), "ok");
+      } catch (e) {
+        toast(errorText(e as api.ApiError), "bad");
+      }
+      close();
+      void refreshBackups();
+    });
+    dialog.append(h("h2", {}, t("cancelTitle", { name: r.name })), h("p", {}, t("cancelText")), h("div", { class: "actions" }, h("button", { class: "btn", onclick: close }, t("close")), confirm));
+  });
+}
+
+/** Draws Instance Backup for a project into `container`. */
+export async function backupView(container: HTMLElement, projectId: string, filters: BackupFilters): Promise<void> {
+  if (current?.ticker) clearInterval(current.ticker);
+  current = { container, projectId, filters, list: null, ticker: null };
+  const view = current;
+  container.replaceChildren(h("h1", {}, t("backupsTitle")), h("p", { class: "notice info" }, t("billingWarning")), h("p", { class: "loading", role: "status" }, t("loadingBackups")));
+  try {
+    view.list = await api.listBackups(projectId);
+  } catch (e) {
+    container.replaceChildren(h("h1", {}, t("backupsTitle")), errorBox(e as api.ApiError, () => void backupView(container, projectId, filters)));
+    return;
+  }
+  if (current !== view) return;
+  container.replaceChildren(h("h1", {}, t("backupsTitle")), h("p", { class: "notice info" }, t("billingWarning")), filterBar(filters, view.list.rows), h("div", { class: "table-area" }));
+  drawTable();
+  // Elapsed times tick every second while something is in progress, without refetching.
+  view.ticker = window.setInterval(() => {
+    if (current !== view || !document.body.contains(container)) {
+      clearInterval(view.ticker!);
+      return;
+    }
+    for (const r of view.list?.rows ?? []) {
+      if (r.status !== "inProgress") continue;
+      const cell = container.querySelector(`tr[data-id="${CSS.escape(r.id)}"] td:nth-of-type(6)`);
+      cell?.replaceWith(statusCell(r));
+    }
+  }, 1000);
+}

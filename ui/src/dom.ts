@@ -1,0 +1,69 @@
+// Small DOM helpers shared by the views: element builder, dialogs, toasts, error boxes.
+import type * as api from "./api";
+import { t } from "./i18n";
+
+/** Creates an element with attributes and children; text is always set as text, never HTML. */
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | boolean | ((e: Event) => void)> = {},
+  ...children: (Node | string | null)[]
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (typeof v === "function") el.addEventListener(k.slice(2), v);
+    else if (v === true) el.setAttribute(k, "");
+    else if (v !== false) el.setAttribute(k, v);
+  }
+  for (const c of children) if (c !== null) el.append(c);
+  return el;
+}
+
+export function errorText(e: api.ApiError): string {
+  switch (e.kind) {
+    case "network":
+      return t("errNetwork");
+    case "auth":
+      return t("errAuth");
+    case "keyring":
+      return t("errKeyring", { message: e.message });
+    case "invalid":
+    case "uncertain":
+    case "refused":
+      return e.message;
+    default:
+      return t("errGeneric", { message: e.message });
+  }
+}
+
+export function errorBox(e: api.ApiError, retry: () => void): HTMLElement {
+  return h("div", { class: "notice error", role: "alert" }, h("p", {}, errorText(e)), h("button", { class: "btn", onclick: retry }, t("retry")));
+}
+
+/** A modal dialog; `build` fills it and gets a function that closes it. Focus returns to
+ * `returnFocus` when it closes. */
+export function modal(label: string, returnFocus: HTMLElement | null, build: (dialog: HTMLDialogElement, close: () => void) => void): void {
+  const dialog = h("dialog", { class: "dialog", "aria-label": label });
+  const close = () => dialog.close();
+  dialog.addEventListener("close", () => {
+    dialog.remove();
+    returnFocus?.focus();
+  });
+  build(dialog, close);
+  document.body.append(dialog);
+  dialog.showModal();
+}
+
+/** A short message at the bottom of the window; `open` adds a button. */
+export function toast(text: string, tone: "ok" | "bad" | "info" = "info", title?: string, open?: () => void): void {
+  const region = document.getElementById("toasts")!;
+  const item = h(
+    "div",
+    { class: `toast ${tone}`, role: tone === "bad" ? "alert" : "status" },
+    h("div", {}, title ? h("strong", {}, title) : null, h("span", {}, text)),
+    open ? h("button", { class: "btn small", onclick: () => { item.remove(); open(); } }, t("toastOpen")) : null,
+    h("button", { class: "btn small ghost", "aria-label": t("dismiss"), onclick: () => item.remove() }, "×"),
+  );
+  region.append(item);
+  setTimeout(() => item.remove(), open ? 20000 : 8000);
+}
+
