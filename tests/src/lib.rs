@@ -155,6 +155,34 @@ impl App {
             .map_err(|e| format!("text of {css}: {e}"))
     }
 
+    /// Types into the element matching `css`, replacing its content.
+    pub async fn fill(&self, css: &str, text: &str) -> Result<()> {
+        let el = self.find(css).await?;
+        el.clear().await.map_err(|e| format!("clear {css}: {e}"))?;
+        el.send_keys(text)
+            .await
+            .map_err(|e| format!("type into {css}: {e}"))
+    }
+
+    /// Whether the element matching `css` is enabled.
+    pub async fn is_enabled(&self, css: &str) -> Result<bool> {
+        self.find(css)
+            .await?
+            .is_enabled()
+            .await
+            .map_err(|e| e.to_string())
+    }
+
+    /// The value of a form field.
+    pub async fn value_of(&self, css: &str) -> Result<String> {
+        let el = self.find(css).await?;
+        Ok(el
+            .prop("value")
+            .await
+            .map_err(|e| e.to_string())?
+            .unwrap_or_default())
+    }
+
     /// Chooses the option showing `label` in the `<select>` matching `css`.
     pub async fn select(&self, css: &str, label: &str) -> Result<()> {
         let select = self.find(css).await?;
@@ -191,6 +219,74 @@ impl App {
     pub async fn close(mut self) {
         let _ = self.client.clone().close().await;
         let _ = self.driver.kill().await;
+    }
+}
+
+/// Watches the session bus for desktop notifications (`org.freedesktop.Notifications`), as a
+/// user's notification daemon receives them.
+pub struct NotificationWatch {
+    child: Child,
+    log: PathBuf,
+}
+
+impl NotificationWatch {
+    /// Starts `dbus-monitor` on the session bus.
+    pub async fn start(name: &str) -> Result<Self> {
+        let dir = root().join("tests/artifacts");
+        std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+        let log = dir.join(format!("{name}-dbus.log"));
+        let file = std::fs::File::create(&log).map_err(|e| e.to_string())?;
+        let child = Command::new("dbus-monitor")
+            .args([
+                "--session",
+                "interface='org.freedesktop.Notifications',member='Notify'",
+            ])
+            .stdout(file)
+            .stderr(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .map_err(|e| format!("dbus-monitor could not start ({e}); `make deps` installs it"))?;
+        // Let the monitor register its match rule before anything is sent.
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        Ok(Self { child, log })
+    }
+
+    /// Waits until a Notify call whose text contains `needle` has crossed the bus.
+    pub async fn wait_for(&self, needle: &str, patience: Duration) -> Result<String> {
+        let deadline = tokio::time::Instant::now() + patience;
+        loop {
+            let text = std::fs::read_to_string(&self.log).unwrap_or_default();
+            if let Some(pos) = text.find(needle) {
+                let start = text[..pos].rfind("method call").unwrap_or(0);
+                return Ok(text[start..(pos + needle.len()).min(text.len())].to_string());
+            }
+            if tokio::time::Instant::now() > deadline {
+                return Err(format!(
+                    "no notification containing {needle:?} on the session bus; saw:\n{text}"
+                ));
+            }
+            tokio::time::sleep(Duration::from_millis(250)).await;
+        }
+    }
+
+    /// Stops watching.
+    pub async fn stop(mut self) {
+        let _ = self.child.kill().await;
+    }
+}
+
+/// Waits until `check` passes, trying every 250 ms for at most `patience`.
+pub async fn eventually<T>(
+    patience: Duration,
+    mut check: impl AsyncFnMut() -> Result<T>,
+) -> Result<T> {
+    let deadline = tokio::time::Instant::now() + patience;
+    loop {
+        match check().await {
+            Ok(v) => return Ok(v),
+            Err(e) if tokio::time::Instant::now() > deadline => return Err(e),
+            Err(_) => tokio::time::sleep(Duration::from_millis(250)).await,
+        }
     }
 }
 

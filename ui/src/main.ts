@@ -279,7 +279,7 @@ function comingView(container: HTMLElement, title: Key): void {
 function render(): void {
   const app = document.getElementById("app")!;
   const content = h("main", { class: "content", id: "content" });
-  app.replaceChildren(sidebar(), h("div", { class: "main" }, topbar(), content), h("div", { id: "toasts", class: "toasts", "aria-live": "polite" }));
+  app.replaceChildren(sidebar(), h("div", { class: "main" }, topbar(), content));
   app.setAttribute("aria-busy", "false");
   if (state.section === "instances") void instancesView(content);
   else if (state.section === "backups") void backupView(content, state.projectId!, state.backups);

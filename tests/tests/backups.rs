@@ -1,0 +1,139 @@
+//! The heart of the product, as a user does it: create a backup from the Instances menu, see
+//! "Backup in progress", see it become available, and get the desktop notification, observed
+//! on the session D-Bus. Then delete with the guard, and the Metal acknowledgement.
+use std::time::Duration;
+
+use e2e::{eventually, with_app, NotificationWatch, Result};
+
+#[tokio::test]
+async fn create_a_backup_and_get_notified_when_it_is_ready() {
+    let watch = NotificationWatch::start("backup-ready")
+        .await
+        .expect("dbus-monitor");
+    with_app("backup-ready", async |app| -> Result<()> {
+        app.click("tr[data-instance='mail-gateway'] button[aria-haspopup]")
+            .await?;
+        app.click_text("Create a backup").await?;
+        app.find("#backup-name").await?;
+        let prefilled = app.value_of("#backup-name").await?;
+        if !prefilled.starts_with("mail-gateway 20") {
+            return Err(format!(
+                "the name is not pre-filled as the panel does: {prefilled:?}"
+            ));
+        }
+        let dialog = app.text_of("dialog").await?;
+        for expected in [
+            "/month/GB",
+            "suspended for a few seconds",
+            "Additional volumes",
+        ] {
+            if !dialog.contains(expected) {
+                return Err(format!("the dialog misses {expected:?}: {dialog}"));
+            }
+        }
+        // A blank name is refused before anything is sent.
+        app.fill("#backup-name", " ").await?;
+        app.find_text("Enter a name for the backup.").await?;
+        if app.is_enabled("#confirm-backup").await? {
+            return Err("Confirm is enabled with a blank name".into());
+        }
+        app.fill("#backup-name", "e2e mail backup").await?;
+        app.screenshot("backup-dialog").await?;
+        app.click("#confirm-backup").await?;
+        app.find_text("Backup of mail-gateway started. You will be notified when it is ready.")
+            .await?;
+        app.find_text("Backup instance creation").await?;
+
+        app.click_text("Instance Backup").await?;
+        let row = "tr[data-backup='e2e mail backup']";
+        app.find(row).await?;
+        let text = app.text_of(row).await?;
+        if !text.contains("Backup in progress") || !text.contains("mail-gateway") {
+            return Err(format!("the new backup is not shown in progress: {text:?}"));
+        }
+        app.screenshot("backup-in-progress").await?;
+        eventually(Duration::from_secs(60), async || {
+            let text = app.text_of(row).await?;
+            if text.contains("Available") {
+                Ok(())
+            } else {
+                Err(format!("still: {text:?}"))
+            }
+        })
+        .await?;
+        let seen = watch
+            .wait_for(
+                "Backup ready — e2e mail backup of mail-gateway",
+                Duration::from_secs(10),
+            )
+            .await?;
+        println!("notification observed on the session bus:\n{seen}");
+        app.find_text("Backup ready — e2e mail backup of mail-gateway")
+            .await?;
+        app.screenshot("backup-ready").await?;
+        Ok(())
+    })
+    .await;
+    watch.stop().await;
+}
+
+#[tokio::test]
+async fn delete_refuses_a_backup_in_use_and_keeps_the_filters() {
+    with_app("backup-delete", async |app| -> Result<()> {
+        app.click_text("Instance Backup").await?;
+        app.find("#backups").await?;
+        app.select("#backup-region", "GRA11").await?;
+        let release = "tr[data-backup='web-frontend-1 2025-release']";
+        let upgrade = "tr[data-backup='file-server-nvme before upgrade']";
+        app.click(&format!("{release} input[type=checkbox]"))
+            .await?;
+        app.click(&format!("{upgrade} input[type=checkbox]"))
+            .await?;
+        app.click("#delete-selected").await?;
+        let dialog = app.text_of("dialog").await?;
+        if !dialog.contains("web-preprod") || !dialog.contains("This frees") {
+            return Err(format!(
+                "the dialog does not name the instance in the way or the space freed: {dialog}"
+            ));
+        }
+        app.screenshot("backup-delete-guard").await?;
+        app.click("#confirm-delete").await?;
+        app.find_text("1 backup(s) deleted.").await?;
+        eventually(Duration::from_secs(10), async || {
+            let rows = app.text_of("#backups").await?;
+            if rows.contains("file-server-nvme before upgrade") {
+                Err("the deleted backup is still listed".to_string())
+            } else {
+                Ok(())
+            }
+        })
+        .await?;
+        app.find(release).await?;
+        let region = app.value_of("#backup-region").await?;
+        if region != "GRA11" {
+            return Err(format!("the region filter was reset to {region:?}"));
+        }
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_metal_backup_needs_an_acknowledgement() {
+    with_app("backup-metal", async |app| -> Result<()> {
+        app.click("tr[data-instance='render-metal'] button[aria-haspopup]")
+            .await?;
+        app.click_text("Create a backup").await?;
+        app.find_text("Metal instance: cold snapshot").await?;
+        if app.is_enabled("#confirm-backup").await? {
+            return Err("Confirm is enabled before the Metal acknowledgement".into());
+        }
+        app.click("#metal-ack").await?;
+        if !app.is_enabled("#confirm-backup").await? {
+            return Err("Confirm stays disabled after the acknowledgement".into());
+        }
+        app.screenshot("backup-metal").await?;
+        Ok(())
+    })
+    .await;
+}
