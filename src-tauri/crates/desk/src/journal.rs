@@ -5,11 +5,34 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+/// What is being followed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", tag = "type")]
+pub enum Kind {
+    /// A backup (`snapshot_id`) until it is available.
+    #[default]
+    Backup,
+    /// A safety backup (`snapshot_id`) taken before restoring `restore_from` in place: when it
+    /// is available, the restore starts.
+    SafetyBackup {
+        restore_from: String,
+        restore_name: String,
+    },
+    /// An instance reinstalled from the backup `snapshot_id`, until it is `ACTIVE` again.
+    Rebuild,
+    /// A new instance created from the backup `snapshot_id`, until it is `ACTIVE`.
+    Build,
+}
+
 /// One backup (or restore) being followed to completion.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Tracked {
+    /// Journals written before restores existed have no kind: they are backups.
+    #[serde(default)]
+    pub kind: Kind,
     pub project_id: String,
+    /// The backup followed, or the backup an instance is being restored from.
     pub snapshot_id: String,
     pub name: String,
     pub instance_id: String,
@@ -82,6 +105,7 @@ mod tests {
         let j = Journal::in_dir(&dir);
         assert!(j.load().is_empty());
         let t = Tracked {
+            kind: Kind::Backup,
             project_id: "p".into(),
             snapshot_id: "s".into(),
             name: "n".into(),
@@ -92,6 +116,13 @@ mod tests {
         };
         j.save(std::slice::from_ref(&t)).unwrap();
         assert_eq!(j.load(), vec![t]);
+        let old = br#"[{"projectId":"p","snapshotId":"s","name":"n","instanceId":"i","instanceName":"w","region":"R","startedAt":"2026-01-01T00:00:00Z"}]"#;
+        std::fs::write(dir.join("in-progress.json"), old).unwrap();
+        assert_eq!(
+            j.load()[0].kind,
+            Kind::Backup,
+            "an entry without kind is a backup"
+        );
         std::fs::write(dir.join("in-progress.json"), b"{not json").unwrap();
         assert!(
             j.load().is_empty(),

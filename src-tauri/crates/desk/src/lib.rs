@@ -8,6 +8,7 @@ pub mod error;
 pub mod inventory;
 pub mod journal;
 pub mod pricing;
+pub mod restore;
 pub mod session;
 pub mod tracker;
 pub mod vault;

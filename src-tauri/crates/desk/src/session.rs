@@ -11,8 +11,9 @@ use ovh::Endpoint;
 use crate::backups::{self, BackupRow, Created, InFlight};
 use crate::connection::{Connection, Mode};
 use crate::inventory::{self, InstanceRow, ProjectSummary};
-use crate::journal::{Journal, Tracked};
+use crate::journal::{Journal, Kind, Tracked};
 use crate::pricing::{self, Price};
+use crate::restore::{self, NewInstance, RestoreOptions};
 use crate::tracker::{self, Event, Pace, TrackerHandle};
 use crate::vault::Vault;
 use crate::{Error, Result};
@@ -180,6 +181,7 @@ impl Session {
         )
         .await?;
         self.tracker.track(Tracked {
+            kind: Kind::Backup,
             project_id: project_id.to_string(),
             snapshot_id: created.snapshot_id.clone(),
             name: backups::validate_name(name)?,
@@ -232,6 +234,56 @@ impl Session {
             .abort_snapshot(project_id, region, instance_id)
             .await?;
         Ok(())
+    }
+
+    /// What a backup can be restored onto.
+    pub async fn restore_options(
+        &self,
+        project_id: &str,
+        backup_id: &str,
+    ) -> Result<RestoreOptions> {
+        let tracker = &self.tracker;
+        restore::options(&self.conn.client, project_id, backup_id, &|id| {
+            tracker.instance_of(id)
+        })
+        .await
+    }
+
+    /// Restores a backup in place (after a safety backup when `safety`), tracked to the end.
+    pub async fn restore_in_place(
+        &self,
+        project_id: &str,
+        backup_id: &str,
+        instance_id: &str,
+        typed_name: &str,
+        safety: bool,
+    ) -> Result<Tracked> {
+        let item = restore::in_place(
+            &self.conn.client,
+            &self.in_flight,
+            project_id,
+            backup_id,
+            instance_id,
+            typed_name,
+            safety,
+            Local::now(),
+        )
+        .await?;
+        self.tracker.track(item.clone());
+        Ok(item)
+    }
+
+    /// Creates an instance from a backup, tracked until it is `ACTIVE`.
+    pub async fn restore_into_new_instance(
+        &self,
+        project_id: &str,
+        backup_id: &str,
+        spec: &NewInstance,
+    ) -> Result<Tracked> {
+        let item =
+            restore::into_new_instance(&self.conn.client, project_id, backup_id, spec).await?;
+        self.tracker.track(item.clone());
+        Ok(item)
     }
 
     /// Backups being tracked now.

@@ -1,6 +1,8 @@
-//! The background tracker: follows every in-progress backup to its end with one snapshot-list
-//! call per project per tick, backing off from 3 s to 30 s, idle when nothing is in progress,
-//! and reports each end once. Owned by a [`TrackerHandle`]; dropping the handle stops it.
+//! The background tracker: follows every in-progress backup and restore to its end with one
+//! list call per project and kind per tick, backing off from 3 s to 30 s, idle when nothing is
+//! in progress, and reports each end once. A safety backup taken before an in-place restore
+//! starts that restore when it is available. Owned by a [`TrackerHandle`]; dropping the handle
+//! stops it.
 use std::collections::BTreeMap;
 use std::future::Future;
 use std::sync::Arc;
@@ -11,25 +13,55 @@ use serde::Serialize;
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
-use ovh::types::{Image, SnapshotStatus};
+use ovh::types::{Image, Instance, SnapshotStatus};
 
-use crate::journal::{Journal, Tracked};
+use crate::journal::{Journal, Kind, Tracked};
 
-/// Where the tracker reads backups from: the OVH client in the app, a fake in unit tests.
-pub trait SnapshotSource: Send + Sync + 'static {
+/// What the tracker reads, and the one write it makes: the OVH client in the app, a fake in
+/// unit tests.
+pub trait CloudSource: Send + Sync + 'static {
     /// Every backup of a project.
     fn snapshots(
         &self,
         project_id: &str,
     ) -> impl Future<Output = Result<Vec<Image>, ovh::Error>> + Send;
+    /// Every instance of a project.
+    fn instances(
+        &self,
+        project_id: &str,
+    ) -> impl Future<Output = Result<Vec<Instance>, ovh::Error>> + Send;
+    /// Reinstalls an instance from a backup image (the restore after a safety backup).
+    fn reinstall(
+        &self,
+        project_id: &str,
+        instance_id: &str,
+        image_id: &str,
+    ) -> impl Future<Output = Result<(), ovh::Error>> + Send;
 }
 
-impl SnapshotSource for ovh::Client {
+impl CloudSource for ovh::Client {
     fn snapshots(
         &self,
         project_id: &str,
     ) -> impl Future<Output = Result<Vec<Image>, ovh::Error>> + Send {
         ovh::Client::snapshots(self, project_id, None)
+    }
+
+    fn instances(
+        &self,
+        project_id: &str,
+    ) -> impl Future<Output = Result<Vec<Instance>, ovh::Error>> + Send {
+        ovh::Client::instances(self, project_id, None)
+    }
+
+    fn reinstall(
+        &self,
+        project_id: &str,
+        instance_id: &str,
+        image_id: &str,
+    ) -> impl Future<Output = Result<(), ovh::Error>> + Send {
+        let call = ovh::Client::reinstall(self, project_id, instance_id, image_id);
+        async move { call.await.map(|_| ()) }
     }
 }
 
@@ -51,14 +83,16 @@ impl Default for Pace {
     }
 }
 
-/// Why a backup did not become available.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// Why a backup or restore did not end well.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Failure {
     /// OVH reports it in error.
     Error,
     /// It vanished from the list before becoming available.
     Disappeared,
+    /// The safety backup is available but the restore could not start.
+    RestoreNotStarted(String),
 }
 
 /// What the tracker tells the app.
@@ -75,6 +109,13 @@ pub enum Event {
     },
     /// A backup failed.
     Failed { backup: Tracked, failure: Failure },
+    /// An instance restored in place, or created from a backup, is `ACTIVE`.
+    Restored {
+        restore: Tracked,
+        duration_secs: i64,
+    },
+    /// A restore ended in error, or never started.
+    RestoreFailed { restore: Tracked, failure: Failure },
     /// At start, backups that ended while the app was closed, reported once.
     WhileAway {
         finished: Vec<Tracked>,
@@ -123,7 +164,7 @@ impl Drop for TrackerHandle {
 
 /// Starts the tracker on the current tokio runtime, resuming what `journal` holds. `sink`
 /// receives every event; `now` gives wall time for durations.
-pub fn spawn<S: SnapshotSource>(
+pub fn spawn<S: CloudSource>(
     source: S,
     journal: Journal,
     pace: Pace,
@@ -176,19 +217,17 @@ pub fn spawn<S: SnapshotSource>(
             let mut away_finished = Vec::new();
             let mut away_failed = Vec::new();
             let mut changed_projects: Vec<String> = Vec::new();
-            for (t, result) in outcome.ended {
+            for (event, t) in outcome.ended {
                 if !changed_projects.contains(&t.project_id) {
                     changed_projects.push(t.project_id.clone());
                 }
-                match (first_after_restart, result) {
-                    (true, Ok(_)) => away_finished.push(t),
-                    (true, Err(_)) => away_failed.push(t),
-                    (false, Ok((size_gb, duration_secs))) => sink(Event::Finished {
-                        backup: t,
-                        size_gb,
-                        duration_secs,
-                    }),
-                    (false, Err(failure)) => sink(Event::Failed { backup: t, failure }),
+                if first_after_restart {
+                    match event {
+                        Event::Finished { .. } | Event::Restored { .. } => away_finished.push(t),
+                        _ => away_failed.push(t),
+                    }
+                } else {
+                    sink(event);
                 }
             }
             if !away_finished.is_empty() || !away_failed.is_empty() {
@@ -202,7 +241,8 @@ pub fn spawn<S: SnapshotSource>(
             }
             {
                 let mut list = tracked.lock().expect("tracked lock");
-                list.retain(|t| !outcome.done_ids.contains(&t.snapshot_id));
+                list.retain(|t| !outcome.done.contains(&key(t)));
+                list.extend(outcome.follow_ups);
                 if let Err(e) = journal.save(&list) {
                     tracing::warn!("cannot save the journal: {e}");
                 }
@@ -218,29 +258,57 @@ pub fn spawn<S: SnapshotSource>(
     handle
 }
 
+/// What identifies one tracked item (a backup and a restore from it can be tracked at once).
+fn key(t: &Tracked) -> (String, String, String) {
+    let kind = match t.kind {
+        Kind::Backup | Kind::SafetyBackup { .. } => "backup",
+        Kind::Rebuild => "rebuild",
+        Kind::Build => "build",
+    };
+    (
+        kind.to_string(),
+        t.snapshot_id.clone(),
+        t.instance_id.clone(),
+    )
+}
+
 struct PollOutcome {
-    ended: Vec<(Tracked, Result<(f64, i64), Failure>)>,
-    done_ids: Vec<String>,
+    /// Each end, with the item it ends.
+    ended: Vec<(Event, Tracked)>,
+    done: Vec<(String, String, String)>,
+    /// New items that replace ended ones (a restore after its safety backup).
+    follow_ups: Vec<Tracked>,
     /// Projects with a backup whose visible state moved (queued → saving).
     progressed: Vec<String>,
 }
 
-/// One tick: one list call per project that has tracked backups.
-async fn poll<S: SnapshotSource>(
+/// One tick: one backup list per project with backups tracked, one instance list per project
+/// with restores tracked.
+async fn poll<S: CloudSource>(
     source: &S,
     tracked: &[Tracked],
     now: &(dyn Fn() -> DateTime<Utc> + Send + Sync),
 ) -> PollOutcome {
-    let mut by_project: BTreeMap<&str, Vec<&Tracked>> = BTreeMap::new();
-    for t in tracked {
-        by_project.entry(t.project_id.as_str()).or_default().push(t);
-    }
     let mut out = PollOutcome {
         ended: Vec::new(),
-        done_ids: Vec::new(),
+        done: Vec::new(),
+        follow_ups: Vec::new(),
         progressed: Vec::new(),
     };
-    for (project, items) in by_project {
+    let mut backups: BTreeMap<&str, Vec<&Tracked>> = BTreeMap::new();
+    let mut restores: BTreeMap<&str, Vec<&Tracked>> = BTreeMap::new();
+    for t in tracked {
+        match t.kind {
+            Kind::Backup | Kind::SafetyBackup { .. } => {
+                backups.entry(t.project_id.as_str()).or_default().push(t)
+            }
+            Kind::Rebuild | Kind::Build => {
+                restores.entry(t.project_id.as_str()).or_default().push(t)
+            }
+        }
+    }
+    let secs_since = |t: &Tracked| (now() - t.started_at).num_seconds().max(0);
+    for (project, items) in backups {
         let list = match source.snapshots(project).await {
             Ok(list) => list,
             Err(e) => {
@@ -250,32 +318,124 @@ async fn poll<S: SnapshotSource>(
             }
         };
         for t in items {
-            match list.iter().find(|s| s.id == t.snapshot_id) {
-                Some(s) => match s.snapshot_status() {
-                    SnapshotStatus::Active => {
-                        let duration = (now() - t.started_at).num_seconds().max(0);
-                        out.ended.push(((*t).clone(), Ok((s.size, duration))));
-                        out.done_ids.push(t.snapshot_id.clone());
+            let status = list
+                .iter()
+                .find(|s| s.id == t.snapshot_id)
+                .map(|s| (s.snapshot_status(), s.status.as_str(), s.size));
+            let end = match status {
+                Some((SnapshotStatus::Active, _, size)) => Ok(size),
+                Some((SnapshotStatus::Failed, _, _)) => Err(Failure::Error),
+                Some((SnapshotStatus::Deleting, _, _)) | None => Err(Failure::Disappeared),
+                Some((SnapshotStatus::InProgress, raw, _)) => {
+                    if raw == "saving" && !out.progressed.iter().any(|p| p == project) {
+                        out.progressed.push(project.to_string());
                     }
-                    SnapshotStatus::Failed => {
-                        out.ended.push(((*t).clone(), Err(Failure::Error)));
-                        out.done_ids.push(t.snapshot_id.clone());
-                    }
-                    SnapshotStatus::Deleting => {
-                        out.ended.push(((*t).clone(), Err(Failure::Disappeared)));
-                        out.done_ids.push(t.snapshot_id.clone());
-                    }
-                    SnapshotStatus::InProgress => {
-                        if s.status == "saving" && !out.progressed.iter().any(|p| p == project) {
-                            out.progressed.push(project.to_string());
+                    continue;
+                }
+            };
+            out.done.push(key(t));
+            match end {
+                Ok(size_gb) => {
+                    out.ended.push((
+                        Event::Finished {
+                            backup: t.clone(),
+                            size_gb,
+                            duration_secs: secs_since(t),
+                        },
+                        t.clone(),
+                    ));
+                    if let Kind::SafetyBackup {
+                        restore_from,
+                        restore_name,
+                    } = &t.kind
+                    {
+                        let restore = Tracked {
+                            kind: Kind::Rebuild,
+                            snapshot_id: restore_from.clone(),
+                            name: restore_name.clone(),
+                            started_at: now(),
+                            ..t.clone()
+                        };
+                        match source
+                            .reinstall(project, &t.instance_id, restore_from)
+                            .await
+                        {
+                            Ok(()) => out.follow_ups.push(restore),
+                            Err(e) => out.ended.push((
+                                Event::RestoreFailed {
+                                    restore: restore.clone(),
+                                    failure: Failure::RestoreNotStarted(e.to_string()),
+                                },
+                                restore,
+                            )),
                         }
                     }
-                },
-                None => {
-                    out.ended.push(((*t).clone(), Err(Failure::Disappeared)));
-                    out.done_ids.push(t.snapshot_id.clone());
+                }
+                Err(failure) => {
+                    if let Kind::SafetyBackup {
+                        restore_from,
+                        restore_name,
+                    } = &t.kind
+                    {
+                        // No safety net, no restore: the user decides again.
+                        let restore = Tracked {
+                            kind: Kind::Rebuild,
+                            snapshot_id: restore_from.clone(),
+                            name: restore_name.clone(),
+                            ..t.clone()
+                        };
+                        out.ended.push((
+                            Event::RestoreFailed {
+                                restore: restore.clone(),
+                                failure: Failure::RestoreNotStarted(
+                                    "the safety backup failed, so nothing was restored".into(),
+                                ),
+                            },
+                            restore,
+                        ));
+                    }
+                    out.ended.push((
+                        Event::Failed {
+                            backup: t.clone(),
+                            failure,
+                        },
+                        t.clone(),
+                    ));
                 }
             }
+        }
+    }
+    for (project, items) in restores {
+        let list = match source.instances(project).await {
+            Ok(list) => list,
+            Err(e) => {
+                tracing::warn!("tracker: cannot list instances of {project}: {e}");
+                continue;
+            }
+        };
+        for t in items {
+            let end = match list
+                .iter()
+                .find(|i| i.id == t.instance_id)
+                .map(|i| i.status.as_str())
+            {
+                Some("ACTIVE") => Ok(()),
+                Some("ERROR") => Err(Failure::Error),
+                None => Err(Failure::Disappeared),
+                Some(_) => continue,
+            };
+            out.done.push(key(t));
+            let event = match end {
+                Ok(()) => Event::Restored {
+                    restore: t.clone(),
+                    duration_secs: secs_since(t),
+                },
+                Err(failure) => Event::RestoreFailed {
+                    restore: t.clone(),
+                    failure,
+                },
+            };
+            out.ended.push((event, t.clone()));
         }
     }
     out
@@ -287,10 +447,12 @@ mod tests {
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::Mutex;
 
-    /// A fake API: snapshots whose status the test sets, counting list calls.
+    /// A fake API: snapshots and instances whose status the test sets, counting list calls.
     #[derive(Clone, Default)]
     struct Fake {
         statuses: Arc<Mutex<BTreeMap<String, String>>>,
+        instances: Arc<Mutex<BTreeMap<String, String>>>,
+        reinstalled: Arc<Mutex<Vec<(String, String)>>>,
         calls: Arc<AtomicUsize>,
     }
 
@@ -303,7 +465,41 @@ mod tests {
         }
     }
 
-    impl SnapshotSource for Fake {
+    impl CloudSource for Fake {
+        fn instances(
+            &self,
+            _project: &str,
+        ) -> impl Future<Output = Result<Vec<Instance>, ovh::Error>> + Send {
+            let list: Vec<Instance> = self
+                .instances
+                .lock()
+                .unwrap()
+                .iter()
+                .map(|(id, st)| {
+                    serde_json::from_value(serde_json::json!({"id": id, "name": id, "status": st}))
+                        .unwrap()
+                })
+                .collect();
+            async move { Ok(list) }
+        }
+
+        fn reinstall(
+            &self,
+            _project: &str,
+            instance_id: &str,
+            image_id: &str,
+        ) -> impl Future<Output = Result<(), ovh::Error>> + Send {
+            self.reinstalled
+                .lock()
+                .unwrap()
+                .push((instance_id.into(), image_id.into()));
+            self.instances
+                .lock()
+                .unwrap()
+                .insert(instance_id.into(), "REBUILD".into());
+            async { Ok(()) }
+        }
+
         fn snapshots(
             &self,
             _project: &str,
@@ -325,6 +521,7 @@ mod tests {
 
     fn tracked(project: &str, id: &str) -> Tracked {
         Tracked {
+            kind: Kind::Backup,
             project_id: project.into(),
             snapshot_id: id.into(),
             name: format!("backup {id}"),
@@ -485,5 +682,106 @@ mod tests {
         ));
         drop(h);
         std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_safety_backup_then_the_restore_then_one_notification_each() {
+        let fake = Fake::default();
+        fake.set("safety", "saving");
+        fake.instances
+            .lock()
+            .unwrap()
+            .insert("i".into(), "ACTIVE".into());
+        let (events, sink) = collect();
+        let h = spawn(
+            fake.clone(),
+            Journal::none(),
+            Pace::default(),
+            Arc::new(Utc::now),
+            sink,
+        );
+        h.track(Tracked {
+            kind: Kind::SafetyBackup {
+                restore_from: "old".into(),
+                restore_name: "web 2025-release".into(),
+            },
+            ..tracked("p1", "safety")
+        });
+        settle().await;
+        tokio::time::advance(Duration::from_secs(3)).await;
+        settle().await;
+        assert!(
+            fake.reinstalled.lock().unwrap().is_empty(),
+            "no restore before the safety backup is ready"
+        );
+        fake.set("safety", "active");
+        tokio::time::advance(Duration::from_secs(5)).await;
+        settle().await;
+        assert_eq!(
+            fake.reinstalled.lock().unwrap().clone(),
+            vec![("i".to_string(), "old".to_string())]
+        );
+        assert_eq!(
+            h.tracked()[0].kind,
+            Kind::Rebuild,
+            "the restore is now followed"
+        );
+        fake.instances
+            .lock()
+            .unwrap()
+            .insert("i".into(), "ACTIVE".into());
+        for _ in 0..10 {
+            tokio::time::advance(Duration::from_secs(3)).await;
+            settle().await;
+        }
+        let ev = events.lock().unwrap().clone();
+        assert_eq!(
+            ev.iter()
+                .filter(|e| matches!(e, Event::Finished { .. }))
+                .count(),
+            1,
+            "the safety backup"
+        );
+        assert_eq!(
+            ev.iter()
+                .filter(|e| matches!(e, Event::Restored { .. }))
+                .count(),
+            1,
+            "the restore"
+        );
+        assert!(h.tracked().is_empty());
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn no_restore_without_its_safety_backup() {
+        let fake = Fake::default();
+        fake.set("safety", "error");
+        let (events, sink) = collect();
+        let _h = spawn(
+            fake.clone(),
+            Journal::none(),
+            Pace::default(),
+            Arc::new(Utc::now),
+            sink,
+        );
+        _h.track(Tracked {
+            kind: Kind::SafetyBackup {
+                restore_from: "old".into(),
+                restore_name: "x".into(),
+            },
+            ..tracked("p1", "safety")
+        });
+        settle().await;
+        tokio::time::advance(Duration::from_secs(3)).await;
+        settle().await;
+        assert!(
+            fake.reinstalled.lock().unwrap().is_empty(),
+            "nothing is overwritten without a safety net"
+        );
+        assert!(events
+            .lock()
+            .unwrap()
+            .iter()
+            .any(|e| matches!(e, Event::RestoreFailed { .. })));
     }
 }

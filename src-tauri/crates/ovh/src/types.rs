@@ -379,6 +379,8 @@ pub struct InstanceCreation {
     pub image_id: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ssh_key_id: Option<String>,
+    /// Monthly billing instead of hourly.
+    pub monthly_billing: bool,
 }
 
 /// Body of `POST .../instance/{id}/rescueMode`.

@@ -1,0 +1,242 @@
+//! Restoring a backup, safely: in place (reinstall; a safety backup of the current state first
+//! by default, and the instance's name typed to confirm) or into a new instance in the backup's
+//! region.
+use chrono::{DateTime, Local, Utc};
+use serde::Serialize;
+
+use ovh::types::{InstanceCreation, SnapshotStatus};
+use ovh::Client;
+
+use crate::backups::{self, InFlight};
+use crate::journal::{Kind, Tracked};
+use crate::{Error, Result};
+
+/// A model a backup fits on.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct FlavorChoice {
+    pub id: String,
+    pub name: String,
+    pub disk_gb: u64,
+    pub ram_mb: u64,
+    pub vcpus: u64,
+}
+
+/// An SSH key of the project.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct KeyChoice {
+    pub id: String,
+    pub name: String,
+}
+
+/// What the two restore dialogs need.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RestoreOptions {
+    pub backup_id: String,
+    pub backup_name: String,
+    pub region: String,
+    pub created_at: Option<DateTime<Utc>>,
+    /// The instance it was taken of, when it still exists: the in-place target.
+    pub instance_id: Option<String>,
+    pub instance_name: Option<String>,
+    /// Models in the backup's region whose disk holds the backup (`minDisk`).
+    pub flavors: Vec<FlavorChoice>,
+    pub ssh_keys: Vec<KeyChoice>,
+    pub default_name: String,
+}
+
+/// Reads a backup and what it can be restored onto.
+pub async fn options(
+    client: &Client,
+    project_id: &str,
+    backup_id: &str,
+    known: &(dyn Fn(&str) -> Option<String> + Sync),
+) -> Result<RestoreOptions> {
+    let rows = backups::list(client, project_id, known).await?;
+    let backup = rows
+        .into_iter()
+        .find(|r| r.id == backup_id)
+        .ok_or_else(|| Error::Invalid("this backup no longer exists".into()))?;
+    let (flavors, keys) = tokio::try_join!(
+        client.flavors(project_id, Some(&backup.region)),
+        client.ssh_keys(project_id)
+    )?;
+    let mut flavors: Vec<FlavorChoice> = flavors
+        .into_iter()
+        .filter(|f| {
+            f.region == backup.region
+                && f.disk >= backup.min_disk_gb
+                && f.available
+                && !f.is_metal()
+        })
+        .map(|f| FlavorChoice {
+            id: f.id,
+            name: f.name,
+            disk_gb: f.disk,
+            ram_mb: f.ram,
+            vcpus: f.vcpus,
+        })
+        .collect();
+    flavors.sort_by_key(|f| (f.ram_mb, f.disk_gb));
+    Ok(RestoreOptions {
+        default_name: format!(
+            "{}-restored",
+            backup
+                .instance_name
+                .clone()
+                .unwrap_or_else(|| "instance".into())
+        ),
+        backup_id: backup.id,
+        backup_name: backup.name,
+        region: backup.region.clone(),
+        created_at: backup.created_at,
+        instance_id: backup
+            .instance_name
+            .as_ref()
+            .and(backup.instance_id.clone()),
+        instance_name: backup.instance_name,
+        flavors,
+        ssh_keys: keys
+            .into_iter()
+            .filter(|k| k.regions.is_empty() || k.regions.contains(&backup.region))
+            .map(|k| KeyChoice {
+                id: k.id,
+                name: k.name,
+            })
+            .collect(),
+    })
+}
+
+/// Starts an in-place restore. `typed_name` must be the instance's name. With `safety`, a
+/// backup of the current state is taken first and the restore starts when it is available
+/// (the returned item is that safety backup); without, the reinstall starts now.
+pub async fn in_place(
+    client: &Client,
+    in_flight: &InFlight,
+    project_id: &str,
+    backup_id: &str,
+    instance_id: &str,
+    typed_name: &str,
+    safety: bool,
+    now: DateTime<Local>,
+) -> Result<Tracked> {
+    let (instance, backup) = tokio::try_join!(
+        client.instance(project_id, instance_id),
+        client.snapshot(project_id, backup_id)
+    )?;
+    if typed_name.trim() != instance.name {
+        return Err(Error::Invalid(format!(
+            "type the instance name, {}, to confirm",
+            instance.name
+        )));
+    }
+    if backup.snapshot_status() != SnapshotStatus::Active {
+        return Err(Error::Invalid(
+            "only an available backup can be restored".into(),
+        ));
+    }
+    if backup.region != instance.region {
+        return Err(Error::Invalid(format!(
+            "this backup is in {} and the instance in {}: restore into a new instance instead",
+            backup.region, instance.region
+        )));
+    }
+    let base = Tracked {
+        kind: Kind::Rebuild,
+        project_id: project_id.to_string(),
+        snapshot_id: backup.id.clone(),
+        name: backup.name.clone(),
+        instance_id: instance.id.clone(),
+        instance_name: instance.name.clone(),
+        region: instance.region.clone(),
+        started_at: Utc::now(),
+    };
+    if safety {
+        let name = format!(
+            "{} before restore {}",
+            instance.name,
+            now.to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+        );
+        let created = backups::create(client, in_flight, project_id, &instance, &name).await?;
+        return Ok(Tracked {
+            kind: Kind::SafetyBackup {
+                restore_from: backup.id,
+                restore_name: backup.name,
+            },
+            snapshot_id: created.snapshot_id,
+            name,
+            ..base
+        });
+    }
+    client
+        .reinstall(project_id, &instance.id, &backup.id)
+        .await?;
+    Ok(base)
+}
+
+/// What a new instance from a backup is made of.
+#[derive(Debug, Clone)]
+pub struct NewInstance {
+    pub name: String,
+    pub flavor_id: String,
+    pub ssh_key_id: Option<String>,
+    pub monthly_billing: bool,
+}
+
+/// Creates an instance from a backup, in the backup's region.
+pub async fn into_new_instance(
+    client: &Client,
+    project_id: &str,
+    backup_id: &str,
+    spec: &NewInstance,
+) -> Result<Tracked> {
+    let name = backups::validate_name(&spec.name).map_err(|_| {
+        Error::Invalid(
+            "an instance name is required (at most 255 characters, no control characters)".into(),
+        )
+    })?;
+    let backup = client.snapshot(project_id, backup_id).await?;
+    if backup.snapshot_status() != SnapshotStatus::Active {
+        return Err(Error::Invalid(
+            "only an available backup can be restored".into(),
+        ));
+    }
+    let flavor = client.flavor(project_id, &spec.flavor_id).await?;
+    if flavor.region != backup.region {
+        return Err(Error::Invalid(format!(
+            "choose a model in {}, the backup's region",
+            backup.region
+        )));
+    }
+    if flavor.disk < backup.min_disk {
+        return Err(Error::Invalid(format!(
+            "the {} model's disk ({} GB) is smaller than the backup needs ({} GB)",
+            flavor.name, flavor.disk, backup.min_disk
+        )));
+    }
+    let created = client
+        .create_instance(
+            project_id,
+            &InstanceCreation {
+                flavor_id: flavor.id,
+                name: name.clone(),
+                region: backup.region.clone(),
+                image_id: backup.id.clone(),
+                ssh_key_id: spec.ssh_key_id.clone().filter(|k| !k.is_empty()),
+                monthly_billing: spec.monthly_billing,
+            },
+        )
+        .await?;
+    Ok(Tracked {
+        kind: Kind::Build,
+        project_id: project_id.to_string(),
+        snapshot_id: backup.id,
+        name: backup.name,
+        instance_id: created.id,
+        instance_name: name,
+        region: backup.region,
+        started_at: Utc::now(),
+    })
+}
