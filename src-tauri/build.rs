@@ -10,6 +10,9 @@ fn main() {
             "list_backups",
             "delete_backups",
             "cancel_backup",
+            "restore_options",
+            "restore_in_place",
+            "restore_new_instance",
         ]),
     ))
     .expect("failed to run tauri-build");

@@ -1,7 +1,10 @@
 //! `#[tauri::command]` translators: take state, call one domain function, return its result.
 use desk::backups::Created;
 use desk::inventory::{InstanceRow, ProjectSummary};
+use desk::journal::Tracked;
+use desk::restore::{NewInstance, RestoreOptions};
 use desk::session::{BackupForm, BackupList, DeleteOutcome};
+use serde::Deserialize;
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 
@@ -129,6 +132,71 @@ pub(crate) async fn cancel_backup<R: Runtime>(
         .session(&app)
         .await?
         .cancel_backup(&project_id, &region, &instance_id)
+        .await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app, state), err(Debug))]
+pub(crate) async fn restore_options<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    project_id: String,
+    backup_id: String,
+) -> Result<RestoreOptions, Error> {
+    Ok(state
+        .session(&app)
+        .await?
+        .restore_options(&project_id, &backup_id)
+        .await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app, state), err(Debug))]
+pub(crate) async fn restore_in_place<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    project_id: String,
+    backup_id: String,
+    instance_id: String,
+    typed_name: String,
+    safety: bool,
+) -> Result<Tracked, Error> {
+    Ok(state
+        .session(&app)
+        .await?
+        .restore_in_place(&project_id, &backup_id, &instance_id, &typed_name, safety)
+        .await?)
+}
+
+/// The "Create an instance from this backup" form.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct NewInstanceDto {
+    name: String,
+    flavor_id: String,
+    ssh_key_id: Option<String>,
+    monthly_billing: bool,
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app, state), err(Debug))]
+pub(crate) async fn restore_new_instance<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    project_id: String,
+    backup_id: String,
+    spec: NewInstanceDto,
+) -> Result<Tracked, Error> {
+    let spec = NewInstance {
+        name: spec.name,
+        flavor_id: spec.flavor_id,
+        ssh_key_id: spec.ssh_key_id,
+        monthly_billing: spec.monthly_billing,
+    };
+    Ok(state
+        .session(&app)
+        .await?
+        .restore_into_new_instance(&project_id, &backup_id, &spec)
         .await?)
 }
 

@@ -25,6 +25,9 @@ pub fn build<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::list_backups,
             commands::delete_backups,
             commands::cancel_backup,
+            commands::restore_options,
+            commands::restore_in_place,
+            commands::restore_new_instance,
         ])
 }
 

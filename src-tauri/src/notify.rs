@@ -1,6 +1,6 @@
 //! When the desktop is told something: one notification per backup that ends (ready or failed)
 //! and one summary for what ended while the app was closed, in the user's language.
-use desk::journal::Tracked;
+use desk::journal::{Kind, Tracked};
 use desk::tracker::{Event, Failure};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 use tauri_plugin_notification::NotificationExt;
@@ -51,8 +51,35 @@ pub fn message(event: &Event, lang: &str) -> Option<Message> {
             match (failure, fr) {
                 (Failure::Error, false) => "OVHcloud reported an error. Try again from Instances → … → Create a backup; if it fails again, contact OVHcloud support.".into(),
                 (Failure::Error, true) => "OVHcloud a signalé une erreur. Réessayez depuis Instances → … → Créer une sauvegarde ; si l'échec se répète, contactez le support OVHcloud.".into(),
-                (Failure::Disappeared, false) => "The backup disappeared before it was ready (cancelled or deleted). Create a new one if you still need it.".into(),
-                (Failure::Disappeared, true) => "La sauvegarde a disparu avant d'être prête (annulée ou supprimée). Créez-en une nouvelle si besoin.".into(),
+                (Failure::Disappeared | Failure::RestoreNotStarted(_), false) => "The backup disappeared before it was ready (cancelled or deleted). Create a new one if you still need it.".into(),
+                (Failure::Disappeared | Failure::RestoreNotStarted(_), true) => "La sauvegarde a disparu avant d'être prête (annulée ou supprimée). Créez-en une nouvelle si besoin.".into(),
+            },
+        ),
+        Event::Restored { restore, duration_secs } => match restore.kind {
+            Kind::Build => m(
+                if fr { format!("Instance prête — {}", restore.instance_name) } else { format!("Instance ready — {}", restore.instance_name) },
+                if fr {
+                    format!("Créée depuis {} en {}.", restore.name, fmt_duration(*duration_secs, true))
+                } else {
+                    format!("Created from {} in {}.", restore.name, fmt_duration(*duration_secs, false))
+                },
+            ),
+            _ => m(
+                if fr { format!("Restauration terminée — {}", restore.instance_name) } else { format!("Restore complete — {}", restore.instance_name) },
+                if fr {
+                    format!("{} fonctionne à nouveau, depuis {}.", restore.instance_name, restore.name)
+                } else {
+                    format!("{} is running again, from {}.", restore.instance_name, restore.name)
+                },
+            ),
+        },
+        Event::RestoreFailed { restore, failure } => m(
+            if fr { format!("Échec de la restauration — {}", restore.instance_name) } else { format!("Restore failed — {}", restore.instance_name) },
+            match (failure, fr) {
+                (Failure::RestoreNotStarted(why), false) => format!("Nothing was restored: {why}."),
+                (Failure::RestoreNotStarted(why), true) => format!("Rien n'a été restauré : {why}."),
+                (_, false) => "OVHcloud reported an error on the instance. Open the OVHcloud Control Panel or contact support.".into(),
+                (_, true) => "OVHcloud a signalé une erreur sur l'instance. Ouvrez l'espace client OVHcloud ou contactez le support.".into(),
             },
         ),
         Event::WhileAway { finished, failed } => {
@@ -104,6 +131,8 @@ pub fn sink<R: Runtime>(app: AppHandle<R>) -> impl Fn(Event) + Send + Sync + 'st
         let ended = match &event {
             Event::Finished { backup, .. } => Some((backup, true)),
             Event::Failed { backup, .. } => Some((backup, false)),
+            Event::Restored { restore, .. } => Some((restore, true)),
+            Event::RestoreFailed { restore, .. } => Some((restore, false)),
             _ => None,
         };
         if let Some((b, ok)) = ended {
@@ -133,6 +162,7 @@ mod tests {
 
     fn t(name: &str) -> Tracked {
         Tracked {
+            kind: Kind::Backup,
             project_id: "p".into(),
             snapshot_id: "s".into(),
             name: name.into(),

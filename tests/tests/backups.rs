@@ -137,3 +137,41 @@ async fn a_metal_backup_needs_an_acknowledgement() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn restore_in_place_takes_a_safety_backup_first_and_notifies() {
+    let watch = NotificationWatch::start("restore")
+        .await
+        .expect("dbus-monitor");
+    with_app("restore", async |app| -> Result<()> {
+        app.click_text("Instance Backup").await?;
+        let row = "tr[data-backup='mail-gateway weekly']";
+        app.click(&format!("{row} button[aria-haspopup]")).await?;
+        app.click_text("Restore to this instance").await?;
+        app.find("#restore-typed").await?;
+        if app.is_enabled("#confirm-restore").await? {
+            return Err("Restore is possible before typing the instance name".into());
+        }
+        let dialog = app.text_of("dialog").await?;
+        if !dialog.contains("will be lost") {
+            return Err(format!("the dialog does not say what will be lost: {dialog}"));
+        }
+        app.fill("#restore-typed", "mail-gateway").await?;
+        app.screenshot("restore-dialog").await?;
+        app.click("#confirm-restore").await?;
+        app.find_text("Safety backup of mail-gateway started; the restore follows when it is ready. You will be notified.").await?;
+        let safety = watch.wait_for("Backup ready — mail-gateway before restore", Duration::from_secs(60)).await?;
+        println!("safety backup notification:\n{safety}");
+        let restored = watch.wait_for("Restore complete — mail-gateway", Duration::from_secs(60)).await?;
+        println!("restore notification:\n{restored}");
+        app.find_text("Restore complete — mail-gateway").await?;
+        app.click_text("Instances").await?;
+        let text = app.text_of("tr[data-instance='mail-gateway']").await?;
+        if !text.contains("Enabled") {
+            return Err(format!("mail-gateway is not running again: {text:?}"));
+        }
+        Ok(())
+    })
+    .await;
+    watch.stop().await;
+}

@@ -131,3 +131,42 @@ export const onBackupsChanged = (cb: (projectId: string) => void): Promise<Unlis
 /** A backup ended: show the in-app toast. */
 export const onBackupEnded = (cb: (ended: Ended) => void): Promise<UnlistenFn> =>
   listen<Ended>("backups://ended", (e) => cb(e.payload));
+
+export interface FlavorChoice {
+  id: string;
+  name: string;
+  diskGb: number;
+  ramMb: number;
+  vcpus: number;
+}
+
+export interface RestoreOptions {
+  backupId: string;
+  backupName: string;
+  region: string;
+  createdAt: string | null;
+  instanceId: string | null;
+  instanceName: string | null;
+  flavors: FlavorChoice[];
+  sshKeys: { id: string; name: string }[];
+  defaultName: string;
+}
+
+export interface NewInstanceSpec {
+  name: string;
+  flavorId: string;
+  sshKeyId: string | null;
+  monthlyBilling: boolean;
+}
+
+export const restoreOptions = (projectId: string, backupId: string): Promise<RestoreOptions> =>
+  call("restore_options", { projectId, backupId });
+export const restoreInPlace = (
+  projectId: string,
+  backupId: string,
+  instanceId: string,
+  typedName: string,
+  safety: boolean,
+): Promise<unknown> => call("restore_in_place", { projectId, backupId, instanceId, typedName, safety });
+export const restoreNewInstance = (projectId: string, backupId: string, spec: NewInstanceSpec): Promise<unknown> =>
+  call("restore_new_instance", { projectId, backupId, spec });

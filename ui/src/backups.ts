@@ -1,8 +1,8 @@
 // Storage → Instance Backup: every backup of the project, filters and sort that stay put,
 // multi-select delete with its cost, cancel for backups in progress.
 import * as api from "./api";
-import { dateTime, duration, money, t, type Key } from "./i18n";
-import { errorBox, errorText, h, modal, toast } from "./dom";
+import { dateTime, duration, money, nameProblem, t, type Key } from "./i18n";
+import { errorBox, errorText, h, modal, popupMenu, toast } from "./dom";
 
 export interface BackupFilters {
   text: string;
@@ -94,9 +94,18 @@ function row(r: api.BackupRow, f: BackupFilters, price: api.Price | null): HTMLE
     else f.selected.delete(r.id);
     drawToolbar();
   });
-  const actions = h("td", { class: "row-actions" });
+  const actions = h("td", { class: "row-actions actions-cell" });
   if (r.status === "active") {
-    actions.append(h("button", { class: "btn small", onclick: (e: Event) => confirmDelete([r.id], e.currentTarget as HTMLElement) }, t("deleteAction")));
+    const more = h("button", { class: "btn icon", "aria-haspopup": "menu", "aria-expanded": "false", "aria-label": t("moreActions", { name: r.name }), title: t("moreActions", { name: r.name }) }, "…");
+    more.addEventListener("click", (e) => {
+      e.stopPropagation();
+      const items: [string, () => void][] = [];
+      if (!r.orphan) items.push([t("restoreInPlace"), () => restoreInPlaceDialog(r, more)]);
+      items.push([t("restoreNew"), () => newInstanceDialog(r, more)]);
+      items.push([t("deleteAction"), () => confirmDelete([r.id], more)]);
+      popupMenu(more, t("moreActions", { name: r.name }), items);
+    });
+    actions.append(more);
   } else if (r.status === "inProgress" && r.instanceId) {
     actions.append(h("button", { class: "btn small", onclick: (e: Event) => confirmCancel(r, e.currentTarget as HTMLElement) }, t("cancelBackup")));
   }
@@ -306,4 +315,112 @@ export async function backupView(container: HTMLElement, projectId: string, filt
       cell?.replaceWith(statusCell(r));
     }
   }, 1000);
+}
+
+function loadingDialog(title: string, returnFocus: HTMLElement, load: (dialog: HTMLDialogElement, close: () => void) => Promise<void>): void {
+  modal(title, returnFocus, (dialog, close) => {
+    dialog.classList.add("wide");
+    dialog.append(h("h2", {}, title), h("p", { class: "loading", role: "status" }, t("loadingBackups")));
+    load(dialog, close).catch((e: api.ApiError) => dialog.replaceChildren(h("h2", {}, title), errorBox(e, close)));
+  });
+}
+
+function restoreInPlaceDialog(r: api.BackupRow, returnFocus: HTMLElement): void {
+  const projectId = current!.projectId;
+  const title = t("restoreTitle", { instance: r.instanceName ?? "", backup: r.name });
+  loadingDialog(title, returnFocus, async (dialog, close) => {
+    const opts = await api.restoreOptions(projectId, r.id);
+    if (!opts.instanceId || !opts.instanceName) {
+      dialog.replaceChildren(h("h2", {}, title), h("p", {}, t("restoreNoInstance")), h("div", { class: "actions" }, h("button", { class: "btn", onclick: close }, t("close"))));
+      return;
+    }
+    const instance = opts.instanceName;
+    const typed = h("input", { type: "text", id: "restore-typed", autocomplete: "off", spellcheck: "false" });
+    const safety = h("input", { type: "checkbox", id: "restore-safety" });
+    safety.checked = true;
+    const confirm = h("button", { class: "btn danger", id: "confirm-restore", type: "submit" }, t("restoreInPlace"));
+    const status = h("p", { class: "form-status", role: "status" });
+    const refresh = () => ((confirm as HTMLButtonElement).disabled = typed.value.trim() !== instance);
+    typed.addEventListener("input", refresh);
+    const form = h(
+      "form",
+      {},
+      h("h2", {}, title),
+      h("p", { class: "notice error" }, t("restoreLoss", { instance, date: opts.createdAt ? dateTime(opts.createdAt) : "—" })),
+      h("label", { class: "check" }, safety, h("span", {}, t("restoreSafety", { instance }))),
+      h("label", { class: "stack", for: "restore-typed" }, h("span", {}, t("restoreType", { instance })), typed),
+      status,
+      h("div", { class: "actions" }, h("button", { class: "btn", type: "button", onclick: close }, t("cancel")), confirm),
+    );
+    form.addEventListener("submit", async (e) => {
+      e.preventDefault();
+      if ((confirm as HTMLButtonElement).disabled) return;
+      (confirm as HTMLButtonElement).disabled = true;
+      try {
+        await api.restoreInPlace(projectId, r.id, opts.instanceId!, typed.value, safety.checked);
+        close();
+        toast(safety.checked ? t("restoreSafetyStarted", { instance }) : t("restoreStarted", { instance }), "ok");
+        void refreshBackups();
+      } catch (err) {
+        status.textContent = errorText(err as api.ApiError);
+        status.classList.add("error");
+        refresh();
+      }
+    });
+    dialog.replaceChildren(form);
+    refresh();
+    typed.focus();
+  });
+}
+
+function newInstanceDialog(r: api.BackupRow, returnFocus: HTMLElement): void {
+  const projectId = current!.projectId;
+  const title = t("newTitle", { backup: r.name });
+  loadingDialog(title, returnFocus, async (dialog, close) => {
+    const opts = await api.restoreOptions(projectId, r.id);
+    const name = h("input", { type: "text", id: "new-name", maxlength: "255", autocomplete: "off" });
+    name.value = opts.defaultName;
+    const model = h("select", { id: "new-model" });
+    for (const f of opts.flavors) {
+      model.append(h("option", { value: f.id }, t("newModelOption", { name: f.name, vcpus: String(f.vcpus), ram: String(Math.round(f.ramMb / 1000)), disk: String(f.diskGb) })));
+    }
+    const key = h("select", { id: "new-key" }, h("option", { value: "" }, t("newNoKey")));
+    for (const k of opts.sshKeys) key.append(h("option", { value: k.id }, k.name));
+    const hourly = h("input", { type: "radio", name: "billing", value: "hourly", id: "billing-hourly" });
+    hourly.checked = true;
+    const monthly = h("input", { type: "radio", name: "billing", value: "monthly", id: "billing-monthly" });
+    const confirm = h("button", { class: "btn primary", id: "confirm-new", type: "submit" }, t("confirm"));
+    const status = h("p", { class: "form-status", role: "status" });
+    const refresh = () => ((confirm as HTMLButtonElement).disabled = opts.flavors.length === 0 || nameProblem(name.value) !== null);
+    name.addEventListener("input", refresh);
+    const form = h(
+      "form",
+      {},
+      h("h2", {}, title),
+      h("p", { class: "help" }, t("newRegion", { region: opts.region })),
+      h("label", { class: "stack", for: "new-name" }, h("span", {}, t("newName")), name),
+      opts.flavors.length ? h("label", { class: "stack", for: "new-model" }, h("span", {}, t("newModel")), model) : h("p", { class: "notice error" }, t("newNoModel", { region: opts.region })),
+      h("label", { class: "stack", for: "new-key" }, h("span", {}, t("newKey")), key),
+      h("fieldset", { class: "plain" }, h("legend", {}, t("newBilling")), h("label", { class: "check" }, hourly, h("span", {}, t("newHourly"))), h("label", { class: "check" }, monthly, h("span", {}, t("newMonthly")))),
+      status,
+      h("div", { class: "actions" }, h("button", { class: "btn", type: "button", onclick: close }, t("cancel")), confirm),
+    );
+    form.addEventListener("submit", async (e) => {
+      e.preventDefault();
+      if ((confirm as HTMLButtonElement).disabled) return;
+      (confirm as HTMLButtonElement).disabled = true;
+      try {
+        await api.restoreNewInstance(projectId, r.id, { name: name.value.trim(), flavorId: model.value, sshKeyId: key.value || null, monthlyBilling: monthly.checked });
+        close();
+        toast(t("newStarted", { name: name.value.trim(), backup: r.name }), "ok");
+      } catch (err) {
+        status.textContent = errorText(err as api.ApiError);
+        status.classList.add("error");
+        refresh();
+      }
+    });
+    dialog.replaceChildren(form);
+    refresh();
+    name.focus();
+  });
 }

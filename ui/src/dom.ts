@@ -67,3 +67,51 @@ export function toast(text: string, tone: "ok" | "bad" | "info" = "info", title?
   setTimeout(() => item.remove(), open ? 20000 : 8000);
 }
 
+
+/** Closes every open "…" menu. */
+export function closeMenus(): void {
+  document.querySelectorAll(".menu").forEach((m) => m.remove());
+  document.querySelectorAll("[aria-expanded=true]").forEach((b) => b.setAttribute("aria-expanded", "false"));
+}
+
+/** Opens (or closes, if open) a menu of `items` under `button`; arrows move, Escape closes. */
+export function popupMenu(button: HTMLButtonElement, label: string, items: [string, () => void][]): void {
+  const open = button.getAttribute("aria-expanded") === "true";
+  closeMenus();
+  if (open) return;
+  const menu = h(
+    "div",
+    { class: "menu", role: "menu", "aria-label": label },
+    ...items.map(([text, action]) =>
+      h(
+        "button",
+        {
+          role: "menuitem",
+          class: "menu-item",
+          onclick: () => {
+            closeMenus();
+            action();
+          },
+        },
+        text,
+      ),
+    ),
+  );
+  menu.addEventListener("keydown", (e: KeyboardEvent) => {
+    const buttons = [...menu.querySelectorAll<HTMLButtonElement>(".menu-item")];
+    const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    if (e.key === "Escape") {
+      closeMenus();
+      button.focus();
+    } else if (e.key === "ArrowDown") {
+      e.preventDefault();
+      buttons[(i + 1) % buttons.length].focus();
+    } else if (e.key === "ArrowUp") {
+      e.preventDefault();
+      buttons[(i - 1 + buttons.length) % buttons.length].focus();
+    }
+  });
+  button.setAttribute("aria-expanded", "true");
+  button.parentElement?.append(menu);
+  menu.querySelector<HTMLButtonElement>(".menu-item")?.focus();
+}

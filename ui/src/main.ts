@@ -2,7 +2,7 @@
 import * as api from "./api";
 import { initialLang, lang, money, nameProblem, setLang, statusLabel, statusTone, t, type Key, type Lang } from "./i18n";
 import { backupView, refreshBackups, type BackupFilters } from "./backups";
-import { errorBox, errorText, h, modal, toast } from "./dom";
+import { closeMenus, errorBox, errorText, h, modal, popupMenu, toast } from "./dom";
 
 type Section = "instances" | "backups" | "workflows";
 
@@ -182,51 +182,11 @@ function fillBackupDialog(dialog: HTMLDialogElement, close: () => void, form: ap
   nameInput.select();
 }
 
-function closeMenus(): void {
-  document.querySelectorAll(".menu").forEach((m) => m.remove());
-  document.querySelectorAll("[aria-expanded=true]").forEach((b) => b.setAttribute("aria-expanded", "false"));
-}
-
 function rowMenu(row: api.InstanceRow, button: HTMLButtonElement): void {
-  const open = button.getAttribute("aria-expanded") === "true";
-  closeMenus();
-  if (open) return;
-  const item = (label: Key, action: () => void) =>
-    h(
-      "button",
-      {
-        role: "menuitem",
-        class: "menu-item",
-        onclick: () => {
-          closeMenus();
-          action();
-        },
-      },
-      t(label),
-    );
-  const menu = h(
-    "div",
-    { class: "menu", role: "menu", "aria-label": t("actionsFor", { name: row.name }) },
-    item("createBackup", () => backupDialog(row, button)),
-    item("createAutoBackup", () => openDialog(t("createAutoBackup"), t("comingAutoBackup", { name: row.name }), button)),
-  );
-  menu.addEventListener("keydown", (e: KeyboardEvent) => {
-    const items = [...menu.querySelectorAll<HTMLButtonElement>(".menu-item")];
-    const i = items.indexOf(document.activeElement as HTMLButtonElement);
-    if (e.key === "Escape") {
-      closeMenus();
-      button.focus();
-    } else if (e.key === "ArrowDown") {
-      e.preventDefault();
-      items[(i + 1) % items.length].focus();
-    } else if (e.key === "ArrowUp") {
-      e.preventDefault();
-      items[(i - 1 + items.length) % items.length].focus();
-    }
-  });
-  button.setAttribute("aria-expanded", "true");
-  button.parentElement?.append(menu);
-  menu.querySelector<HTMLButtonElement>(".menu-item")?.focus();
+  popupMenu(button, t("actionsFor", { name: row.name }), [
+    [t("createBackup"), () => backupDialog(row, button)],
+    [t("createAutoBackup"), () => openDialog(t("createAutoBackup"), t("comingAutoBackup", { name: row.name }), button)],
+  ]);
 }
 
 function instanceRow(row: api.InstanceRow): HTMLElement {

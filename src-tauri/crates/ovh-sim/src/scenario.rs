@@ -423,7 +423,7 @@ pub fn demo(keys: &Keys, now: DateTime<Utc>) -> World {
         86.0,
         now,
     );
-    add_instance(
+    let mail = add_instance(
         &mut w,
         &mut prod,
         "mail-gateway",
@@ -499,6 +499,15 @@ pub fn demo(keys: &Keys, now: DateTime<Utc>) -> World {
     if let Some(i) = prod.instances.iter_mut().find(|i| i.id == preprod) {
         i.image_id = release;
     }
+    add_backup(
+        &mut w,
+        &mut prod,
+        &mail,
+        "mail-gateway weekly",
+        now - Duration::days(3),
+        None,
+        false,
+    );
     // A backup whose instance was deleted long ago: still billed.
     add_backup(
         &mut w,
