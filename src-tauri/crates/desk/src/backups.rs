@@ -248,7 +248,7 @@ pub fn rows(
             }
         })
         .collect();
-    rows.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+    rows.sort_by_key(|r| std::cmp::Reverse(r.created_at));
     rows
 }
 

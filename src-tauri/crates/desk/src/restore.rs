@@ -109,19 +109,33 @@ pub async fn options(
     })
 }
 
-/// Starts an in-place restore. `typed_name` must be the instance's name. With `safety`, a
-/// backup of the current state is taken first and the restore starts when it is available
-/// (the returned item is that safety backup); without, the reinstall starts now.
+/// An in-place restore request, as the user confirmed it.
+#[derive(Debug, Clone, Copy)]
+pub struct InPlace<'a> {
+    pub backup_id: &'a str,
+    pub instance_id: &'a str,
+    /// What the user typed: it must be the instance's name.
+    pub typed_name: &'a str,
+    /// Take a safety backup of the current state first.
+    pub safety: bool,
+}
+
+/// Starts an in-place restore. With `safety`, a backup of the current state is taken first and
+/// the restore starts when it is available (the returned item is that safety backup); without,
+/// the reinstall starts now.
 pub async fn in_place(
     client: &Client,
     in_flight: &InFlight,
     project_id: &str,
-    backup_id: &str,
-    instance_id: &str,
-    typed_name: &str,
-    safety: bool,
+    req: InPlace<'_>,
     now: DateTime<Local>,
 ) -> Result<Tracked> {
+    let InPlace {
+        backup_id,
+        instance_id,
+        typed_name,
+        safety,
+    } = req;
     let (instance, backup) = tokio::try_join!(
         client.instance(project_id, instance_id),
         client.snapshot(project_id, backup_id)

@@ -13,7 +13,7 @@ use crate::connection::{Connection, Mode};
 use crate::inventory::{self, InstanceRow, ProjectSummary};
 use crate::journal::{Journal, Kind, Tracked};
 use crate::pricing::{self, Price};
-use crate::restore::{self, NewInstance, RestoreOptions};
+use crate::restore::{self, InPlace, NewInstance, RestoreOptions};
 use crate::tracker::{self, Event, Pace, TrackerHandle};
 use crate::vault::Vault;
 use crate::{Error, Result};
@@ -262,10 +262,12 @@ impl Session {
             &self.conn.client,
             &self.in_flight,
             project_id,
-            backup_id,
-            instance_id,
-            typed_name,
-            safety,
+            InPlace {
+                backup_id,
+                instance_id,
+                typed_name,
+                safety,
+            },
             Local::now(),
         )
         .await?;

@@ -2,7 +2,7 @@
 //! new instances only on models that hold the backup.
 use desk::backups::InFlight;
 use desk::journal::Kind;
-use desk::restore::{self, NewInstance};
+use desk::restore::{self, InPlace, NewInstance};
 use ovh::{Client, Credentials, Endpoint, RetryPolicy};
 use ovh_sim::{Keys, Running, Sim};
 
@@ -50,10 +50,12 @@ async fn in_place_needs_the_name_and_takes_a_safety_backup_first() {
         &client,
         &InFlight::default(),
         &p,
-        &backup,
-        &instance,
-        "web-frontend-2",
-        true,
+        InPlace {
+            backup_id: &backup,
+            instance_id: &instance,
+            typed_name: "web-frontend-2",
+            safety: true,
+        },
         chrono::Local::now(),
     )
     .await;
@@ -70,10 +72,12 @@ async fn in_place_needs_the_name_and_takes_a_safety_backup_first() {
         &client,
         &InFlight::default(),
         &p,
-        &backup,
-        &instance,
-        "web-frontend-1",
-        true,
+        InPlace {
+            backup_id: &backup,
+            instance_id: &instance,
+            typed_name: "web-frontend-1",
+            safety: true,
+        },
         chrono::Local::now(),
     )
     .await
@@ -107,10 +111,12 @@ async fn in_place_without_safety_starts_the_rebuild() {
         &client,
         &InFlight::default(),
         &p,
-        &backup,
-        &instance,
-        "web-frontend-1",
-        false,
+        InPlace {
+            backup_id: &backup,
+            instance_id: &instance,
+            typed_name: "web-frontend-1",
+            safety: false,
+        },
         chrono::Local::now(),
     )
     .await

@@ -176,6 +176,7 @@ async fn restores_and_the_in_use_rule() {
                 region: "GRA11".into(),
                 image_id: backup.id.clone(),
                 ssh_key_id: None,
+                monthly_billing: false,
             },
         )
         .await
