@@ -128,7 +128,8 @@ function fillBackupDialog(dialog: HTMLDialogElement, close: () => void, form: ap
   const warnings = h(
     "ul",
     { class: "warnings" },
-    h("li", {}, t("warnSuspend")),
+    // A Metal instance is not briefly suspended: it is down for the whole cold snapshot.
+    form.metal ? null : h("li", {}, t("warnSuspend")),
     form.iops ? h("li", {}, t("warnIops")) : null,
     h("li", {}, t("warnVolumes")),
   );
