@@ -317,6 +317,23 @@ export async function backupView(container: HTMLElement, projectId: string, filt
   }, 1000);
 }
 
+/** Runs `action` when `form` is submitted, with `confirm` disabled until it answers (no double
+ * send); a failure is shown in `status` and `refresh` decides whether Confirm comes back. */
+function submitOnce(form: HTMLFormElement, confirm: HTMLButtonElement, status: HTMLElement, refresh: () => void, action: () => Promise<void>): void {
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    if (confirm.disabled) return;
+    confirm.disabled = true;
+    try {
+      await action();
+    } catch (err) {
+      status.textContent = errorText(err as api.ApiError);
+      status.classList.add("error");
+      refresh();
+    }
+  });
+}
+
 function loadingDialog(title: string, returnFocus: HTMLElement, load: (dialog: HTMLDialogElement, close: () => void) => Promise<void>): void {
   modal(title, returnFocus, (dialog, close) => {
     dialog.classList.add("wide");
@@ -352,20 +369,11 @@ function restoreInPlaceDialog(r: api.BackupRow, returnFocus: HTMLElement): void 
       status,
       h("div", { class: "actions" }, h("button", { class: "btn", type: "button", onclick: close }, t("cancel")), confirm),
     );
-    form.addEventListener("submit", async (e) => {
-      e.preventDefault();
-      if ((confirm as HTMLButtonElement).disabled) return;
-      (confirm as HTMLButtonElement).disabled = true;
-      try {
-        await api.restoreInPlace(projectId, r.id, opts.instanceId!, typed.value, safety.checked);
-        close();
-        toast(safety.checked ? t("restoreSafetyStarted", { instance }) : t("restoreStarted", { instance }), "ok");
-        void refreshBackups();
-      } catch (err) {
-        status.textContent = errorText(err as api.ApiError);
-        status.classList.add("error");
-        refresh();
-      }
+    submitOnce(form, confirm as HTMLButtonElement, status, refresh, async () => {
+      await api.restoreInPlace(projectId, r.id, opts.instanceId!, typed.value, safety.checked);
+      close();
+      toast(safety.checked ? t("restoreSafetyStarted", { instance }) : t("restoreStarted", { instance }), "ok");
+      void refreshBackups();
     });
     dialog.replaceChildren(form);
     refresh();
@@ -405,19 +413,10 @@ function newInstanceDialog(r: api.BackupRow, returnFocus: HTMLElement): void {
       status,
       h("div", { class: "actions" }, h("button", { class: "btn", type: "button", onclick: close }, t("cancel")), confirm),
     );
-    form.addEventListener("submit", async (e) => {
-      e.preventDefault();
-      if ((confirm as HTMLButtonElement).disabled) return;
-      (confirm as HTMLButtonElement).disabled = true;
-      try {
-        await api.restoreNewInstance(projectId, r.id, { name: name.value.trim(), flavorId: model.value, sshKeyId: key.value || null, monthlyBilling: monthly.checked });
-        close();
-        toast(t("newStarted", { name: name.value.trim(), backup: r.name }), "ok");
-      } catch (err) {
-        status.textContent = errorText(err as api.ApiError);
-        status.classList.add("error");
-        refresh();
-      }
+    submitOnce(form, confirm as HTMLButtonElement, status, refresh, async () => {
+      await api.restoreNewInstance(projectId, r.id, { name: name.value.trim(), flavorId: model.value, sshKeyId: key.value || null, monthlyBilling: monthly.checked });
+      close();
+      toast(t("newStarted", { name: name.value.trim(), backup: r.name }), "ok");
     });
     dialog.replaceChildren(form);
     refresh();

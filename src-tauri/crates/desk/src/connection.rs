@@ -65,13 +65,7 @@ impl Connection {
         let running = Running::start(Sim::demo(&keys))
             .await
             .map_err(|e| Error::Demo(e.to_string()))?;
-        let client = Client::builder(Endpoint::Custom(running.base_url.clone()))
-            .credentials(Credentials {
-                application_key: keys.application_key.clone(),
-                application_secret: keys.application_secret.clone().into(),
-                consumer_key: Some(keys.consumer_key.clone().into()),
-            })
-            .build()?;
+        let client = running.client(&keys, ovh::RetryPolicy::default())?;
         Ok(Self {
             client,
             mode: Mode::Demo,

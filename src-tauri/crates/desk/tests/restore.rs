@@ -3,21 +3,13 @@
 use desk::backups::InFlight;
 use desk::journal::Kind;
 use desk::restore::{self, InPlace, NewInstance};
-use ovh::{Client, Credentials, Endpoint, RetryPolicy};
+use ovh::{Client, RetryPolicy};
 use ovh_sim::{Keys, Running, Sim};
 
 async fn demo() -> (Running, Client, String) {
     let keys = Keys::default();
     let running = Running::start(Sim::demo(&keys)).await.unwrap();
-    let client = Client::builder(Endpoint::Custom(running.base_url.clone()))
-        .credentials(Credentials {
-            application_key: keys.application_key.clone(),
-            application_secret: keys.application_secret.clone().into(),
-            consumer_key: Some(keys.consumer_key.clone().into()),
-        })
-        .retry(RetryPolicy::none())
-        .build()
-        .unwrap();
+    let client = running.client(&keys, RetryPolicy::none()).unwrap();
     let project = client.project_ids().await.unwrap()[0].clone();
     (running, client, project)
 }

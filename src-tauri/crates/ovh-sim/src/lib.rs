@@ -111,6 +111,14 @@ impl Running {
         })
     }
 
+    /// A signed client for this simulator with `keys`.
+    pub fn client(&self, keys: &Keys, retry: ovh::RetryPolicy) -> ovh::Result<ovh::Client> {
+        ovh::Client::builder(ovh::Endpoint::Custom(self.base_url.clone()))
+            .credentials(keys.credentials())
+            .retry(retry)
+            .build()
+    }
+
     /// The root URL (without `/1.0`), for the control API.
     pub fn root_url(&self) -> &str {
         self.base_url.trim_end_matches("/1.0")

@@ -22,6 +22,17 @@ impl Default for Keys {
     }
 }
 
+impl Keys {
+    /// These keys as client credentials.
+    pub fn credentials(&self) -> ovh::Credentials {
+        ovh::Credentials {
+            application_key: self.application_key.clone(),
+            application_secret: self.application_secret.clone().into(),
+            consumer_key: Some(self.consumer_key.clone().into()),
+        }
+    }
+}
+
 /// Sizes of the `scale` scenario.
 #[derive(Debug, Clone)]
 pub struct ScaleSize {

@@ -4,7 +4,7 @@
 mod common;
 
 use common::{advance, control, demo, first_project};
-use ovh::{Client, Credentials, Endpoint, Error, RetryPolicy};
+use ovh::{Client, Endpoint, Error, RetryPolicy};
 use ovh_sim::Keys;
 use serde_json::json;
 
@@ -211,15 +211,12 @@ async fn restores_and_the_in_use_rule() {
 }
 
 fn keyed(sim: &ovh_sim::Running, ak: &str, secret: &str, ck: &str) -> Client {
-    Client::builder(Endpoint::Custom(sim.base_url.clone()))
-        .credentials(Credentials {
-            application_key: ak.into(),
-            application_secret: secret.to_string().into(),
-            consumer_key: Some(ck.to_string().into()),
-        })
-        .retry(RetryPolicy::none())
-        .build()
-        .unwrap()
+    let keys = Keys {
+        application_key: ak.into(),
+        application_secret: secret.into(),
+        consumer_key: ck.into(),
+    };
+    sim.client(&keys, RetryPolicy::none()).unwrap()
 }
 
 fn error_code(e: &Error) -> (u16, String) {
@@ -312,15 +309,7 @@ async fn a_skewed_server_clock_is_followed_through_auth_time() {
     assert!((599..=601).contains(&delta), "delta {delta}");
 
     // A client whose clock is 10 minutes off and that trusts it is refused.
-    let wrong = Client::builder(Endpoint::Custom(sim.base_url.clone()))
-        .credentials(Credentials {
-            application_key: k.application_key.clone(),
-            application_secret: k.application_secret.clone().into(),
-            consumer_key: Some(k.consumer_key.clone().into()),
-        })
-        .retry(RetryPolicy::none())
-        .build()
-        .unwrap();
+    let wrong = sim.client(&k, RetryPolicy::none()).unwrap();
     control(&sim, "skew", json!({"seconds": 0})).await;
     wrong.project_ids().await.unwrap();
     control(&sim, "skew", json!({"seconds": -900})).await;
@@ -333,11 +322,7 @@ async fn v1_is_an_alias_of_1_0() {
     let (sim, _) = demo().await;
     let k = Keys::default();
     let v1 = Client::builder(Endpoint::Custom(sim.base_url.replace("/1.0", "/v1")))
-        .credentials(Credentials {
-            application_key: k.application_key.clone(),
-            application_secret: k.application_secret.clone().into(),
-            consumer_key: Some(k.consumer_key.clone().into()),
-        })
+        .credentials(k.credentials())
         .build()
         .unwrap();
     assert_eq!(v1.project_ids().await.unwrap().len(), 2);

@@ -3,7 +3,7 @@
 //! errors, never panics.
 use std::time::Duration;
 
-use ovh::{Client, Credentials, Endpoint, Error, RetryPolicy};
+use ovh::{Client, Endpoint, Error, RetryPolicy};
 use ovh_sim::{Keys, Running, Sim};
 use serde_json::json;
 
@@ -11,11 +11,7 @@ async fn setup(retry: RetryPolicy) -> (Running, Client) {
     let keys = Keys::default();
     let running = Running::start(Sim::demo(&keys)).await.unwrap();
     let client = Client::builder(Endpoint::Custom(running.base_url.clone()))
-        .credentials(Credentials {
-            application_key: keys.application_key.clone(),
-            application_secret: keys.application_secret.clone().into(),
-            consumer_key: Some(keys.consumer_key.clone().into()),
-        })
+        .credentials(keys.credentials())
         .retry(retry)
         .timeout(Duration::from_millis(800))
         .build()

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use ovh::{Client, Credentials, Endpoint, RetryPolicy};
+use ovh::{Client, RetryPolicy};
 use ovh_sim::{Keys, Running, Sim};
 
 /// A demo simulator on a loopback port, plus a signed client that does not retry.
@@ -19,15 +19,7 @@ pub async fn demo() -> (Running, Client) {
 
 /// A client for `running` with `keys`.
 pub fn client_for(running: &Running, keys: &Keys, retry: RetryPolicy) -> Client {
-    Client::builder(Endpoint::Custom(running.base_url.clone()))
-        .credentials(Credentials {
-            application_key: keys.application_key.clone(),
-            application_secret: keys.application_secret.clone().into(),
-            consumer_key: Some(keys.consumer_key.clone().into()),
-        })
-        .retry(retry)
-        .build()
-        .expect("client builds")
+    running.client(keys, retry).expect("client builds")
 }
 
 /// Posts to the simulator's control API.
