@@ -784,4 +784,35 @@ mod tests {
             .iter()
             .any(|e| matches!(e, Event::RestoreFailed { .. })));
     }
+
+    #[tokio::test(start_paused = true)]
+    async fn request_budget_with_five_backups_in_progress() {
+        let fake = Fake::default();
+        let (_events, sink) = collect();
+        let h = spawn(
+            fake.clone(),
+            Journal::none(),
+            Pace::default(),
+            Arc::new(Utc::now),
+            sink,
+        );
+        for id in ["a", "b", "c", "d", "e"] {
+            fake.set(id, "saving");
+            h.track(tracked("p1", id));
+        }
+        let mut per_minute = Vec::new();
+        for _ in 0..3 {
+            let before = fake.calls.load(Ordering::SeqCst);
+            for _ in 0..60 {
+                tokio::time::advance(Duration::from_secs(1)).await;
+                settle().await;
+            }
+            per_minute.push(fake.calls.load(Ordering::SeqCst) - before);
+        }
+        // Figures for the closing note and the benchmarks; the bound is OVH's fair use.
+        println!(
+            "tracker, 5 backups in progress in one project: list calls per minute {per_minute:?}"
+        );
+        assert!(per_minute.iter().all(|n| *n <= 20), "{per_minute:?}");
+    }
 }
