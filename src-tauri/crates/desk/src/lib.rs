@@ -9,6 +9,7 @@ pub mod inventory;
 pub mod journal;
 pub mod pricing;
 pub mod restore;
+pub mod schedule;
 pub mod session;
 pub mod tracker;
 pub mod vault;

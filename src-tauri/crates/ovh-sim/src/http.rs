@@ -505,7 +505,7 @@ fn create_workflow(
     if rotation == 0 {
         return Err(Refusal::bad_request("Invalid rotation: must be at least 1"));
     }
-    crate::cron::parse(&cron).map_err(|e| Refusal::bad_request(format!("Invalid cron: {e}")))?;
+    ovh::cron::parse(&cron).map_err(|e| Refusal::bad_request(format!("Invalid cron: {e}")))?;
     let id = world.new_uuid();
     let project = world.project_mut(p)?;
     workflow_region(project, r)?;

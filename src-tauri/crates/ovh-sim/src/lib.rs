@@ -10,7 +10,6 @@
 
 pub mod auth;
 pub mod clock;
-pub mod cron;
 pub mod faults;
 pub mod http;
 pub mod render;

@@ -237,7 +237,7 @@ pub fn workflow(p: &Project, wf: &Workflow, now: DateTime<Utc>) -> Value {
         "instanceId": wf.instance_id,
         "name": wf.name,
         "rotation": wf.rotation,
-        "nextExecutionTime": crate::cron::next_after(&wf.cron, now).map(ts),
+        "nextExecutionTime": ovh::cron::next_after(&wf.cron, now).map(ts),
         "distantRegion": null,
         "distantBackupName": null,
     })

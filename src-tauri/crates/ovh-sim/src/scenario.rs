@@ -296,7 +296,7 @@ fn add_workflow(
     let mut executions = Vec::new();
     let runs: Vec<DateTime<Utc>> = {
         let start = now - Duration::days(history as i64 + 1);
-        crate::cron::occurrences(&cron, start, now, history as usize + 2)
+        ovh::cron::occurrences(&cron, start, now, history as usize + 2)
     };
     let runs = &runs[runs.len().saturating_sub(history as usize)..];
     for (k, at) in runs.iter().enumerate() {

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
-use crate::cron;
+use ovh::cron;
 
 /// An OVH application: what `X-Ovh-Application` names.
 #[derive(Debug, Clone)]

@@ -6,6 +6,7 @@
 #![forbid(unsafe_code)]
 
 pub mod client;
+pub mod cron;
 pub mod endpoint;
 pub mod error;
 pub mod routes;

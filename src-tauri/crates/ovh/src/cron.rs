@@ -1,4 +1,4 @@
-//! The cron dialect OVH's workflow service is fed by the control panel: exactly five fields
+//! The cron dialect of OVH backup workflows, as the control panel's validator allows it: exactly five fields
 //! (minute hour day-of-month month day-of-week), UTC, with `*`, ranges, lists, steps and
 //! three-letter month/day names. Extensions the panel's validator refuses are refused here too.
 use chrono::{DateTime, Utc};
