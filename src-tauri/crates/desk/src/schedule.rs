@@ -141,7 +141,9 @@ pub fn describe(cron: &str, zone: Tz, now: DateTime<Utc>) -> Described {
         let [m, h, dom, mon, dow] = fields.as_slice() else {
             return None;
         };
-        let (m, h) = (single(m, 59)?, single(h, 23)?);
+        // Only single-minute, single-hour crons read back as a plain schedule.
+        single(m, 59)?;
+        single(h, 23)?;
         if *mon != "*" {
             return None;
         }
@@ -394,7 +396,7 @@ mod tests {
                 .map(|x| x.parse().unwrap())
                 .collect();
             assert!(
-                f[0] % 5 == 0 && f[0] < 60 && PRESET_HOURS.contains(&f[1]),
+                f[0].is_multiple_of(5) && f[0] < 60 && PRESET_HOURS.contains(&f[1]),
                 "{cron}"
             );
             assert!(ovh::cron::parse(&cron).is_ok());
