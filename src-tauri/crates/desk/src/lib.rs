@@ -13,6 +13,8 @@ pub mod schedule;
 pub mod session;
 pub mod tracker;
 pub mod vault;
+pub mod watcher;
+pub mod workflows;
 
 pub use connection::{Connection, Mode};
 pub use error::{Error, Result};

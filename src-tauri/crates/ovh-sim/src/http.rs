@@ -33,6 +33,7 @@ pub fn router(sim: Arc<Sim>) -> Router {
         )
         .route("/_sim/skew", post(control_skew))
         .route("/_sim/fail-next-snapshots", post(control_fail_next))
+        .route("/_sim/skip-next-runs", post(control_skip_runs))
         .route("/_sim/credentials/{ck}/{action}", post(control_credential))
         .route("/_sim/stats", get(control_stats))
         .fallback(|| async { ovh_error(404, "Client::NotFound", "Got an invalid (or empty) URL") })
@@ -847,6 +848,11 @@ struct Count {
 
 async fn control_fail_next(State(sim): State<Arc<Sim>>, Json(c): Json<Count>) -> StatusCode {
     sim.world.lock().expect("world lock").fail_next_snapshots = c.count;
+    StatusCode::NO_CONTENT
+}
+
+async fn control_skip_runs(State(sim): State<Arc<Sim>>, Json(c): Json<Count>) -> StatusCode {
+    sim.world.lock().expect("world lock").skip_next_runs = c.count;
     StatusCode::NO_CONTENT
 }
 

@@ -314,6 +314,8 @@ pub struct World {
     pub fail_next_snapshots: u32,
     /// Snapshots of instances with these names always end in `error`.
     pub failing_instances: Vec<String>,
+    /// The next this-many workflow runs do not happen at all (an OVH-side outage).
+    pub skip_next_runs: u32,
     seq: u64,
 }
 
@@ -331,6 +333,7 @@ impl World {
             pace: Pace::default(),
             fail_next_snapshots: 0,
             failing_instances: Vec::new(),
+            skip_next_runs: 0,
             seq: 0,
         }
     }
@@ -403,6 +406,10 @@ impl World {
             if runs as u32 >= max {
                 return;
             }
+        }
+        if self.skip_next_runs > 0 {
+            self.skip_next_runs -= 1;
+            return;
         }
         let exec_id = self.new_uuid();
         let snapshot_name = format!("{name} {}", at.format("%Y-%m-%dT%H:%M:%SZ"));

@@ -1,0 +1,490 @@
+//! The workflow watcher: reads workflows and their executions at a modest rate and tells, once
+//! per execution, whether each scheduled run succeeded or failed; warns once when a run was
+//! missed. What it has told is kept in the app's data directory, so a restart never repeats it.
+//! Owned by a [`WatcherHandle`]; dropping it stops the task.
+use std::collections::{BTreeSet, HashMap};
+use std::future::Future;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use tokio::sync::mpsc;
+use tokio_util::sync::CancellationToken;
+
+use ovh::types::{Instance, Workflow};
+
+/// What the watcher reads: the OVH client in the app, a fake in unit tests.
+pub trait WorkflowSource: Send + Sync + 'static {
+    fn project_ids(&self) -> impl Future<Output = Result<Vec<String>, ovh::Error>> + Send;
+    /// Regions of a project whose workflow service is up.
+    fn workflow_regions(
+        &self,
+        project_id: &str,
+    ) -> impl Future<Output = Result<Vec<String>, ovh::Error>> + Send;
+    fn workflows(
+        &self,
+        project_id: &str,
+        region: &str,
+    ) -> impl Future<Output = Result<Vec<Workflow>, ovh::Error>> + Send;
+    fn instances(
+        &self,
+        project_id: &str,
+    ) -> impl Future<Output = Result<Vec<Instance>, ovh::Error>> + Send;
+}
+
+impl WorkflowSource for ovh::Client {
+    fn project_ids(&self) -> impl Future<Output = Result<Vec<String>, ovh::Error>> + Send {
+        ovh::Client::project_ids(self)
+    }
+
+    fn workflow_regions(
+        &self,
+        project_id: &str,
+    ) -> impl Future<Output = Result<Vec<String>, ovh::Error>> + Send {
+        let (client, project) = (self.clone(), project_id.to_string());
+        async move {
+            let mut out = Vec::new();
+            for name in client.region_names(&project).await? {
+                if client
+                    .region(&project, &name)
+                    .await?
+                    .has_service_up("workflow")
+                {
+                    out.push(name);
+                }
+            }
+            Ok(out)
+        }
+    }
+
+    fn workflows(
+        &self,
+        project_id: &str,
+        region: &str,
+    ) -> impl Future<Output = Result<Vec<Workflow>, ovh::Error>> + Send {
+        ovh::Client::workflows(self, project_id, region)
+    }
+
+    fn instances(
+        &self,
+        project_id: &str,
+    ) -> impl Future<Output = Result<Vec<Instance>, ovh::Error>> + Send {
+        ovh::Client::instances(self, project_id, None)
+    }
+}
+
+/// How often the watcher looks.
+#[derive(Debug, Clone, Copy)]
+pub struct Pace {
+    /// Between passes when nothing is due.
+    pub idle: Duration,
+    /// Between passes around a due run (from its time to `window` after).
+    pub busy: Duration,
+    pub window: chrono::Duration,
+    /// A run not seen this long after its time counts as missed.
+    pub grace: chrono::Duration,
+    /// Regions and projects are listed again this often.
+    pub rediscover: chrono::Duration,
+}
+
+impl Default for Pace {
+    fn default() -> Self {
+        Self {
+            idle: Duration::from_secs(60),
+            busy: Duration::from_secs(15),
+            window: chrono::Duration::minutes(20),
+            grace: chrono::Duration::hours(2),
+            rediscover: chrono::Duration::minutes(30),
+        }
+    }
+}
+
+/// A scheduled run, for notifications.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ScheduledRun {
+    pub project_id: String,
+    pub workflow_id: String,
+    pub workflow_name: String,
+    pub instance_name: String,
+    pub at: Option<DateTime<Utc>>,
+    pub info: Option<String>,
+}
+
+/// What the watcher tells the app.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase", tag = "type")]
+pub enum Event {
+    RunSucceeded(ScheduledRun),
+    RunFailed(ScheduledRun),
+    /// No run was seen for the expected time `at` (plus the grace period).
+    RunMissed(ScheduledRun),
+    /// Workflows or their runs changed: screens showing them should refresh.
+    Changed,
+}
+
+/// What was already told, kept across restarts.
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
+struct Told {
+    /// Execution ids notified (or present when watching started).
+    executions: BTreeSet<String>,
+    /// `workflow id@expected time` warned about.
+    missed: BTreeSet<String>,
+    /// Whether a first pass has recorded what already existed.
+    baseline: bool,
+}
+
+/// Where `Told` lives; `None` keeps it in memory.
+#[derive(Debug, Clone)]
+pub struct Memory {
+    path: Option<PathBuf>,
+}
+
+impl Memory {
+    pub fn in_dir(dir: impl Into<PathBuf>) -> Self {
+        Self {
+            path: Some(dir.into().join("notified-runs.json")),
+        }
+    }
+
+    pub fn none() -> Self {
+        Self { path: None }
+    }
+
+    fn load(&self) -> Told {
+        self.path
+            .as_ref()
+            .and_then(|p| std::fs::read(p).ok())
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default()
+    }
+
+    fn save(&self, told: &Told) {
+        let Some(path) = &self.path else { return };
+        let write = || -> std::io::Result<()> {
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            let tmp = path.with_extension("json.tmp");
+            std::fs::write(
+                &tmp,
+                serde_json::to_vec(told).map_err(std::io::Error::other)?,
+            )?;
+            std::fs::rename(tmp, path)
+        };
+        if let Err(e) = write() {
+            tracing::warn!("cannot save what was notified: {e}");
+        }
+    }
+}
+
+/// The owner of the watcher task.
+pub struct WatcherHandle {
+    tx: mpsc::UnboundedSender<()>,
+    cancel: CancellationToken,
+}
+
+impl WatcherHandle {
+    /// Looks now instead of at the next tick (after the user changed workflows, or on demand).
+    pub fn refresh_now(&self) {
+        let _ = self.tx.send(());
+    }
+}
+
+impl Drop for WatcherHandle {
+    fn drop(&mut self) {
+        self.cancel.cancel();
+    }
+}
+
+struct Known {
+    projects: Vec<String>,
+    regions: HashMap<String, Vec<String>>,
+    at: Option<DateTime<Utc>>,
+}
+
+/// Starts the watcher on the current tokio runtime.
+pub fn spawn<S: WorkflowSource>(
+    source: S,
+    memory: Memory,
+    pace: Pace,
+    now: Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>,
+    sink: impl Fn(Event) + Send + Sync + 'static,
+) -> WatcherHandle {
+    let (tx, mut rx) = mpsc::unbounded_channel();
+    let cancel = CancellationToken::new();
+    let handle = WatcherHandle {
+        tx,
+        cancel: cancel.clone(),
+    };
+    tokio::spawn(async move {
+        let mut told = memory.load();
+        let mut known = Known {
+            projects: Vec::new(),
+            regions: HashMap::new(),
+            at: None,
+        };
+        let mut workflows: Vec<(String, String, Workflow)> = Vec::new();
+        let mut names: HashMap<String, String> = HashMap::new();
+        let mut wait = Duration::ZERO;
+        loop {
+            tokio::select! {
+                _ = cancel.cancelled() => break,
+                msg = rx.recv() => if msg.is_none() { break },
+                _ = tokio::time::sleep(wait) => {}
+            }
+            let t = now();
+            if known.at.is_none_or(|at| t - at > pace.rediscover) {
+                match discover(&source).await {
+                    Ok((projects, regions)) => {
+                        known = Known {
+                            projects,
+                            regions,
+                            at: Some(t),
+                        }
+                    }
+                    Err(e) => {
+                        tracing::warn!("watcher: cannot list projects or regions: {e}");
+                        wait = pace.idle;
+                        continue;
+                    }
+                }
+            }
+            let mut fresh = Vec::new();
+            let mut failed = false;
+            for p in &known.projects {
+                for r in known.regions.get(p).into_iter().flatten() {
+                    match source.workflows(p, r).await {
+                        Ok(list) => {
+                            fresh.extend(list.into_iter().map(|w| (p.clone(), r.clone(), w)))
+                        }
+                        Err(e) => {
+                            tracing::warn!("watcher: cannot list workflows of {p} in {r}: {e}");
+                            failed = true;
+                        }
+                    }
+                }
+            }
+            if failed {
+                // Keep what we had; never report a run as missed because a list failed.
+                wait = pace.idle;
+                continue;
+            }
+            let needs_names = fresh
+                .iter()
+                .any(|(_, _, w)| !names.contains_key(&w.instance_id));
+            if needs_names {
+                for p in &known.projects {
+                    if let Ok(list) = source.instances(p).await {
+                        names.extend(list.into_iter().map(|i| (i.id, i.name)));
+                    }
+                }
+            }
+            let changed = summary(&fresh) != summary(&workflows);
+            workflows = fresh;
+            let events = assess(&workflows, &names, &mut told, t, pace.grace);
+            told.baseline = true;
+            memory.save(&told);
+            for e in events {
+                sink(e);
+            }
+            if changed {
+                sink(Event::Changed);
+            }
+            wait = if workflows
+                .iter()
+                .any(|(_, _, w)| due_recently(w, t, pace.window))
+            {
+                pace.busy
+            } else {
+                pace.idle
+            };
+        }
+    });
+    handle
+}
+
+async fn discover<S: WorkflowSource>(
+    source: &S,
+) -> Result<(Vec<String>, HashMap<String, Vec<String>>), ovh::Error> {
+    let projects = source.project_ids().await?;
+    let mut regions = HashMap::new();
+    for p in &projects {
+        regions.insert(p.clone(), source.workflow_regions(p).await?);
+    }
+    Ok((projects, regions))
+}
+
+fn summary(list: &[(String, String, Workflow)]) -> Vec<(String, usize, Option<String>)> {
+    list.iter()
+        .map(|(_, _, w)| {
+            (
+                w.id.clone(),
+                w.executions.len(),
+                w.last_execution().map(|e| e.state.clone()),
+            )
+        })
+        .collect()
+}
+
+/// Whether a workflow's latest expected run is within `window` before `now`.
+fn due_recently(w: &Workflow, now: DateTime<Utc>, window: chrono::Duration) -> bool {
+    ovh::cron::occurrences(&w.cron, now - window, now, 1)
+        .first()
+        .is_some()
+}
+
+/// What to tell about the current workflows; records it in `told`.
+fn assess(
+    workflows: &[(String, String, Workflow)],
+    names: &HashMap<String, String>,
+    told: &mut Told,
+    now: DateTime<Utc>,
+    grace: chrono::Duration,
+) -> Vec<Event> {
+    let mut events = Vec::new();
+    for (project, _region, w) in workflows {
+        let run = |at: Option<DateTime<Utc>>, info: Option<String>| ScheduledRun {
+            project_id: project.clone(),
+            workflow_id: w.id.clone(),
+            workflow_name: w.name.clone(),
+            instance_name: names
+                .get(&w.instance_id)
+                .cloned()
+                .unwrap_or_else(|| w.instance_id.clone()),
+            at,
+            info,
+        };
+        for e in &w.executions {
+            let ended = matches!(e.state.as_str(), "SUCCESS" | "ERROR" | "CANCELED");
+            if !ended || told.executions.contains(&e.id) {
+                continue;
+            }
+            told.executions.insert(e.id.clone());
+            if !told.baseline {
+                continue;
+            }
+            let info = e.state_info.clone().filter(|s| !s.is_empty());
+            events.push(if e.state == "SUCCESS" {
+                Event::RunSucceeded(run(e.executed_at, info))
+            } else {
+                Event::RunFailed(run(e.executed_at, info))
+            });
+        }
+        // The latest run that should have happened before now - grace.
+        let Some(expected) = last_occurrence(&w.cron, now - grace) else {
+            continue;
+        };
+        if w.created_at.is_some_and(|c| c > expected) {
+            continue;
+        }
+        let seen = w.executions.iter().any(|e| {
+            e.executed_at
+                .is_some_and(|at| at >= expected - chrono::Duration::minutes(5))
+        });
+        let key = format!("{}@{}", w.id, expected.to_rfc3339());
+        if !seen && told.missed.insert(key) && told.baseline {
+            events.push(Event::RunMissed(run(Some(expected), None)));
+        }
+    }
+    events
+}
+
+/// The last occurrence of `cron` at or before `t` (looking back at most 32 days).
+fn last_occurrence(cron: &str, t: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    let from = t - chrono::Duration::days(32);
+    let mut last = None;
+    for o in ovh::cron::occurrences(cron, from, t, 50_000) {
+        last = Some(o);
+    }
+    last
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wf(id: &str, cron: &str, executions: serde_json::Value) -> Workflow {
+        serde_json::from_value(serde_json::json!({
+            "id": id, "name": format!("wf-{id}"), "cron": cron, "instanceId": "i1",
+            "createdAt": "2026-01-01T00:00:00Z", "executions": executions
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn once_per_execution_and_nothing_for_history() {
+        let names: HashMap<String, String> = [("i1".to_string(), "web-1".to_string())].into();
+        let now: DateTime<Utc> = "2026-01-05T12:00:00Z".parse().unwrap();
+        let mut told = Told::default();
+        let history = serde_json::json!([{"id": "e1", "executedAt": "2026-01-04T22:30:00Z", "state": "SUCCESS"}]);
+        let list = vec![(
+            "p".to_string(),
+            "GRA11".to_string(),
+            wf("w", "30 22 * * *", history),
+        )];
+        assert!(
+            assess(&list, &names, &mut told, now, chrono::Duration::hours(2)).is_empty(),
+            "what existed at start is not notified"
+        );
+        told.baseline = true;
+        let more = serde_json::json!([
+            {"id": "e1", "executedAt": "2026-01-04T22:30:00Z", "state": "SUCCESS"},
+            {"id": "e2", "executedAt": "2026-01-05T22:30:00Z", "state": "ERROR", "stateInfo": "quota exceeded"}
+        ]);
+        let list = vec![(
+            "p".to_string(),
+            "GRA11".to_string(),
+            wf("w", "30 22 * * *", more),
+        )];
+        let later: DateTime<Utc> = "2026-01-05T23:00:00Z".parse().unwrap();
+        let ev = assess(&list, &names, &mut told, later, chrono::Duration::hours(2));
+        assert_eq!(ev.len(), 1);
+        match &ev[0] {
+            Event::RunFailed(r) => {
+                assert_eq!(
+                    (r.instance_name.as_str(), r.info.as_deref()),
+                    ("web-1", Some("quota exceeded"))
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(
+            assess(&list, &names, &mut told, later, chrono::Duration::hours(2)).is_empty(),
+            "never twice"
+        );
+    }
+
+    #[test]
+    fn a_missed_run_is_warned_once() {
+        let names = HashMap::new();
+        let mut told = Told {
+            baseline: true,
+            executions: ["e1".to_string()].into(),
+            ..Told::default()
+        };
+        let runs = serde_json::json!([{"id": "e1", "executedAt": "2026-01-03T22:30:00Z", "state": "SUCCESS"}]);
+        let list = vec![(
+            "p".to_string(),
+            "GRA11".to_string(),
+            wf("w", "30 22 * * *", runs),
+        )];
+        let fine: DateTime<Utc> = "2026-01-04T00:10:00Z".parse().unwrap();
+        assert!(
+            assess(&list, &names, &mut told, fine, chrono::Duration::hours(2)).is_empty(),
+            "within the grace period"
+        );
+        let late: DateTime<Utc> = "2026-01-05T01:00:00Z".parse().unwrap();
+        let ev = assess(&list, &names, &mut told, late, chrono::Duration::hours(2));
+        assert!(
+            matches!(&ev[..], [Event::RunMissed(r)] if r.at == Some("2026-01-04T22:30:00Z".parse().unwrap())),
+            "{ev:?}"
+        );
+        assert!(
+            assess(&list, &names, &mut told, late, chrono::Duration::hours(2)).is_empty(),
+            "warned once"
+        );
+    }
+}

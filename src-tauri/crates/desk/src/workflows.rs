@@ -1,0 +1,265 @@
+//! Automatic backups: OVH backup workflows, run by OVH's servers on their cron. This module
+//! lists, creates (one or several), deletes and "edits" them (the API has no update: delete and
+//! recreate, putting the original back if the new one is refused). It never runs a backup
+//! itself.
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use serde::Serialize;
+
+use ovh::types::{Instance, Workflow, WorkflowCreation};
+use ovh::Client;
+
+use crate::schedule::{self, Described};
+use crate::{Error, Result};
+
+/// One run of a workflow.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct Run {
+    pub id: String,
+    pub executed_at: Option<DateTime<Utc>>,
+    /// `SUCCESS`, `ERROR`, `RUNNING`...
+    pub state: String,
+    pub state_info: Option<String>,
+}
+
+/// One row of Workflow Management.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WorkflowRow {
+    pub id: String,
+    pub name: String,
+    pub region: String,
+    pub instance_id: String,
+    /// `None` when the instance was deleted (the workflow then fails every run).
+    pub instance_name: Option<String>,
+    pub cron: String,
+    pub rotation: Option<u32>,
+    pub schedule: Described,
+    pub next_run: Option<DateTime<Utc>>,
+    pub last_run: Option<Run>,
+    /// Newest first.
+    pub history: Vec<Run>,
+}
+
+fn run(e: &ovh::types::Execution) -> Run {
+    Run {
+        id: e.id.clone(),
+        executed_at: e.executed_at,
+        state: e.state.clone(),
+        state_info: e.state_info.clone().filter(|s| !s.is_empty()),
+    }
+}
+
+/// Shapes the API's workflows for the screen.
+pub fn rows(
+    workflows: Vec<(String, Workflow)>,
+    instances: &[Instance],
+    zone: Tz,
+    now: DateTime<Utc>,
+) -> Vec<WorkflowRow> {
+    let mut rows: Vec<WorkflowRow> = workflows
+        .into_iter()
+        .map(|(region, w)| {
+            let mut history: Vec<Run> = w.executions.iter().map(run).collect();
+            history.sort_by_key(|r| std::cmp::Reverse(r.executed_at));
+            let next_run = w
+                .next_execution_time
+                .or_else(|| ovh::cron::next_after(&w.cron, now));
+            WorkflowRow {
+                instance_name: instances
+                    .iter()
+                    .find(|i| i.id == w.instance_id)
+                    .map(|i| i.name.clone()),
+                schedule: schedule::describe(&w.cron, zone, now),
+                last_run: history.first().cloned(),
+                history,
+                next_run,
+                id: w.id,
+                name: w.name,
+                region,
+                instance_id: w.instance_id,
+                cron: w.cron,
+                rotation: w.rotation,
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    rows
+}
+
+/// The regions of a project whose `workflow` service is up.
+pub async fn regions(client: &Client, project_id: &str) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    for name in client.region_names(project_id).await? {
+        if client
+            .region(project_id, &name)
+            .await?
+            .has_service_up("workflow")
+        {
+            out.push(name);
+        }
+    }
+    Ok(out)
+}
+
+/// Every workflow of the project in `regions`, with the region it lives in.
+pub async fn fetch(
+    client: &Client,
+    project_id: &str,
+    regions: &[String],
+) -> Result<Vec<(String, Workflow)>> {
+    let mut out = Vec::new();
+    for region in regions {
+        out.extend(
+            client
+                .workflows(project_id, region)
+                .await?
+                .into_iter()
+                .map(|w| (region.clone(), w)),
+        );
+    }
+    Ok(out)
+}
+
+/// What an automatic backup is made of.
+#[derive(Debug, Clone)]
+pub struct Spec {
+    pub instance_id: String,
+    pub name: String,
+    pub cron: String,
+    pub rotation: u32,
+}
+
+/// Creates a workflow for one instance, in the instance's region. Metal instances are refused:
+/// OVH offers no automatic backup for them.
+pub async fn create(client: &Client, project_id: &str, spec: &Spec) -> Result<Workflow> {
+    schedule::validate_workflow_name(&spec.name)?;
+    let cron = schedule::validate_cron(&spec.cron)?;
+    if !(1..=100).contains(&spec.rotation) {
+        return Err(Error::Invalid("keep between 1 and 100 backups".into()));
+    }
+    let instance = client.instance(project_id, &spec.instance_id).await?;
+    if instance.flavor.as_ref().is_some_and(|f| f.is_metal()) {
+        return Err(Error::Invalid(
+            "automatic backups are not available for Metal instances; create backups by hand"
+                .into(),
+        ));
+    }
+    let body = WorkflowCreation {
+        cron,
+        instance_id: instance.id.clone(),
+        name: spec.name.clone(),
+        rotation: spec.rotation,
+        max_execution_count: None,
+    };
+    Ok(client
+        .create_workflow(project_id, &instance.region, &body)
+        .await?)
+}
+
+/// Deletes a workflow; with `with_backups`, also the backups it made (named after it), each
+/// checked by the backup deletion guard. Returns the backups that could not be deleted.
+pub async fn delete(
+    client: &Client,
+    project_id: &str,
+    region: &str,
+    id: &str,
+    with_backups: bool,
+) -> Result<Vec<String>> {
+    let workflow = client.workflow(project_id, region, id).await?;
+    client.delete_workflow(project_id, region, id).await?;
+    if !with_backups {
+        return Ok(Vec::new());
+    }
+    let prefix = format!("{} ", workflow.name);
+    let ids: Vec<String> = client
+        .snapshots(project_id, Some(region))
+        .await?
+        .into_iter()
+        .filter(|s| s.name.starts_with(&prefix))
+        .map(|s| s.id)
+        .collect();
+    let outcome = crate::backups::delete(client, project_id, &ids).await?;
+    Ok(outcome
+        .into_iter()
+        .filter_map(|(id, r)| r.err().map(|why| format!("{id}: {why}")))
+        .collect())
+}
+
+/// Changes a workflow: OVH has no update, so the old one is deleted and the new one created; if
+/// the new one is refused, the old one is created again and the refusal is returned.
+pub async fn replace(
+    client: &Client,
+    project_id: &str,
+    region: &str,
+    id: &str,
+    spec: &Spec,
+) -> Result<Workflow> {
+    schedule::validate_workflow_name(&spec.name)?;
+    schedule::validate_cron(&spec.cron)?;
+    let original = client.workflow(project_id, region, id).await?;
+    client.delete_workflow(project_id, region, id).await?;
+    match create(client, project_id, spec).await {
+        Ok(w) => Ok(w),
+        Err(e) => {
+            let back = Spec {
+                instance_id: original.instance_id.clone(),
+                name: original.name.clone(),
+                cron: original.cron.clone(),
+                rotation: original.rotation.unwrap_or(spec.rotation),
+            };
+            match create(client, project_id, &back).await {
+                Ok(_) => Err(Error::Invalid(format!("the new schedule was refused ({e}); the previous one was put back"))),
+                Err(e2) => Err(Error::Uncertain(format!(
+                    "the new schedule was refused ({e}) and the previous one could not be put back ({e2}): create it again"
+                ))),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_name_instances_and_order_runs() {
+        let wf: Workflow = serde_json::from_value(serde_json::json!({
+            "id": "w1", "name": "nightly", "cron": "30 22 * * *", "instanceId": "i1", "rotation": 7,
+            "executions": [
+                {"id": "a", "executedAt": "2026-01-01T22:30:00Z", "state": "SUCCESS", "stateInfo": ""},
+                {"id": "b", "executedAt": "2026-01-02T22:30:00Z", "state": "ERROR", "stateInfo": "quota"}
+            ]
+        }))
+        .unwrap();
+        let inst: Instance =
+            serde_json::from_value(serde_json::json!({"id": "i1", "name": "web-1"})).unwrap();
+        let now = "2026-01-03T12:00:00Z".parse().unwrap();
+        let rows = rows(
+            vec![("GRA11".into(), wf)],
+            &[inst],
+            chrono_tz::Europe::Paris,
+            now,
+        );
+        assert_eq!(rows[0].instance_name.as_deref(), Some("web-1"));
+        assert_eq!(
+            rows[0].last_run.as_ref().unwrap().state,
+            "ERROR",
+            "the latest run, as the panel computes it"
+        );
+        assert_eq!(
+            rows[0].last_run.as_ref().unwrap().state_info.as_deref(),
+            Some("quota")
+        );
+        assert_eq!(
+            rows[0].history[1].state_info, None,
+            "an empty stateInfo is no info"
+        );
+        assert_eq!(rows[0].schedule.local_time.as_deref(), Some("23:30"));
+        assert_eq!(
+            rows[0].next_run,
+            Some("2026-01-03T22:30:00Z".parse().unwrap())
+        );
+    }
+}
