@@ -331,9 +331,7 @@ fn summary(list: &[(String, String, Workflow)]) -> Vec<(String, usize, Option<St
 
 /// Whether a workflow's latest expected run is within `window` before `now`.
 fn due_recently(w: &Workflow, now: DateTime<Utc>, window: chrono::Duration) -> bool {
-    ovh::cron::occurrences(&w.cron, now - window, now, 1)
-        .first()
-        .is_some()
+    !ovh::cron::occurrences(&w.cron, now - window, now, 1).is_empty()
 }
 
 /// What to tell about the current workflows; records it in `told`.
