@@ -13,6 +13,13 @@ fn main() {
             "restore_options",
             "restore_in_place",
             "restore_new_instance",
+            "auto_backup_form",
+            "preview_schedule",
+            "create_auto_backups",
+            "list_workflows",
+            "delete_workflows",
+            "refresh_schedules",
+            "protection_overview",
         ]),
     ))
     .expect("failed to run tauri-build");

@@ -1,9 +1,11 @@
 //! `#[tauri::command]` translators: take state, call one domain function, return its result.
+use desk::automatic::{AutoForm, Choice, Covered, Outcome, Preview};
 use desk::backups::Created;
 use desk::inventory::{InstanceRow, ProjectSummary};
 use desk::journal::Tracked;
 use desk::restore::{NewInstance, RestoreOptions};
 use desk::session::{BackupForm, BackupList, DeleteOutcome};
+use desk::workflows::WorkflowRow;
 use serde::Deserialize;
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
@@ -198,6 +200,103 @@ pub(crate) async fn restore_new_instance<R: Runtime>(
         .await?
         .restore_into_new_instance(&project_id, &backup_id, &spec)
         .await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app, state), err(Debug))]
+pub(crate) async fn auto_backup_form<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    project_id: String,
+) -> Result<AutoForm, Error> {
+    Ok(state.session(&app).await?.auto_form(&project_id).await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app, state), err(Debug))]
+pub(crate) async fn preview_schedule<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    project_id: String,
+    instance_ids: Vec<String>,
+    choice: Choice,
+) -> Result<Preview, Error> {
+    Ok(state
+        .session(&app)
+        .await?
+        .preview_schedule(&project_id, &instance_ids, &choice)
+        .await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app, state), err(Debug))]
+pub(crate) async fn create_auto_backups<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    project_id: String,
+    instance_ids: Vec<String>,
+    name: String,
+    cron: String,
+    rotation: u32,
+) -> Result<Vec<Outcome>, Error> {
+    Ok(state
+        .session(&app)
+        .await?
+        .create_auto_backups(&project_id, &instance_ids, &name, &cron, rotation)
+        .await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app, state), err(Debug))]
+pub(crate) async fn list_workflows<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    project_id: String,
+) -> Result<Vec<WorkflowRow>, Error> {
+    Ok(state.session(&app).await?.workflows(&project_id).await?)
+}
+
+/// One workflow to delete.
+#[derive(Debug, Deserialize)]
+pub(crate) struct WorkflowRef {
+    region: String,
+    id: String,
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app, state), err(Debug))]
+pub(crate) async fn delete_workflows<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    project_id: String,
+    items: Vec<WorkflowRef>,
+    with_backups: bool,
+) -> Result<Vec<String>, Error> {
+    let items: Vec<(String, String)> = items.into_iter().map(|w| (w.region, w.id)).collect();
+    Ok(state
+        .session(&app)
+        .await?
+        .delete_workflows(&project_id, &items, with_backups)
+        .await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app, state), err(Debug))]
+pub(crate) async fn refresh_schedules<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Result<(), Error> {
+    state.session(&app).await?.refresh_schedules();
+    Ok(())
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app, state), err(Debug))]
+pub(crate) async fn protection_overview<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Result<Vec<Covered>, Error> {
+    Ok(state.session(&app).await?.overview().await?)
 }
 
 /// A started backup, for the window.

@@ -6,6 +6,19 @@ pub const BACKUPS_CHANGED: &str = "backups://changed";
 /// A backup ended (ready or failed), for the in-app toast. Payload: [`Ended`].
 pub const BACKUP_ENDED: &str = "backups://ended";
 
+/// Workflows or their runs changed: refetch Workflow Management and the overview. No payload.
+pub const SCHEDULES_CHANGED: &str = "schedules://changed";
+/// A scheduled run was told (done, failed or missed), for the in-app toast. Payload: [`Told`].
+pub const SCHEDULE_RUN: &str = "schedules://run";
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Told {
+    pub ok: bool,
+    pub title: String,
+    pub body: String,
+}
+
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Changed {

@@ -28,6 +28,13 @@ pub fn build<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::restore_options,
             commands::restore_in_place,
             commands::restore_new_instance,
+            commands::auto_backup_form,
+            commands::preview_schedule,
+            commands::create_auto_backups,
+            commands::list_workflows,
+            commands::delete_workflows,
+            commands::refresh_schedules,
+            commands::protection_overview,
         ])
 }
 

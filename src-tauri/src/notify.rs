@@ -1,11 +1,13 @@
 //! When the desktop is told something: one notification per backup that ends (ready or failed)
 //! and one summary for what ended while the app was closed, in the user's language.
 use desk::journal::{Kind, Tracked};
+use desk::session::Notice;
 use desk::tracker::{Event, Failure};
+use desk::watcher;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 use tauri_plugin_notification::NotificationExt;
 
-use crate::events::{self, Changed, Ended};
+use crate::events::{self, Changed, Ended, Told};
 use crate::state::AppState;
 
 /// The words of a notification.
@@ -99,15 +101,115 @@ pub fn message(event: &Event, lang: &str) -> Option<Message> {
     }
 }
 
-/// The tracker's sink: emits events to the window and shows desktop notifications.
-pub fn sink<R: Runtime>(app: AppHandle<R>) -> impl Fn(Event) + Send + Sync + 'static {
-    move |event| {
+fn local_time(at: Option<chrono::DateTime<chrono::Utc>>) -> String {
+    at.map(|t| {
+        t.with_timezone(&desk::schedule::local_zone())
+            .format("%Y-%m-%d %H:%M")
+            .to_string()
+    })
+    .unwrap_or_default()
+}
+
+/// The notification for a scheduled run, if any.
+pub fn schedule_message(event: &watcher::Event, lang: &str) -> Option<Message> {
+    let fr = lang == "fr";
+    let m = |t: String, b: String| Some(Message { title: t, body: b });
+    match event {
+        watcher::Event::Changed => None,
+        watcher::Event::RunSucceeded(r) => m(
+            if fr {
+                format!("Sauvegarde automatique de {} terminée", r.instance_name)
+            } else {
+                format!("Automatic backup of {} done", r.instance_name)
+            },
+            if fr {
+                format!("{}, exécution du {}.", r.workflow_name, local_time(r.at))
+            } else {
+                format!("{}, run of {}.", r.workflow_name, local_time(r.at))
+            },
+        ),
+        watcher::Event::RunFailed(r) => {
+            let info = r.info.clone().unwrap_or_else(|| {
+                if fr {
+                    "erreur sans détail".into()
+                } else {
+                    "no detail given".into()
+                }
+            });
+            m(
+                if fr {
+                    format!(
+                        "Échec de la sauvegarde automatique de {} — {info}",
+                        r.instance_name
+                    )
+                } else {
+                    format!("Automatic backup of {} failed — {info}", r.instance_name)
+                },
+                if fr {
+                    format!("{}, exécution du {}. Créez une sauvegarde manuelle si besoin ; si l'échec se répète, contactez le support OVHcloud.", r.workflow_name, local_time(r.at))
+                } else {
+                    format!("{}, run of {}. Take a manual backup if you need one now; if it fails again, contact OVHcloud support.", r.workflow_name, local_time(r.at))
+                },
+            )
+        }
+        watcher::Event::RunMissed(r) => m(
+            if fr {
+                format!(
+                    "La sauvegarde automatique de {} n'a pas eu lieu",
+                    r.instance_name
+                )
+            } else {
+                format!("Automatic backup of {} did not run", r.instance_name)
+            },
+            if fr {
+                format!("{} devait s'exécuter le {}. OVHcloud a peut-être un incident : faites une sauvegarde manuelle si besoin.", r.workflow_name, local_time(r.at))
+            } else {
+                format!("{} was due at {}. OVHcloud may have an incident: take a manual backup if you need one.", r.workflow_name, local_time(r.at))
+            },
+        ),
+    }
+}
+
+fn show<R: Runtime>(app: &AppHandle<R>, msg: &Message) {
+    if let Err(e) = app
+        .notification()
+        .builder()
+        .title(&msg.title)
+        .body(&msg.body)
+        .show()
+    {
+        tracing::warn!("notification not shown: {e}");
+    }
+}
+
+/// The background tasks' sink: emits events to the window and shows desktop notifications.
+pub fn sink<R: Runtime>(app: AppHandle<R>) -> impl Fn(Notice) + Send + Sync + 'static {
+    move |notice| {
         let lang = app
             .state::<AppState>()
             .lang
             .lock()
             .map(|l| l.clone())
             .unwrap_or_else(|_| "en".into());
+        let event = match notice {
+            Notice::Backup(event) => event,
+            Notice::Schedule(event) => {
+                if let Some(msg) = schedule_message(&event, &lang) {
+                    show(&app, &msg);
+                    let ok = matches!(event, watcher::Event::RunSucceeded(_));
+                    let _ = app.emit(
+                        events::SCHEDULE_RUN,
+                        Told {
+                            ok,
+                            title: msg.title,
+                            body: msg.body,
+                        },
+                    );
+                }
+                let _ = app.emit(events::SCHEDULES_CHANGED, ());
+                return;
+            }
+        };
         if let Event::Changed { project_id } = &event {
             let _ = app.emit(
                 events::BACKUPS_CHANGED,
@@ -119,15 +221,7 @@ pub fn sink<R: Runtime>(app: AppHandle<R>) -> impl Fn(Event) + Send + Sync + 'st
         let Some(msg) = message(&event, &lang) else {
             return;
         };
-        if let Err(e) = app
-            .notification()
-            .builder()
-            .title(&msg.title)
-            .body(&msg.body)
-            .show()
-        {
-            tracing::warn!("notification not shown: {e}");
-        }
+        show(&app, &msg);
         let ended = match &event {
             Event::Finished { backup, .. } => Some((backup, true)),
             Event::Failed { backup, .. } => Some((backup, false)),

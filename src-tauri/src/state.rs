@@ -2,8 +2,7 @@
 //! language for notifications.
 use std::sync::Mutex;
 
-use desk::journal::Journal;
-use desk::tracker::Pace;
+use desk::session::Options;
 use desk::vault::Vault;
 use desk::Session;
 use ovh::Endpoint;
@@ -15,6 +14,7 @@ use crate::notify;
 pub struct AppState {
     vault: Vault,
     endpoint: Option<Endpoint>,
+    demo_port: u16,
     /// NOTE: a tokio `OnceCell` because opening the session awaits (keyring, demo server), and
     /// doing it lazily keeps start-up free of blocking work.
     session: tokio::sync::OnceCell<Session>,
@@ -23,8 +23,8 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Reads `OVH_ENDPOINT` (a name such as `ovh-eu`, or a URL); an unusable value is logged
-    /// and ignored.
+    /// Reads `OVH_ENDPOINT` (a name such as `ovh-eu`, or a URL; an unusable value is logged
+    /// and ignored) and `BACKUP_DESK_DEMO_PORT`.
     pub fn from_env() -> Self {
         let endpoint = std::env::var("OVH_ENDPOINT")
             .ok()
@@ -35,9 +35,15 @@ impl AppState {
                     None
                 }
             });
+        // A fixed demo port lets end-to-end tests drive the demo cloud's clock and faults.
+        let demo_port = std::env::var("BACKUP_DESK_DEMO_PORT")
+            .ok()
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(0);
         Self {
             vault: Vault::for_this_build(),
             endpoint,
+            demo_port,
             session: tokio::sync::OnceCell::new(),
             lang: Mutex::new("en".into()),
         }
@@ -48,23 +54,21 @@ impl AppState {
     pub async fn session<R: Runtime>(&self, app: &AppHandle<R>) -> desk::Result<&Session> {
         self.session
             .get_or_try_init(|| {
-                let journal = match app.path().app_data_dir() {
-                    Ok(dir) => Journal::in_dir(dir),
+                let data_dir = match app.path().app_data_dir() {
+                    Ok(dir) => Some(dir),
                     Err(e) => {
                         tracing::warn!(
                             "no data directory, in-progress backups won't survive a restart: {e}"
                         );
-                        Journal::none()
+                        None
                     }
                 };
-                let sink = notify::sink(app.clone());
-                Session::open(
-                    &self.vault,
-                    self.endpoint.clone(),
-                    journal,
-                    Pace::default(),
-                    sink,
-                )
+                let options = Options {
+                    endpoint: self.endpoint.clone(),
+                    data_dir,
+                    demo_port: self.demo_port,
+                };
+                Session::open(&self.vault, options, notify::sink(app.clone()))
             })
             .await
     }

@@ -259,18 +259,20 @@ pub async fn list(
     project_id: &str,
     known: &(dyn Fn(&str) -> Option<String> + Sync),
 ) -> Result<Vec<BackupRow>> {
+    let workflows = async {
+        let regions = crate::workflows::regions(client, project_id).await?;
+        crate::workflows::fetch(client, project_id, &regions).await
+    };
     let (snapshots, instances, workflows) = tokio::join!(
         client.snapshots(project_id, None),
         client.instances(project_id, None),
-        crate::inventory::workflows(client, project_id)
+        workflows
     );
+    let workflows: Vec<Workflow> = workflows
+        .map(|l| l.into_iter().map(|(_, w)| w).collect())
+        .unwrap_or_default();
     // Without workflows, backups made by them are still matched by instance name.
-    Ok(rows(
-        snapshots?,
-        &instances?,
-        &workflows.unwrap_or_default(),
-        known,
-    ))
+    Ok(rows(snapshots?, &instances?, &workflows, known))
 }
 
 /// Deletes backups one by one, refusing before the API call those a running instance was

@@ -24,9 +24,9 @@ pub struct Connection {
 }
 
 impl Connection {
-    /// Opens the account stored in `vault` on `endpoint`, or the demo cloud when no complete
-    /// account is stored. Must run inside a tokio runtime.
-    pub async fn open(vault: &Vault, endpoint: Option<Endpoint>) -> Result<Self> {
+    /// Opens the account stored in `vault` on `endpoint`, or the demo cloud (on `demo_port`, 0
+    /// for any) when no complete account is stored. Must run inside a tokio runtime.
+    pub async fn open(vault: &Vault, endpoint: Option<Endpoint>, demo_port: u16) -> Result<Self> {
         let vault = vault.clone();
         let stored = tokio::task::spawn_blocking(move || -> Result<Option<Credentials>> {
             let ak = vault.load(SecretKind::ApplicationKey)?;
@@ -55,14 +55,19 @@ impl Connection {
                     _demo: None,
                 })
             }
-            None => Self::demo().await,
+            None => Self::demo_on(demo_port).await,
         }
     }
 
-    /// The built-in demo cloud.
+    /// The built-in demo cloud on any free loopback port.
     pub async fn demo() -> Result<Self> {
+        Self::demo_on(0).await
+    }
+
+    /// The built-in demo cloud on a chosen loopback port (0 for any).
+    pub async fn demo_on(port: u16) -> Result<Self> {
         let keys = Keys::default();
-        let running = Running::start(Sim::demo(&keys))
+        let running = Running::start_on(Sim::demo(&keys), port)
             .await
             .map_err(|e| Error::Demo(e.to_string()))?;
         let client = running.client(&keys, ovh::RetryPolicy::default())?;

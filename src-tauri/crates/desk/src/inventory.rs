@@ -81,19 +81,6 @@ pub async fn instances(client: &Client, project_id: &str) -> Result<Vec<Instance
     Ok(rows)
 }
 
-/// Every backup workflow of a project, across the regions whose `workflow` service is up.
-pub async fn workflows(client: &Client, project_id: &str) -> Result<Vec<ovh::types::Workflow>> {
-    let names = client.region_names(project_id).await?;
-    let mut out = Vec::new();
-    for name in names {
-        let region = client.region(project_id, &name).await?;
-        if region.has_service_up("workflow") {
-            out.extend(client.workflows(project_id, &name).await?);
-        }
-    }
-    Ok(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

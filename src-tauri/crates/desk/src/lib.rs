@@ -2,6 +2,7 @@
 //! to (`connection`), and what is in it (`inventory`).
 #![forbid(unsafe_code)]
 
+pub mod automatic;
 pub mod backups;
 pub mod connection;
 pub mod error;

@@ -1,6 +1,8 @@
 //! A signed-in session: the connection, the backup tracker and the caches, with one method per
 //! thing the window can ask. The app's commands are thin calls into this.
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Local, Utc};
 use serde::Serialize;
@@ -8,14 +10,18 @@ use serde::Serialize;
 use ovh::types::Catalog;
 use ovh::Endpoint;
 
+use crate::automatic::{self, AutoForm, Choice, Covered, Outcome, Preview};
 use crate::backups::{self, BackupRow, Created, InFlight};
 use crate::connection::{Connection, Mode};
 use crate::inventory::{self, InstanceRow, ProjectSummary};
 use crate::journal::{Journal, Kind, Tracked};
 use crate::pricing::{self, Price};
 use crate::restore::{self, InPlace, NewInstance, RestoreOptions};
-use crate::tracker::{self, Event, Pace, TrackerHandle};
+use crate::schedule;
+use crate::tracker::{self, Pace, TrackerHandle};
 use crate::vault::Vault;
+use crate::watcher::{self, Memory, WatcherHandle};
+use crate::workflows::{self, WorkflowRow};
 use crate::{Error, Result};
 
 /// OVH subsidiary whose catalog prices backups. NOTE: read from the account later (issue 6);
@@ -57,12 +63,36 @@ pub struct DeleteOutcome {
     pub reason: Option<String>,
 }
 
+/// How a session opens.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The API, when an account is stored (default `ovh-eu`).
+    pub endpoint: Option<Endpoint>,
+    /// Where the journal and the record of notified runs live; memory only when `None`.
+    pub data_dir: Option<PathBuf>,
+    /// The demo cloud's loopback port (0 for any), so tests can reach its `/_sim` controls.
+    pub demo_port: u16,
+}
+
+/// What the background tasks report, for notifications and screens.
+#[derive(Debug, Clone)]
+pub enum Notice {
+    /// From the backup and restore tracker.
+    Backup(tracker::Event),
+    /// From the workflow watcher.
+    Schedule(watcher::Event),
+}
+
 /// An open session.
 pub struct Session {
     conn: Connection,
     tracker: TrackerHandle,
+    watcher: WatcherHandle,
     in_flight: InFlight,
     catalog: tokio::sync::OnceCell<Catalog>,
+    /// Regions with the workflow service, per project. NOTE: a std mutex, never held across an
+    /// `.await`.
+    workflow_regions: Mutex<HashMap<String, Vec<String>>>,
 }
 
 impl Session {
@@ -70,17 +100,41 @@ impl Session {
     /// `journal` holds and reports to `sink`.
     pub async fn open(
         vault: &Vault,
-        endpoint: Option<Endpoint>,
-        journal: Journal,
-        pace: Pace,
-        sink: impl Fn(Event) + Send + Sync + 'static,
+        options: Options,
+        sink: impl Fn(Notice) + Send + Sync + 'static,
     ) -> Result<Self> {
-        let conn = Connection::open(vault, endpoint).await?;
-        let tracker = tracker::spawn(conn.client.clone(), journal, pace, Arc::new(Utc::now), sink);
+        let Options {
+            endpoint,
+            data_dir,
+            demo_port,
+        } = options;
+        let conn = Connection::open(vault, endpoint, demo_port).await?;
+        let (journal, memory) = match data_dir {
+            Some(dir) => (Journal::in_dir(&dir), Memory::in_dir(&dir)),
+            None => (Journal::none(), Memory::none()),
+        };
+        let sink = Arc::new(sink);
+        let to_tracker = sink.clone();
+        let tracker = tracker::spawn(
+            conn.client.clone(),
+            journal,
+            Pace::default(),
+            Arc::new(Utc::now),
+            move |e| to_tracker(Notice::Backup(e)),
+        );
+        let watcher = watcher::spawn(
+            conn.client.clone(),
+            memory,
+            watcher::Pace::default(),
+            Arc::new(Utc::now),
+            move |e| sink(Notice::Schedule(e)),
+        );
         Ok(Self {
             conn,
             tracker,
+            watcher,
             in_flight: InFlight::default(),
+            workflow_regions: Mutex::new(HashMap::new()),
             catalog: tokio::sync::OnceCell::new(),
         })
     }
@@ -286,6 +340,182 @@ impl Session {
             restore::into_new_instance(&self.conn.client, project_id, backup_id, spec).await?;
         self.tracker.track(item.clone());
         Ok(item)
+    }
+
+    async fn regions_with_workflows(&self, project_id: &str) -> Result<Vec<String>> {
+        if let Some(r) = self
+            .workflow_regions
+            .lock()
+            .expect("regions lock")
+            .get(project_id)
+        {
+            return Ok(r.clone());
+        }
+        let regions = workflows::regions(&self.conn.client, project_id).await?;
+        self.workflow_regions
+            .lock()
+            .expect("regions lock")
+            .insert(project_id.to_string(), regions.clone());
+        Ok(regions)
+    }
+
+    async fn project_workflows(
+        &self,
+        project_id: &str,
+    ) -> Result<Vec<(String, ovh::types::Workflow)>> {
+        let regions = self.regions_with_workflows(project_id).await?;
+        workflows::fetch(&self.conn.client, project_id, &regions).await
+    }
+
+    /// Workflow Management's rows.
+    pub async fn workflows(&self, project_id: &str) -> Result<Vec<WorkflowRow>> {
+        let (list, instances) = tokio::try_join!(self.project_workflows(project_id), async {
+            Ok(self.conn.client.instances(project_id, None).await?)
+        })?;
+        Ok(workflows::rows(
+            list,
+            &instances,
+            schedule::local_zone(),
+            Utc::now(),
+        ))
+    }
+
+    /// The "Create an automatic backup" form's data.
+    pub async fn auto_form(&self, project_id: &str) -> Result<AutoForm> {
+        let (instances, list) = tokio::try_join!(
+            self.instances(project_id),
+            self.project_workflows(project_id)
+        )?;
+        let price = match instances.first() {
+            Some(i) => self.price(&i.region).await,
+            None => None,
+        };
+        Ok(automatic::form(
+            &instances,
+            &list,
+            schedule::local_zone(),
+            price,
+        ))
+    }
+
+    /// A schedule both ways, with its warnings and the cost for the chosen instances.
+    pub async fn preview_schedule(
+        &self,
+        project_id: &str,
+        instance_ids: &[String],
+        choice: &Choice,
+    ) -> Result<Preview> {
+        let instances = self.instances(project_id).await?;
+        let chosen: Vec<&InstanceRow> = instances
+            .iter()
+            .filter(|i| instance_ids.contains(&i.id))
+            .collect();
+        let disk: u64 = chosen.iter().filter_map(|i| i.disk_gb).sum();
+        let price = match chosen.first() {
+            Some(i) => self.price(&i.region).await,
+            None => None,
+        };
+        automatic::preview(
+            choice,
+            disk,
+            price.as_ref(),
+            schedule::local_zone(),
+            Utc::now(),
+        )
+    }
+
+    /// One workflow per chosen instance; the watcher looks again at once.
+    pub async fn create_auto_backups(
+        &self,
+        project_id: &str,
+        instance_ids: &[String],
+        name: &str,
+        cron: &str,
+        rotation: u32,
+    ) -> Result<Vec<Outcome>> {
+        let instances = self.instances(project_id).await?;
+        let chosen: Vec<(String, String)> = instances
+            .iter()
+            .filter(|i| instance_ids.contains(&i.id))
+            .map(|i| (i.id.clone(), i.name.clone()))
+            .collect();
+        if chosen.is_empty() {
+            return Err(Error::Invalid("choose at least one instance".into()));
+        }
+        let out =
+            automatic::create_many(&self.conn.client, project_id, &chosen, name, cron, rotation)
+                .await?;
+        self.watcher.refresh_now();
+        Ok(out)
+    }
+
+    /// Deletes workflows (and, with `with_backups`, the backups they made); returns what could
+    /// not be deleted.
+    pub async fn delete_workflows(
+        &self,
+        project_id: &str,
+        items: &[(String, String)],
+        with_backups: bool,
+    ) -> Result<Vec<String>> {
+        let mut problems = Vec::new();
+        for (region, id) in items {
+            match workflows::delete(&self.conn.client, project_id, region, id, with_backups).await {
+                Ok(left) => problems.extend(left),
+                Err(e) => problems.push(format!("{id}: {e}")),
+            }
+        }
+        self.watcher.refresh_now();
+        Ok(problems)
+    }
+
+    /// Every instance of every project, rated.
+    pub async fn overview(&self) -> Result<Vec<Covered>> {
+        let now = Utc::now();
+        let zone = schedule::local_zone();
+        let mut out = Vec::new();
+        for project in self.projects().await? {
+            let (instances, list, snapshots) = tokio::try_join!(
+                async { Ok(self.conn.client.instances(&project.id, None).await?) },
+                self.project_workflows(&project.id),
+                async { Ok(self.conn.client.snapshots(&project.id, None).await?) }
+            )?;
+            let flavors = self.instances(&project.id).await?;
+            let wfs: Vec<ovh::types::Workflow> = list.into_iter().map(|(_, w)| w).collect();
+            let rows = backups::rows(snapshots.clone(), &instances, &wfs, &|id| {
+                self.tracker.instance_of(id)
+            });
+            for inst in &instances {
+                let mine: Vec<&ovh::types::Workflow> =
+                    wfs.iter().filter(|w| w.instance_id == inst.id).collect();
+                let backups_of: Vec<&ovh::types::Image> = snapshots
+                    .iter()
+                    .filter(|s| {
+                        rows.iter().any(|r| {
+                            r.id == s.id && r.instance_id.as_deref() == Some(inst.id.as_str())
+                        })
+                    })
+                    .collect();
+                let (last_good, protection) = automatic::rate(&mine, &backups_of, now);
+                out.push(Covered {
+                    project_id: project.id.clone(),
+                    project_name: project.name.clone(),
+                    instance_id: inst.id.clone(),
+                    instance_name: inst.name.clone(),
+                    region: inst.region.clone(),
+                    metal: flavors.iter().any(|f| f.id == inst.id && f.metal),
+                    workflow: mine.first().map(|w| w.name.clone()),
+                    schedule: mine.first().map(|w| schedule::describe(&w.cron, zone, now)),
+                    last_good_backup: last_good,
+                    protection,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// Asks the watcher to look now.
+    pub fn refresh_schedules(&self) {
+        self.watcher.refresh_now();
     }
 
     /// Backups being tracked now.

@@ -90,7 +90,12 @@ pub struct Running {
 impl Running {
     /// Binds `127.0.0.1:0` and serves `sim` on the current tokio runtime.
     pub async fn start(sim: Arc<Sim>) -> std::io::Result<Self> {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+        Self::start_on(sim, 0).await
+    }
+
+    /// Like [`Running::start`] on a chosen loopback port (0 for any).
+    pub async fn start_on(sim: Arc<Sim>, port: u16) -> std::io::Result<Self> {
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await?;
         let port = listener.local_addr()?.port();
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         let served = sim.clone();

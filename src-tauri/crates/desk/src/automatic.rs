@@ -1,0 +1,258 @@
+//! The "Create an automatic backup" form's data and preview, bulk creation, and the protection
+//! overview: which instance is covered by a schedule and how old its last good backup is.
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+
+use ovh::types::{Image, SnapshotStatus, Workflow};
+use ovh::Client;
+
+use crate::inventory::InstanceRow;
+use crate::pricing::Price;
+use crate::schedule::{self, Described, Plain};
+use crate::workflows::{self, Spec};
+use crate::Result;
+
+/// One instance the form can schedule.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Candidate {
+    pub id: String,
+    pub name: String,
+    pub region: String,
+    pub disk_gb: Option<u64>,
+    pub metal: bool,
+    pub iops: bool,
+    /// Names of workflows already covering it.
+    pub workflows: Vec<String>,
+}
+
+/// What the form needs before the user chooses.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AutoForm {
+    pub instances: Vec<Candidate>,
+    pub zone: String,
+    /// The panel's presets for this form: a cron in its 22:00–06:00 UTC window.
+    pub preset_cron: String,
+    pub price: Option<Price>,
+}
+
+/// Builds the form's data.
+pub fn form(
+    instances: &[InstanceRow],
+    workflows: &[(String, Workflow)],
+    zone: Tz,
+    price: Option<Price>,
+) -> AutoForm {
+    let candidates = instances
+        .iter()
+        .map(|i| Candidate {
+            id: i.id.clone(),
+            name: i.name.clone(),
+            region: i.region.clone(),
+            disk_gb: i.disk_gb,
+            metal: i.metal,
+            iops: i.iops,
+            workflows: workflows
+                .iter()
+                .filter(|(_, w)| w.instance_id == i.id)
+                .map(|(_, w)| w.name.clone())
+                .collect(),
+        })
+        .collect();
+    AutoForm {
+        instances: candidates,
+        zone: zone.name().to_string(),
+        preset_cron: schedule::preset_cron(&mut rand::thread_rng()),
+        price,
+    }
+}
+
+/// A schedule as chosen in the form: a raw cron (presets, "advanced") or a plain schedule.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Choice {
+    #[serde(default)]
+    pub cron: Option<String>,
+    #[serde(default)]
+    pub plain: Option<Plain>,
+    pub rotation: u32,
+}
+
+/// The schedule shown both ways, its next runs, its warnings and its cost.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Preview {
+    pub cron: String,
+    pub rotation: u32,
+    pub described: Described,
+    /// RFC 3339 in the user's zone.
+    pub next_runs: Vec<String>,
+    /// The first run whose local time moves with daylight saving (RFC 3339, local).
+    pub dst_shift: Option<String>,
+    pub business_hours: bool,
+    /// For the chosen instances: one backup, and all kept backups, per month.
+    pub per_backup_monthly: Option<f64>,
+    pub total_monthly: Option<f64>,
+    pub currency: Option<String>,
+}
+
+/// Resolves a choice to a cron and describes it.
+pub fn preview(
+    choice: &Choice,
+    disk_gb: u64,
+    price: Option<&Price>,
+    zone: Tz,
+    now: DateTime<Utc>,
+) -> Result<Preview> {
+    if !(1..=100).contains(&choice.rotation) {
+        return Err(crate::Error::Invalid(
+            "keep between 1 and 100 backups".into(),
+        ));
+    }
+    let cron = match (&choice.cron, &choice.plain) {
+        (Some(c), _) if !c.trim().is_empty() => schedule::validate_cron(c)?,
+        (_, Some(p)) => schedule::to_cron(p, zone, now)?,
+        _ => return Err(crate::Error::Invalid("choose a schedule".into())),
+    };
+    let fmt = |t: DateTime<Tz>| t.to_rfc3339();
+    Ok(Preview {
+        described: schedule::describe(&cron, zone, now),
+        next_runs: schedule::next_runs(&cron, zone, now, 5)
+            .into_iter()
+            .map(fmt)
+            .collect(),
+        dst_shift: schedule::dst_shift(&cron, zone, now).map(fmt),
+        business_hours: schedule::in_business_hours(&cron, zone, now),
+        per_backup_monthly: price.map(|p| p.monthly(disk_gb as f64)),
+        total_monthly: price
+            .map(|p| schedule::monthly_cost(disk_gb, p.per_gb_month, choice.rotation)),
+        currency: price.map(|p| p.currency.clone()),
+        rotation: choice.rotation,
+        cron,
+    })
+}
+
+/// The outcome for one instance of a bulk creation.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Outcome {
+    pub instance_id: String,
+    pub workflow_name: String,
+    pub error: Option<String>,
+}
+
+/// A workflow name for one of several instances: the base name and the instance's, in the
+/// characters the panel allows.
+pub fn name_for(base: &str, instance_name: &str, several: bool) -> String {
+    if !several {
+        return base.to_string();
+    }
+    let clean: String = instance_name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("{base}-{clean}")
+}
+
+/// Creates one workflow per instance (each in its own region).
+pub async fn create_many(
+    client: &Client,
+    project_id: &str,
+    instances: &[(String, String)],
+    base_name: &str,
+    cron: &str,
+    rotation: u32,
+) -> Result<Vec<Outcome>> {
+    schedule::validate_workflow_name(base_name)?;
+    let cron = schedule::validate_cron(cron)?;
+    let several = instances.len() > 1;
+    let mut out = Vec::new();
+    for (id, name) in instances {
+        let workflow_name = name_for(base_name, name, several);
+        let spec = Spec {
+            instance_id: id.clone(),
+            name: workflow_name.clone(),
+            cron: cron.clone(),
+            rotation,
+        };
+        let error = workflows::create(client, project_id, &spec)
+            .await
+            .err()
+            .map(|e| e.to_string());
+        out.push(Outcome {
+            instance_id: id.clone(),
+            workflow_name,
+            error,
+        });
+    }
+    Ok(out)
+}
+
+/// How well an instance is protected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Protection {
+    /// A schedule, and a good backup as recent as it implies.
+    Ok,
+    /// A schedule whose last run failed, or whose last good backup is too old.
+    Warning,
+    /// No schedule.
+    Unprotected,
+}
+
+/// One row of the protection overview.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Covered {
+    pub project_id: String,
+    pub project_name: String,
+    pub instance_id: String,
+    pub instance_name: String,
+    pub region: String,
+    pub metal: bool,
+    pub workflow: Option<String>,
+    pub schedule: Option<Described>,
+    pub last_good_backup: Option<DateTime<Utc>>,
+    pub protection: Protection,
+}
+
+/// Rates one instance: a schedule must exist, its last run must not have failed, and the last
+/// good backup must be younger than twice the schedule's interval (plus a day of slack).
+pub fn rate(
+    workflows: &[&Workflow],
+    backups: &[&Image],
+    now: DateTime<Utc>,
+) -> (Option<DateTime<Utc>>, Protection) {
+    let last_good = backups
+        .iter()
+        .filter(|b| b.snapshot_status() == SnapshotStatus::Active)
+        .filter_map(|b| b.creation_date)
+        .max();
+    let Some(w) = workflows.first() else {
+        return (last_good, Protection::Unprotected);
+    };
+    let failed = w.last_execution().is_some_and(|e| e.state == "ERROR");
+    let interval = ovh::cron::occurrences(&w.cron, now, now + chrono::Duration::days(62), 2);
+    let allowed = match interval.as_slice() {
+        [a, b] => (*b - *a) * 2 + chrono::Duration::days(1),
+        _ => chrono::Duration::days(62),
+    };
+    let fresh = last_good.is_some_and(|t| now - t <= allowed)
+        || w.created_at.is_some_and(|c| now - c <= allowed);
+    (
+        last_good,
+        if failed || !fresh {
+            Protection::Warning
+        } else {
+            Protection::Ok
+        },
+    )
+}
