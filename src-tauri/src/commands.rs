@@ -296,7 +296,9 @@ pub(crate) async fn protection_overview<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> Result<Vec<Covered>, Error> {
-    Ok(state.session(&app).await?.overview().await?)
+    let rows = state.session(&app).await?.overview().await?;
+    crate::tray::reflect(&app, &rows);
+    Ok(rows)
 }
 
 /// A started backup, for the window.

@@ -6,6 +6,8 @@ pub const BACKUPS_CHANGED: &str = "backups://changed";
 /// A backup ended (ready or failed), for the in-app toast. Payload: [`Ended`].
 pub const BACKUP_ENDED: &str = "backups://ended";
 
+/// The tray asks the window to show a section. Payload: the section's name.
+pub const NAVIGATE: &str = "app://navigate";
 /// Workflows or their runs changed: refetch Workflow Management and the overview. No payload.
 pub const SCHEDULES_CHANGED: &str = "schedules://changed";
 /// A scheduled run was told (done, failed or missed), for the in-app toast. Payload: [`Told`].

@@ -7,8 +7,9 @@ mod error;
 mod events;
 mod notify;
 mod state;
+mod tray;
 
-use tauri::{Builder, Runtime};
+use tauri::{Builder, Manager, RunEvent, Runtime, WindowEvent};
 
 /// Registers everything the app needs on `builder`; tests pass `tauri::test::mock_builder()`.
 pub fn build<R: Runtime>(builder: Builder<R>) -> Builder<R> {
@@ -38,6 +39,27 @@ pub fn build<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         ])
 }
 
+/// Creates the tray and keeps the app alive in it when the window is closed.
+fn setup<R: Runtime>(app: &mut tauri::App<R>) -> Result<(), Box<dyn std::error::Error>> {
+    // NOTE: without a tray there would be no way back to a hidden window, so the window only
+    // hides on close when the tray exists.
+    match tray::create_tray(app.handle()) {
+        Ok(()) => {
+            if let Some(window) = app.get_webview_window("main") {
+                let hide = window.clone();
+                window.on_window_event(move |event| {
+                    if let WindowEvent::CloseRequested { api, .. } = event {
+                        api.prevent_close();
+                        let _ = hide.hide();
+                    }
+                });
+            }
+        }
+        Err(e) => tracing::warn!("no tray icon: {e}"),
+    }
+    Ok(())
+}
+
 /// Starts the app.
 pub fn run() {
     tracing_subscriber::fmt()
@@ -46,8 +68,23 @@ pub fn run() {
                 .unwrap_or_else(|_| "info,backup_desk=debug".into()),
         )
         .init();
-    if let Err(e) = build(tauri::Builder::default()).run(tauri::generate_context!()) {
-        tracing::error!("Backup Desk stopped: {e}");
-        std::process::exit(1);
-    }
+    let app = match build(tauri::Builder::default())
+        .setup(setup)
+        .build(tauri::generate_context!())
+    {
+        Ok(app) => app,
+        Err(e) => {
+            tracing::error!("Backup Desk could not start: {e}");
+            std::process::exit(1);
+        }
+    };
+    app.run(|_, event| {
+        // The last window closing is not a reason to stop watching backups: Quit in the tray is.
+        if let RunEvent::ExitRequested {
+            code: None, api, ..
+        } = event
+        {
+            api.prevent_exit();
+        }
+    });
 }

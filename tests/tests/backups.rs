@@ -11,6 +11,7 @@ async fn create_a_backup_and_get_notified_when_it_is_ready() {
         .await
         .expect("dbus-monitor");
     with_app("backup-ready", async |app| -> Result<()> {
+        app.click_text("Instances").await?;
         app.click("tr[data-instance='mail-gateway'] button[aria-haspopup]")
             .await?;
         app.click_text("Create a backup").await?;
@@ -121,6 +122,7 @@ async fn delete_refuses_a_backup_in_use_and_keeps_the_filters() {
 #[tokio::test]
 async fn a_metal_backup_needs_an_acknowledgement() {
     with_app("backup-metal", async |app| -> Result<()> {
+        app.click_text("Instances").await?;
         app.click("tr[data-instance='render-metal'] button[aria-haspopup]")
             .await?;
         app.click_text("Create a backup").await?;

@@ -8,6 +8,7 @@ const ESCAPE: &str = "\u{E00C}";
 async fn the_demo_cloud_instances_appear() {
     with_app("instances", async |app| -> Result<()> {
         app.find_text("Demo cloud").await?;
+        app.click_text("Instances").await?;
         for name in [
             "api-gateway",
             "db-primary",

@@ -170,3 +170,126 @@ export const restoreInPlace = (
 ): Promise<unknown> => call("restore_in_place", { projectId, backupId, instanceId, typedName, safety });
 export const restoreNewInstance = (projectId: string, backupId: string, spec: NewInstanceSpec): Promise<unknown> =>
   call("restore_new_instance", { projectId, backupId, spec });
+
+export type Repeat = { kind: "daily" } | { kind: "weekly"; days: number[] } | { kind: "monthly"; day: number };
+
+export interface Plain {
+  repeat: Repeat;
+  hour: number;
+  minute: number;
+}
+
+export interface Described {
+  plain: Plain | null;
+  localTime: string | null;
+  zone: string;
+  cron: string;
+}
+
+export interface Candidate {
+  id: string;
+  name: string;
+  region: string;
+  diskGb: number | null;
+  metal: boolean;
+  iops: boolean;
+  workflows: string[];
+}
+
+export interface AutoForm {
+  instances: Candidate[];
+  zone: string;
+  presetCron: string;
+  price: Price | null;
+}
+
+export interface Choice {
+  cron?: string | null;
+  plain?: Plain | null;
+  rotation: number;
+}
+
+export interface Preview {
+  cron: string;
+  rotation: number;
+  described: Described;
+  nextRuns: string[];
+  dstShift: string | null;
+  businessHours: boolean;
+  perBackupMonthly: number | null;
+  totalMonthly: number | null;
+  currency: string | null;
+}
+
+export interface Outcome {
+  instanceId: string;
+  workflowName: string;
+  error: string | null;
+}
+
+export interface Run {
+  id: string;
+  executedAt: string | null;
+  state: string;
+  stateInfo: string | null;
+}
+
+export interface WorkflowRow {
+  id: string;
+  name: string;
+  region: string;
+  instanceId: string;
+  instanceName: string | null;
+  cron: string;
+  rotation: number | null;
+  schedule: Described;
+  nextRun: string | null;
+  lastRun: Run | null;
+  history: Run[];
+}
+
+export interface Covered {
+  projectId: string;
+  projectName: string;
+  instanceId: string;
+  instanceName: string;
+  region: string;
+  metal: boolean;
+  workflow: string | null;
+  schedule: Described | null;
+  lastGoodBackup: string | null;
+  protection: "ok" | "warning" | "unprotected";
+}
+
+export interface Told {
+  ok: boolean;
+  title: string;
+  body: string;
+}
+
+export const autoBackupForm = (projectId: string): Promise<AutoForm> => call("auto_backup_form", { projectId });
+export const previewSchedule = (projectId: string, instanceIds: string[], choice: Choice): Promise<Preview> =>
+  call("preview_schedule", { projectId, instanceIds, choice });
+export const createAutoBackups = (
+  projectId: string,
+  instanceIds: string[],
+  name: string,
+  cron: string,
+  rotation: number,
+): Promise<Outcome[]> => call("create_auto_backups", { projectId, instanceIds, name, cron, rotation });
+export const listWorkflows = (projectId: string): Promise<WorkflowRow[]> => call("list_workflows", { projectId });
+export const deleteWorkflows = (projectId: string, items: { region: string; id: string }[], withBackups: boolean): Promise<string[]> =>
+  call("delete_workflows", { projectId, items, withBackups });
+export const refreshSchedules = (): Promise<void> => call("refresh_schedules");
+export const protectionOverview = (): Promise<Covered[]> => call("protection_overview");
+
+/** Workflows or their runs changed. */
+export const onSchedulesChanged = (cb: () => void): Promise<UnlistenFn> => listen("schedules://changed", () => cb());
+
+/** A scheduled run was told: show the in-app toast. */
+export const onScheduleRun = (cb: (told: Told) => void): Promise<UnlistenFn> =>
+  listen<Told>("schedules://run", (e) => cb(e.payload));
+
+/** The tray asks to show a section. */
+export const onNavigate = (cb: (section: string) => void): Promise<UnlistenFn> =>
+  listen<string>("app://navigate", (e) => cb(e.payload));

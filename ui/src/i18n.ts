@@ -27,12 +27,6 @@ export const en = {
   noInstances: "There is no instance in this project yet.",
   retry: "Try again",
   close: "Close",
-  comingNext: "Coming next",
-  comingBackup:
-    "Creating a backup of {name} will be available in the next version: name, pricing, warnings and Confirm, then a desktop notification when it is done.",
-  comingAutoBackup:
-    "Automatic backups of {name} will be available in the next version: the control panel's four-part form, with schedules in plain words and their cost.",
-  comingSection: "This section arrives in the next version of Backup Desk.",
   metalNote: "Metal: cold snapshot only",
   iopsNote: "NVMe: root disk only",
   errNetwork: "The OVHcloud API cannot be reached. Check your internet connection, then try again.",
@@ -143,6 +137,84 @@ export const en = {
   newMonthly: "Monthly",
   newRegion: "Region: {region} (the backup's region)",
   newStarted: "Creating {name} from {backup}. You will be notified when it is ready.",
+  navOverview: "Protection overview",
+  autoTitle: "Create an automatic backup",
+  autoPart1: "1. The workflow",
+  autoWorkflowText: "Backs up the instance and its primary volume, on OVHcloud's servers, whether or not this computer is on.",
+  autoWorkflowNote: "Additional volumes and data on NVMe disks are not included.",
+  autoPart2: "2. The resource",
+  autoMetal: "Metal: automatic backups are not available (only manual cold snapshots)",
+  autoAlready: "already scheduled: {names}",
+  autoPart3: "3. The schedule",
+  preset7: "Daily backup with retention of the last 7 backups",
+  preset14: "Daily backup with retention of the last 14 backups",
+  presetCustom: "Custom schedule",
+  repeatDaily: "Every day",
+  repeatWeekly: "On chosen days",
+  repeatMonthly: "On a day of the month",
+  repeatLabel: "Repeat",
+  atTime: "At (your time, {zone})",
+  dayOfMonth: "Day of the month (1–28)",
+  keepLabel: "Keep the last",
+  advancedCron: "Advanced: cron pattern (5 fields, UTC)",
+  advancedHelp: "Leave empty to use the choices above.",
+  autoPart4: "4. The name",
+  autoNameHelp: "Letters, digits, underscores (_), dashes (-) and full stops (.) only.",
+  autoNameBad: "The name may only contain letters, digits, underscores, dashes and full stops.",
+  autoNoInstance: "Choose at least one instance.",
+  autoSeveral: "{count} instances: one automatic backup each, named {name}-<instance>.",
+  previewTitle: "What will happen",
+  nextRunsTitle: "Next runs",
+  warnDst: "Daylight saving: from {date} this runs at {time} your time.",
+  warnBusiness: "Some runs fall during business hours: the instance freezes for a few seconds when its backup starts.",
+  costLine: "Each backup: up to ~{each}/month. With {keep} kept: up to ~{total}/month.",
+  autoCreated: "Automatic backup {name} created.",
+  autoFailed: "{name} was not created: {error}",
+  schedDaily: "Every day at {time} {city} time",
+  schedWeekly: "Every {days} at {time} {city} time",
+  schedMonthly: "On day {day} of every month at {time} {city} time",
+  schedCustom: "Custom schedule",
+  schedCron: "(cron {cron} UTC)",
+  schedKeeps: "keeps the last {keep}",
+  "day.0": "Sunday",
+  "day.1": "Monday",
+  "day.2": "Tuesday",
+  "day.3": "Wednesday",
+  "day.4": "Thursday",
+  "day.5": "Friday",
+  "day.6": "Saturday",
+  workflowsTitle: "Workflow Management",
+  noWorkflows: "No automatic backup yet.",
+  loadingWorkflows: "Loading automatic backups…",
+  colSchedule: "Schedule",
+  colKeeps: "Keeps",
+  colNextRun: "Next run",
+  colLastRun: "Last run",
+  checkNow: "Check now",
+  history: "History",
+  noRuns: "No run yet.",
+  deleteWfTitle: "Delete {count} automatic backup(s)?",
+  deleteWfKeep: "The backups they already made are kept (and billed) unless you tick the box below.",
+  deleteWfAlso: "Also delete the backups these schedules made",
+  deleteWfDone: "{count} automatic backup(s) deleted.",
+  "run.SUCCESS": "Succeeded",
+  "run.ERROR": "Failed",
+  "run.RUNNING": "Running",
+  "run.CANCELED": "Canceled",
+  "run.IDLE": "Waiting",
+  "run.PAUSED": "Paused",
+  overviewTitle: "Protection overview",
+  overviewSummary: "{ok} of {total} instances protected; {warn} need attention; {none} unprotected.",
+  loadingOverview: "Checking every instance…",
+  colProject: "Project",
+  colAutomatic: "Automatic backup",
+  colLastGood: "Last good backup",
+  protOk: "Protected",
+  protWarning: "Needs attention",
+  protNone: "Unprotected",
+  none: "None",
+  never: "Never",
+  ago: "{age} ago",
 } as const;
 
 export type Key = keyof typeof en;
@@ -175,12 +247,6 @@ export const fr: Record<Key, string> = {
   noInstances: "Ce projet n'a encore aucune instance.",
   retry: "Réessayer",
   close: "Fermer",
-  comingNext: "Bientôt disponible",
-  comingBackup:
-    "La sauvegarde de {name} arrive dans la prochaine version : nom, prix, avertissements et Confirmer, puis une notification quand elle est terminée.",
-  comingAutoBackup:
-    "Les sauvegardes automatiques de {name} arrivent dans la prochaine version : le formulaire en quatre parties du panneau de contrôle, avec des planifications en clair et leur coût.",
-  comingSection: "Cette section arrive dans la prochaine version de Backup Desk.",
   metalNote: "Metal : snapshot à froid uniquement",
   iopsNote: "NVMe : disque racine uniquement",
   errNetwork: "L'API OVHcloud est injoignable. Vérifiez votre connexion internet, puis réessayez.",
@@ -291,6 +357,84 @@ export const fr: Record<Key, string> = {
   newMonthly: "Au mois",
   newRegion: "Région : {region} (celle de la sauvegarde)",
   newStarted: "Création de {name} depuis {backup}. Vous serez prévenu quand elle sera prête.",
+  navOverview: "Vue de la protection",
+  autoTitle: "Créer une sauvegarde automatique",
+  autoPart1: "1. Le workflow",
+  autoWorkflowText: "Sauvegarde l'instance et son volume principal, sur les serveurs d'OVHcloud, que cet ordinateur soit allumé ou non.",
+  autoWorkflowNote: "Les volumes supplémentaires et les données des disques NVMe ne sont pas inclus.",
+  autoPart2: "2. La ressource",
+  autoMetal: "Metal : pas de sauvegarde automatique (seulement des snapshots à froid manuels)",
+  autoAlready: "déjà planifiée : {names}",
+  autoPart3: "3. La planification",
+  preset7: "Sauvegarde quotidienne avec conservation des 7 dernières sauvegardes",
+  preset14: "Sauvegarde quotidienne avec conservation des 14 dernières sauvegardes",
+  presetCustom: "Planification personnalisée",
+  repeatDaily: "Tous les jours",
+  repeatWeekly: "Certains jours",
+  repeatMonthly: "Un jour du mois",
+  repeatLabel: "Répéter",
+  atTime: "À (votre heure, {zone})",
+  dayOfMonth: "Jour du mois (1–28)",
+  keepLabel: "Conserver les",
+  advancedCron: "Avancé : motif cron (5 champs, UTC)",
+  advancedHelp: "Laissez vide pour utiliser les choix ci-dessus.",
+  autoPart4: "4. Le nom",
+  autoNameHelp: "Lettres, chiffres, tirets bas (_), tirets (-) et points (.) uniquement.",
+  autoNameBad: "Le nom ne peut contenir que des lettres, chiffres, tirets bas, tirets et points.",
+  autoNoInstance: "Choisissez au moins une instance.",
+  autoSeveral: "{count} instances : une sauvegarde automatique chacune, nommée {name}-<instance>.",
+  previewTitle: "Ce qui va se passer",
+  nextRunsTitle: "Prochaines exécutions",
+  warnDst: "Changement d'heure : à partir du {date}, l'exécution a lieu à {time}, votre heure.",
+  warnBusiness: "Certaines exécutions tombent pendant les heures de bureau : l'instance se fige quelques secondes au début de la sauvegarde.",
+  costLine: "Chaque sauvegarde : jusqu'à ~{each}/mois. Avec {keep} conservées : jusqu'à ~{total}/mois.",
+  autoCreated: "Sauvegarde automatique {name} créée.",
+  autoFailed: "{name} n'a pas été créée : {error}",
+  schedDaily: "Tous les jours à {time}, heure de {city}",
+  schedWeekly: "Chaque {days} à {time}, heure de {city}",
+  schedMonthly: "Le {day} de chaque mois à {time}, heure de {city}",
+  schedCustom: "Planification personnalisée",
+  schedCron: "(cron {cron} UTC)",
+  schedKeeps: "conserve les {keep} dernières",
+  "day.0": "dimanche",
+  "day.1": "lundi",
+  "day.2": "mardi",
+  "day.3": "mercredi",
+  "day.4": "jeudi",
+  "day.5": "vendredi",
+  "day.6": "samedi",
+  workflowsTitle: "Gestion des workflows",
+  noWorkflows: "Aucune sauvegarde automatique pour l'instant.",
+  loadingWorkflows: "Chargement des sauvegardes automatiques…",
+  colSchedule: "Planification",
+  colKeeps: "Conserve",
+  colNextRun: "Prochaine exécution",
+  colLastRun: "Dernière exécution",
+  checkNow: "Vérifier maintenant",
+  history: "Historique",
+  noRuns: "Aucune exécution pour l'instant.",
+  deleteWfTitle: "Supprimer {count} sauvegarde(s) automatique(s) ?",
+  deleteWfKeep: "Les sauvegardes déjà créées sont conservées (et facturées), sauf si vous cochez la case ci-dessous.",
+  deleteWfAlso: "Supprimer aussi les sauvegardes créées par ces planifications",
+  deleteWfDone: "{count} sauvegarde(s) automatique(s) supprimée(s).",
+  "run.SUCCESS": "Réussie",
+  "run.ERROR": "Échouée",
+  "run.RUNNING": "En cours",
+  "run.CANCELED": "Annulée",
+  "run.IDLE": "En attente",
+  "run.PAUSED": "En pause",
+  overviewTitle: "Vue de la protection",
+  overviewSummary: "{ok} instances protégées sur {total} ; {warn} à surveiller ; {none} sans protection.",
+  loadingOverview: "Vérification de chaque instance…",
+  colProject: "Projet",
+  colAutomatic: "Sauvegarde automatique",
+  colLastGood: "Dernière bonne sauvegarde",
+  protOk: "Protégée",
+  protWarning: "À surveiller",
+  protNone: "Sans protection",
+  none: "Aucune",
+  never: "Jamais",
+  ago: "il y a {age}",
 };
 
 export type Lang = "en" | "fr";
@@ -357,4 +501,30 @@ export function nameProblem(name: string): Key | null {
   if ([...trimmed].length > 255) return "nameTooLong";
   if (/[\u0000-\u001f\u007f-\u009f]/.test(trimmed)) return "nameControl";
   return null;
+}
+
+/** A schedule in plain words, in the current language. */
+export function scheduleText(d: { plain: { repeat: { kind: string; days?: number[]; day?: number }; hour: number; minute: number } | null; zone: string; cron: string }, keep: number | null): string {
+  const city = d.zone === "UTC" ? "UTC" : (d.zone.split("/").pop() ?? d.zone).replace(/_/g, " ");
+  let words: string;
+  if (d.plain) {
+    const time = `${String(d.plain.hour).padStart(2, "0")}:${String(d.plain.minute).padStart(2, "0")}`;
+    const r = d.plain.repeat;
+    if (r.kind === "daily") words = t("schedDaily", { time, city });
+    else if (r.kind === "weekly") words = t("schedWeekly", { time, city, days: (r.days ?? []).map((x) => t(`day.${x}` as Key)).join(", ") });
+    else words = t("schedMonthly", { time, city, day: String(r.day ?? "") });
+  } else {
+    words = t("schedCustom");
+  }
+  const parts = [words, t("schedCron", { cron: d.cron })];
+  if (keep !== null) parts.push(t("schedKeeps", { keep: String(keep) }));
+  return parts.join(" ").replace(") ", "), ");
+}
+
+/** How long ago, roughly: "3 days", "5 h", "12 min". */
+export function age(iso: string, now: number): string {
+  const secs = Math.max(0, (now - Date.parse(iso)) / 1000);
+  if (secs < 3600) return `${Math.round(secs / 60)} min`;
+  if (secs < 172800) return `${Math.round(secs / 3600)} h`;
+  return current === "fr" ? `${Math.round(secs / 86400)} jours` : `${Math.round(secs / 86400)} days`;
 }

@@ -2,15 +2,16 @@
 import * as api from "./api";
 import { initialLang, lang, money, nameProblem, setLang, statusLabel, statusTone, t, type Key, type Lang } from "./i18n";
 import { backupView, refreshBackups, type BackupFilters } from "./backups";
+import { autoBackupDialog, overviewView, workflowView } from "./schedules";
 import { closeMenus, errorBox, errorText, h, modal, popupMenu, toast } from "./dom";
 
-type Section = "instances" | "backups" | "workflows";
+type Section = "overview" | "instances" | "backups" | "workflows";
 
 const state = {
   session: null as api.Session | null,
   projects: [] as api.Project[],
   projectId: localStorage.getItem("projectId"),
-  section: "instances" as Section,
+  section: "overview" as Section,
   /** Instance Backup's filters, sort and selection: kept while the user works. */
   backups: { text: "", status: "", region: "", sort: "createdAt", desc: true, selected: new Set<string>(), highlight: "" } as BackupFilters,
 };
@@ -38,6 +39,7 @@ function sidebar(): HTMLElement {
     "nav",
     { class: "sidebar", "aria-label": t("appName") },
     h("div", { class: "brand" }, h("img", { src: "/icon.svg", alt: "", width: "28", height: "28" }), h("span", {}, t("appName"))),
+    navItem("overview", "navOverview"),
     h("div", { class: "nav-group" }, t("navCompute")),
     navItem("instances", "navInstances"),
     h("div", { class: "nav-group" }, t("navStorage")),
@@ -91,11 +93,6 @@ function topbar(): HTMLElement {
   );
 }
 
-function openDialog(title: string, text: string, returnFocus: HTMLElement | null): void {
-  modal(title, returnFocus, (dialog, close) => {
-    dialog.append(h("h2", {}, title), h("p", {}, text), h("div", { class: "actions" }, h("button", { class: "btn primary", onclick: close }, t("close"))));
-  });
-}
 
 function backupDialog(row: api.InstanceRow, returnFocus: HTMLElement): void {
   const projectId = state.projectId!;
@@ -186,7 +183,7 @@ function fillBackupDialog(dialog: HTMLDialogElement, close: () => void, form: ap
 function rowMenu(row: api.InstanceRow, button: HTMLButtonElement): void {
   popupMenu(button, t("actionsFor", { name: row.name }), [
     [t("createBackup"), () => backupDialog(row, button)],
-    [t("createAutoBackup"), () => openDialog(t("createAutoBackup"), t("comingAutoBackup", { name: row.name }), button)],
+    [t("createAutoBackup"), () => autoBackupDialog(state.projectId!, row.id, button, () => openSection("workflows"))],
   ]);
 }
 
@@ -232,9 +229,6 @@ async function instancesView(container: HTMLElement): Promise<void> {
   }
 }
 
-function comingView(container: HTMLElement, title: Key): void {
-  container.replaceChildren(h("h1", {}, t(title)), h("p", { class: "empty" }, t("comingSection")));
-}
 
 /** Redraws the window from `state`. */
 function render(): void {
@@ -244,7 +238,15 @@ function render(): void {
   app.setAttribute("aria-busy", "false");
   if (state.section === "instances") void instancesView(content);
   else if (state.section === "backups") void backupView(content, state.projectId!, state.backups);
-  else comingView(content, "navWorkflows");
+  else if (state.section === "workflows") void workflowView(content, state.projectId!);
+  else void overviewView(content, (projectId) => openSection("workflows", projectId));
+}
+
+/** Shows a section, optionally of another project. */
+function openSection(section: Section, projectId?: string): void {
+  if (projectId) state.projectId = projectId;
+  state.section = section;
+  render();
 }
 
 /** Shows Instance Backup with one backup highlighted. */
@@ -276,6 +278,14 @@ async function start(): Promise<void> {
 }
 
 void api.onBackupEnded((ended) => toast(ended.body, ended.ok ? "ok" : "bad", ended.title, () => openBackup(ended.projectId, ended.snapshotId)));
+void api.onNavigate((section) => {
+  if (["overview", "instances", "backups", "workflows"].includes(section)) openSection(section as Section);
+});
+void api.onScheduleRun((told) => toast(told.body, told.ok ? "ok" : "bad", told.title, () => openSection("workflows")));
+void api.onSchedulesChanged(() => {
+  if (document.querySelector("dialog")) return;
+  if (state.section === "workflows" || state.section === "overview") render();
+});
 void api.onBackupsChanged((projectId) => {
   if (projectId !== state.projectId || document.querySelector("dialog")) return;
   if (state.section === "instances") render();

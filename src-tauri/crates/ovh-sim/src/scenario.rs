@@ -475,7 +475,7 @@ pub fn demo(keys: &Keys, now: DateTime<Utc>) -> World {
         15,
         14,
         10,
-        &[1],
+        &[0],
         now,
     );
     add_backup(

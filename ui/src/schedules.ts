@@ -1,0 +1,321 @@
+// Automatic backups: the four-part "Create an automatic backup" form, Workflow Management, and
+// the protection overview.
+import * as api from "./api";
+import { errorBox, errorText, h, modal, toast } from "./dom";
+import { age, dateTime, money, scheduleText, t, type Key } from "./i18n";
+
+const NAME_RULE = /^[a-zA-Z0-9_.-]+$/;
+
+/** A workflow name from an instance name, in the characters the control panel allows. */
+export function suggestedName(instance: string): string {
+  return `daily-${instance}`.replace(/[^a-zA-Z0-9_.-]/g, "-").slice(0, 64);
+}
+
+function section(title: Key, ...children: (HTMLElement | null)[]): HTMLElement {
+  return h("fieldset", { class: "part" }, h("legend", {}, t(title)), ...children);
+}
+
+/** Opens the form; `preselect` is the instance it was opened from. `done` runs after creation. */
+export function autoBackupDialog(projectId: string, preselect: string | null, returnFocus: HTMLElement | null, done: () => void): void {
+  modal(t("autoTitle"), returnFocus, (dialog, close) => {
+    dialog.classList.add("wide");
+    dialog.append(h("h2", {}, t("autoTitle")), h("p", { class: "loading", role: "status" }, t("loadingInstances")));
+    api.autoBackupForm(projectId).then(
+      (form) => fillAutoForm(dialog, close, form, projectId, preselect, done),
+      (e: api.ApiError) => dialog.replaceChildren(h("h2", {}, t("autoTitle")), errorBox(e, close)),
+    );
+  });
+}
+
+function fillAutoForm(dialog: HTMLDialogElement, close: () => void, form: api.AutoForm, projectId: string, preselect: string | null, done: () => void): void {
+  const boxes = form.instances.map((i) => {
+    const box = h("input", { type: "checkbox", value: i.id, "data-name": i.name });
+    box.checked = i.id === preselect && !i.metal;
+    box.disabled = i.metal;
+    const note = i.metal ? t("autoMetal") : i.workflows.length ? t("autoAlready", { names: i.workflows.join(", ") }) : null;
+    return { i, box, el: h("label", { class: "check instance-choice", "data-instance": i.name }, box, h("span", {}, `${i.name} · ${i.region}`, note ? h("span", { class: "note" }, note) : null)) };
+  });
+  const radio = (value: string, label: Key) => {
+    const r = h("input", { type: "radio", name: "preset", value, id: `preset-${value}` });
+    return { r, el: h("label", { class: "check" }, r, h("span", {}, t(label))) };
+  };
+  const p7 = radio("7", "preset7");
+  const p14 = radio("14", "preset14");
+  const custom = radio("custom", "presetCustom");
+  p7.r.checked = true;
+  const repeat = h("select", { id: "repeat" }, h("option", { value: "daily" }, t("repeatDaily")), h("option", { value: "weekly" }, t("repeatWeekly")), h("option", { value: "monthly" }, t("repeatMonthly")));
+  const days = [1, 2, 3, 4, 5, 6, 0].map((d) => {
+    const box = h("input", { type: "checkbox", value: String(d), id: `day-${d}` });
+    box.checked = d >= 1 && d <= 5;
+    return { d, box, el: h("label", { class: "check day" }, box, h("span", {}, t(`day.${d}` as Key))) };
+  });
+  const dayOfMonth = h("input", { type: "number", id: "day-of-month", min: "1", max: "28", value: "1" });
+  const time = h("input", { type: "time", id: "schedule-time", value: "23:30" });
+  const keep = h("input", { type: "number", id: "keep", min: "1", max: "100", value: "7" });
+  const cron = h("input", { type: "text", id: "advanced-cron", placeholder: "30 22 * * *", autocomplete: "off", spellcheck: "false" });
+  const customBlock = h(
+    "div",
+    { class: "custom" },
+    h("label", { class: "field" }, h("span", {}, t("repeatLabel")), repeat),
+    h("div", { class: "days" }, ...days.map((d) => d.el)),
+    h("label", { class: "field dom" }, h("span", {}, t("dayOfMonth")), dayOfMonth),
+    h("label", { class: "field" }, h("span", {}, t("atTime", { zone: form.zone })), time),
+    h("label", { class: "field" }, h("span", {}, t("keepLabel")), keep),
+    h("label", { class: "stack" }, h("span", {}, t("advancedCron")), cron),
+    h("p", { class: "help" }, t("advancedHelp")),
+  );
+  const firstChosen = boxes.find((b) => b.box.checked)?.i.name;
+  const name = h("input", { type: "text", id: "workflow-name", maxlength: "64", autocomplete: "off", value: suggestedName(firstChosen ?? "backup") });
+  const nameError = h("p", { class: "field-error", role: "alert" });
+  const preview = h("div", { class: "preview", id: "schedule-preview", "aria-live": "polite" });
+  const confirm = h("button", { class: "btn primary", id: "confirm-auto", type: "submit" }, t("confirm"));
+  const status = h("p", { class: "form-status", role: "status" });
+  let current: api.Preview | null = null;
+  let seq = 0;
+
+  const chosen = () => boxes.filter((b) => b.box.checked).map((b) => b.i);
+  const choice = (): api.Choice => {
+    if (!custom.r.checked) return { cron: form.presetCron, rotation: p14.r.checked ? 14 : 7 };
+    const [hh, mm] = (time.value || "00:00").split(":").map(Number);
+    const kind = repeat.value;
+    const r: api.Repeat = kind === "weekly" ? { kind: "weekly", days: days.filter((d) => d.box.checked).map((d) => d.d) } : kind === "monthly" ? { kind: "monthly", day: Number(dayOfMonth.value) } : { kind: "daily" };
+    return { cron: cron.value.trim() || null, plain: { repeat: r, hour: hh, minute: mm }, rotation: Number(keep.value) };
+  };
+  const update = async () => {
+    customBlock.hidden = !custom.r.checked;
+    customBlock.querySelector<HTMLElement>(".days")!.hidden = repeat.value !== "weekly";
+    customBlock.querySelector<HTMLElement>(".dom")!.hidden = repeat.value !== "monthly";
+    const okName = NAME_RULE.test(name.value);
+    nameError.textContent = okName ? "" : t("autoNameBad");
+    const ids = chosen().map((c) => c.id);
+    const mine = ++seq;
+    if (ids.length === 0) {
+      current = null;
+      preview.replaceChildren(h("p", { class: "notice" }, t("autoNoInstance")));
+      (confirm as HTMLButtonElement).disabled = true;
+      return;
+    }
+    try {
+      const p = await api.previewSchedule(projectId, ids, choice());
+      if (mine !== seq) return;
+      current = p;
+      preview.replaceChildren(...previewParts(p, ids.length, name.value));
+      (confirm as HTMLButtonElement).disabled = !okName;
+    } catch (e) {
+      if (mine !== seq) return;
+      current = null;
+      preview.replaceChildren(h("p", { class: "notice error" }, errorText(e as api.ApiError)));
+      (confirm as HTMLButtonElement).disabled = true;
+    }
+  };
+  const formEl = h(
+    "form",
+    {},
+    h("h2", {}, t("autoTitle")),
+    section("autoPart1", h("p", {}, t("autoWorkflowText")), h("p", { class: "help" }, t("autoWorkflowNote"))),
+    section("autoPart2", h("div", { class: "instance-list" }, ...boxes.map((b) => b.el))),
+    section("autoPart3", p7.el, p14.el, custom.el, customBlock),
+    section("autoPart4", h("label", { class: "stack", for: "workflow-name" }, h("span", { class: "help" }, t("autoNameHelp")), name), nameError),
+    h("div", { class: "pricing" }, h("h3", {}, t("previewTitle")), preview),
+    status,
+    h("div", { class: "actions" }, h("button", { class: "btn", type: "button", onclick: close }, t("cancel")), confirm),
+  );
+  formEl.addEventListener("input", () => void update());
+  formEl.addEventListener("change", () => void update());
+  formEl.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    if ((confirm as HTMLButtonElement).disabled || !current) return;
+    (confirm as HTMLButtonElement).disabled = true;
+    try {
+      const outcomes = await api.createAutoBackups(projectId, chosen().map((c) => c.id), name.value, current.cron, current.rotation);
+      for (const o of outcomes) {
+        toast(o.error ? t("autoFailed", { name: o.workflowName, error: o.error }) : t("autoCreated", { name: o.workflowName }), o.error ? "bad" : "ok");
+      }
+      close();
+      done();
+    } catch (err) {
+      status.textContent = errorText(err as api.ApiError);
+      status.classList.add("error");
+      (confirm as HTMLButtonElement).disabled = false;
+    }
+  });
+  dialog.replaceChildren(formEl);
+  void update();
+}
+
+function previewParts(p: api.Preview, count: number, name: string): HTMLElement[] {
+  const parts: HTMLElement[] = [h("p", { class: "sentence" }, scheduleText(p.described, p.rotation))];
+  if (count > 1) parts.push(h("p", { class: "help" }, t("autoSeveral", { count: String(count), name })));
+  parts.push(h("p", { class: "help" }, t("nextRunsTitle")), h("ul", { class: "runs" }, ...p.nextRuns.map((r) => h("li", {}, dateTime(r)))));
+  if (p.dstShift) {
+    const local = p.dstShift.slice(11, 16);
+    parts.push(h("p", { class: "notice" }, t("warnDst", { date: dateTime(p.dstShift), time: local })));
+  }
+  if (p.businessHours) parts.push(h("p", { class: "notice" }, t("warnBusiness")));
+  if (p.perBackupMonthly !== null && p.totalMonthly !== null && p.currency) {
+    parts.push(h("p", {}, t("costLine", { each: money(p.perBackupMonthly, p.currency), keep: String(p.rotation), total: money(p.totalMonthly, p.currency) })));
+  }
+  return parts;
+}
+
+function runBadge(run: api.Run | null): HTMLElement {
+  if (!run) return h("span", { class: "note" }, t("noRuns"));
+  const tone = run.state === "SUCCESS" ? "ok" : run.state === "ERROR" ? "bad" : "busy";
+  const label = `run.${run.state}` as Key;
+  return h(
+    "span",
+    {},
+    h("span", { class: `status ${tone}` }, label in { "run.SUCCESS": 1, "run.ERROR": 1, "run.RUNNING": 1, "run.CANCELED": 1, "run.IDLE": 1, "run.PAUSED": 1 } ? t(label) : run.state),
+    run.executedAt ? h("span", { class: "note" }, dateTime(run.executedAt)) : null,
+    run.stateInfo ? h("span", { class: "note warn" }, run.stateInfo) : null,
+  );
+}
+
+/** Workflow Management for a project. */
+export async function workflowView(container: HTMLElement, projectId: string): Promise<void> {
+  const selected = new Set<string>();
+  const head = () => h("h1", {}, t("workflowsTitle"));
+  container.replaceChildren(head(), h("p", { class: "loading", role: "status" }, t("loadingWorkflows")));
+  let rows: api.WorkflowRow[];
+  try {
+    rows = await api.listWorkflows(projectId);
+  } catch (e) {
+    container.replaceChildren(head(), errorBox(e as api.ApiError, () => void workflowView(container, projectId)));
+    return;
+  }
+  const reload = () => void workflowView(container, projectId);
+  const del = h("button", { class: "btn danger", id: "delete-workflows" }, t("deleteSelected", { count: "0" }));
+  (del as HTMLButtonElement).disabled = true;
+  const sync = () => {
+    del.textContent = t("deleteSelected", { count: String(selected.size) });
+    (del as HTMLButtonElement).disabled = selected.size === 0;
+  };
+  del.addEventListener("click", () => confirmDeleteWorkflows(projectId, rows.filter((r) => selected.has(r.id)), del, reload));
+  const toolbar = h(
+    "div",
+    { class: "toolbar" },
+    h("button", { class: "btn primary", id: "create-auto", onclick: (e: Event) => autoBackupDialog(projectId, null, e.currentTarget as HTMLElement, reload) }, t("createAutoBackup")),
+    h("button", { class: "btn", id: "check-now", onclick: () => void api.refreshSchedules().then(reload) }, t("checkNow")),
+    h("span", { class: "spacer" }),
+    del,
+  );
+  if (rows.length === 0) {
+    container.replaceChildren(head(), toolbar, h("p", { class: "empty" }, t("noWorkflows")));
+    return;
+  }
+  const body = h("tbody");
+  for (const r of rows) {
+    const box = h("input", { type: "checkbox", "aria-label": t("selectRow", { name: r.name }) });
+    box.addEventListener("change", () => {
+      if (box.checked) selected.add(r.id);
+      else selected.delete(r.id);
+      sync();
+    });
+    const historyRow = h("tr", { class: "history", hidden: true }, h("td", { colspan: "8" }, r.history.length ? h("ul", { class: "runs" }, ...r.history.map((run) => h("li", {}, runBadge(run)))) : h("p", { class: "note" }, t("noRuns"))));
+    const toggle = h("button", { class: "btn small", "aria-expanded": "false" }, t("history"));
+    toggle.addEventListener("click", () => {
+      historyRow.hidden = !historyRow.hidden;
+      toggle.setAttribute("aria-expanded", String(!historyRow.hidden));
+    });
+    body.append(
+      h(
+        "tr",
+        { "data-workflow": r.name },
+        h("td", { class: "select" }, box),
+        h("th", { scope: "row" }, r.name),
+        h("td", {}, r.instanceName ?? h("em", {}, t("deletedInstance"))),
+        h("td", {}, h("span", { class: "sentence" }, scheduleText(r.schedule, null)), h("span", { class: "note" }, r.region)),
+        h("td", { class: "num" }, r.rotation !== null ? String(r.rotation) : "—"),
+        h("td", {}, r.nextRun ? dateTime(r.nextRun) : "—"),
+        h("td", {}, runBadge(r.lastRun)),
+        h("td", { class: "row-actions" }, toggle),
+      ),
+      historyRow,
+    );
+  }
+  const table = h(
+    "table",
+    { class: "list", id: "workflows" },
+    h("thead", {}, h("tr", {}, h("th", { class: "select" }), ...(["colName", "colInstance", "colSchedule", "colKeeps", "colNextRun", "colLastRun"] as Key[]).map((k) => h("th", { scope: "col" }, t(k))), h("th", {}, h("span", { class: "visually-hidden" }, t("colActions"))))),
+    body,
+  );
+  container.replaceChildren(head(), toolbar, table);
+}
+
+function confirmDeleteWorkflows(projectId: string, rows: api.WorkflowRow[], returnFocus: HTMLElement, done: () => void): void {
+  modal(t("deleteWfTitle", { count: String(rows.length) }), returnFocus, (dialog, close) => {
+    const also = h("input", { type: "checkbox", id: "delete-wf-backups" });
+    const confirm = h("button", { class: "btn danger", id: "confirm-delete-workflows" }, t("deleteAction"));
+    confirm.addEventListener("click", async () => {
+      (confirm as HTMLButtonElement).disabled = true;
+      try {
+        const problems = await api.deleteWorkflows(projectId, rows.map((r) => ({ region: r.region, id: r.id })), also.checked);
+        for (const p of problems) toast(p, "bad");
+        toast(t("deleteWfDone", { count: String(rows.length) }), "ok");
+      } catch (e) {
+        toast(errorText(e as api.ApiError), "bad");
+      }
+      close();
+      done();
+    });
+    dialog.append(
+      h("h2", {}, t("deleteWfTitle", { count: String(rows.length) })),
+      h("ul", {}, ...rows.map((r) => h("li", {}, r.name))),
+      h("p", {}, t("deleteWfKeep")),
+      h("label", { class: "check" }, also, h("span", {}, t("deleteWfAlso"))),
+      h("div", { class: "actions" }, h("button", { class: "btn", onclick: close }, t("cancel")), confirm),
+    );
+  });
+}
+
+/** The protection overview: every instance of every project. */
+export async function overviewView(container: HTMLElement, openProject: (projectId: string) => void): Promise<void> {
+  const head = () => h("h1", {}, t("overviewTitle"));
+  container.replaceChildren(head(), h("p", { class: "loading", role: "status" }, t("loadingOverview")));
+  let rows: api.Covered[];
+  try {
+    rows = await api.protectionOverview();
+  } catch (e) {
+    container.replaceChildren(head(), errorBox(e as api.ApiError, () => void overviewView(container, openProject)));
+    return;
+  }
+  const count = (p: api.Covered["protection"]) => String(rows.filter((r) => r.protection === p).length);
+  const order = { unprotected: 0, warning: 1, ok: 2 };
+  rows.sort((a, b) => order[a.protection] - order[b.protection] || a.instanceName.localeCompare(b.instanceName));
+  const now = Date.now();
+  const label: Record<api.Covered["protection"], Key> = { ok: "protOk", warning: "protWarning", unprotected: "protNone" };
+  const tone = { ok: "ok", warning: "busy", unprotected: "bad" };
+  const body = h(
+    "tbody",
+    {},
+    ...rows.map((r) =>
+      h(
+        "tr",
+        { "data-covered": r.instanceName },
+        h("td", {}, r.projectName),
+        h("th", { scope: "row" }, r.instanceName),
+        h("td", {}, r.region),
+        h("td", {}, r.schedule ? h("span", { class: "sentence" }, scheduleText(r.schedule, null)) : t("none")),
+        h("td", {}, r.lastGoodBackup ? h("span", {}, dateTime(r.lastGoodBackup), h("span", { class: "note" }, t("ago", { age: age(r.lastGoodBackup, now) }))) : t("never")),
+        h("td", {}, h("span", { class: `status ${tone[r.protection]}` }, t(label[r.protection]))),
+        h(
+          "td",
+          { class: "row-actions" },
+          r.protection === "unprotected" && !r.metal
+            ? h("button", { class: "btn small", onclick: (e: Event) => autoBackupDialog(r.projectId, r.instanceId, e.currentTarget as HTMLElement, () => openProject(r.projectId)) }, t("createAutoBackup"))
+            : null,
+        ),
+      ),
+    ),
+  );
+  container.replaceChildren(
+    head(),
+    h("p", { class: "summary", id: "protection-summary" }, t("overviewSummary", { ok: count("ok"), total: String(rows.length), warn: count("warning"), none: count("unprotected") })),
+    h(
+      "table",
+      { class: "list", id: "overview" },
+      h("thead", {}, h("tr", {}, ...(["colProject", "colName", "colRegion", "colAutomatic", "colLastGood", "colStatus"] as Key[]).map((k) => h("th", { scope: "col" }, t(k))), h("th", {}, h("span", { class: "visually-hidden" }, t("colActions"))))),
+      body,
+    ),
+  );
+}
