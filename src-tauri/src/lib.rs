@@ -68,6 +68,7 @@ pub fn run() {
                 .unwrap_or_else(|_| "info,backup_desk=debug".into()),
         )
         .init();
+    tracing::info!(zone = %desk::schedule::local_zone(), "Backup Desk starting");
     let app = match build(tauri::Builder::default())
         .setup(setup)
         .build(tauri::generate_context!())

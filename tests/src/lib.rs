@@ -59,6 +59,12 @@ fn by_text(text: &str) -> String {
 impl App {
     /// Starts the app and waits for its webview.
     pub async fn start(name: &str) -> Result<Self> {
+        Self::start_with(name, &[]).await
+    }
+
+    /// Starts the app with extra environment variables. Every app runs in Paris time, so that
+    /// schedules are converted between local time and UTC as for a real user.
+    pub async fn start_with(name: &str, env: &[(&str, String)]) -> Result<Self> {
         let binary = app_binary();
         if !binary.exists() {
             return Err(format!(
@@ -74,6 +80,8 @@ impl App {
                 "--native-port",
                 &native.to_string(),
             ])
+            .env("TZ", "Europe/Paris")
+            .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .kill_on_drop(true)
@@ -293,7 +301,48 @@ pub async fn eventually<T>(
 /// Runs a test body against a fresh app; on failure saves a screenshot and fails the test with
 /// the step that went wrong.
 pub async fn with_app(name: &str, body: impl AsyncFnOnce(&App) -> Result<()>) {
-    let app = match App::start(name).await {
+    with_app_env(name, &[], body).await
+}
+
+/// A loopback port nobody listens on yet, e.g. for the demo cloud (`BACKUP_DESK_DEMO_PORT`).
+pub fn spare_port() -> u16 {
+    free_port()
+}
+
+/// Posts JSON to a loopback HTTP server (the demo cloud's `/_sim` controls) and returns the
+/// status code.
+pub async fn post_json(port: u16, path: &str, body: &str) -> Result<u16> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", port))
+        .await
+        .map_err(|e| format!("connect to {port}: {e}"))?;
+    let request = format!(
+        "POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    stream
+        .write_all(request.as_bytes())
+        .await
+        .map_err(|e| e.to_string())?;
+    let mut answer = String::new();
+    stream
+        .read_to_string(&mut answer)
+        .await
+        .map_err(|e| e.to_string())?;
+    answer
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .ok_or_else(|| format!("no HTTP answer: {answer:?}"))
+}
+
+/// Like [`with_app`], with extra environment variables for the app.
+pub async fn with_app_env(
+    name: &str,
+    env: &[(&str, String)],
+    body: impl AsyncFnOnce(&App) -> Result<()>,
+) {
+    let app = match App::start_with(name, env).await {
         Ok(app) => app,
         Err(e) => panic!("{name}: the app did not start: {e}"),
     };

@@ -1,0 +1,124 @@
+//! Automatic backups as an admin sets them up: a preset and a custom schedule in local (Paris)
+//! time turned into OVH's UTC cron, seen in Workflow Management, deleted; and a scheduled run
+//! notified on D-Bus after the demo cloud's clock moves a day.
+use std::time::Duration;
+
+use e2e::{eventually, post_json, spare_port, with_app, with_app_env, NotificationWatch, Result};
+
+#[tokio::test]
+async fn create_with_a_preset_and_a_custom_schedule_then_delete() {
+    with_app("schedules", async |app| -> Result<()> {
+        app.click_text("Instances").await?;
+        app.click("tr[data-instance='web-frontend-2'] button[aria-haspopup]")
+            .await?;
+        app.click_text("Create an automatic backup").await?;
+        app.find("#schedule-preview .sentence").await?;
+        let sentence = eventually(Duration::from_secs(10), async || {
+            let s = app.text_of("#schedule-preview .sentence").await?;
+            if s.contains("keeps the last 7") {
+                Ok(s)
+            } else {
+                Err(format!("preview: {s:?}"))
+            }
+        })
+        .await?;
+        if !sentence.contains("Paris time") || !sentence.contains("UTC") {
+            return Err(format!("the preset is not shown both ways: {sentence:?}"));
+        }
+        if app.value_of("#workflow-name").await? != "daily-web-frontend-2" {
+            return Err("the name is not suggested from the instance".into());
+        }
+        app.screenshot("auto-preset").await?;
+        app.click("#confirm-auto").await?;
+        app.find_text("Automatic backup daily-web-frontend-2 created.")
+            .await?;
+        app.find("tr[data-workflow='daily-web-frontend-2']").await?;
+
+        // A custom schedule: weeknights at 23:30 Paris time, keep 5.
+        app.click("#create-auto").await?;
+        app.click("label[data-instance='api-gateway'] input")
+            .await?;
+        app.click("#preset-custom").await?;
+        app.select("#repeat", "On chosen days").await?;
+        app.fill("#keep", "5").await?;
+        app.fill("#workflow-name", "api-weeknights").await?;
+        let sentence = eventually(Duration::from_secs(10), async || {
+            let s = app.text_of("#schedule-preview .sentence").await?;
+            if s.contains("keeps the last 5") && s.contains("Friday") {
+                Ok(s)
+            } else {
+                Err(format!("preview: {s:?}"))
+            }
+        })
+        .await?;
+        // 23:30 in Paris is 22:30 UTC in November.
+        if !sentence.contains("30 22 * * 1,2,3,4,5") || !sentence.contains("23:30") {
+            return Err(format!("local time not turned into UTC cron: {sentence:?}"));
+        }
+        app.screenshot("auto-custom").await?;
+        app.click("#confirm-auto").await?;
+        app.find_text("Automatic backup api-weeknights created.")
+            .await?;
+        let row = app.text_of("tr[data-workflow='api-weeknights']").await?;
+        if !row.contains("30 22 * * 1,2,3,4,5") || !row.contains("api-gateway") {
+            return Err(format!("Workflow Management shows {row:?}"));
+        }
+        app.screenshot("workflows").await?;
+
+        app.click("tr[data-workflow='api-weeknights'] input[type=checkbox]")
+            .await?;
+        app.click("#delete-workflows").await?;
+        let dialog = app.text_of("dialog").await?;
+        if !dialog.contains("are kept") {
+            return Err(format!(
+                "the delete dialog does not say the backups are kept: {dialog}"
+            ));
+        }
+        app.click("#confirm-delete-workflows").await?;
+        app.find_text("1 automatic backup(s) deleted.").await?;
+        eventually(Duration::from_secs(10), async || {
+            let table = app.text_of("#workflows").await?;
+            if table.contains("api-weeknights") {
+                Err("still listed".to_string())
+            } else {
+                Ok(())
+            }
+        })
+        .await
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_scheduled_run_is_notified_after_the_clock_moves() {
+    let port = spare_port();
+    let watch = NotificationWatch::start("scheduled-run")
+        .await
+        .expect("dbus-monitor");
+    with_app_env(
+        "scheduled-run",
+        &[("BACKUP_DESK_DEMO_PORT", port.to_string())],
+        async |app| -> Result<()> {
+            app.click_text("Workflow Management").await?;
+            app.find("tr[data-workflow='nightly-web-frontend-1']")
+                .await?;
+            let status = post_json(port, "/_sim/advance", r#"{"seconds": 86400}"#).await?;
+            if status != 200 {
+                return Err(format!(
+                    "the demo cloud's clock did not move: HTTP {status}"
+                ));
+            }
+            app.click("#check-now").await?;
+            let seen = watch
+                .wait_for(
+                    "Automatic backup of web-frontend-1 done",
+                    Duration::from_secs(30),
+                )
+                .await?;
+            println!("scheduled-run notification observed on the session bus:\n{seen}");
+            Ok(())
+        },
+    )
+    .await;
+    watch.stop().await;
+}
