@@ -73,6 +73,11 @@ impl App {
             ));
         }
         let (port, native) = (free_port(), free_port());
+        let profile = std::env::temp_dir().join(format!(
+            "backup-desk-e2e-{name}-{}-{port}",
+            std::process::id()
+        ));
+        std::fs::create_dir_all(&profile).map_err(|e| format!("profile folder: {e}"))?;
         let driver = Command::new("tauri-driver")
             .args([
                 "--port",
@@ -81,6 +86,10 @@ impl App {
                 &native.to_string(),
             ])
             .env("TZ", "Europe/Paris")
+            // Each app starts as on a fresh account: its own data, config and web storage.
+            .env("XDG_DATA_HOME", profile.join("data"))
+            .env("XDG_CONFIG_HOME", profile.join("config"))
+            .env("XDG_CACHE_HOME", profile.join("cache"))
             .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
