@@ -87,6 +87,9 @@ pub struct Pace {
     pub grace: chrono::Duration,
     /// Regions and projects are listed again this often.
     pub rediscover: chrono::Duration,
+    /// Every region's workflows are read at least this often; in between, only regions with a
+    /// run due or in progress are read, so an idle account costs almost nothing.
+    pub full_every: chrono::Duration,
 }
 
 impl Default for Pace {
@@ -97,6 +100,7 @@ impl Default for Pace {
             window: chrono::Duration::minutes(20),
             grace: chrono::Duration::hours(2),
             rediscover: chrono::Duration::minutes(30),
+            full_every: chrono::Duration::minutes(10),
         }
     }
 }
@@ -228,11 +232,17 @@ pub fn spawn<S: WorkflowSource>(
         };
         let mut workflows: Vec<(String, String, Workflow)> = Vec::new();
         let mut names: HashMap<String, String> = HashMap::new();
+        let mut looked_up: BTreeSet<String> = BTreeSet::new();
         let mut wait = Duration::ZERO;
+        let mut last_full: Option<DateTime<Utc>> = None;
+        let mut force_full = true;
         loop {
             tokio::select! {
                 _ = cancel.cancelled() => break,
-                msg = rx.recv() => if msg.is_none() { break },
+                msg = rx.recv() => match msg {
+                    Some(()) => force_full = true,
+                    None => break,
+                },
                 _ = tokio::time::sleep(wait) => {}
             }
             let t = now();
@@ -243,7 +253,8 @@ pub fn spawn<S: WorkflowSource>(
                             projects,
                             regions,
                             at: Some(t),
-                        }
+                        };
+                        force_full = true;
                     }
                     Err(e) => {
                         tracing::warn!("watcher: cannot list projects or regions: {e}");
@@ -252,18 +263,46 @@ pub fn spawn<S: WorkflowSource>(
                     }
                 }
             }
-            let mut fresh = Vec::new();
+            let full = force_full || last_full.is_none_or(|f| t - f >= pace.full_every);
+            let targets: Vec<(String, String)> = if full {
+                known
+                    .projects
+                    .iter()
+                    .flat_map(|p| {
+                        known
+                            .regions
+                            .get(p)
+                            .into_iter()
+                            .flatten()
+                            .map(move |r| (p.clone(), r.clone()))
+                    })
+                    .collect()
+            } else {
+                let mut busy: Vec<(String, String)> = workflows
+                    .iter()
+                    .filter(|(_, _, w)| {
+                        due_recently(w, t, pace.window)
+                            || w.last_execution().is_some_and(|e| e.state == "RUNNING")
+                    })
+                    .map(|(p, r, _)| (p.clone(), r.clone()))
+                    .collect();
+                busy.sort();
+                busy.dedup();
+                busy
+            };
+            if targets.is_empty() {
+                // Nothing due, nothing running: no request this tick.
+                wait = pace.idle;
+                continue;
+            }
+            let mut fetched = Vec::new();
             let mut failed = false;
-            for p in &known.projects {
-                for r in known.regions.get(p).into_iter().flatten() {
-                    match source.workflows(p, r).await {
-                        Ok(list) => {
-                            fresh.extend(list.into_iter().map(|w| (p.clone(), r.clone(), w)))
-                        }
-                        Err(e) => {
-                            tracing::warn!("watcher: cannot list workflows of {p} in {r}: {e}");
-                            failed = true;
-                        }
+            for (p, r) in &targets {
+                match source.workflows(p, r).await {
+                    Ok(list) => fetched.extend(list.into_iter().map(|w| (p.clone(), r.clone(), w))),
+                    Err(e) => {
+                        tracing::warn!("watcher: cannot list workflows of {p} in {r}: {e}");
+                        failed = true;
                     }
                 }
             }
@@ -272,15 +311,33 @@ pub fn spawn<S: WorkflowSource>(
                 wait = pace.idle;
                 continue;
             }
-            let needs_names = fresh
+            let fresh: Vec<(String, String, Workflow)> = if full {
+                last_full = Some(t);
+                force_full = false;
+                fetched
+            } else {
+                let mut kept: Vec<(String, String, Workflow)> = workflows
+                    .iter()
+                    .filter(|(p, r, _)| !targets.contains(&(p.clone(), r.clone())))
+                    .cloned()
+                    .collect();
+                kept.extend(fetched);
+                kept
+            };
+            // Instance names are read again only when a workflow names an instance not looked
+            // up before (a deleted instance stays unknown without costing a request a pass).
+            let unknown: Vec<String> = fresh
                 .iter()
-                .any(|(_, _, w)| !names.contains_key(&w.instance_id));
-            if needs_names {
+                .map(|(_, _, w)| w.instance_id.clone())
+                .filter(|id| !names.contains_key(id) && !looked_up.contains(id))
+                .collect();
+            if !unknown.is_empty() {
                 for p in &known.projects {
                     if let Ok(list) = source.instances(p).await {
                         names.extend(list.into_iter().map(|i| (i.id, i.name)));
                     }
                 }
+                looked_up.extend(unknown);
             }
             let changed = summary(&fresh) != summary(&workflows);
             workflows = fresh;
@@ -398,6 +455,86 @@ fn last_occurrence(cron: &str, t: DateTime<Utc>) -> Option<DateTime<Utc>> {
         last = Some(o);
     }
     last
+}
+
+#[cfg(test)]
+mod budget {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// Two projects, three regions each, one daily workflow at 03:00 UTC: counts requests.
+    #[derive(Clone, Default)]
+    struct Fake {
+        calls: Arc<AtomicUsize>,
+    }
+
+    impl WorkflowSource for Fake {
+        fn project_ids(&self) -> impl Future<Output = Result<Vec<String>, ovh::Error>> + Send {
+            self.calls.fetch_add(1, Ordering::SeqCst);
+            async { Ok(vec!["p1".into(), "p2".into()]) }
+        }
+        fn workflow_regions(
+            &self,
+            _p: &str,
+        ) -> impl Future<Output = Result<Vec<String>, ovh::Error>> + Send {
+            self.calls.fetch_add(1, Ordering::SeqCst);
+            async { Ok(vec!["GRA11".into(), "SBG5".into(), "UK1".into()]) }
+        }
+        fn workflows(
+            &self,
+            p: &str,
+            r: &str,
+        ) -> impl Future<Output = Result<Vec<Workflow>, ovh::Error>> + Send {
+            self.calls.fetch_add(1, Ordering::SeqCst);
+            let list = if p == "p1" && r == "GRA11" {
+                vec![serde_json::from_value(serde_json::json!({"id": "w", "name": "n", "cron": "0 3 * * *", "instanceId": "i", "createdAt": "2026-01-01T00:00:00Z"})).unwrap()]
+            } else {
+                Vec::new()
+            };
+            async move { Ok(list) }
+        }
+        fn instances(
+            &self,
+            _p: &str,
+        ) -> impl Future<Output = Result<Vec<Instance>, ovh::Error>> + Send {
+            self.calls.fetch_add(1, Ordering::SeqCst);
+            async { Ok(Vec::new()) }
+        }
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn requests_per_minute_idle_and_around_a_due_run() {
+        let fake = Fake::default();
+        // Wall time for the watcher follows tokio's paused clock from 00:00 UTC.
+        let start: DateTime<Utc> = "2026-01-10T00:00:00Z".parse().unwrap();
+        let origin = tokio::time::Instant::now();
+        let now = Arc::new(move || start + chrono::Duration::from_std(origin.elapsed()).unwrap());
+        let _h = spawn(fake.clone(), Memory::none(), Pace::default(), now, |_| {});
+        let minute = async || {
+            let before = fake.calls.load(Ordering::SeqCst);
+            for _ in 0..60 {
+                tokio::time::advance(Duration::from_secs(1)).await;
+                for _ in 0..5 {
+                    tokio::task::yield_now().await;
+                }
+            }
+            fake.calls.load(Ordering::SeqCst) - before
+        };
+        let mut idle = Vec::new();
+        for _ in 0..170 {
+            idle.push(minute().await);
+        }
+        // 02:50 → 03:20: around the 03:00 run.
+        let mut busy = Vec::new();
+        for _ in 0..30 {
+            busy.push(minute().await);
+        }
+        let idle_rate = idle[10..].iter().sum::<usize>() as f64 / (idle.len() - 10) as f64;
+        let due_rate = busy[10..30].iter().sum::<usize>() as f64 / 20.0;
+        println!("watcher, 2 projects × 3 regions, 1 workflow: {idle_rate:.2} requests/min idle, {due_rate:.2} requests/min in the 20 min after a due run");
+        assert!(idle_rate <= 2.0, "idle: {idle_rate}");
+        assert!(due_rate <= 20.0, "around a due run: {due_rate}");
+    }
 }
 
 #[cfg(test)]
