@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { en, fr, initialLang, setLang, statusLabel, t } from "./i18n";
+import { en, fr, initialLang, nameProblem, scheduleText, setLang, statusLabel, t } from "./i18n";
 
 describe("translations", () => {
   it("has every key in both languages, none empty, same placeholders", () => {
@@ -22,10 +22,31 @@ describe("translations", () => {
     setLang("en");
   });
 
+  it("words schedules both ways, in local time", () => {
+    setLang("en");
+    const d = { plain: { repeat: { kind: "weekly", days: [1, 2, 3, 4, 5] }, hour: 23, minute: 30 }, zone: "Europe/Paris", cron: "30 22 * * 1,2,3,4,5" };
+    expect(scheduleText(d, 5)).toBe("Every weekday (Monday to Friday) at 23:30 Paris time (cron 30 22 * * 1,2,3,4,5 UTC), keeps the last 5");
+    const daily = { plain: { repeat: { kind: "daily" }, hour: 23, minute: 30 }, zone: "Europe/Paris", cron: "30 22 * * *" };
+    expect(scheduleText(daily, 7)).toBe("Every day at 23:30 Paris time (cron 30 22 * * * UTC), keeps the last 7");
+    expect(scheduleText({ plain: null, zone: "UTC", cron: "*/15 * * * *" }, null)).toBe("Custom schedule (cron */15 * * * * UTC)");
+    setLang("fr");
+    expect(scheduleText(daily, 7)).toBe("Tous les jours à 23:30, heure de Paris (cron 30 22 * * * UTC), conserve les 7 dernières");
+    setLang("en");
+  });
+
   it("picks the language from the saved choice, then the system", () => {
     expect(initialLang(null, "fr-FR")).toBe("fr");
     expect(initialLang(null, "en-GB")).toBe("en");
     expect(initialLang("en", "fr-CA")).toBe("en");
     expect(initialLang("de", "de-DE")).toBe("en");
+  });
+});
+
+describe("backup names", () => {
+  it("refuses what the Rust side refuses", () => {
+    expect(nameProblem("  ")).toBe("nameRequired");
+    expect(nameProblem("a\tb")).toBe("nameControl");
+    expect(nameProblem("x".repeat(256))).toBe("nameTooLong");
+    expect(nameProblem("web-1 2026-11-26T09:30:00+01:00")).toBeNull();
   });
 });

@@ -172,6 +172,7 @@ export const en = {
   autoFailed: "{name} was not created: {error}",
   schedDaily: "Every day at {time} {city} time",
   schedWeekly: "Every {days} at {time} {city} time",
+  schedWeekdays: "Every weekday (Monday to Friday) at {time} {city} time",
   schedMonthly: "On day {day} of every month at {time} {city} time",
   schedCustom: "Custom schedule",
   schedCron: "(cron {cron} UTC)",
@@ -392,6 +393,7 @@ export const fr: Record<Key, string> = {
   autoFailed: "{name} n'a pas été créée : {error}",
   schedDaily: "Tous les jours à {time}, heure de {city}",
   schedWeekly: "Chaque {days} à {time}, heure de {city}",
+  schedWeekdays: "Chaque jour de semaine (du lundi au vendredi) à {time}, heure de {city}",
   schedMonthly: "Le {day} de chaque mois à {time}, heure de {city}",
   schedCustom: "Planification personnalisée",
   schedCron: "(cron {cron} UTC)",
@@ -511,14 +513,14 @@ export function scheduleText(d: { plain: { repeat: { kind: string; days?: number
     const time = `${String(d.plain.hour).padStart(2, "0")}:${String(d.plain.minute).padStart(2, "0")}`;
     const r = d.plain.repeat;
     if (r.kind === "daily") words = t("schedDaily", { time, city });
+    else if (r.kind === "weekly" && (r.days ?? []).join(",") === "1,2,3,4,5") words = t("schedWeekdays", { time, city });
     else if (r.kind === "weekly") words = t("schedWeekly", { time, city, days: (r.days ?? []).map((x) => t(`day.${x}` as Key)).join(", ") });
     else words = t("schedMonthly", { time, city, day: String(r.day ?? "") });
   } else {
     words = t("schedCustom");
   }
-  const parts = [words, t("schedCron", { cron: d.cron })];
-  if (keep !== null) parts.push(t("schedKeeps", { keep: String(keep) }));
-  return parts.join(" ").replace(") ", "), ");
+  const sentence = `${words} ${t("schedCron", { cron: d.cron })}`;
+  return keep === null ? sentence : `${sentence}, ${t("schedKeeps", { keep: String(keep) })}`;
 }
 
 /** How long ago, roughly: "3 days", "5 h", "12 min". */
