@@ -18,6 +18,7 @@ fn main() {
             "create_auto_backups",
             "list_workflows",
             "delete_workflows",
+            "replace_workflow",
             "refresh_schedules",
             "protection_overview",
         ]),

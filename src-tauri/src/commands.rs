@@ -282,6 +282,26 @@ pub(crate) async fn delete_workflows<R: Runtime>(
 
 #[tauri::command]
 #[tracing::instrument(skip(app, state), err(Debug))]
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn replace_workflow<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    project_id: String,
+    region: String,
+    id: String,
+    name: String,
+    cron: String,
+    rotation: u32,
+) -> Result<(), Error> {
+    Ok(state
+        .session(&app)
+        .await?
+        .replace_workflow(&project_id, &region, &id, &name, &cron, rotation)
+        .await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app, state), err(Debug))]
 pub(crate) async fn refresh_schedules<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,

@@ -34,6 +34,7 @@ pub fn build<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::create_auto_backups,
             commands::list_workflows,
             commands::delete_workflows,
+            commands::replace_workflow,
             commands::refresh_schedules,
             commands::protection_overview,
         ])

@@ -145,31 +145,70 @@ impl App {
             .map_err(|e| format!("no element matches {css}: {e}"))
     }
 
+    /// Brings an element to the middle of its scroll area, as a user scrolls to it before
+    /// clicking (nested scroll areas are not always scrolled by WebDriver itself).
+    async fn scroll_to(&self, el: &Element) -> Result<()> {
+        let arg = serde_json::to_value(el).map_err(|e| e.to_string())?;
+        self.client
+            .execute(
+                "arguments[0].scrollIntoView({block: 'center', inline: 'center'});",
+                vec![arg],
+            )
+            .await
+            .map(|_| ())
+            .map_err(|e| format!("scroll: {e}"))
+    }
+
     /// Clicks the element showing `text`.
     pub async fn click_text(&self, text: &str) -> Result<()> {
-        self.find_text(text)
-            .await?
-            .click()
-            .await
-            .map_err(|e| format!("click on {text:?}: {e}"))
+        self.retry_stale(async || {
+            let el = self.find_text(text).await?;
+            self.scroll_to(&el).await?;
+            el.click()
+                .await
+                .map_err(|e| format!("click on {text:?}: {e}"))
+        })
+        .await
     }
 
     /// Clicks the element matching `css`.
     pub async fn click(&self, css: &str) -> Result<()> {
-        self.find(css)
-            .await?
-            .click()
-            .await
-            .map_err(|e| format!("click on {css}: {e}"))
+        self.retry_stale(async || {
+            let el = self.find(css).await?;
+            self.scroll_to(&el).await?;
+            el.click().await.map_err(|e| format!("click on {css}: {e}"))
+        })
+        .await
     }
 
     /// The visible text of the element matching `css`.
     pub async fn text_of(&self, css: &str) -> Result<String> {
-        self.find(css)
-            .await?
-            .text()
-            .await
-            .map_err(|e| format!("text of {css}: {e}"))
+        self.retry_stale(async || {
+            self.find(css)
+                .await?
+                .text()
+                .await
+                .map_err(|e| format!("text of {css}: {e}"))
+        })
+        .await
+    }
+
+    /// Runs a step again when the window redrew the element between finding and using it, as
+    /// a user's second click would.
+    async fn retry_stale<T>(&self, mut step: impl AsyncFnMut() -> Result<T>) -> Result<T> {
+        let mut attempt = 0;
+        loop {
+            match step().await {
+                Err(e)
+                    if attempt < 3
+                        && (e.contains("tale element") || e.contains("not attached")) =>
+                {
+                    attempt += 1;
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+                other => return other,
+            }
+        }
     }
 
     /// Types into the element matching `css`, replacing its content.

@@ -34,6 +34,35 @@ async fn create_with_a_preset_and_a_custom_schedule_then_delete() {
             .await?;
         app.find("tr[data-workflow='daily-web-frontend-2']").await?;
 
+        // Edit: OVH has no update, so this deletes and recreates it.
+        app.click_text("Workflow Management").await?;
+        app.click("tr[data-workflow='daily-web-frontend-2'] .row-actions button")
+            .await?;
+        app.find_text("Change daily-web-frontend-2").await?;
+        app.fill("#keep", "10").await?;
+        eventually(Duration::from_secs(10), async || {
+            let s = app.text_of("#schedule-preview .sentence").await?;
+            if s.contains("keeps the last 10") {
+                Ok(())
+            } else {
+                Err(format!("preview: {s:?}"))
+            }
+        })
+        .await?;
+        app.click("#confirm-auto").await?;
+        app.find_text("daily-web-frontend-2 changed.").await?;
+        eventually(Duration::from_secs(10), async || {
+            let row = app
+                .text_of("tr[data-workflow='daily-web-frontend-2']")
+                .await?;
+            if row.contains("10") {
+                Ok(())
+            } else {
+                Err(format!("row: {row:?}"))
+            }
+        })
+        .await?;
+
         // A custom schedule: weeknights at 23:30 Paris time, keep 5.
         app.click("#create-auto").await?;
         app.click("label[data-instance='api-gateway'] input")

@@ -293,3 +293,5 @@ export const onScheduleRun = (cb: (told: Told) => void): Promise<UnlistenFn> =>
 /** The tray asks to show a section. */
 export const onNavigate = (cb: (section: string) => void): Promise<UnlistenFn> =>
   listen<string>("app://navigate", (e) => cb(e.payload));
+export const replaceWorkflow = (projectId: string, region: string, id: string, name: string, cron: string, rotation: number): Promise<void> =>
+  call("replace_workflow", { projectId, region, id, name, cron, rotation });

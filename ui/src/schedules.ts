@@ -15,23 +15,26 @@ function section(title: Key, ...children: (HTMLElement | null)[]): HTMLElement {
   return h("fieldset", { class: "part" }, h("legend", {}, t(title)), ...children);
 }
 
-/** Opens the form; `preselect` is the instance it was opened from. `done` runs after creation. */
-export function autoBackupDialog(projectId: string, preselect: string | null, returnFocus: HTMLElement | null, done: () => void): void {
-  modal(t("autoTitle"), returnFocus, (dialog, close) => {
+/** Opens the form; `preselect` is the instance it was opened from. `done` runs after creation.
+ * With `editing`, the form changes that workflow instead (delete and recreate). */
+export function autoBackupDialog(projectId: string, preselect: string | null, returnFocus: HTMLElement | null, done: () => void, editing: api.WorkflowRow | null = null): void {
+  const title = editing ? t("editTitle", { name: editing.name }) : t("autoTitle");
+  modal(title, returnFocus, (dialog, close) => {
     dialog.classList.add("wide");
-    dialog.append(h("h2", {}, t("autoTitle")), h("p", { class: "loading", role: "status" }, t("loadingInstances")));
+    dialog.append(h("h2", {}, title), h("p", { class: "loading", role: "status" }, t("loadingInstances")));
     api.autoBackupForm(projectId).then(
-      (form) => fillAutoForm(dialog, close, form, projectId, preselect, done),
-      (e: api.ApiError) => dialog.replaceChildren(h("h2", {}, t("autoTitle")), errorBox(e, close)),
+      (form) => fillAutoForm(dialog, close, form, projectId, preselect, done, editing),
+      (e: api.ApiError) => dialog.replaceChildren(h("h2", {}, title), errorBox(e, close)),
     );
   });
 }
 
-function fillAutoForm(dialog: HTMLDialogElement, close: () => void, form: api.AutoForm, projectId: string, preselect: string | null, done: () => void): void {
+function fillAutoForm(dialog: HTMLDialogElement, close: () => void, form: api.AutoForm, projectId: string, preselect: string | null, done: () => void, editing: api.WorkflowRow | null): void {
   const boxes = form.instances.map((i) => {
     const box = h("input", { type: "checkbox", value: i.id, "data-name": i.name });
     box.checked = i.id === preselect && !i.metal;
-    box.disabled = i.metal;
+    // A workflow belongs to one instance: editing keeps it.
+    box.disabled = i.metal || editing !== null;
     const note = i.metal ? t("autoMetal") : i.workflows.length ? t("autoAlready", { names: i.workflows.join(", ") }) : null;
     return { i, box, el: h("label", { class: "check instance-choice", "data-instance": i.name }, box, h("span", {}, `${i.name} · ${i.region}`, note ? h("span", { class: "note" }, note) : null)) };
   });
@@ -65,7 +68,12 @@ function fillAutoForm(dialog: HTMLDialogElement, close: () => void, form: api.Au
     h("p", { class: "help" }, t("advancedHelp")),
   );
   const firstChosen = boxes.find((b) => b.box.checked)?.i.name;
-  const name = h("input", { type: "text", id: "workflow-name", maxlength: "64", autocomplete: "off", value: suggestedName(firstChosen ?? "backup") });
+  const name = h("input", { type: "text", id: "workflow-name", maxlength: "64", autocomplete: "off", value: editing ? editing.name : suggestedName(firstChosen ?? "backup") });
+  if (editing) {
+    custom.r.checked = true;
+    cron.value = editing.cron;
+    keep.value = String(editing.rotation ?? 7);
+  }
   const nameError = h("p", { class: "field-error", role: "alert" });
   const preview = h("div", { class: "preview", id: "schedule-preview", "aria-live": "polite" });
   const confirm = h("button", { class: "btn primary", id: "confirm-auto", type: "submit" }, t("confirm"));
@@ -111,7 +119,8 @@ function fillAutoForm(dialog: HTMLDialogElement, close: () => void, form: api.Au
   const formEl = h(
     "form",
     {},
-    h("h2", {}, t("autoTitle")),
+    h("h2", {}, editing ? t("editTitle", { name: editing.name }) : t("autoTitle")),
+    editing ? h("p", { class: "notice" }, t("editNote")) : null,
     section("autoPart1", h("p", {}, t("autoWorkflowText")), h("p", { class: "help" }, t("autoWorkflowNote"))),
     section("autoPart2", h("div", { class: "instance-list" }, ...boxes.map((b) => b.el))),
     section("autoPart3", p7.el, p14.el, custom.el, customBlock),
@@ -127,6 +136,13 @@ function fillAutoForm(dialog: HTMLDialogElement, close: () => void, form: api.Au
     if ((confirm as HTMLButtonElement).disabled || !current) return;
     (confirm as HTMLButtonElement).disabled = true;
     try {
+      if (editing) {
+        await api.replaceWorkflow(projectId, editing.region, editing.id, name.value, current.cron, current.rotation);
+        toast(t("editDone", { name: name.value }), "ok");
+        close();
+        done();
+        return;
+      }
       const outcomes = await api.createAutoBackups(projectId, chosen().map((c) => c.id), name.value, current.cron, current.rotation);
       for (const o of outcomes) {
         toast(o.error ? t("autoFailed", { name: o.workflowName, error: o.error }) : t("autoCreated", { name: o.workflowName }), o.error ? "bad" : "ok");
@@ -212,6 +228,7 @@ export async function workflowView(container: HTMLElement, projectId: string): P
       sync();
     });
     const historyRow = h("tr", { class: "history", hidden: true }, h("td", { colspan: "8" }, r.history.length ? h("ul", { class: "runs" }, ...r.history.map((run) => h("li", {}, runBadge(run)))) : h("p", { class: "note" }, t("noRuns"))));
+    const edit = h("button", { class: "btn small", onclick: (e: Event) => autoBackupDialog(projectId, r.instanceId, e.currentTarget as HTMLElement, reload, r) }, t("edit"));
     const toggle = h("button", { class: "btn small", "aria-expanded": "false" }, t("history"));
     toggle.addEventListener("click", () => {
       historyRow.hidden = !historyRow.hidden;
@@ -228,7 +245,7 @@ export async function workflowView(container: HTMLElement, projectId: string): P
         h("td", { class: "num" }, r.rotation !== null ? String(r.rotation) : "—"),
         h("td", {}, r.nextRun ? dateTime(r.nextRun) : "—"),
         h("td", {}, runBadge(r.lastRun)),
-        h("td", { class: "row-actions" }, toggle),
+        h("td", { class: "row-actions" }, edit, " ", toggle),
       ),
       historyRow,
     );

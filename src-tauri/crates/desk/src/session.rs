@@ -468,6 +468,29 @@ impl Session {
         Ok(problems)
     }
 
+    /// Changes a workflow (delete and recreate; the original comes back if the new one is
+    /// refused).
+    pub async fn replace_workflow(
+        &self,
+        project_id: &str,
+        region: &str,
+        id: &str,
+        name: &str,
+        cron: &str,
+        rotation: u32,
+    ) -> Result<()> {
+        let original = self.conn.client.workflow(project_id, region, id).await?;
+        let spec = workflows::Spec {
+            instance_id: original.instance_id,
+            name: name.to_string(),
+            cron: cron.to_string(),
+            rotation,
+        };
+        let result = workflows::replace(&self.conn.client, project_id, region, id, &spec).await;
+        self.watcher.refresh_now();
+        result.map(|_| ())
+    }
+
     /// Every instance of every project, rated.
     pub async fn overview(&self) -> Result<Vec<Covered>> {
         let now = Utc::now();
