@@ -170,6 +170,9 @@ pub fn schedule_message(event: &watcher::Event, lang: &str) -> Option<Message> {
     }
 }
 
+/// How many past notifications the tray menu lists.
+const RECENT: usize = 5;
+
 fn show<R: Runtime>(app: &AppHandle<R>, msg: &Message) {
     if let Err(e) = app
         .notification()
@@ -180,6 +183,14 @@ fn show<R: Runtime>(app: &AppHandle<R>, msg: &Message) {
     {
         tracing::warn!("notification not shown: {e}");
     }
+    let recent: Vec<String> = {
+        let state = app.state::<AppState>();
+        let mut recent = state.recent.lock().expect("recent lock");
+        recent.push_front(msg.title.clone());
+        recent.truncate(RECENT);
+        recent.iter().cloned().collect()
+    };
+    crate::tray::show_recent(app, &recent);
 }
 
 /// The background tasks' sink: emits events to the window and shows desktop notifications.

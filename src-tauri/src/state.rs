@@ -1,5 +1,6 @@
 //! The app's one managed state: how to reach the cloud (opened on first use) and the user's
 //! language for notifications.
+use std::collections::VecDeque;
 use std::sync::Mutex;
 
 use desk::session::Options;
@@ -20,6 +21,8 @@ pub struct AppState {
     session: tokio::sync::OnceCell<Session>,
     /// `en` or `fr`, set by the window; notifications use it.
     pub lang: Mutex<String>,
+    /// The last notifications' titles, newest first, for the tray menu.
+    pub recent: Mutex<VecDeque<String>>,
 }
 
 impl AppState {
@@ -46,6 +49,7 @@ impl AppState {
             demo_port,
             session: tokio::sync::OnceCell::new(),
             lang: Mutex::new("en".into()),
+            recent: Mutex::new(VecDeque::new()),
         }
     }
 

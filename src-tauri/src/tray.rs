@@ -1,7 +1,7 @@
 //! The tray icon: its tooltip tells whether everything is protected; its menu opens the window,
 //! starts a backup, or quits. Closing the window leaves the app here, still watching.
 use desk::automatic::{Covered, Protection};
-use tauri::menu::{Menu, MenuItem};
+use tauri::menu::{Menu, MenuItem, PredefinedMenuItem};
 use tauri::tray::TrayIconBuilder;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
@@ -12,12 +12,49 @@ const MENU_OPEN: &str = "open";
 const MENU_BACKUP: &str = "backup";
 const MENU_QUIT: &str = "quit";
 
+/// The menu: Open, "Back up an instance…", the last few events (for reading), Quit.
+fn menu<R: Runtime>(app: &AppHandle<R>, recent: &[String]) -> tauri::Result<Menu<R>> {
+    let menu = Menu::new(app)?;
+    menu.append(&MenuItem::with_id(
+        app,
+        MENU_OPEN,
+        "Open Backup Desk",
+        true,
+        None::<&str>,
+    )?)?;
+    menu.append(&MenuItem::with_id(
+        app,
+        MENU_BACKUP,
+        "Back up an instance…",
+        true,
+        None::<&str>,
+    )?)?;
+    if !recent.is_empty() {
+        menu.append(&PredefinedMenuItem::separator(app)?)?;
+        for (i, text) in recent.iter().enumerate() {
+            menu.append(&MenuItem::with_id(
+                app,
+                format!("recent-{i}"),
+                text,
+                false,
+                None::<&str>,
+            )?)?;
+        }
+    }
+    menu.append(&PredefinedMenuItem::separator(app)?)?;
+    menu.append(&MenuItem::with_id(
+        app,
+        MENU_QUIT,
+        "Quit",
+        true,
+        None::<&str>,
+    )?)?;
+    Ok(menu)
+}
+
 /// Builds the tray icon and its menu.
 pub fn create_tray<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
-    let open = MenuItem::with_id(app, MENU_OPEN, "Open Backup Desk", true, None::<&str>)?;
-    let backup = MenuItem::with_id(app, MENU_BACKUP, "Back up an instance…", true, None::<&str>)?;
-    let quit = MenuItem::with_id(app, MENU_QUIT, "Quit", true, None::<&str>)?;
-    let menu = Menu::with_items(app, &[&open, &backup, &quit])?;
+    let menu = menu(app, &[])?;
     let mut builder = TrayIconBuilder::with_id(TRAY_ID)
         .menu(&menu)
         .tooltip("Backup Desk");
@@ -57,6 +94,13 @@ pub fn summary(rows: &[Covered]) -> String {
         0 => format!("Backup Desk — all {} instances protected", rows.len()),
         1 => "Backup Desk — 1 instance needs attention".to_string(),
         n => format!("Backup Desk — {n} instances need attention"),
+    }
+}
+
+/// Shows the last few notifications in the tray menu, newest first.
+pub fn show_recent<R: Runtime>(app: &AppHandle<R>, recent: &[String]) {
+    if let (Some(tray), Ok(menu)) = (app.tray_by_id(TRAY_ID), menu(app, recent)) {
+        let _ = tray.set_menu(Some(menu));
     }
 }
 
