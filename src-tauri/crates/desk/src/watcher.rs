@@ -44,19 +44,7 @@ impl WorkflowSource for ovh::Client {
         project_id: &str,
     ) -> impl Future<Output = Result<Vec<String>, ovh::Error>> + Send {
         let (client, project) = (self.clone(), project_id.to_string());
-        async move {
-            let mut out = Vec::new();
-            for name in client.region_names(&project).await? {
-                if client
-                    .region(&project, &name)
-                    .await?
-                    .has_service_up("workflow")
-                {
-                    out.push(name);
-                }
-            }
-            Ok(out)
-        }
+        async move { crate::workflows::regions(&client, &project).await }
     }
 
     fn workflows(

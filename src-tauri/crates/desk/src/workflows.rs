@@ -89,7 +89,7 @@ pub fn rows(
 }
 
 /// The regions of a project whose `workflow` service is up.
-pub async fn regions(client: &Client, project_id: &str) -> Result<Vec<String>> {
+pub async fn regions(client: &Client, project_id: &str) -> ovh::Result<Vec<String>> {
     let mut out = Vec::new();
     for name in client.region_names(project_id).await? {
         if client
