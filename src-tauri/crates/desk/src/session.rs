@@ -497,12 +497,12 @@ impl Session {
         let zone = schedule::local_zone();
         let mut out = Vec::new();
         for project in self.projects().await? {
-            let (instances, list, snapshots) = tokio::try_join!(
+            let (instances, flavors, list, snapshots) = tokio::try_join!(
                 async { Ok(self.conn.client.instances(&project.id, None).await?) },
+                async { Ok(self.conn.client.flavors(&project.id, None).await?) },
                 self.project_workflows(&project.id),
                 async { Ok(self.conn.client.snapshots(&project.id, None).await?) }
             )?;
-            let flavors = self.instances(&project.id).await?;
             let wfs: Vec<ovh::types::Workflow> = list.into_iter().map(|(_, w)| w).collect();
             let rows = backups::rows(snapshots.clone(), &instances, &wfs, &|id| {
                 self.tracker.instance_of(id)
@@ -525,7 +525,16 @@ impl Session {
                     instance_id: inst.id.clone(),
                     instance_name: inst.name.clone(),
                     region: inst.region.clone(),
-                    metal: flavors.iter().any(|f| f.id == inst.id && f.metal),
+                    metal: inst
+                        .flavor
+                        .clone()
+                        .or_else(|| {
+                            flavors
+                                .iter()
+                                .find(|f| Some(f.id.as_str()) == inst.flavor_ref())
+                                .cloned()
+                        })
+                        .is_some_and(|f| f.is_metal()),
                     workflow: mine.first().map(|w| w.name.clone()),
                     schedule: mine.first().map(|w| schedule::describe(&w.cron, zone, now)),
                     last_good_backup: last_good,
