@@ -145,11 +145,15 @@ fn ip_addresses(inst: &Instance) -> Value {
     json!([{"gatewayIp": null, "ip": inst.ipv4, "networkId": "", "type": "public", "version": 4}])
 }
 
+/// The hourly plan of an instance's flavor.
+fn plan_code(p: &Project, inst: &Instance) -> Option<String> {
+    p.flavor(&inst.flavor_id)
+        .map(|f| format!("{}.consumption", f.name))
+}
+
 /// `cloud.instance.Instance` (list form).
 pub fn instance(p: &Project, inst: &Instance, now: DateTime<Utc>) -> Value {
-    let plan = p
-        .flavor(&inst.flavor_id)
-        .map(|f| format!("{}.consumption", f.name));
+    let plan = plan_code(p, inst);
     json!({
         "created": ts(inst.created),
         "currentMonthOutgoingTraffic": null,
@@ -169,9 +173,7 @@ pub fn instance(p: &Project, inst: &Instance, now: DateTime<Utc>) -> Value {
 
 /// `cloud.instance.InstanceDetail` (detail form).
 pub fn instance_detail(p: &Project, inst: &Instance, now: DateTime<Utc>) -> Value {
-    let plan = p
-        .flavor(&inst.flavor_id)
-        .map(|f| format!("{}.consumption", f.name));
+    let plan = plan_code(p, inst);
     let flavor_json = p.flavor(&inst.flavor_id).map(flavor).unwrap_or(Value::Null);
     let ssh = inst.ssh_key_id.as_ref().and_then(|id| p.ssh_keys.iter().find(|k| &k.id == id)).map(|k| {
         json!({
