@@ -1,17 +1,12 @@
 //! Backups against the simulator: a lost answer never makes a second backup, the deletion guard
 //! names the instances in the way, and a double request is refused while the first runs.
-use desk::backups::{self, InFlight};
-use ovh::{Client, RetryPolicy};
-use ovh_sim::faults::Fault;
-use ovh_sim::{Keys, Running, Sim};
+mod common;
 
-async fn demo() -> (Running, Client, String) {
-    let keys = Keys::default();
-    let running = Running::start(Sim::demo(&keys)).await.unwrap();
-    let client = running.client(&keys, RetryPolicy::none()).unwrap();
-    let project = client.project_ids().await.unwrap()[0].clone();
-    (running, client, project)
-}
+use common::demo;
+use desk::backups::{self, InFlight};
+use ovh::Client;
+use ovh_sim::faults::Fault;
+use ovh_sim::Running;
 
 fn inject(running: &Running, fault: serde_json::Value) {
     let f: Fault = serde_json::from_value(fault).unwrap();

@@ -1,18 +1,12 @@
 //! Restores against the simulator: the typed-name confirmation, the safety backup first, and
 //! new instances only on models that hold the backup.
+mod common;
+
+use common::demo;
 use desk::backups::InFlight;
 use desk::journal::Kind;
 use desk::restore::{self, InPlace, NewInstance};
-use ovh::{Client, RetryPolicy};
-use ovh_sim::{Keys, Running, Sim};
-
-async fn demo() -> (Running, Client, String) {
-    let keys = Keys::default();
-    let running = Running::start(Sim::demo(&keys)).await.unwrap();
-    let client = running.client(&keys, RetryPolicy::none()).unwrap();
-    let project = client.project_ids().await.unwrap()[0].clone();
-    (running, client, project)
-}
+use ovh::Client;
 
 async fn backup_named(client: &Client, p: &str, name: &str) -> String {
     client

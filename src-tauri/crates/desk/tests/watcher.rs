@@ -1,12 +1,13 @@
 //! The workflow watcher against the simulator's advanced clock: every scheduled run is told
 //! exactly once, a failed run once as a failure, a skipped run once as missed; rotation keeps N.
+mod common;
+
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use desk::watcher::{self, Event, Memory, Pace};
 use ovh::types::WorkflowCreation;
-use ovh::RetryPolicy;
-use ovh_sim::{Keys, Running, Sim};
+use ovh_sim::Running;
 
 struct Setup {
     sim: Running,
@@ -17,10 +18,7 @@ struct Setup {
 }
 
 async fn setup(rotation: u32) -> Setup {
-    let keys = Keys::default();
-    let sim = Running::start(Sim::demo(&keys)).await.unwrap();
-    let client = sim.client(&keys, RetryPolicy::none()).unwrap();
-    let project = client.project_ids().await.unwrap()[0].clone();
+    let (sim, client, project) = common::demo().await;
     let mail = client
         .instances(&project, None)
         .await

@@ -1,0 +1,14 @@
+//! Shared by the desk tests: a demo simulator with a signed client that does not retry.
+#![allow(dead_code)]
+
+use ovh::{Client, RetryPolicy};
+use ovh_sim::{Keys, Running, Sim};
+
+/// A demo simulator, its client and the first project's id.
+pub async fn demo() -> (Running, Client, String) {
+    let keys = Keys::default();
+    let running = Running::start(Sim::demo(&keys)).await.unwrap();
+    let client = running.client(&keys, RetryPolicy::none()).unwrap();
+    let project = client.project_ids().await.unwrap()[0].clone();
+    (running, client, project)
+}
