@@ -3,6 +3,8 @@
 use axum::http::{HeaderMap, Method};
 use chrono::{DateTime, Utc};
 
+pub use ovh::rules::glob;
+
 use crate::world::World;
 
 /// How far a request timestamp may be from the server's clock, in seconds.
@@ -13,6 +15,7 @@ pub const TIMESTAMP_WINDOW_SECS: i64 = 300;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AuthError {
     pub status: u16,
+    /// Empty for refusals that come in the application-error shape (`class` + `message`).
     pub error_code: &'static str,
     pub message: &'static str,
 }
@@ -28,6 +31,9 @@ impl AuthError {
 
     /// OVH's class for the status.
     pub fn class(&self) -> &'static str {
+        if *self == INVALID_TOKEN {
+            return "Client::Unauthorized::InvalidAuthToken";
+        }
         match self.status {
             400 => "Client::BadRequest",
             401 => "Client::Unauthorized",
@@ -44,6 +50,7 @@ pub const INVALID_CREDENTIAL: AuthError =
 pub const INVALID_SIGNATURE: AuthError =
     AuthError::new(400, "INVALID_SIGNATURE", "Invalid signature");
 pub const QUERY_TIME_OUT: AuthError = AuthError::new(400, "QUERY_TIME_OUT", "Query out of time");
+pub const INVALID_TOKEN: AuthError = AuthError::new(401, "", "Invalid authorization token");
 pub const NOT_GRANTED_CALL: AuthError =
     AuthError::new(403, "NOT_GRANTED_CALL", "This call has not been granted");
 
@@ -61,7 +68,17 @@ pub fn check_application(world: &World, headers: &HeaderMap) -> Result<String, A
     }
 }
 
-/// Verifies a signed call exactly as OVH does; returns the consumer key on success.
+/// Who made an authenticated call.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Principal {
+    /// A signed call with this consumer key.
+    ConsumerKey(String),
+    /// A bearer token of this service account (client id).
+    ServiceAccount(String),
+}
+
+/// Verifies an authenticated call: an OAuth2 bearer token, or a signature checked exactly as
+/// OVH does.
 ///
 /// `url` is the full URL as the client addressed it and `body` the raw body bytes: nothing is
 /// re-serialised, so a client that signs anything but what it sends is refused.
@@ -75,7 +92,14 @@ pub fn verify(
     body: &[u8],
     server_time: i64,
     now: DateTime<Utc>,
-) -> Result<String, AuthError> {
+) -> Result<Principal, AuthError> {
+    if let Some(auth) = header(headers, "authorization") {
+        let token = auth.strip_prefix("Bearer ").ok_or(INVALID_TOKEN)?;
+        return match world.tokens.get(token) {
+            Some(t) if t.expires > now => Ok(Principal::ServiceAccount(t.client_id.clone())),
+            _ => Err(INVALID_TOKEN),
+        };
+    }
     let ak = header(headers, "x-ovh-application").ok_or(INVALID_KEY)?;
     let app = world.applications.get(ak).ok_or(INVALID_KEY)?.clone();
     let ck = header(headers, "x-ovh-consumer").ok_or(NOT_AUTHENTICATED)?;
@@ -108,44 +132,5 @@ pub fn verify(
     if let Some(c) = world.credentials.get_mut(&ck) {
         c.last_use = Some(now);
     }
-    Ok(ck)
-}
-
-/// OVH access-rule matching: `*` stands for any run of characters, `/` included.
-pub fn glob(pattern: &str, path: &str) -> bool {
-    match pattern.split_once('*') {
-        None => pattern == path,
-        Some((head, tail)) => {
-            let Some(rest) = path.strip_prefix(head) else {
-                return false;
-            };
-            (0..=rest.len())
-                .filter(|i| rest.is_char_boundary(*i))
-                .any(|i| glob(tail, &rest[i..]))
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::glob;
-
-    #[test]
-    fn access_rule_globs() {
-        assert!(glob("/*", "/cloud/project"));
-        assert!(glob(
-            "/cloud/project/*",
-            "/cloud/project/abc/instance/x/snapshot"
-        ));
-        assert!(!glob("/cloud/project/*", "/cloud/project"));
-        assert!(glob(
-            "/cloud/project/*/snapshot/*",
-            "/cloud/project/p/snapshot/s"
-        ));
-        assert!(!glob(
-            "/cloud/project/*/snapshot/*",
-            "/cloud/project/p/instance/s"
-        ));
-        assert!(glob("/auth/time", "/auth/time"));
-    }
+    Ok(Principal::ConsumerKey(ck))
 }

@@ -13,7 +13,7 @@ use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use crate::auth::{self, AuthError};
+use crate::auth::{self, AuthError, Principal};
 use crate::faults::{DropWhen, Fault};
 use crate::render;
 use crate::world::{Busy, Refusal, World};
@@ -26,6 +26,7 @@ pub fn router(sim: Arc<Sim>) -> Router {
         .route("/v1/{*rest}", any(api))
         .route("/auth/", get(validation_page))
         .route("/auth/validate", post(validate_credential))
+        .route("/auth/oauth2/token", post(oauth2_token))
         .route("/_sim/advance", post(control_advance))
         .route(
             "/_sim/faults",
@@ -49,7 +50,11 @@ fn ovh_error(status: u16, class: &str, message: &str) -> Response {
 fn auth_error(e: &AuthError) -> Response {
     let code = StatusCode::from_u16(e.status).unwrap_or(StatusCode::FORBIDDEN);
     let http_code = format!("{} {}", e.status, code.canonical_reason().unwrap_or(""));
-    let body = json!({"class": e.class(), "errorCode": e.error_code, "httpCode": http_code, "message": e.message});
+    let body = if e.error_code.is_empty() {
+        json!({"class": e.class(), "message": e.message})
+    } else {
+        json!({"class": e.class(), "errorCode": e.error_code, "httpCode": http_code, "message": e.message})
+    };
     (code, Json(body)).into_response()
 }
 
@@ -200,7 +205,7 @@ fn handle(
             .map(|pq| pq.as_str())
             .unwrap_or(uri.path())
     );
-    let ck = match auth::verify(
+    let principal = match auth::verify(
         &mut world,
         headers,
         method,
@@ -210,7 +215,7 @@ fn handle(
         sim.clocks.auth_now(),
         now,
     ) {
-        Ok(ck) => ck,
+        Ok(p) => p,
         Err(e) => return auth_error(&e),
     };
     let query: Vec<(String, String)> = uri
@@ -229,12 +234,27 @@ fn handle(
     };
 
     let result: Result<Value, Refusal> = (|| match (method.as_str(), segs.as_slice()) {
-        ("GET", ["auth", "currentCredential"]) => Ok(render::credential(&world.credentials[&ck])),
-        ("GET", ["auth", "details"]) => Ok(json!({
-            "account": world.account, "allowedRoutes": null, "description": null,
-            "identities": [format!("urn:v1:eu:identity:account:{}", world.account)],
-            "method": "account", "roles": null, "user": null,
-        })),
+        ("GET", ["auth", "currentCredential"]) => match &principal {
+            Principal::ConsumerKey(ck) => Ok(render::credential(&world.credentials[ck])),
+            // INFERRED: a bearer token is not an API credential.
+            Principal::ServiceAccount(_) => Err(Refusal {
+                status: 403,
+                class: "Client::Forbidden",
+                message: "This call is only available with an API credential".into(),
+            }),
+        },
+        ("GET", ["auth", "details"]) => Ok(match &principal {
+            Principal::ConsumerKey(_) => json!({
+                "account": world.account, "allowedRoutes": null, "description": null,
+                "identities": [format!("urn:v1:eu:identity:account:{}", world.account)],
+                "method": "account", "roles": null, "user": null,
+            }),
+            Principal::ServiceAccount(id) => json!({
+                "account": world.account, "allowedRoutes": null, "description": null,
+                "identities": [format!("urn:v1:eu:identity:credential:{}/oauth2-{id}", world.account)],
+                "method": "oauth2_client_credentials", "roles": null, "user": null,
+            }),
+        }),
         ("GET", ["cloud", "project"]) => Ok(json!(world
             .projects
             .iter()
@@ -727,6 +747,85 @@ fn request_credential(
         "validationUrl": format!("http://{host}/auth/?credentialToken={token}"),
     }))
     .into_response()
+}
+
+#[derive(Deserialize)]
+struct TokenForm {
+    #[serde(default)]
+    grant_type: String,
+    client_id: Option<String>,
+    client_secret: Option<String>,
+}
+
+fn oauth2_error(status: StatusCode, error: &str, description: &str) -> Response {
+    (
+        status,
+        Json(json!({"error": error, "error_description": description})),
+    )
+        .into_response()
+}
+
+/// The OAuth2 token URL: client credentials as HTTP Basic (python-ovh) or in the form body (the
+/// docs' curl example).
+async fn oauth2_token(
+    State(sim): State<Arc<Sim>>,
+    headers: HeaderMap,
+    axum::extract::Form(form): axum::extract::Form<TokenForm>,
+) -> Response {
+    sim.requests.fetch_add(1, Ordering::Relaxed);
+    let basic = headers
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Basic "))
+        .and_then(|b| {
+            use base64::Engine;
+            base64::engine::general_purpose::STANDARD
+                .decode(b.trim())
+                .ok()
+        })
+        .and_then(|b| String::from_utf8(b).ok())
+        .and_then(|s| {
+            s.split_once(':')
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+        });
+    let (id, secret) = match (basic, form.client_id, form.client_secret) {
+        (Some(pair), _, _) => pair,
+        (None, Some(id), Some(secret)) => (id, secret),
+        _ => {
+            return oauth2_error(
+                StatusCode::UNAUTHORIZED,
+                "invalid_client",
+                "client authentication failed",
+            )
+        }
+    };
+    if form.grant_type != "client_credentials" {
+        return oauth2_error(
+            StatusCode::BAD_REQUEST,
+            "unsupported_grant_type",
+            "only client_credentials is supported",
+        );
+    }
+    let now = sim.clocks.world_now();
+    let mut world = sim.world.lock().expect("world lock");
+    if world.service_accounts.get(&id).map(|a| a.secret.as_str()) != Some(secret.as_str()) {
+        return oauth2_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_client",
+            "ovhcloud oauth2 client does not exists",
+        );
+    }
+    let token = format!("eyJ{}", world.new_uuid().replace('-', ""));
+    let lifetime = world.token_lifetime_secs;
+    world.tokens.insert(
+        token.clone(),
+        crate::world::AccessToken {
+            client_id: id,
+            expires: now + chrono::Duration::seconds(lifetime),
+        },
+    );
+    Json(json!({"access_token": token, "token_type": "Bearer", "expires_in": lifetime, "scope": "all"}))
+        .into_response()
 }
 
 #[derive(Deserialize)]

@@ -5,6 +5,7 @@ use ovh_sim::{scenario, Keys, ScaleSize, Sim};
 
 const USAGE: &str = "usage: ovh-sim [--listen ADDR] [--scenario demo|scale] [--speed X]
               [--application-key AK] [--application-secret AS] [--consumer-key CK]
+              [--client-id ID] [--client-secret SECRET]
               [--scale-projects N] [--scale-instances N] [--scale-backups N] [--scale-workflows N]";
 
 #[tokio::main]
@@ -57,6 +58,14 @@ async fn main() -> ExitCode {
                 keys.consumer_key = value.clone();
                 Ok(())
             }
+            "--client-id" => {
+                keys.client_id = value.clone();
+                Ok(())
+            }
+            "--client-secret" => {
+                keys.client_secret = value.clone();
+                Ok(())
+            }
             "--scale-projects" => number().map(|n| size.projects = n),
             "--scale-instances" => number().map(|n| size.instances = n),
             "--scale-backups" => number().map(|n| size.backups = n),
@@ -92,6 +101,8 @@ async fn main() -> ExitCode {
     println!("application key: {}", keys.application_key);
     println!("application secret: {}", keys.application_secret);
     println!("consumer key: {}", keys.consumer_key);
+    println!("service account client id: {}", keys.client_id);
+    println!("service account client secret: {}", keys.client_secret);
     let shutdown = async {
         let _ = tokio::signal::ctrl_c().await;
     };

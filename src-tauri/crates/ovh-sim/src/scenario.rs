@@ -10,6 +10,9 @@ pub struct Keys {
     pub application_key: String,
     pub application_secret: String,
     pub consumer_key: String,
+    /// A service account's OAuth2 client id and secret.
+    pub client_id: String,
+    pub client_secret: String,
 }
 
 impl Default for Keys {
@@ -18,11 +21,21 @@ impl Default for Keys {
             application_key: "demoAppKey0000001".into(),
             application_secret: "demoAppSecret00000000000000000001".into(),
             consumer_key: "demoConsumerKey00000000000000001".into(),
+            client_id: "demoClientId0001".into(),
+            client_secret: "demoClientSecret0000000000000001".into(),
         }
     }
 }
 
 impl Keys {
+    /// The service account as client credentials.
+    pub fn service_account(&self) -> ovh::ServiceAccount {
+        ovh::ServiceAccount {
+            client_id: self.client_id.clone(),
+            client_secret: self.client_secret.clone().into(),
+        }
+    }
+
     /// These keys as client credentials.
     pub fn credentials(&self) -> ovh::Credentials {
         ovh::Credentials {
@@ -62,6 +75,12 @@ pub fn add_account(world: &mut World, keys: &Keys, now: DateTime<Utc>) {
         Application {
             id: 1001,
             secret: keys.application_secret.clone(),
+        },
+    );
+    world.service_accounts.insert(
+        keys.client_id.clone(),
+        crate::world::ServiceAccount {
+            secret: keys.client_secret.clone(),
         },
     );
     let token = world.new_uuid();

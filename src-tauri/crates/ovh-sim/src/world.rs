@@ -31,6 +31,20 @@ pub struct Credential {
     pub validation_token: String,
 }
 
+/// A service account (OAuth2 client credentials). Its rights would come from IAM policies; the
+/// simulator grants it everything.
+#[derive(Debug, Clone)]
+pub struct ServiceAccount {
+    pub secret: String,
+}
+
+/// An OAuth2 access token handed out by the token URL.
+#[derive(Debug, Clone)]
+pub struct AccessToken {
+    pub client_id: String,
+    pub expires: DateTime<Utc>,
+}
+
 /// A region of a project and which services run there.
 #[derive(Debug, Clone)]
 pub struct RegionInfo {
@@ -303,6 +317,12 @@ impl Default for Pace {
 pub struct World {
     pub applications: HashMap<String, Application>,
     pub credentials: HashMap<String, Credential>,
+    /// Service accounts by client id.
+    pub service_accounts: HashMap<String, ServiceAccount>,
+    /// Access tokens by value.
+    pub tokens: HashMap<String, AccessToken>,
+    /// Lifetime of new access tokens (OVH: 3599 s).
+    pub token_lifetime_secs: i64,
     pub projects: Vec<Project>,
     pub account: String,
     pub subsidiary: String,
@@ -325,6 +345,9 @@ impl World {
         Self {
             applications: HashMap::new(),
             credentials: HashMap::new(),
+            service_accounts: HashMap::new(),
+            tokens: HashMap::new(),
+            token_lifetime_secs: 3599,
             projects: Vec::new(),
             account: account.to_string(),
             subsidiary: "FR".into(),

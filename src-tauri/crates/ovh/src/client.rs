@@ -1,6 +1,6 @@
 //! The signed HTTP client: builds the exact URL and body, signs them, sends, decodes, and retries
 //! idempotent calls on transient failures.
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -8,7 +8,7 @@ use backon::{ExponentialBuilder, Retryable};
 use reqwest::Method;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use tokio::sync::{OnceCell, Semaphore};
+use tokio::sync::{Mutex, Semaphore};
 
 use crate::{signing, Endpoint, Error, Result, Sensitive};
 
@@ -29,6 +29,24 @@ pub struct Credentials {
     pub application_secret: Sensitive<String>,
     /// Consumer key (CK); `None` before one has been requested and validated.
     pub consumer_key: Option<Sensitive<String>>,
+}
+
+/// An OVHcloud service account: OAuth2 client credentials. Access tokens are fetched from the
+/// endpoint's token URL, kept in memory only and renewed shortly before they expire.
+#[derive(Debug, Clone)]
+pub struct ServiceAccount {
+    pub client_id: String,
+    pub client_secret: Sensitive<String>,
+}
+
+/// Seconds before expiry at which an access token is renewed.
+const TOKEN_RENEW_MARGIN_SECS: i64 = 60;
+
+struct OAuth {
+    account: ServiceAccount,
+    token_url: String,
+    /// The current access token and when it expires (local clock).
+    token: Mutex<Option<(Sensitive<String>, i64)>>,
 }
 
 /// How idempotent calls (GET) are retried. POST and DELETE are never retried here: whether they
@@ -67,6 +85,7 @@ impl RetryPolicy {
 pub struct ClientBuilder {
     endpoint: Endpoint,
     credentials: Option<Credentials>,
+    service_account: Option<ServiceAccount>,
     clock: Clock,
     retry: RetryPolicy,
     timeout: Duration,
@@ -77,6 +96,12 @@ impl ClientBuilder {
     /// Credentials for signed calls; without them only unauthenticated calls work.
     pub fn credentials(mut self, credentials: Credentials) -> Self {
         self.credentials = Some(credentials);
+        self
+    }
+
+    /// A service account instead of signed credentials: calls carry an OAuth2 bearer token.
+    pub fn service_account(mut self, account: ServiceAccount) -> Self {
+        self.service_account = Some(account);
         self
     }
 
@@ -112,13 +137,20 @@ impl ClientBuilder {
             .user_agent(concat!("backup-desk/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(Error::from_reqwest)?;
+        let token_url = self.endpoint.oauth2_token_url();
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
                 endpoint: self.endpoint,
+                oauth: self.service_account.map(|account| OAuth {
+                    account,
+                    token_url,
+                    token: Mutex::new(None),
+                }),
                 credentials: self.credentials,
                 clock: self.clock,
-                time_delta: OnceCell::new(),
+                time_delta: Mutex::new(None),
+                auth_refused: AtomicBool::new(false),
                 retry: self.retry,
                 permits: Semaphore::new(self.max_in_flight),
                 requests: AtomicU64::new(0),
@@ -137,9 +169,13 @@ struct Inner {
     http: reqwest::Client,
     endpoint: Endpoint,
     credentials: Option<Credentials>,
+    oauth: Option<OAuth>,
     clock: Clock,
-    /// `server time - local time`, fetched once from `/auth/time` and kept only on success.
-    time_delta: OnceCell<i64>,
+    /// `server time - local time`, fetched from `/auth/time` and kept only on success; fetched
+    /// again if OVH refuses a timestamp.
+    time_delta: Mutex<Option<i64>>,
+    /// The last authenticated answer refused the credentials themselves.
+    auth_refused: AtomicBool,
     retry: RetryPolicy,
     permits: Semaphore,
     requests: AtomicU64,
@@ -166,6 +202,7 @@ impl Client {
         ClientBuilder {
             endpoint,
             credentials: None,
+            service_account: None,
             clock: system_clock(),
             retry: RetryPolicy::default(),
             timeout: Duration::from_secs(30),
@@ -232,7 +269,19 @@ impl Client {
 
     /// The cached `server - local` clock offset in seconds, once a signed call has fetched it.
     pub fn time_delta(&self) -> Option<i64> {
-        self.inner.time_delta.get().copied()
+        self.inner.time_delta.try_lock().ok().and_then(|d| *d)
+    }
+
+    /// Whether the last authenticated call was refused because of the credentials themselves
+    /// (unknown key, unvalidated, expired or revoked credential, refused token): background
+    /// work pauses on this instead of retrying in a loop.
+    pub fn auth_refused(&self) -> bool {
+        self.inner.auth_refused.load(Ordering::Relaxed)
+    }
+
+    /// Whether this client authenticates with a service account.
+    pub fn is_service_account(&self) -> bool {
+        self.inner.oauth.is_some()
     }
 
     async fn retried<T: DeserializeOwned>(
@@ -261,22 +310,158 @@ impl Client {
     }
 
     async fn timestamp(&self) -> Result<i64> {
-        let delta = self
-            .inner
-            .time_delta
-            .get_or_try_init(|| async {
-                // NOTE: boxed because `send` calls back here for signed requests; this call is
-                // unsigned, so the recursion is one level deep.
+        let mut delta = self.inner.time_delta.lock().await;
+        let d = match *delta {
+            Some(d) => d,
+            None => {
+                // NOTE: boxed because `send_once` calls back here for signed requests; this
+                // call is unsigned, so the recursion is one level deep.
                 let server: i64 =
-                    Box::pin(self.send(Method::GET, "/auth/time", &[], None, Auth::Unsigned))
+                    Box::pin(self.send_once(Method::GET, "/auth/time", &[], None, Auth::Unsigned))
                         .await?;
-                Ok::<_, Error>(server - (self.inner.clock)())
-            })
-            .await?;
-        Ok((self.inner.clock)() + delta)
+                let d = server - (self.inner.clock)();
+                *delta = Some(d);
+                d
+            }
+        };
+        Ok((self.inner.clock)() + d)
     }
 
+    /// A valid access token, fetched when there is none or it is about to expire.
+    async fn bearer(&self, oauth: &OAuth) -> Result<Sensitive<String>> {
+        let mut token = oauth.token.lock().await;
+        let now = (self.inner.clock)();
+        if let Some((value, expires_at)) = token.as_ref() {
+            if now < expires_at - TOKEN_RENEW_MARGIN_SECS {
+                return Ok(value.clone());
+            }
+        }
+        let fresh = self.fetch_token(oauth).await;
+        if let Err(e) = &fresh {
+            self.note_auth(e);
+        }
+        let (value, expires_in) = fresh?;
+        *token = Some((value.clone(), now + expires_in));
+        Ok(value)
+    }
+
+    /// `POST <token URL>` with `grant_type=client_credentials&scope=all`, the client id and
+    /// secret as HTTP Basic credentials (python-ovh's way).
+    async fn fetch_token(&self, oauth: &OAuth) -> Result<(Sensitive<String>, i64)> {
+        #[derive(serde::Deserialize)]
+        struct Answer {
+            access_token: Option<String>,
+            expires_in: Option<i64>,
+            error: Option<String>,
+            error_description: Option<String>,
+        }
+        let _permit = self.inner.permits.acquire().await.expect("never closed");
+        self.inner.requests.fetch_add(1, Ordering::Relaxed);
+        let resp = self
+            .inner
+            .http
+            .post(&oauth.token_url)
+            .header("Accept", "application/json")
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .basic_auth(
+                &oauth.account.client_id,
+                Some(oauth.account.client_secret.expose()),
+            )
+            .body("grant_type=client_credentials&scope=all")
+            .send()
+            .await
+            .map_err(Error::from_reqwest)?;
+        let status = resp.status().as_u16();
+        let bytes = resp.bytes().await.map_err(Error::from_reqwest)?;
+        let answer: Option<Answer> = serde_json::from_slice(&bytes).ok();
+        match answer {
+            Some(Answer {
+                access_token: Some(token),
+                expires_in,
+                ..
+            }) if (200..300).contains(&status) => {
+                Ok((Sensitive::new(token), expires_in.unwrap_or(3600).max(1)))
+            }
+            // Both shapes seen in the wild: the error with 400, and with 200.
+            Some(Answer {
+                error: Some(code),
+                error_description,
+                ..
+            }) => Err(Error::Api {
+                status: if (200..300).contains(&status) {
+                    401
+                } else {
+                    status
+                },
+                class: Some("OAuth2".into()),
+                message: error_description.unwrap_or_else(|| code.clone()),
+                error_code: Some(code),
+                query_id: None,
+                retry_after: None,
+            }),
+            _ if !(200..300).contains(&status) => {
+                Err(Error::from_response(status, None, None, &bytes))
+            }
+            _ => Err(Error::Decode {
+                path: "/auth/oauth2/token".into(),
+                detail: "no access_token in the answer".into(),
+            }),
+        }
+    }
+
+    fn note_auth(&self, e: &Error) {
+        if e.is_auth() {
+            self.inner.auth_refused.store(true, Ordering::Relaxed);
+        }
+    }
+
+    /// Sends once, then once more when the refusal is about a stale clock offset or an expired
+    /// access token: OVH did not execute the call, so even a POST is safe to resend.
     async fn send<T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(&str, &str)],
+        body: Option<String>,
+        auth: Auth,
+    ) -> Result<T> {
+        let first = self
+            .send_once(method.clone(), path, query, body.clone(), auth)
+            .await;
+        let stale = match &first {
+            Err(e) if auth == Auth::Signed => {
+                if e.error_code() == Some("QUERY_TIME_OUT") && self.inner.oauth.is_none() {
+                    *self.inner.time_delta.lock().await = None;
+                    true
+                } else if e.status() == Some(401) {
+                    match &self.inner.oauth {
+                        Some(oauth) => {
+                            *oauth.token.lock().await = None;
+                            true
+                        }
+                        None => false,
+                    }
+                } else {
+                    false
+                }
+            }
+            _ => false,
+        };
+        let result = if stale {
+            self.send_once(method, path, query, body, auth).await
+        } else {
+            first
+        };
+        if auth == Auth::Signed {
+            match &result {
+                Ok(_) => self.inner.auth_refused.store(false, Ordering::Relaxed),
+                Err(e) => self.note_auth(e),
+            }
+        }
+        result
+    }
+
+    async fn send_once<T: DeserializeOwned>(
         &self,
         method: Method,
         path: &str,
@@ -294,7 +479,10 @@ impl Client {
         if let Some(c) = creds {
             req = req.header("X-Ovh-Application", &c.application_key);
         }
-        if auth == Auth::Signed {
+        if let (Some(oauth), Auth::Signed) = (&self.inner.oauth, auth) {
+            let token = self.bearer(oauth).await?;
+            req = req.header("Authorization", format!("Bearer {}", token.expose()));
+        } else if auth == Auth::Signed {
             let c =
                 creds.ok_or_else(|| Error::InvalidInput("no API credentials configured".into()))?;
             let ck = c

@@ -50,6 +50,31 @@ impl Endpoint {
             Endpoint::Custom(_) => None,
         }
     }
+
+    /// The page that creates all three keys at once, for scripts.
+    pub fn create_token_url(&self) -> Option<&'static str> {
+        match self {
+            Endpoint::Eu => Some("https://eu.api.ovh.com/createToken/"),
+            Endpoint::Ca => Some("https://ca.api.ovh.com/createToken/"),
+            Endpoint::Us => Some("https://api.us.ovhcloud.com/createToken/"),
+            Endpoint::Custom(_) => None,
+        }
+    }
+
+    /// Where service accounts get OAuth2 access tokens. The official clients' URLs (the CA
+    /// docs give another host; the clients are what customers use). A custom endpoint serves it
+    /// at its own origin, as the simulator does.
+    pub fn oauth2_token_url(&self) -> String {
+        match self {
+            Endpoint::Eu => "https://www.ovh.com/auth/oauth2/token".into(),
+            Endpoint::Ca => "https://ca.ovh.com/auth/oauth2/token".into(),
+            Endpoint::Us => "https://us.ovhcloud.com/auth/oauth2/token".into(),
+            Endpoint::Custom(url) => match url::Url::parse(url) {
+                Ok(u) => format!("{}/auth/oauth2/token", u.origin().ascii_serialization()),
+                Err(_) => format!("{url}/auth/oauth2/token"),
+            },
+        }
+    }
 }
 
 impl FromStr for Endpoint {
@@ -102,5 +127,13 @@ mod tests {
         );
         assert!("kimsufi".parse::<Endpoint>().is_err());
         assert!("http://".parse::<Endpoint>().is_err());
+        assert_eq!(
+            Endpoint::Custom("http://127.0.0.1:8787/1.0".into()).oauth2_token_url(),
+            "http://127.0.0.1:8787/auth/oauth2/token"
+        );
+        assert_eq!(
+            Endpoint::Ca.oauth2_token_url(),
+            "https://ca.ovh.com/auth/oauth2/token"
+        );
     }
 }

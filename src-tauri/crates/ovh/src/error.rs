@@ -60,6 +60,14 @@ impl Error {
         }
     }
 
+    /// OVH's `errorCode` (authentication errors), e.g. `INVALID_SIGNATURE`.
+    pub fn error_code(&self) -> Option<&str> {
+        match self {
+            Error::Api { error_code, .. } => error_code.as_deref(),
+            _ => None,
+        }
+    }
+
     /// Whether the API answered `404`.
     pub fn is_not_found(&self) -> bool {
         self.status() == Some(404)
@@ -80,7 +88,14 @@ impl Error {
                 ..
             } => matches!(
                 code.as_str(),
-                "INVALID_KEY" | "INVALID_CREDENTIAL" | "NOT_CREDENTIAL" | "INVALID_SIGNATURE"
+                "INVALID_KEY"
+                    | "INVALID_CREDENTIAL"
+                    | "NOT_CREDENTIAL"
+                    | "INVALID_SIGNATURE"
+                    | "NOT_AUTHENTICATED"
+                    | "invalid_client"
+                    | "unauthorized_client"
+                    | "invalid_grant"
             ),
             Error::Api { status: 401, .. } => true,
             _ => false,

@@ -10,11 +10,12 @@ pub mod cron;
 pub mod endpoint;
 pub mod error;
 pub mod routes;
+pub mod rules;
 pub mod sensitive;
 pub mod signing;
 pub mod types;
 
-pub use client::{Client, ClientBuilder, Clock, Credentials, RetryPolicy};
+pub use client::{Client, ClientBuilder, Clock, Credentials, RetryPolicy, ServiceAccount};
 pub use endpoint::Endpoint;
 pub use error::{Error, Result};
 pub use sensitive::Sensitive;

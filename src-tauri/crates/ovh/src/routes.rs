@@ -5,23 +5,6 @@ use crate::client::segment as seg;
 use crate::types::*;
 use crate::{Client, Result};
 
-/// The routes Backup Desk calls, as `(method, path pattern)`: what a least-privilege credential
-/// must grant. A test checks every typed call below is covered.
-pub const ACCESS_RULES: &[(&str, &str)] = &[
-    ("GET", "/cloud/project"),
-    ("GET", "/cloud/project/*"),
-    ("POST", "/cloud/project/*/instance"),
-    ("POST", "/cloud/project/*/instance/*/snapshot"),
-    ("POST", "/cloud/project/*/instance/*/reinstall"),
-    ("POST", "/cloud/project/*/instance/*/rescueMode"),
-    ("POST", "/cloud/project/*/region/*/instance/*/abortSnapshot"),
-    ("POST", "/cloud/project/*/region/*/workflow/backup"),
-    ("DELETE", "/cloud/project/*/snapshot/*"),
-    ("DELETE", "/cloud/project/*/region/*/workflow/backup/*"),
-    ("GET", "/auth/currentCredential"),
-    ("GET", "/auth/details"),
-];
-
 fn project(id: &str) -> String {
     format!("/cloud/project/{}", seg(id))
 }

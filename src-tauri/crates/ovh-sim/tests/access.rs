@@ -1,0 +1,289 @@
+//! The least-privilege rules cover every call the client makes, and service accounts work: both
+//! proved through the simulator, which enforces access rules and bearer tokens as OVH does.
+mod common;
+
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::Arc;
+
+use ovh::types::{CredentialRequest, InstanceCreation, RescueMode, WorkflowCreation};
+use ovh::{Client, Credentials, Endpoint, RetryPolicy};
+use ovh_sim::Keys;
+
+/// Every typed call in `routes.rs`, by name; the test below calls each one.
+const CALLED: &[&str] = &[
+    "server_time",
+    "request_credential",
+    "current_credential",
+    "auth_details",
+    "project_ids",
+    "project",
+    "region_names",
+    "region",
+    "instances",
+    "instance",
+    "flavors",
+    "flavor",
+    "images",
+    "image",
+    "ssh_keys",
+    "create_snapshot",
+    "abort_snapshot",
+    "snapshots",
+    "snapshot",
+    "delete_snapshot",
+    "workflows",
+    "workflow",
+    "create_workflow",
+    "delete_workflow",
+    "reinstall",
+    "create_instance",
+    "rescue_mode",
+    "operation",
+    "snapshot_availability",
+    "public_cloud_catalog",
+];
+
+#[test]
+fn the_walk_below_names_every_typed_call() {
+    let source = include_str!("../../ovh/src/routes.rs");
+    let defined: Vec<&str> = source
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("pub async fn "))
+        .map(|rest| rest.split('(').next().unwrap_or_default())
+        .collect();
+    for name in &defined {
+        assert!(
+            CALLED.contains(name),
+            "routes.rs has `{name}`: add it to the least-privilege walk"
+        );
+    }
+    assert_eq!(defined.len(), CALLED.len());
+}
+
+/// A consumer key holding exactly `ovh::rules::ACCESS_RULES`, validated on the simulator.
+async fn least_privilege(running: &ovh_sim::Running) -> Client {
+    let keys = Keys::default();
+    let endpoint = Endpoint::Custom(running.base_url.clone());
+    let unsigned = Client::builder(endpoint.clone())
+        .credentials(Credentials {
+            consumer_key: None,
+            ..keys.credentials()
+        })
+        .retry(RetryPolicy::none())
+        .build()
+        .unwrap();
+    let pending = unsigned
+        .request_credential(&CredentialRequest {
+            access_rules: ovh::rules::requested(),
+            redirection: None,
+        })
+        .await
+        .unwrap();
+    assert_eq!(pending.state, "pendingValidation");
+    let ck = pending.consumer_key.expose().clone();
+    common::control(
+        running,
+        &format!("credentials/{ck}/validate"),
+        serde_json::json!({}),
+    )
+    .await;
+    Client::builder(endpoint)
+        .credentials(Credentials {
+            consumer_key: Some(ck.into()),
+            ..keys.credentials()
+        })
+        .retry(RetryPolicy::none())
+        .build()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn the_requested_rules_cover_every_call_the_client_makes() {
+    let (running, _) = common::demo().await;
+    let c = least_privilege(&running).await;
+    let granted = c.current_credential().await.unwrap();
+    assert_eq!(granted.status, "validated");
+    assert_eq!(granted.rules, ovh::rules::requested());
+    c.auth_details().await.unwrap();
+    c.server_time().await.unwrap();
+    c.public_cloud_catalog("FR").await.unwrap();
+
+    let p = c.project_ids().await.unwrap()[0].clone();
+    c.project(&p).await.unwrap();
+    c.snapshot_availability(&p, "FR").await.unwrap();
+    let region = c.region_names(&p).await.unwrap()[0].clone();
+    c.region(&p, &region).await.unwrap();
+    let instances = c.instances(&p, None).await.unwrap();
+    c.instances(&p, Some("GRA11")).await.unwrap();
+    let web2 = instances
+        .iter()
+        .find(|i| i.name == "web-frontend-2")
+        .unwrap();
+    c.instance(&p, &web2.id).await.unwrap();
+    let flavors = c.flavors(&p, Some("GRA11")).await.unwrap();
+    c.flavor(&p, &flavors[0].id).await.unwrap();
+    let images = c.images(&p, Some("GRA11")).await.unwrap();
+    c.image(&p, &images[0].id).await.unwrap();
+    c.ssh_keys(&p).await.unwrap();
+    let snapshots = c.snapshots(&p, None).await.unwrap();
+    let backup = snapshots
+        .iter()
+        .find(|s| s.region == "GRA11" && s.status == "active")
+        .unwrap();
+    c.snapshot(&p, &backup.id).await.unwrap();
+
+    let wf = c
+        .create_workflow(
+            &p,
+            "GRA11",
+            &WorkflowCreation {
+                cron: "5 23 * * *".into(),
+                instance_id: web2.id.clone(),
+                name: "least-privilege".into(),
+                rotation: 7,
+                max_execution_count: None,
+            },
+        )
+        .await
+        .unwrap();
+    assert!(!c.workflows(&p, "GRA11").await.unwrap().is_empty());
+    c.workflow(&p, "GRA11", &wf.id).await.unwrap();
+    c.delete_workflow(&p, "GRA11", &wf.id).await.unwrap();
+
+    c.create_snapshot(&p, &web2.id, "least-privilege")
+        .await
+        .unwrap();
+    let op = c.abort_snapshot(&p, "GRA11", &web2.id).await.unwrap();
+    c.operation(&p, &op.id).await.unwrap();
+    c.reinstall(&p, &web2.id, &backup.id).await.unwrap();
+    let flavor = c
+        .flavors(&p, Some(&backup.region))
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|f| f.disk >= 50)
+        .unwrap();
+    c.create_instance(
+        &p,
+        &InstanceCreation {
+            flavor_id: flavor.id,
+            name: "least-privilege".into(),
+            region: backup.region.clone(),
+            image_id: backup.id.clone(),
+            ssh_key_id: None,
+            monthly_billing: false,
+        },
+    )
+    .await
+    .unwrap();
+    c.rescue_mode(
+        &p,
+        &web2.id,
+        &RescueMode {
+            rescue: false,
+            image_id: None,
+        },
+    )
+    .await
+    .unwrap();
+    let unused = snapshots
+        .iter()
+        .rev()
+        .find(|s| s.status == "active" && s.id != backup.id)
+        .unwrap();
+    c.delete_snapshot(&p, &unused.id).await.unwrap();
+    // request_credential is the call that made `c`.
+}
+
+#[tokio::test]
+async fn a_call_outside_the_rules_is_refused_as_not_granted() {
+    let (running, _) = common::demo().await;
+    let c = least_privilege(&running).await;
+    let err = c
+        .post::<_, serde_json::Value>("/cloud/project/x/volume", &serde_json::json!({}))
+        .await
+        .unwrap_err();
+    assert_eq!(err.error_code(), Some("NOT_GRANTED_CALL"));
+    assert!(!err.is_auth(), "the credential itself is fine");
+    assert!(!c.auth_refused());
+}
+
+/// A client whose clock the test moves.
+fn service_client(running: &ovh_sim::Running, keys: &Keys, clock: Arc<AtomicI64>) -> Client {
+    Client::builder(Endpoint::Custom(running.base_url.clone()))
+        .service_account(keys.service_account())
+        .clock(Arc::new(move || clock.load(Ordering::Relaxed)))
+        .retry(RetryPolicy::none())
+        .build()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_service_account_gets_a_token_and_renews_it_before_it_expires() {
+    let (running, _) = common::demo().await;
+    let keys = Keys::default();
+    let start = chrono::Utc::now().timestamp();
+    let clock = Arc::new(AtomicI64::new(start));
+    let c = service_client(&running, &keys, clock.clone());
+
+    let details = c.auth_details().await.unwrap();
+    assert_eq!(details.method, "oauth2_client_credentials");
+    let after_first = c.request_count();
+    assert_eq!(after_first, 2, "one token request, one call");
+    c.project_ids().await.unwrap();
+    assert_eq!(c.request_count(), 3, "the token is reused");
+
+    // 50 minutes later, the token (3599 s) is still good for 10 minutes: reused.
+    clock.fetch_add(50 * 60, Ordering::Relaxed);
+    common::advance(&running, 50 * 60).await;
+    c.project_ids().await.unwrap();
+    assert_eq!(c.request_count(), 4);
+
+    // 59 minutes 30 in: within the renewal margin, so a new token comes first.
+    clock.fetch_add(9 * 60 + 30, Ordering::Relaxed);
+    common::advance(&running, 9 * 60 + 30).await;
+    c.project_ids().await.unwrap();
+    assert_eq!(c.request_count(), 6, "token renewed, then the call");
+
+    // The server expires the token early (clock drift): one 401, a new token, the call again.
+    common::advance(&running, 3600).await;
+    c.project_ids().await.unwrap();
+    assert_eq!(c.request_count(), 9);
+    assert!(!c.auth_refused());
+}
+
+#[tokio::test]
+async fn a_wrong_client_secret_is_an_auth_refusal() {
+    let (running, _) = common::demo().await;
+    let keys = Keys {
+        client_secret: "wrong".into(),
+        ..Keys::default()
+    };
+    let c = service_client(
+        &running,
+        &keys,
+        Arc::new(AtomicI64::new(chrono::Utc::now().timestamp())),
+    );
+    let err = c.project_ids().await.unwrap_err();
+    assert!(err.is_auth(), "{err:?}");
+    assert_eq!(err.error_code(), Some("invalid_client"));
+    assert!(err.to_string().contains("does not exists"), "{err}");
+    assert!(c.auth_refused());
+}
+
+#[tokio::test]
+async fn a_stale_clock_offset_is_fetched_again_once() {
+    let (running, client) = common::demo().await;
+    client.project_ids().await.unwrap();
+    assert!(client.time_delta().map(i64::abs).unwrap_or(0) < 5);
+    // OVH's clock jumps 10 minutes: the cached offset is now wrong.
+    common::control(&running, "skew", serde_json::json!({"seconds": 600})).await;
+    let before = client.request_count();
+    client.project_ids().await.unwrap();
+    assert_eq!(
+        client.request_count() - before,
+        3,
+        "refused, /auth/time again, then accepted"
+    );
+    assert!((client.time_delta().unwrap() - 600).abs() < 5);
+}

@@ -1,0 +1,185 @@
+//! Access rules: the least-privilege set Backup Desk asks for, OVH's glob matching, and which
+//! features a granted set leaves out.
+use serde::Serialize;
+
+use crate::types::AccessRule;
+
+/// The rules Backup Desk asks for with `POST /auth/credential`, as `(method, path pattern)`.
+///
+/// OVH's `*` matches any run of characters, `/` included, so `GET /cloud/project/*` (needed for
+/// a project's name) also covers its regions, instances, flavors, images, snapshots, workflows,
+/// operations, SSH keys and availability. Writes are listed one route each. The price catalog
+/// needs no rule: it is public. A test exercises every typed call through the simulator with
+/// exactly these rules.
+pub const ACCESS_RULES: &[(&str, &str)] = &[
+    ("GET", "/auth/currentCredential"),
+    ("GET", "/auth/details"),
+    ("GET", "/cloud/project"),
+    ("GET", "/cloud/project/*"),
+    ("POST", "/cloud/project/*/instance"),
+    ("POST", "/cloud/project/*/instance/*/snapshot"),
+    ("POST", "/cloud/project/*/instance/*/reinstall"),
+    ("POST", "/cloud/project/*/instance/*/rescueMode"),
+    ("POST", "/cloud/project/*/region/*/instance/*/abortSnapshot"),
+    ("POST", "/cloud/project/*/region/*/workflow/backup"),
+    ("DELETE", "/cloud/project/*/snapshot/*"),
+    ("DELETE", "/cloud/project/*/region/*/workflow/backup/*"),
+];
+
+/// [`ACCESS_RULES`] as request bodies.
+pub fn requested() -> Vec<AccessRule> {
+    ACCESS_RULES
+        .iter()
+        .map(|(m, p)| AccessRule {
+            method: m.to_string(),
+            path: p.to_string(),
+        })
+        .collect()
+}
+
+/// OVH access-rule matching: `*` stands for any run of characters, `/` included.
+pub fn glob(pattern: &str, path: &str) -> bool {
+    match pattern.split_once('*') {
+        None => pattern == path,
+        Some((head, tail)) => {
+            let Some(rest) = path.strip_prefix(head) else {
+                return false;
+            };
+            (0..=rest.len())
+                .filter(|i| rest.is_char_boundary(*i))
+                .any(|i| glob(tail, &rest[i..]))
+        }
+    }
+}
+
+/// What the app can do, each needing some calls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Feature {
+    /// See projects, instances, backups and automatic backups.
+    Browse,
+    CreateBackups,
+    CancelBackups,
+    DeleteBackups,
+    Restore,
+    AutomaticBackups,
+}
+
+impl Feature {
+    pub const ALL: [Feature; 6] = [
+        Feature::Browse,
+        Feature::CreateBackups,
+        Feature::CancelBackups,
+        Feature::DeleteBackups,
+        Feature::Restore,
+        Feature::AutomaticBackups,
+    ];
+
+    /// Concrete example calls the feature makes (ids stand for any id).
+    fn calls(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Feature::Browse => &[
+                ("GET", "/cloud/project"),
+                ("GET", "/cloud/project/p"),
+                ("GET", "/cloud/project/p/region"),
+                ("GET", "/cloud/project/p/instance"),
+                ("GET", "/cloud/project/p/flavor"),
+                ("GET", "/cloud/project/p/snapshot"),
+                ("GET", "/cloud/project/p/region/r/workflow/backup"),
+            ],
+            Feature::CreateBackups => &[("POST", "/cloud/project/p/instance/i/snapshot")],
+            Feature::CancelBackups => {
+                &[("POST", "/cloud/project/p/region/r/instance/i/abortSnapshot")]
+            }
+            Feature::DeleteBackups => &[("DELETE", "/cloud/project/p/snapshot/s")],
+            Feature::Restore => &[
+                ("GET", "/cloud/project/p/sshkey"),
+                ("GET", "/cloud/project/p/operation/o"),
+                ("POST", "/cloud/project/p/instance/i/reinstall"),
+                ("POST", "/cloud/project/p/instance"),
+            ],
+            Feature::AutomaticBackups => &[
+                ("POST", "/cloud/project/p/region/r/workflow/backup"),
+                ("DELETE", "/cloud/project/p/region/r/workflow/backup/w"),
+            ],
+        }
+    }
+
+    /// Whether `granted` allows every call of this feature.
+    pub fn allowed_by(self, granted: &[AccessRule]) -> bool {
+        self.calls().iter().all(|(method, path)| {
+            granted
+                .iter()
+                .any(|r| r.method == *method && glob(&r.path, path))
+        })
+    }
+}
+
+/// The features `granted` does not fully allow, in [`Feature::ALL`] order.
+pub fn missing_features(granted: &[AccessRule]) -> Vec<Feature> {
+    Feature::ALL
+        .into_iter()
+        .filter(|f| !f.allowed_by(granted))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules(list: &[(&str, &str)]) -> Vec<AccessRule> {
+        list.iter()
+            .map(|(m, p)| AccessRule {
+                method: m.to_string(),
+                path: p.to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn access_rule_globs() {
+        assert!(glob("/*", "/cloud/project"));
+        assert!(glob(
+            "/cloud/project/*",
+            "/cloud/project/abc/instance/x/snapshot"
+        ));
+        assert!(!glob("/cloud/project/*", "/cloud/project"));
+        assert!(glob(
+            "/cloud/project/*/snapshot/*",
+            "/cloud/project/p/snapshot/s"
+        ));
+        assert!(!glob(
+            "/cloud/project/*/snapshot/*",
+            "/cloud/project/p/instance/s"
+        ));
+        assert!(glob("/auth/time", "/auth/time"));
+    }
+
+    #[test]
+    fn the_requested_rules_allow_every_feature() {
+        assert_eq!(missing_features(&requested()), Vec::<Feature>::new());
+    }
+
+    #[test]
+    fn everything_and_read_only_credentials() {
+        let all = rules(&[
+            ("GET", "/*"),
+            ("POST", "/*"),
+            ("PUT", "/*"),
+            ("DELETE", "/*"),
+        ]);
+        assert!(missing_features(&all).is_empty());
+        let read_only = rules(&[("GET", "/*")]);
+        assert_eq!(
+            missing_features(&read_only),
+            vec![
+                Feature::CreateBackups,
+                Feature::CancelBackups,
+                Feature::DeleteBackups,
+                Feature::Restore,
+                Feature::AutomaticBackups
+            ]
+        );
+        assert_eq!(missing_features(&[]), Feature::ALL.to_vec());
+    }
+}
