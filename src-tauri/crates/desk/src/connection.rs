@@ -1,9 +1,10 @@
 //! Which cloud the app talks to: the built-in demo cloud (the simulator, in-process on a
 //! loopback port) when no account is stored, or a real OVHcloud account from the keyring.
-use ovh::{Client, Credentials, Endpoint};
+use ovh::{Client, Endpoint};
 use ovh_sim::{Keys, Running, Sim};
 
-use crate::vault::{SecretKind, Vault};
+use crate::account::{self, Account};
+use crate::vault::Vault;
 use crate::{Error, Result};
 
 /// Where the data comes from, as the UI shows it.
@@ -20,41 +21,23 @@ pub enum Mode {
 pub struct Connection {
     pub client: Client,
     pub mode: Mode,
+    /// The stored account, when not in demo mode.
+    pub account: Option<Account>,
     _demo: Option<Running>,
 }
 
 impl Connection {
-    /// Opens the account stored in `vault` on `endpoint`, or the demo cloud (on `demo_port`, 0
-    /// for any) when no complete account is stored. Must run inside a tokio runtime.
-    pub async fn open(vault: &Vault, endpoint: Option<Endpoint>, demo_port: u16) -> Result<Self> {
+    /// Opens the account stored in `vault`, or the demo cloud (on `demo_port`, 0 for any) when
+    /// no complete account is stored. Must run inside a tokio runtime.
+    pub async fn open(vault: &Vault, demo_port: u16) -> Result<Self> {
         let vault = vault.clone();
-        let stored = tokio::task::spawn_blocking(move || -> Result<Option<Credentials>> {
-            let ak = vault.load(SecretKind::ApplicationKey)?;
-            let secret = vault.load(SecretKind::ApplicationSecret)?;
-            let ck = vault.load(SecretKind::ConsumerKey)?;
-            Ok(match (ak, secret, ck) {
-                (Some(ak), Some(secret), Some(ck)) => Some(Credentials {
-                    application_key: ak.expose().clone(),
-                    application_secret: secret,
-                    consumer_key: Some(ck),
-                }),
-                _ => None,
-            })
-        })
-        .await
-        .map_err(|e| Error::Invalid(e.to_string()))??;
-        match stored {
-            Some(credentials) => {
-                let endpoint = endpoint.unwrap_or(Endpoint::Eu);
-                let client = Client::builder(endpoint.clone())
-                    .credentials(credentials)
-                    .build()?;
-                Ok(Self {
-                    client,
-                    mode: Mode::Account(endpoint),
-                    _demo: None,
-                })
-            }
+        match account::blocking(move || Account::load(&vault)).await? {
+            Some(account) => Ok(Self {
+                client: account.client()?,
+                mode: Mode::Account(account.endpoint().clone()),
+                account: Some(account),
+                _demo: None,
+            }),
             None => Self::demo_on(demo_port).await,
         }
     }
@@ -74,6 +57,7 @@ impl Connection {
         Ok(Self {
             client,
             mode: Mode::Demo,
+            account: None,
             _demo: Some(running),
         })
     }

@@ -1,13 +1,15 @@
-//! Backup Desk's domain, free of Tauri: where secrets live (`vault`), which cloud the app talks
-//! to (`connection`), and what is in it (`inventory`).
+//! Backup Desk's domain, free of Tauri: where secrets live (`vault`), how an account is set up
+//! (`account`, `ovhconf`), which cloud the app talks to (`connection`), and what is in it.
 #![forbid(unsafe_code)]
 
+pub mod account;
 pub mod automatic;
 pub mod backups;
 pub mod connection;
 pub mod error;
 pub mod inventory;
 pub mod journal;
+pub mod ovhconf;
 pub mod pricing;
 pub mod restore;
 pub mod schedule;

@@ -24,9 +24,16 @@ use crate::watcher::{self, Memory, WatcherHandle};
 use crate::workflows::{self, WorkflowRow};
 use crate::{Error, Result};
 
-/// OVH subsidiary whose catalog prices backups. NOTE: read from the account later (issue 6);
-/// `FR` is the demo's and most EU accounts'.
-const SUBSIDIARY: &str = "FR";
+/// OVH subsidiary whose catalog prices backups: `FR` for the EU endpoint (the demo's and most
+/// EU accounts'), `CA` and `US` for theirs. NOTE: the account's own subsidiary would need
+/// `GET /me`, a right Backup Desk does not ask for.
+fn subsidiary(endpoint: &Endpoint) -> &'static str {
+    match endpoint {
+        Endpoint::Ca => "CA",
+        Endpoint::Us => "US",
+        _ => "FR",
+    }
+}
 
 /// What the "Create a backup" form needs to show before Confirm.
 #[derive(Debug, Clone, Serialize)]
@@ -66,9 +73,9 @@ pub struct DeleteOutcome {
 /// How a session opens.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
-    /// The API, when an account is stored (default `ovh-eu`).
-    pub endpoint: Option<Endpoint>,
-    /// Where the journal and the record of notified runs live; memory only when `None`.
+    /// Where the journal and the record of notified runs live (in a `demo` or `account`
+    /// subfolder, so the demo's backups are never looked for in a real account); memory only
+    /// when `None`.
     pub data_dir: Option<PathBuf>,
     /// The demo cloud's loopback port (0 for any), so tests can reach its `/_sim` controls.
     pub demo_port: u16,
@@ -104,11 +111,11 @@ impl Session {
         sink: impl Fn(Notice) + Send + Sync + 'static,
     ) -> Result<Self> {
         let Options {
-            endpoint,
             data_dir,
             demo_port,
         } = options;
-        let conn = Connection::open(vault, endpoint, demo_port).await?;
+        let conn = Connection::open(vault, demo_port).await?;
+        let data_dir = data_dir.map(|d| d.join(Self::data_subdir(conn.mode == Mode::Demo)));
         let (journal, memory) = match data_dir {
             Some(dir) => (Journal::in_dir(&dir), Memory::in_dir(&dir)),
             None => (Journal::none(), Memory::none()),
@@ -139,6 +146,34 @@ impl Session {
         })
     }
 
+    /// The data folder of the demo or of the account, under the app's data directory.
+    pub fn data_subdir(demo: bool) -> &'static str {
+        if demo {
+            "demo"
+        } else {
+            "account"
+        }
+    }
+
+    /// The stored account, `None` in demo mode.
+    pub fn account(&self) -> Option<&crate::account::Account> {
+        self.conn.account.as_ref()
+    }
+
+    /// Who is connected and what they may do.
+    pub async fn account_info(&self) -> Result<Option<crate::account::AccountInfo>> {
+        match &self.conn.account {
+            Some(a) => Ok(Some(crate::account::describe(a, &self.conn.client).await?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Whether OVH refused the credentials on the last authenticated call (background work
+    /// is paused until a call succeeds again).
+    pub fn auth_refused(&self) -> bool {
+        self.conn.client.auth_refused()
+    }
+
     /// Whether this is the built-in demo cloud.
     pub fn is_demo(&self) -> bool {
         self.conn.mode == Mode::Demo
@@ -165,7 +200,7 @@ impl Session {
     async fn price(&self, region: &str) -> Option<Price> {
         let catalog = self
             .catalog
-            .get_or_try_init(|| self.conn.client.public_cloud_catalog(SUBSIDIARY))
+            .get_or_try_init(|| self.conn.client.public_cloud_catalog(subsidiary(self.conn.client.endpoint())))
             .await;
         match catalog {
             Ok(c) => pricing::snapshot_price(c, None, region),

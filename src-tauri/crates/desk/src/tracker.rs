@@ -37,6 +37,10 @@ pub trait CloudSource: Send + Sync + 'static {
         instance_id: &str,
         image_id: &str,
     ) -> impl Future<Output = Result<(), ovh::Error>> + Send;
+    /// Whether OVH refused the credentials: polling pauses instead of failing in a loop.
+    fn paused(&self) -> bool {
+        false
+    }
 }
 
 impl CloudSource for ovh::Client {
@@ -62,6 +66,10 @@ impl CloudSource for ovh::Client {
     ) -> impl Future<Output = Result<(), ovh::Error>> + Send {
         let call = ovh::Client::reinstall(self, project_id, instance_id, image_id);
         async move { call.await.map(|_| ()) }
+    }
+
+    fn paused(&self) -> bool {
+        self.auth_refused()
     }
 }
 
@@ -211,6 +219,11 @@ pub fn spawn<S: CloudSource>(
                     continue;
                 }
                 _ = tokio::time::sleep(wait), if !idle => {}
+            }
+            if source.paused() {
+                // Nothing is lost: the journal keeps every item until the account works again.
+                delay = pace.max;
+                continue;
             }
             let snapshot: Vec<Tracked> = tracked.lock().expect("tracked lock").clone();
             let outcome = poll(&source, &snapshot, &*now).await;

@@ -2,27 +2,39 @@
 //! Windows) and nowhere else. A missing entry is `Ok(None)`, not an error.
 use ovh::Sensitive;
 
-/// The secrets the app keeps, one keyring entry each.
+/// What the app keeps about the account, one keyring entry each. The endpoint and the
+/// application key are not secret, but keeping the whole account in one place means sign-out
+/// is one loop and no config file ever names an account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SecretKind {
+    Endpoint,
     ApplicationKey,
     ApplicationSecret,
     ConsumerKey,
+    ClientId,
+    ClientSecret,
 }
 
 impl SecretKind {
     /// Every kind, for sign-out.
-    pub const ALL: [SecretKind; 3] = [
+    pub const ALL: [SecretKind; 6] = [
+        SecretKind::Endpoint,
         SecretKind::ApplicationKey,
         SecretKind::ApplicationSecret,
         SecretKind::ConsumerKey,
+        SecretKind::ClientId,
+        SecretKind::ClientSecret,
     ];
 
-    fn user(self) -> &'static str {
+    /// The entry's user name within the app's service.
+    pub fn user(self) -> &'static str {
         match self {
+            SecretKind::Endpoint => "endpoint",
             SecretKind::ApplicationKey => "application-key",
             SecretKind::ApplicationSecret => "application-secret",
             SecretKind::ConsumerKey => "consumer-key",
+            SecretKind::ClientId => "client-id",
+            SecretKind::ClientSecret => "client-secret",
         }
     }
 }
@@ -72,6 +84,11 @@ impl Vault {
             "backup-desk"
         };
         Self::with_service(service)
+    }
+
+    /// The keyring service name (entries are `service` + [`SecretKind::user`]).
+    pub fn service(&self) -> &str {
+        &self.service
     }
 
     /// A vault under another service name (tests use their own).

@@ -32,6 +32,10 @@ pub trait WorkflowSource: Send + Sync + 'static {
         &self,
         project_id: &str,
     ) -> impl Future<Output = Result<Vec<Instance>, ovh::Error>> + Send;
+    /// Whether OVH refused the credentials: watching pauses instead of failing in a loop.
+    fn paused(&self) -> bool {
+        false
+    }
 }
 
 impl WorkflowSource for ovh::Client {
@@ -60,6 +64,10 @@ impl WorkflowSource for ovh::Client {
         project_id: &str,
     ) -> impl Future<Output = Result<Vec<Instance>, ovh::Error>> + Send {
         ovh::Client::instances(self, project_id, None)
+    }
+
+    fn paused(&self) -> bool {
+        self.auth_refused()
     }
 }
 
@@ -232,6 +240,10 @@ pub fn spawn<S: WorkflowSource>(
                     None => break,
                 },
                 _ = tokio::time::sleep(wait) => {}
+            }
+            if source.paused() {
+                wait = pace.idle;
+                continue;
             }
             let t = now();
             if known.at.is_none_or(|at| t - at > pace.rediscover) {

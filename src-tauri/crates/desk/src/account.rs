@@ -1,0 +1,393 @@
+//! A real OVHcloud account: the three ways in (request a consumer key and wait for the user to
+//! approve it, keys made elsewhere, a service account), what the keyring holds for it, and what
+//! the window shows about it. Secrets stay in [`Sensitive`] from input to keyring; nothing here
+//! serialises one.
+use std::sync::Mutex;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use tokio_util::sync::CancellationToken;
+
+use ovh::rules::{self, Feature};
+use ovh::types::{AccessRule, CredentialRequest};
+use ovh::{Client, Credentials, Endpoint, Sensitive, ServiceAccount};
+
+use crate::vault::{SecretKind, Vault};
+use crate::{Error, Result};
+
+/// A stored account: how to reach it and authenticate.
+#[derive(Debug, Clone)]
+pub enum Account {
+    /// Application key, secret and consumer key, signing every call.
+    Keys {
+        endpoint: Endpoint,
+        credentials: Credentials,
+    },
+    /// OAuth2 client credentials.
+    ServiceAccount {
+        endpoint: Endpoint,
+        account: ServiceAccount,
+    },
+}
+
+impl Account {
+    pub fn endpoint(&self) -> &Endpoint {
+        match self {
+            Account::Keys { endpoint, .. } | Account::ServiceAccount { endpoint, .. } => endpoint,
+        }
+    }
+
+    /// A client for this account.
+    pub fn client(&self) -> Result<Client> {
+        let builder = Client::builder(self.endpoint().clone());
+        Ok(match self {
+            Account::Keys { credentials, .. } => builder.credentials(credentials.clone()),
+            Account::ServiceAccount { account, .. } => builder.service_account(account.clone()),
+        }
+        .build()?)
+    }
+
+    /// Reads the stored account; `None` when no complete one is stored. Blocking (keyring).
+    pub fn load(vault: &Vault) -> Result<Option<Account>> {
+        let endpoint = match vault.load(SecretKind::Endpoint)? {
+            Some(e) => match e.expose().parse() {
+                Ok(e) => e,
+                Err(_) => return Ok(None),
+            },
+            None => return Ok(None),
+        };
+        let ak = vault.load(SecretKind::ApplicationKey)?;
+        let secret = vault.load(SecretKind::ApplicationSecret)?;
+        let ck = vault.load(SecretKind::ConsumerKey)?;
+        if let (Some(ak), Some(secret), Some(ck)) = (ak, secret, ck) {
+            return Ok(Some(Account::Keys {
+                endpoint,
+                credentials: Credentials {
+                    application_key: ak.expose().clone(),
+                    application_secret: secret,
+                    consumer_key: Some(ck),
+                },
+            }));
+        }
+        let id = vault.load(SecretKind::ClientId)?;
+        let secret = vault.load(SecretKind::ClientSecret)?;
+        Ok(match (id, secret) {
+            (Some(id), Some(secret)) => Some(Account::ServiceAccount {
+                endpoint,
+                account: ServiceAccount {
+                    client_id: id.expose().clone(),
+                    client_secret: secret,
+                },
+            }),
+            _ => None,
+        })
+    }
+
+    /// Stores this account, replacing whatever was stored. Blocking (keyring).
+    pub fn save(&self, vault: &Vault) -> Result<()> {
+        forget(vault)?;
+        match self {
+            Account::Keys { credentials, .. } => {
+                let ck = credentials
+                    .consumer_key
+                    .as_ref()
+                    .ok_or_else(|| Error::Invalid("a consumer key is required".into()))?;
+                vault.store(
+                    SecretKind::ApplicationKey,
+                    &Sensitive::new(credentials.application_key.clone()),
+                )?;
+                vault.store(
+                    SecretKind::ApplicationSecret,
+                    &credentials.application_secret,
+                )?;
+                vault.store(SecretKind::ConsumerKey, ck)?;
+            }
+            Account::ServiceAccount { account, .. } => {
+                vault.store(
+                    SecretKind::ClientId,
+                    &Sensitive::new(account.client_id.clone()),
+                )?;
+                vault.store(SecretKind::ClientSecret, &account.client_secret)?;
+            }
+        }
+        // Written last: an account without its endpoint entry does not load, so an interrupted
+        // save leaves no half account behind.
+        vault.store(
+            SecretKind::Endpoint,
+            &Sensitive::new(self.endpoint().name().to_string()),
+        )?;
+        Ok(())
+    }
+}
+
+/// Deletes every keyring entry of the app. Blocking (keyring).
+pub fn forget(vault: &Vault) -> Result<()> {
+    for kind in SecretKind::ALL {
+        vault.delete(kind)?;
+    }
+    Ok(())
+}
+
+/// Runs a blocking keyring call off the async runtime.
+pub async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T> + Send + 'static,
+) -> Result<T> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|e| Error::Invalid(format!("keyring task failed: {e}")))?
+}
+
+/// A key or secret as typed or pasted: trimmed, and refused when empty or with inner spaces.
+pub fn field(label: &str, value: &str) -> Result<String> {
+    let v = value.trim();
+    if v.is_empty() {
+        return Err(Error::Invalid(format!("{label} is required")));
+    }
+    if v.chars().any(char::is_whitespace) {
+        return Err(Error::Invalid(format!(
+            "{label} cannot contain spaces: copy it again from OVHcloud"
+        )));
+    }
+    Ok(v.to_string())
+}
+
+/// Who is connected, as the Account screen shows it. Holds no secret.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AccountInfo {
+    /// `ovh-eu`, `ovh-ca`, `ovh-us` or a URL.
+    pub endpoint: String,
+    /// `keys` or `serviceAccount`.
+    pub method: &'static str,
+    /// The OVHcloud account (NIC handle).
+    pub account: String,
+    /// The application key (not a secret), so the user can find it in OVHcloud's lists.
+    pub application_key: Option<String>,
+    pub client_id: Option<String>,
+    /// When the consumer key stops working; `None` for unlimited or unknown.
+    pub expiration: Option<DateTime<Utc>>,
+    /// The rules granted; `None` when OVH does not say (service accounts use IAM policies).
+    pub rules: Option<Vec<AccessRule>>,
+    /// Features the granted rules leave out.
+    pub missing: Vec<Feature>,
+    /// Projects visible with these keys, by name.
+    pub projects: Vec<String>,
+}
+
+/// Asks OVH who `account` is and what it may do: the check before saving keys, and the
+/// Account screen.
+pub async fn describe(account: &Account, client: &Client) -> Result<AccountInfo> {
+    let details = client.auth_details().await?;
+    let (expiration, rules) = match account {
+        Account::Keys { .. } => {
+            let c = client.current_credential().await?;
+            if c.status != "validated" {
+                return Err(Error::Invalid(format!(
+                    "this consumer key is not usable (state: {}): connect again",
+                    c.status
+                )));
+            }
+            (c.expiration, Some(c.rules))
+        }
+        Account::ServiceAccount { .. } => (None, None),
+    };
+    let missing = match &rules {
+        Some(r) => rules::missing_features(r),
+        None => Vec::new(),
+    };
+    let projects = crate::inventory::projects(client)
+        .await?
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    Ok(AccountInfo {
+        endpoint: account.endpoint().name().to_string(),
+        method: match account {
+            Account::Keys { .. } => "keys",
+            Account::ServiceAccount { .. } => "serviceAccount",
+        },
+        account: details.account,
+        application_key: match account {
+            Account::Keys { credentials, .. } => Some(credentials.application_key.clone()),
+            Account::ServiceAccount { .. } => None,
+        },
+        client_id: match account {
+            Account::ServiceAccount { account, .. } => Some(account.client_id.clone()),
+            Account::Keys { .. } => None,
+        },
+        expiration,
+        rules,
+        missing,
+        projects,
+    })
+}
+
+/// A consumer key requested and waiting for the user's approval on OVHcloud's page.
+struct Pending {
+    account: Account,
+    validation_url: String,
+    cancel: CancellationToken,
+}
+
+/// The "Connect" way in: request a consumer key with Backup Desk's rules, let the user approve
+/// it in the browser, and wait until OVH says it is validated. One request at a time; a new
+/// one cancels the one before.
+#[derive(Default)]
+pub struct Connector {
+    pending: Mutex<Option<Pending>>,
+}
+
+/// How often the approval is checked.
+const APPROVAL_POLL: Duration = Duration::from_secs(2);
+
+impl Connector {
+    /// `POST /auth/credential` with [`rules::ACCESS_RULES`]; returns the page the user must open.
+    pub async fn start(
+        &self,
+        endpoint: Endpoint,
+        application_key: &str,
+        application_secret: &str,
+    ) -> Result<String> {
+        let ak = field("The application key", application_key)?;
+        let secret = Sensitive::new(field("The application secret", application_secret)?);
+        let unsigned = Client::builder(endpoint.clone())
+            .credentials(Credentials {
+                application_key: ak.clone(),
+                application_secret: secret.clone(),
+                consumer_key: None,
+            })
+            .build()?;
+        let pending = unsigned
+            .request_credential(&CredentialRequest {
+                access_rules: rules::requested(),
+                redirection: None,
+            })
+            .await?;
+        if pending.validation_url.is_empty() {
+            return Err(Error::Invalid(
+                "OVHcloud gave no approval page for this request".into(),
+            ));
+        }
+        let account = Account::Keys {
+            endpoint,
+            credentials: Credentials {
+                application_key: ak,
+                application_secret: secret,
+                consumer_key: Some(pending.consumer_key),
+            },
+        };
+        let url = pending.validation_url.clone();
+        let previous = self.pending.lock().expect("pending lock").replace(Pending {
+            account,
+            validation_url: pending.validation_url,
+            cancel: CancellationToken::new(),
+        });
+        if let Some(p) = previous {
+            p.cancel.cancel();
+        }
+        Ok(url)
+    }
+
+    /// The approval page of the request in progress.
+    pub fn validation_url(&self) -> Option<String> {
+        self.pending
+            .lock()
+            .expect("pending lock")
+            .as_ref()
+            .map(|p| p.validation_url.clone())
+    }
+
+    /// Waits until the user approved the request, then returns the account (not yet saved).
+    /// `Ok(None)` when cancelled.
+    pub async fn wait(&self) -> Result<Option<Account>> {
+        let (account, cancel) = match self.pending.lock().expect("pending lock").as_ref() {
+            Some(p) => (p.account.clone(), p.cancel.clone()),
+            None => return Err(Error::Invalid("no connection is waiting for approval".into())),
+        };
+        let client = account.client()?;
+        loop {
+            match client.current_credential().await {
+                Ok(c) if c.status == "validated" => break,
+                Ok(c) if c.status == "refused" || c.status == "expired" => {
+                    self.clear(&cancel);
+                    return Err(Error::Invalid(
+                        "the access request was refused or has expired: connect again".into(),
+                    ));
+                }
+                Ok(_) => {}
+                // Until approval OVH answers INVALID_CREDENTIAL: keep waiting.
+                Err(e) if e.error_code() == Some("INVALID_CREDENTIAL") => {}
+                Err(e) if e.is_auth() => {
+                    self.clear(&cancel);
+                    return Err(e.into());
+                }
+                Err(e) => tracing::debug!("still waiting for approval: {e}"),
+            }
+            tokio::select! {
+                _ = cancel.cancelled() => return Ok(None),
+                _ = tokio::time::sleep(APPROVAL_POLL) => {}
+            }
+        }
+        self.clear(&cancel);
+        Ok(Some(account))
+    }
+
+    /// Stops waiting; the requested consumer key is simply never used.
+    pub fn cancel(&self) {
+        if let Some(p) = self.pending.lock().expect("pending lock").take() {
+            p.cancel.cancel();
+        }
+    }
+
+    fn clear(&self, token: &CancellationToken) {
+        let mut pending = self.pending.lock().expect("pending lock");
+        if pending.as_ref().is_some_and(|p| p.cancel == *token) {
+            *pending = None;
+        }
+    }
+}
+
+/// The "I already have keys" way in: the three keys, checked before anything is saved.
+pub fn from_keys(
+    endpoint: Endpoint,
+    application_key: &str,
+    application_secret: &str,
+    consumer_key: &str,
+) -> Result<Account> {
+    Ok(Account::Keys {
+        endpoint,
+        credentials: Credentials {
+            application_key: field("The application key", application_key)?,
+            application_secret: Sensitive::new(field(
+                "The application secret",
+                application_secret,
+            )?),
+            consumer_key: Some(Sensitive::new(field("The consumer key", consumer_key)?)),
+        },
+    })
+}
+
+/// The service-account way in: client id and secret.
+pub fn from_service_account(
+    endpoint: Endpoint,
+    client_id: &str,
+    client_secret: &str,
+) -> Result<Account> {
+    Ok(Account::ServiceAccount {
+        endpoint,
+        account: ServiceAccount {
+            client_id: field("The client ID", client_id)?,
+            client_secret: Sensitive::new(field("The client secret", client_secret)?),
+        },
+    })
+}
+
+/// Checks `account` against OVH, then stores it: nothing is saved for keys that do not work.
+pub async fn verify_and_save(vault: &Vault, account: Account) -> Result<AccountInfo> {
+    let client = account.client()?;
+    let info = describe(&account, &client).await?;
+    let vault = vault.clone();
+    blocking(move || account.save(&vault)).await?;
+    Ok(info)
+}
