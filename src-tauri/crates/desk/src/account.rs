@@ -303,7 +303,11 @@ impl Connector {
     pub async fn wait(&self) -> Result<Option<Account>> {
         let (account, cancel) = match self.pending.lock().expect("pending lock").as_ref() {
             Some(p) => (p.account.clone(), p.cancel.clone()),
-            None => return Err(Error::Invalid("no connection is waiting for approval".into())),
+            None => {
+                return Err(Error::Invalid(
+                    "no connection is waiting for approval".into(),
+                ))
+            }
         };
         let client = account.client()?;
         loop {

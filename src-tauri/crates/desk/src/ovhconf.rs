@@ -203,7 +203,12 @@ mod tests {
         let found = discover(&no_env, &[etc.clone(), home.clone(), dir.join("missing")]).unwrap();
         assert_eq!(
             keys(&found),
-            ("ovh-eu".into(), "ETC_AK".into(), "ETC_AS".into(), "HOME_CK".into())
+            (
+                "ovh-eu".into(),
+                "ETC_AK".into(),
+                "ETC_AS".into(),
+                "HOME_CK".into()
+            )
         );
         assert_eq!(
             found.sources,
@@ -227,7 +232,12 @@ mod tests {
         let found = discover(&env, &[conf]).unwrap();
         assert_eq!(
             keys(&found),
-            ("ovh-us".into(), "US_AK".into(), "US_AS".into(), "ENV_CK".into())
+            (
+                "ovh-us".into(),
+                "US_AK".into(),
+                "US_AS".into(),
+                "ENV_CK".into()
+            )
         );
         assert!(found.sources[0].contains("environment"));
     }

@@ -200,7 +200,11 @@ impl Session {
     async fn price(&self, region: &str) -> Option<Price> {
         let catalog = self
             .catalog
-            .get_or_try_init(|| self.conn.client.public_cloud_catalog(subsidiary(self.conn.client.endpoint())))
+            .get_or_try_init(|| {
+                self.conn
+                    .client
+                    .public_cloud_catalog(subsidiary(self.conn.client.endpoint()))
+            })
             .await;
         match catalog {
             Ok(c) => pricing::snapshot_price(c, None, region),

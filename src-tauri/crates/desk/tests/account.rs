@@ -1,0 +1,312 @@
+//! The three ways in and each way the credentials can fail, against the simulator, with the
+//! real Secret Service of the test session (gnome-keyring under `make test`).
+mod common;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use desk::account::{self, Account, Connector};
+use desk::vault::{SecretKind, Vault};
+use desk::Error;
+use ovh::rules::Feature;
+use ovh::{Endpoint, RetryPolicy};
+use ovh_sim::Keys;
+
+fn vault(name: &str) -> Vault {
+    assert!(
+        std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some(),
+        "these tests need a D-Bus session with a Secret Service; run them through `make test`"
+    );
+    Vault::with_service(&format!("backup-desk-test-{name}-{}", std::process::id()))
+}
+
+fn endpoint(running: &ovh_sim::Running) -> Endpoint {
+    Endpoint::Custom(running.base_url.clone())
+}
+
+/// Approves a pending request the way a user does: the validation page's form.
+async fn approve(validation_url: &str) {
+    let token = validation_url.split("credentialToken=").nth(1).unwrap();
+    let page = reqwest::get(validation_url)
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Authorize"), "the validation page is served");
+    let root = validation_url.split("/auth/").next().unwrap();
+    let done = reqwest::Client::new()
+        .post(format!("{root}/auth/validate"))
+        .form(&[("credentialToken", token), ("validity", "2592000")])
+        .send()
+        .await
+        .unwrap();
+    assert!(done.status().is_success());
+}
+
+fn stored(vault: &Vault) -> Vec<&'static str> {
+    SecretKind::ALL
+        .into_iter()
+        .filter(|k| vault.load(*k).unwrap().is_some())
+        .map(|k| k.user())
+        .collect()
+}
+
+#[tokio::test]
+async fn connect_waits_for_approval_then_saves_a_least_privilege_account() {
+    let (running, _, _) = common::demo().await;
+    let keys = Keys::default();
+    let connector = Arc::new(Connector::default());
+    let url = connector
+        .start(
+            endpoint(&running),
+            &format!("  {}\n", keys.application_key),
+            &keys.application_secret,
+        )
+        .await
+        .unwrap();
+    let waiting = tokio::spawn({
+        let c = connector.clone();
+        async move { c.wait().await }
+    });
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(!waiting.is_finished(), "nothing is saved before approval");
+    approve(&url).await;
+    let account = waiting.await.unwrap().unwrap().expect("approved");
+
+    let vault = vault("connect");
+    let info = account::verify_and_save(&vault, account).await.unwrap();
+    assert_eq!(info.method, "keys");
+    assert_eq!(info.account, "ab12345-ovh");
+    assert!(info.missing.is_empty(), "every feature is granted");
+    assert_eq!(info.rules.unwrap(), ovh::rules::requested());
+    assert!(info.expiration.is_some(), "a 30-day approval has an end");
+    assert_eq!(info.projects, vec!["Acme Production", "Acme Staging"]);
+    assert_eq!(
+        stored(&vault),
+        vec![
+            "endpoint",
+            "application-key",
+            "application-secret",
+            "consumer-key"
+        ]
+    );
+    let loaded = Account::load(&vault).unwrap().unwrap();
+    assert_eq!(loaded.endpoint(), &endpoint(&running));
+
+    account::forget(&vault).unwrap();
+    assert!(stored(&vault).is_empty(), "sign-out leaves no entry");
+    assert!(Account::load(&vault).unwrap().is_none());
+}
+
+#[tokio::test]
+async fn waiting_can_be_cancelled() {
+    let (running, _, _) = common::demo().await;
+    let keys = Keys::default();
+    let connector = Arc::new(Connector::default());
+    connector
+        .start(
+            endpoint(&running),
+            &keys.application_key,
+            &keys.application_secret,
+        )
+        .await
+        .unwrap();
+    let waiting = tokio::spawn({
+        let c = connector.clone();
+        async move { c.wait().await }
+    });
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    connector.cancel();
+    assert!(waiting.await.unwrap().unwrap().is_none());
+    assert!(connector.validation_url().is_none());
+}
+
+#[tokio::test]
+async fn a_wrong_application_key_is_refused_before_anything_is_asked() {
+    let (running, _, _) = common::demo().await;
+    let err = Connector::default()
+        .start(endpoint(&running), "notAKey", "whatever")
+        .await
+        .unwrap_err();
+    match err {
+        Error::Ovh(e) => assert_eq!(e.error_code(), Some("INVALID_KEY")),
+        other => panic!("{other:?}"),
+    }
+    let err = Connector::default()
+        .start(endpoint(&running), "", "x")
+        .await
+        .unwrap_err();
+    assert_eq!(err.to_string(), "The application key is required");
+}
+
+#[tokio::test]
+async fn existing_keys_are_checked_before_saving() {
+    let (running, _, _) = common::demo().await;
+    let keys = Keys::default();
+    let vault = vault("existing");
+
+    // A consumer key nobody approved: refused, nothing saved.
+    let unvalidated = account::from_keys(
+        endpoint(&running),
+        &keys.application_key,
+        &keys.application_secret,
+        "pendingConsumerKey000000000000001",
+    )
+    .unwrap();
+    let err = account::verify_and_save(&vault, unvalidated)
+        .await
+        .unwrap_err();
+    match &err {
+        Error::Ovh(e) => assert_eq!(e.error_code(), Some("INVALID_CREDENTIAL")),
+        other => panic!("{other:?}"),
+    }
+    assert!(stored(&vault).is_empty());
+
+    // A wrong secret: the signature does not match.
+    let wrong = account::from_keys(
+        endpoint(&running),
+        &keys.application_key,
+        "wrongSecret",
+        &keys.consumer_key,
+    )
+    .unwrap();
+    let err = account::verify_and_save(&vault, wrong).await.unwrap_err();
+    match &err {
+        Error::Ovh(e) => assert_eq!(e.error_code(), Some("INVALID_SIGNATURE")),
+        other => panic!("{other:?}"),
+    }
+    assert!(stored(&vault).is_empty());
+
+    // The demo's keys (all rights): saved, nothing missing.
+    let good = account::from_keys(
+        endpoint(&running),
+        &keys.application_key,
+        &keys.application_secret,
+        &keys.consumer_key,
+    )
+    .unwrap();
+    let info = account::verify_and_save(&vault, good).await.unwrap();
+    assert!(info.missing.is_empty());
+    assert_eq!(info.expiration, None, "unlimited");
+    account::forget(&vault).unwrap();
+}
+
+#[tokio::test]
+async fn read_only_keys_say_which_features_will_not_work() {
+    let (running, _, _) = common::demo().await;
+    let keys = Keys::default();
+    let unsigned = ovh::Client::builder(endpoint(&running))
+        .credentials(ovh::Credentials {
+            consumer_key: None,
+            ..keys.credentials()
+        })
+        .build()
+        .unwrap();
+    let pending = unsigned
+        .request_credential(&ovh::types::CredentialRequest {
+            access_rules: vec![ovh::types::AccessRule {
+                method: "GET".into(),
+                path: "/*".into(),
+            }],
+            redirection: None,
+        })
+        .await
+        .unwrap();
+    approve(&pending.validation_url).await;
+    let account = account::from_keys(
+        endpoint(&running),
+        &keys.application_key,
+        &keys.application_secret,
+        pending.consumer_key.expose(),
+    )
+    .unwrap();
+    let vault = vault("readonly");
+    let info = account::verify_and_save(&vault, account).await.unwrap();
+    assert_eq!(
+        info.missing,
+        vec![
+            Feature::CreateBackups,
+            Feature::CancelBackups,
+            Feature::DeleteBackups,
+            Feature::Restore,
+            Feature::AutomaticBackups
+        ]
+    );
+    account::forget(&vault).unwrap();
+}
+
+#[tokio::test]
+async fn a_service_account_is_checked_and_saved() {
+    let (running, _, _) = common::demo().await;
+    let keys = Keys::default();
+    let vault = vault("service");
+    let wrong = account::from_service_account(endpoint(&running), &keys.client_id, "nope").unwrap();
+    let err = account::verify_and_save(&vault, wrong).await.unwrap_err();
+    match &err {
+        Error::Ovh(e) => assert!(e.is_auth(), "{e:?}"),
+        other => panic!("{other:?}"),
+    }
+    assert!(stored(&vault).is_empty());
+
+    let good =
+        account::from_service_account(endpoint(&running), &keys.client_id, &keys.client_secret)
+            .unwrap();
+    let info = account::verify_and_save(&vault, good).await.unwrap();
+    assert_eq!(info.method, "serviceAccount");
+    assert_eq!(info.client_id.as_deref(), Some(keys.client_id.as_str()));
+    assert_eq!(
+        stored(&vault),
+        vec!["endpoint", "client-id", "client-secret"]
+    );
+    account::forget(&vault).unwrap();
+}
+
+#[tokio::test]
+async fn a_revoked_credential_pauses_background_work() {
+    use desk::journal::{Journal, Kind, Tracked};
+    use std::sync::atomic::Ordering;
+
+    let (running, client, project) = common::demo().await;
+    let keys = Keys::default();
+    let snapshot = client.snapshots(&project, None).await.unwrap()[0].clone();
+    let tracker = desk::tracker::spawn(
+        running.client(&keys, RetryPolicy::none()).unwrap(),
+        Journal::none(),
+        desk::tracker::Pace {
+            min: Duration::from_millis(20),
+            max: Duration::from_millis(40),
+        },
+        Arc::new(chrono::Utc::now),
+        |_| {},
+    );
+    reqwest::Client::new()
+        .post(format!(
+            "{}/_sim/credentials/{}/revoke",
+            running.root_url(),
+            keys.consumer_key
+        ))
+        .send()
+        .await
+        .unwrap();
+    let requests = || running.sim.requests.load(Ordering::Relaxed);
+    let before = requests();
+    tracker.track(Tracked {
+        kind: Kind::Backup,
+        project_id: project.clone(),
+        snapshot_id: "still-saving".into(),
+        name: "n".into(),
+        instance_id: snapshot.id.clone(),
+        instance_name: "i".into(),
+        region: snapshot.region.clone(),
+        started_at: chrono::Utc::now(),
+    });
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    let made = requests() - before;
+    println!("requests while refused over 600 ms at a 20-40 ms pace: {made}");
+    assert!(
+        made <= 2,
+        "polling paused after the refusal ({made} requests)"
+    );
+    assert_eq!(tracker.tracked().len(), 1, "nothing forgotten meanwhile");
+}
