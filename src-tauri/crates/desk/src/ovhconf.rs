@@ -128,7 +128,6 @@ pub fn discover(env: &dyn Fn(&str) -> Option<String>, files: &[PathBuf]) -> Opti
         },
         _ => return None,
     };
-    drop(get);
     Some(Found { sources, account })
 }
 
