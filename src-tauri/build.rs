@@ -21,6 +21,18 @@ fn main() {
             "replace_workflow",
             "refresh_schedules",
             "protection_overview",
+            "account_status",
+            "account_info",
+            "endpoint_links",
+            "import_offer",
+            "import_account",
+            "connect_start",
+            "connect_wait",
+            "connect_cancel",
+            "save_keys",
+            "save_service_account",
+            "sign_out",
+            "open_page",
         ]),
     ))
     .expect("failed to run tauri-build");

@@ -16,6 +16,10 @@ impl Error {
         match self {
             Error::Desk(desk::Error::Ovh(e)) => match e {
                 ovh::Error::Transport(_) | ovh::Error::Timeout => "network",
+                ovh::Error::Api { .. } if e.error_code() == Some("QUERY_TIME_OUT") => "clock",
+                ovh::Error::Api { .. } if e.error_code() == Some("NOT_GRANTED_CALL") => {
+                    "notGranted"
+                }
                 ovh::Error::Api { .. } if e.is_auth() => "auth",
                 ovh::Error::Api { status: 403, .. } => "forbidden",
                 ovh::Error::Api { status: 404, .. } => "notFound",
@@ -32,19 +36,38 @@ impl Error {
         }
     }
 
-    /// The message shown: OVH's own words for refusals, a summary for transport failures.
+    /// The message shown: what went wrong with the account and how to fix it, OVH's own words
+    /// for other refusals, a summary for transport failures.
     fn message(&self) -> String {
         match self {
             Error::Desk(desk::Error::Ovh(ovh::Error::Transport(_))) => "OVH API unreachable".into(),
-            Error::Desk(desk::Error::Ovh(ovh::Error::Api {
-                message, query_id, ..
-            })) => match query_id {
-                Some(id) => format!("{message} (query id {id})"),
-                None => message.clone(),
-            },
+            Error::Desk(desk::Error::Ovh(
+                e @ ovh::Error::Api {
+                    message, query_id, ..
+                },
+            )) => {
+                let text = account_remedy(e).unwrap_or(message.as_str());
+                match query_id {
+                    Some(id) => format!("{text} (query id {id})"),
+                    None => text.to_string(),
+                }
+            }
             other => other.to_string(),
         }
     }
+}
+
+/// Each way the credentials can be refused, in words that say what to do.
+fn account_remedy(e: &ovh::Error) -> Option<&'static str> {
+    Some(match e.error_code()? {
+        "INVALID_KEY" => "OVHcloud does not know this application key. Connect again with the keys of an existing application.",
+        "INVALID_SIGNATURE" => "OVHcloud refused the signature: the application secret does not belong to this application key. Connect again with the right secret.",
+        "INVALID_CREDENTIAL" | "NOT_CREDENTIAL" | "NOT_AUTHENTICATED" => "This access to OVHcloud was not approved, has expired or was revoked. Connect again to renew it.",
+        "QUERY_TIME_OUT" => "This computer's clock is too far from OVHcloud's. Set the date and time to update automatically, then try again.",
+        "NOT_GRANTED_CALL" => "This access does not allow that action. Connect again to grant Backup Desk the rights it needs.",
+        "invalid_client" | "unauthorized_client" => "OVHcloud does not recognise this service account: check its client ID and secret, then connect again.",
+        _ => return None,
+    })
 }
 
 impl Serialize for Error {
@@ -87,8 +110,25 @@ mod tests {
         };
         assert_eq!(
             json(refused),
-            serde_json::json!({"kind": "auth", "message": "This credential is not valid (query id EU.ext-3.1)"})
+            serde_json::json!({"kind": "auth", "message": "This access to OVHcloud was not approved, has expired or was revoked. Connect again to renew it. (query id EU.ext-3.1)"})
         );
+        let coded = |status: u16, code: &str| ovh::Error::Api {
+            status,
+            class: None,
+            error_code: Some(code.into()),
+            message: "OVH's words".into(),
+            query_id: None,
+            retry_after: None,
+        };
+        assert_eq!(json(coded(400, "QUERY_TIME_OUT"))["kind"], "clock");
+        assert_eq!(json(coded(403, "NOT_GRANTED_CALL"))["kind"], "notGranted");
+        assert_eq!(json(coded(403, "INVALID_KEY"))["kind"], "auth");
+        assert_eq!(json(coded(400, "INVALID_SIGNATURE"))["kind"], "auth");
+        assert_eq!(json(coded(400, "invalid_client"))["kind"], "auth");
+        assert!(json(coded(403, "INVALID_KEY"))["message"]
+            .as_str()
+            .unwrap()
+            .contains("application key"));
         let server = ovh::Error::Api {
             status: 503,
             class: None,

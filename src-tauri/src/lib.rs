@@ -2,6 +2,7 @@
 //! and commands, and translates between the webview and the domain (`desk`).
 #![forbid(unsafe_code)]
 
+mod account;
 mod commands;
 mod error;
 mod events;
@@ -15,6 +16,7 @@ use tauri::{Builder, Manager, RunEvent, Runtime, WindowEvent};
 pub fn build<R: Runtime>(builder: Builder<R>) -> Builder<R> {
     builder
         .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(state::AppState::from_env())
         .invoke_handler(tauri::generate_handler![
             commands::session,
@@ -37,6 +39,18 @@ pub fn build<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::replace_workflow,
             commands::refresh_schedules,
             commands::protection_overview,
+            account::account_status,
+            account::account_info,
+            account::endpoint_links,
+            account::import_offer,
+            account::import_account,
+            account::connect_start,
+            account::connect_wait,
+            account::connect_cancel,
+            account::save_keys,
+            account::save_service_account,
+            account::sign_out,
+            account::open_page,
         ])
 }
 

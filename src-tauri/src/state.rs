@@ -1,8 +1,10 @@
-//! The app's one managed state: how to reach the cloud (opened on first use) and the user's
-//! language for notifications.
+//! The app's one managed state: the open session (replaced on sign-in and sign-out), the
+//! connection waiting for approval, and the user's language for notifications.
 use std::collections::VecDeque;
-use std::sync::Mutex;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 
+use desk::account::Connector;
 use desk::session::Options;
 use desk::vault::Vault;
 use desk::Session;
@@ -13,12 +15,16 @@ use crate::notify;
 
 /// Handles the commands share. Registered once.
 pub struct AppState {
-    vault: Vault,
-    endpoint: Option<Endpoint>,
+    pub vault: Vault,
+    /// `OVH_ENDPOINT`: the region preselected when connecting an account.
+    pub default_endpoint: Option<Endpoint>,
     demo_port: u16,
-    /// NOTE: a tokio `OnceCell` because opening the session awaits (keyring, demo server), and
-    /// doing it lazily keeps start-up free of blocking work.
-    session: tokio::sync::OnceCell<Session>,
+    /// NOTE: a tokio mutex because opening the session awaits (keyring, demo server), and doing
+    /// it lazily keeps start-up free of blocking work. `None` until first use and after the
+    /// account changes; dropping a session stops its background tasks.
+    session: tokio::sync::Mutex<Option<Arc<Session>>>,
+    /// The "Connect" request waiting for the user's approval.
+    pub connector: Connector,
     /// `en` or `fr`, set by the window; notifications use it.
     pub lang: Mutex<String>,
     /// The last notifications' titles, newest first, for the tray menu.
@@ -29,7 +35,7 @@ impl AppState {
     /// Reads `OVH_ENDPOINT` (a name such as `ovh-eu`, or a URL; an unusable value is logged
     /// and ignored) and `BACKUP_DESK_DEMO_PORT`.
     pub fn from_env() -> Self {
-        let endpoint = std::env::var("OVH_ENDPOINT")
+        let default_endpoint = std::env::var("OVH_ENDPOINT")
             .ok()
             .and_then(|v| match v.parse() {
                 Ok(e) => Some(e),
@@ -45,35 +51,61 @@ impl AppState {
             .unwrap_or(0);
         Self {
             vault: Vault::for_this_build(),
-            endpoint,
+            default_endpoint,
             demo_port,
-            session: tokio::sync::OnceCell::new(),
+            session: tokio::sync::Mutex::new(None),
+            connector: Connector::default(),
             lang: Mutex::new("en".into()),
             recent: Mutex::new(VecDeque::new()),
         }
     }
 
-    /// The session, opened on first use: the connection, and the tracker resuming the journal
-    /// kept in the app's data directory.
-    pub async fn session<R: Runtime>(&self, app: &AppHandle<R>) -> desk::Result<&Session> {
-        self.session
-            .get_or_try_init(|| {
-                let data_dir = match app.path().app_data_dir() {
-                    Ok(dir) => Some(dir),
-                    Err(e) => {
-                        tracing::warn!(
-                            "no data directory, in-progress backups won't survive a restart: {e}"
-                        );
-                        None
-                    }
-                };
-                let options = Options {
-                    endpoint: self.endpoint.clone(),
-                    data_dir,
-                    demo_port: self.demo_port,
-                };
-                Session::open(&self.vault, options, notify::sink(app.clone()))
-            })
-            .await
+    /// The session, opened on first use: the stored account (or the demo cloud), and the
+    /// tracker resuming that account's journal.
+    pub async fn session<R: Runtime>(&self, app: &AppHandle<R>) -> desk::Result<Arc<Session>> {
+        let mut slot = self.session.lock().await;
+        if let Some(s) = slot.as_ref() {
+            return Ok(s.clone());
+        }
+        let options = Options {
+            data_dir: data_dir(app),
+            demo_port: self.demo_port,
+        };
+        let session =
+            Arc::new(Session::open(&self.vault, options, notify::sink(app.clone())).await?);
+        *slot = Some(session.clone());
+        Ok(session)
+    }
+
+    /// Closes the session so the next call opens the account now stored (or the demo).
+    pub async fn reopen(&self) {
+        self.session.lock().await.take();
+    }
+
+    /// Forgets the account: every keyring entry, then its data folder, then the session.
+    pub async fn sign_out<R: Runtime>(&self, app: &AppHandle<R>) -> desk::Result<()> {
+        self.connector.cancel();
+        let vault = self.vault.clone();
+        desk::account::blocking(move || desk::account::forget(&vault)).await?;
+        if let Some(dir) = data_dir(app) {
+            let account_dir = dir.join(Session::data_subdir(false));
+            if let Err(e) = std::fs::remove_dir_all(&account_dir) {
+                if e.kind() != std::io::ErrorKind::NotFound {
+                    tracing::warn!("cannot remove {}: {e}", account_dir.display());
+                }
+            }
+        }
+        self.reopen().await;
+        Ok(())
+    }
+}
+
+fn data_dir<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
+    match app.path().app_data_dir() {
+        Ok(dir) => Some(dir),
+        Err(e) => {
+            tracing::warn!("no data directory, in-progress backups won't survive a restart: {e}");
+            None
+        }
     }
 }

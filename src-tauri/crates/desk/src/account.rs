@@ -38,6 +38,14 @@ impl Account {
         }
     }
 
+    /// `keys` or `serviceAccount`, as the window names the ways in.
+    pub fn method(&self) -> &'static str {
+        match self {
+            Account::Keys { .. } => "keys",
+            Account::ServiceAccount { .. } => "serviceAccount",
+        }
+    }
+
     /// A client for this account.
     pub fn client(&self) -> Result<Client> {
         let builder = Client::builder(self.endpoint().clone());
@@ -138,6 +146,24 @@ pub async fn blocking<T: Send + 'static>(
         .map_err(|e| Error::Invalid(format!("keyring task failed: {e}")))?
 }
 
+/// The region the user chose (`ovh-eu`, `ovh-ca`, `ovh-us`) or a custom endpoint URL.
+pub fn parse_endpoint(value: &str) -> Result<Endpoint> {
+    value.trim().parse().map_err(|_| {
+        Error::Invalid(
+            "choose Europe, Canada or United States, or enter an endpoint URL starting with https://"
+                .into(),
+        )
+    })
+}
+
+/// Only web pages open in the browser: never a file, a program or another scheme.
+pub fn check_page_url(url: &str) -> Result<()> {
+    match url::Url::parse(url) {
+        Ok(u) if matches!(u.scheme(), "https" | "http") && u.host().is_some() => Ok(()),
+        _ => Err(Error::Invalid("only web pages can be opened".into())),
+    }
+}
+
 /// A key or secret as typed or pasted: trimmed, and refused when empty or with inner spaces.
 pub fn field(label: &str, value: &str) -> Result<String> {
     let v = value.trim();
@@ -203,10 +229,7 @@ pub async fn describe(account: &Account, client: &Client) -> Result<AccountInfo>
         .collect();
     Ok(AccountInfo {
         endpoint: account.endpoint().name().to_string(),
-        method: match account {
-            Account::Keys { .. } => "keys",
-            Account::ServiceAccount { .. } => "serviceAccount",
-        },
+        method: account.method(),
         account: details.account,
         application_key: match account {
             Account::Keys { credentials, .. } => Some(credentials.application_key.clone()),
@@ -394,4 +417,34 @@ pub async fn verify_and_save(vault: &Vault, account: Account) -> Result<AccountI
     let vault = vault.clone();
     blocking(move || account.save(&vault)).await?;
     Ok(info)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_values_are_trimmed_and_checked() {
+        assert_eq!(field("The key", "  abc\n").unwrap(), "abc");
+        assert_eq!(
+            field("The key", " ").unwrap_err().to_string(),
+            "The key is required"
+        );
+        assert!(field("The key", "ab c").is_err());
+        assert_eq!(parse_endpoint("ovh-ca").unwrap(), Endpoint::Ca);
+        assert!(parse_endpoint("ftp://x").is_err());
+        assert!(check_page_url("https://eu.api.ovh.com/createApp/").is_ok());
+        assert!(check_page_url("file:///etc/passwd").is_err());
+        assert!(check_page_url("javascript:alert(1)").is_err());
+    }
+
+    #[test]
+    fn no_secret_in_debug_output() {
+        let a = from_keys(Endpoint::Eu, "AK", "theSecret", "theConsumerKey").unwrap();
+        let s = from_service_account(Endpoint::Eu, "id", "clientSecret").unwrap();
+        let text = format!("{a:?} {s:?}");
+        for secret in ["theSecret", "theConsumerKey", "clientSecret"] {
+            assert!(!text.contains(secret), "{text}");
+        }
+    }
 }
