@@ -50,7 +50,7 @@ impl AppState {
             .and_then(|p| p.parse().ok())
             .unwrap_or(0);
         Self {
-            vault: Vault::for_this_build(),
+            vault: vault(),
             default_endpoint,
             demo_port,
             session: tokio::sync::Mutex::new(None),
@@ -97,6 +97,17 @@ impl AppState {
         }
         self.reopen().await;
         Ok(())
+    }
+}
+
+/// The keyring namespace: the build's, or in development builds `BACKUP_DESK_VAULT`, which
+/// end-to-end tests set so each app they start has its own entries.
+fn vault() -> Vault {
+    match std::env::var("BACKUP_DESK_VAULT") {
+        Ok(service) if cfg!(debug_assertions) && !service.is_empty() => {
+            Vault::with_service(&service)
+        }
+        _ => Vault::for_this_build(),
     }
 }
 

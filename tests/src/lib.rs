@@ -44,6 +44,12 @@ pub struct App {
     pub client: Client,
     driver: Child,
     name: String,
+    /// The app's data, config and cache folders (web storage included).
+    pub profile: PathBuf,
+    /// The app's log (its stderr, and tauri-driver's).
+    pub log: PathBuf,
+    /// The keyring service this app's entries live under.
+    pub vault_service: String,
 }
 
 /// XPath for an element whose own visible text is `text` (whitespace-normalised).
@@ -78,6 +84,13 @@ impl App {
             std::process::id()
         ));
         std::fs::create_dir_all(&profile).map_err(|e| format!("profile folder: {e}"))?;
+        let artifacts = root().join("tests/artifacts");
+        std::fs::create_dir_all(&artifacts).map_err(|e| e.to_string())?;
+        let log = artifacts.join(format!("{name}-app.log"));
+        let log_file = std::fs::File::create(&log).map_err(|e| format!("app log: {e}"))?;
+        // Each app has its own keyring entries, so a test that connects an account never
+        // changes what another test sees.
+        let vault_service = format!("backup-desk-e2e-{name}-{}-{port}", std::process::id());
         let driver = Command::new("tauri-driver")
             .args([
                 "--port",
@@ -90,9 +103,12 @@ impl App {
             .env("XDG_DATA_HOME", profile.join("data"))
             .env("XDG_CONFIG_HOME", profile.join("config"))
             .env("XDG_CACHE_HOME", profile.join("cache"))
+            .env("BACKUP_DESK_VAULT", &vault_service)
+            // A page the app opens in "the browser" goes nowhere: tests read its URL instead.
+            .env("BROWSER", "true")
             .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
             .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
+            .stderr(Stdio::from(log_file))
             .kill_on_drop(true)
             .spawn()
             .map_err(|e| format!("tauri-driver could not start ({e}); `make deps` installs it"))?;
@@ -116,6 +132,9 @@ impl App {
                         client,
                         driver,
                         name: name.to_string(),
+                        profile,
+                        log,
+                        vault_service,
                     })
                 }
                 Err(e) => last = e.to_string(),
@@ -261,6 +280,15 @@ impl App {
             .map_err(|e| format!("press {key:?}: {e}"))
     }
 
+    /// An attribute of the first element matching `css` (waits for the element).
+    pub async fn attr(&self, css: &str, name: &str) -> Result<String> {
+        let el = self.find(css).await?;
+        el.attr(name)
+            .await
+            .map_err(|e| format!("{css}[{name}]: {e}"))?
+            .ok_or_else(|| format!("{css} has no {name}"))
+    }
+
     /// Saves a PNG of the window under `tests/artifacts/<name>.png`.
     pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
         let png = self.client.screenshot().await.map_err(|e| e.to_string())?;
@@ -397,8 +425,12 @@ pub async fn with_app_env(
     let outcome = body(&app).await;
     if let Err(e) = outcome {
         let shot = app.screenshot(&format!("{}-failure", app.name)).await;
+        let log = app.log.clone();
         app.close().await;
-        panic!("{name}: {e}\nscreenshot: {shot:?}");
+        panic!(
+            "{name}: {e}\nscreenshot: {shot:?}\napp log: {}",
+            log.display()
+        );
     }
     app.close().await;
 }

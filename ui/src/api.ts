@@ -295,3 +295,56 @@ export const onNavigate = (cb: (section: string) => void): Promise<UnlistenFn> =
   listen<string>("app://navigate", (e) => cb(e.payload));
 export const replaceWorkflow = (projectId: string, region: string, id: string, name: string, cron: string, rotation: number): Promise<void> =>
   call("replace_workflow", { projectId, region, id, name, cron, rotation });
+
+// Account: secrets go in as arguments and never come back.
+export interface AccountStatus {
+  demo: boolean;
+  defaultEndpoint: string;
+  waitingFor: string | null;
+}
+
+export interface AccessRule {
+  method: string;
+  path: string;
+}
+
+export type Feature = "browse" | "createBackups" | "cancelBackups" | "deleteBackups" | "restore" | "automaticBackups";
+
+export interface AccountInfo {
+  endpoint: string;
+  method: "keys" | "serviceAccount";
+  account: string;
+  applicationKey: string | null;
+  clientId: string | null;
+  expiration: string | null;
+  rules: AccessRule[] | null;
+  missing: Feature[];
+  projects: string[];
+}
+
+export interface ImportOffer {
+  sources: string[];
+  endpoint: string;
+  method: "keys" | "serviceAccount";
+}
+
+export interface EndpointLinks {
+  createApp: string | null;
+  createToken: string | null;
+}
+
+export const accountStatus = (): Promise<AccountStatus> => call("account_status");
+export const accountInfo = (): Promise<AccountInfo | null> => call("account_info");
+export const endpointLinks = (endpoint: string): Promise<EndpointLinks> => call("endpoint_links", { endpoint });
+export const importOffer = (): Promise<ImportOffer | null> => call("import_offer");
+export const importAccount = (): Promise<AccountInfo> => call("import_account");
+export const connectStart = (endpoint: string, applicationKey: string, applicationSecret: string): Promise<string> =>
+  call("connect_start", { input: { endpoint, applicationKey, applicationSecret } });
+export const connectWait = (): Promise<AccountInfo | null> => call("connect_wait");
+export const connectCancel = (): Promise<void> => call("connect_cancel");
+export const saveKeys = (endpoint: string, applicationKey: string, applicationSecret: string, consumerKey: string): Promise<AccountInfo> =>
+  call("save_keys", { input: { endpoint, applicationKey, applicationSecret, consumerKey } });
+export const saveServiceAccount = (endpoint: string, clientId: string, clientSecret: string): Promise<AccountInfo> =>
+  call("save_service_account", { input: { endpoint, clientId, clientSecret } });
+export const signOut = (): Promise<void> => call("sign_out");
+export const openPage = (url: string): Promise<void> => call("open_page", { url });

@@ -1,6 +1,6 @@
 // Small DOM helpers shared by the views: element builder, dialogs, toasts, error boxes.
 import type * as api from "./api";
-import { t } from "./i18n";
+import { lang, t } from "./i18n";
 
 /** Creates an element with attributes and children; text is always set as text, never HTML. */
 export function h<K extends keyof HTMLElementTagNameMap>(
@@ -23,7 +23,12 @@ export function errorText(e: api.ApiError): string {
     case "network":
       return t("errNetwork");
     case "auth":
-      return t("errAuth");
+      // The message says which refusal it was and how to fix it (English only).
+      return lang() === "en" ? e.message : `${t("errAuth")} (${e.message})`;
+    case "notGranted":
+      return t("errNotGranted");
+    case "clock":
+      return t("errClock");
     case "keyring":
       return t("errKeyring", { message: e.message });
     case "invalid":
@@ -35,8 +40,21 @@ export function errorText(e: api.ApiError): string {
   }
 }
 
+let reconnect: (() => void) | null = null;
+
+/** Where "Connect again" leads (the Account screen); set once by the window. */
+export function onReconnect(go: () => void): void {
+  reconnect = go;
+}
+
+/** Whether an error is fixed by connecting the account again. */
+export function needsReconnect(e: api.ApiError): boolean {
+  return e.kind === "auth" || e.kind === "notGranted";
+}
+
 export function errorBox(e: api.ApiError, retry: () => void): HTMLElement {
-  return h("div", { class: "notice error", role: "alert" }, h("p", {}, errorText(e)), h("button", { class: "btn", onclick: retry }, t("retry")));
+  const fix = needsReconnect(e) && reconnect ? h("button", { class: "btn primary", id: "reconnect", onclick: () => reconnect?.() }, t("reconnect")) : null;
+  return h("div", { class: "notice error", role: "alert" }, h("p", {}, errorText(e)), h("div", { class: "actions start" }, fix, h("button", { class: "btn", onclick: retry }, t("retry"))));
 }
 
 /** A modal dialog; `build` fills it and gets a function that closes it. Focus returns to

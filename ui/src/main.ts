@@ -3,15 +3,18 @@ import * as api from "./api";
 import { initialLang, lang, money, nameProblem, setLang, statusLabel, statusTone, t, type Key, type Lang } from "./i18n";
 import { backupView, refreshBackups, type BackupFilters } from "./backups";
 import { autoBackupDialog, overviewView, workflowView } from "./schedules";
-import { closeMenus, errorBox, errorText, h, modal, popupMenu, toast } from "./dom";
+import { accountView } from "./account";
+import { closeMenus, errorBox, errorText, h, modal, needsReconnect, onReconnect, popupMenu, toast } from "./dom";
 
-type Section = "overview" | "instances" | "backups" | "workflows";
+type Section = "overview" | "instances" | "backups" | "workflows" | "account";
 
 const state = {
   session: null as api.Session | null,
   projects: [] as api.Project[],
   projectId: localStorage.getItem("projectId"),
   section: "overview" as Section,
+  /** Why the projects could not be listed; every section but Account shows it. */
+  startError: null as api.ApiError | null,
   /** Instance Backup's filters, sort and selection: kept while the user works. */
   backups: { text: "", status: "", region: "", sort: "createdAt", desc: true, selected: new Set<string>(), highlight: "" } as BackupFilters,
 };
@@ -45,6 +48,8 @@ function sidebar(): HTMLElement {
     h("div", { class: "nav-group" }, t("navStorage")),
     navItem("backups", "navInstanceBackup"),
     navItem("workflows", "navWorkflows"),
+    h("div", { class: "nav-group" }, t("navSettings")),
+    navItem("account", "navAccount"),
   );
 }
 
@@ -79,7 +84,12 @@ function topbar(): HTMLElement {
     langSelect.append(opt);
   }
   const badge = state.session?.demo
-    ? h("span", { class: "badge demo", title: t("demoTitle") }, t("demoBadge"))
+    ? h(
+        "span",
+        { class: "demo-group" },
+        h("span", { class: "badge demo", title: t("demoTitle") }, t("demoBadge")),
+        state.section === "account" ? null : h("button", { class: "btn small", id: "connect-account", onclick: () => openSection("account") }, t("connectAccount")),
+      )
     : state.session
       ? h("span", { class: "badge" }, t("accountBadge", { endpoint: state.session.endpoint }))
       : null;
@@ -236,7 +246,10 @@ function render(): void {
   const content = h("main", { class: "content", id: "content" });
   app.replaceChildren(sidebar(), h("div", { class: "main" }, topbar(), content));
   app.setAttribute("aria-busy", "false");
-  if (state.section === "instances") void instancesView(content);
+  if (state.section === "account") void accountView(content, { connected: () => void start("instances"), signedOut: () => void start("account") });
+  else if (state.startError) content.replaceChildren(errorBox(state.startError, () => void start()));
+  else if (state.projects.length === 0) content.replaceChildren(h("p", { class: "empty" }, t("noProjects")));
+  else if (state.section === "instances") void instancesView(content);
   else if (state.section === "backups") void backupView(content, state.projectId!, state.backups);
   else if (state.section === "workflows") void workflowView(content, state.projectId!);
   else void overviewView(content, (projectId) => openSection("workflows", projectId));
@@ -257,30 +270,39 @@ function openBackup(projectId: string, snapshotId: string): void {
   render();
 }
 
-async function start(): Promise<void> {
+/** Loads the session and its projects, then shows `section` (after the account changed, say). */
+async function start(section?: Section): Promise<void> {
   setLang(initialLang(localStorage.getItem("lang"), navigator.language));
   document.documentElement.lang = lang();
   void api.setLanguage(lang());
+  if (section) state.section = section;
   const app = document.getElementById("app")!;
+  app.setAttribute("aria-busy", "true");
   app.replaceChildren(h("p", { class: "loading", role: "status" }, t("loadingProjects")));
+  state.startError = null;
   try {
-    [state.session, state.projects] = await Promise.all([api.session(), api.listProjects()]);
+    state.session = await api.session();
   } catch (e) {
     app.replaceChildren(errorBox(e as api.ApiError, () => void start()));
     return;
   }
-  if (state.projects.length === 0) {
-    app.replaceChildren(h("p", { class: "empty" }, t("noProjects")));
-    return;
+  try {
+    state.projects = await api.listProjects();
+  } catch (e) {
+    state.projects = [];
+    state.startError = e as api.ApiError;
+    // Keys that no longer work: straight to where they are fixed.
+    if (needsReconnect(state.startError)) state.section = "account";
   }
-  if (!state.projects.some((p) => p.id === state.projectId)) state.projectId = state.projects[0].id;
+  if (state.projects.length && !state.projects.some((p) => p.id === state.projectId)) state.projectId = state.projects[0].id;
   render();
 }
 
 void api.onBackupEnded((ended) => toast(ended.body, ended.ok ? "ok" : "bad", ended.title, () => openBackup(ended.projectId, ended.snapshotId)));
 void api.onNavigate((section) => {
-  if (["overview", "instances", "backups", "workflows"].includes(section)) openSection(section as Section);
+  if (["overview", "instances", "backups", "workflows", "account"].includes(section)) openSection(section as Section);
 });
+onReconnect(() => openSection("account"));
 void api.onScheduleRun((told) => toast(told.body, told.ok ? "ok" : "bad", told.title, () => openSection("workflows")));
 void api.onSchedulesChanged(() => {
   if (document.querySelector("dialog")) return;
