@@ -71,6 +71,8 @@ impl App {
     /// Starts the app with extra environment variables. Every app runs in Paris time, so that
     /// schedules are converted between local time and UTC as for a real user.
     pub async fn start_with(name: &str, env: &[(&str, String)]) -> Result<Self> {
+        // Fails harmlessly when already installed by an earlier app of the same test binary.
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let binary = app_binary();
         if !binary.exists() {
             return Err(format!(
@@ -388,12 +390,26 @@ pub fn spare_port() -> u16 {
 /// Posts JSON to a loopback HTTP server (the demo cloud's `/_sim` controls) and returns the
 /// status code.
 pub async fn post_json(port: u16, path: &str, body: &str) -> Result<u16> {
+    http(port, "POST", path, "application/json", body)
+        .await
+        .map(|(status, _)| status)
+}
+
+/// One HTTP/1.1 request to a loopback server: `(status, body)`. Plain sockets keep the test
+/// crate to one TLS stack (fantoccini's).
+pub async fn http(
+    port: u16,
+    method: &str,
+    path: &str,
+    content_type: &str,
+    body: &str,
+) -> Result<(u16, String)> {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", port))
         .await
         .map_err(|e| format!("connect to {port}: {e}"))?;
     let request = format!(
-        "POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
         body.len()
     );
     stream
@@ -405,11 +421,16 @@ pub async fn post_json(port: u16, path: &str, body: &str) -> Result<u16> {
         .read_to_string(&mut answer)
         .await
         .map_err(|e| e.to_string())?;
-    answer
+    let status = answer
         .split_whitespace()
         .nth(1)
         .and_then(|c| c.parse().ok())
-        .ok_or_else(|| format!("no HTTP answer: {answer:?}"))
+        .ok_or_else(|| format!("no HTTP answer: {answer:?}"))?;
+    let body = answer
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    Ok((status, body))
 }
 
 /// Like [`with_app`], with extra environment variables for the app.

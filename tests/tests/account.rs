@@ -6,7 +6,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use desk::vault::{SecretKind, Vault};
-use e2e::{eventually, post_json, with_app_env, App, Result, PATIENCE};
+use e2e::{eventually, http, post_json, with_app_env, App, Result, PATIENCE};
 use ovh_sim::{Keys, Running, Sim};
 
 async fn simulator() -> Running {
@@ -49,13 +49,12 @@ async fn secret(service: &str, kind: SecretKind) -> Result<String> {
 }
 
 /// Approves a consumer-key request as a user does on OVHcloud's page: read it, press Validate.
-async fn approve(validation_url: &str) -> Result<()> {
-    let page = reqwest::get(validation_url)
-        .await
-        .map_err(|e| e.to_string())?
-        .text()
-        .await
-        .map_err(|e| e.to_string())?;
+async fn approve(port: u16, validation_url: &str) -> Result<()> {
+    let path = validation_url
+        .find("/auth/")
+        .map(|i| &validation_url[i..])
+        .ok_or("not a validation URL")?;
+    let (_, page) = http(port, "GET", path, "text/plain", "").await?;
     for rule in [
         "GET /cloud/project/*",
         "POST /cloud/project/*/instance/*/snapshot",
@@ -72,15 +71,16 @@ async fn approve(validation_url: &str) -> Result<()> {
         .split("credentialToken=")
         .nth(1)
         .ok_or("no token in the validation URL")?;
-    let root = validation_url.split("/auth/").next().unwrap_or_default();
-    let answer = reqwest::Client::new()
-        .post(format!("{root}/auth/validate"))
-        .form(&[("credentialToken", token), ("validity", "2592000")])
-        .send()
-        .await
-        .map_err(|e| e.to_string())?;
-    if !answer.status().is_success() {
-        return Err(format!("validation refused: {}", answer.status()));
+    let (status, _) = http(
+        port,
+        "POST",
+        "/auth/validate",
+        "application/x-www-form-urlencoded",
+        &format!("credentialToken={token}&validity=2592000"),
+    )
+    .await?;
+    if status != 200 {
+        return Err(format!("validation refused: {status}"));
     }
     Ok(())
 }
@@ -178,7 +178,7 @@ async fn three_ways_in_sign_out_and_reconnect() {
         if !stored(&service).await.is_empty() {
             return Err("something was stored before approval".into());
         }
-        approve(&url).await?;
+        approve(port_of(&sim), &url).await?;
         lands_on_the_account_instances(app).await?;
         app.screenshot("account-connected-instances").await?;
         let entries = stored(&service).await;

@@ -19,7 +19,11 @@ const REGIONS: [string, Key][] = [
   ["ovh-us", "regionUs"],
 ];
 
-const view = { way: "connect" as Way };
+const view = {
+  way: "connect" as Way,
+  /** Refreshes the current form's links for the chosen region, without touching what was typed. */
+  refreshLinks: () => {},
+};
 
 export async function accountView(container: HTMLElement, hooks: AccountHooks): Promise<void> {
   container.replaceChildren(h("h1", {}, t("accountTitle")), h("p", { class: "loading", role: "status" }, t("loadingAccount")));
@@ -80,8 +84,8 @@ function welcome(status: api.AccountStatus, offer: api.ImportOffer | null, hooks
     show();
     tabs.querySelector<HTMLButtonElement>(`[data-way="${view.way}"]`)?.focus();
   });
-  region.addEventListener("change", show);
-  custom.addEventListener("change", show);
+  region.addEventListener("change", () => view.refreshLinks());
+  custom.addEventListener("change", () => view.refreshLinks());
   show();
 
   return [
@@ -135,10 +139,12 @@ function link(label: string, url: string | null): HTMLElement | null {
 function wayForm(way: Way, endpoint: () => string, hooks: AccountHooks, panel: HTMLElement): HTMLElement[] {
   const status = h("p", { class: "form-status", role: "status" });
   const links = h("p", { class: "links" });
-  void api.endpointLinks(endpoint()).then(
-    (l) => links.replaceChildren(...[way === "keys" ? link(t("createTokenLink"), l.createToken) : link(t("createAppLink"), l.createApp)].filter((x): x is HTMLElement => x !== null)),
-    () => links.replaceChildren(),
-  );
+  view.refreshLinks = () =>
+    void api.endpointLinks(endpoint()).then(
+      (l) => links.replaceChildren(...[way === "keys" ? link(t("createTokenLink"), l.createToken) : link(t("createAppLink"), l.createApp)].filter((x): x is HTMLElement => x !== null)),
+      () => links.replaceChildren(),
+    );
+  view.refreshLinks();
   const fail = (e: unknown, button: HTMLButtonElement) => {
     status.textContent = errorText(e as api.ApiError);
     status.classList.add("error");
