@@ -16,6 +16,8 @@ async fn the_official_python_client_works_unchanged() {
         .env("AK", &keys.application_key)
         .env("AS", &keys.application_secret)
         .env("CK", &keys.consumer_key)
+        .env("CLIENT_ID", &keys.client_id)
+        .env("CLIENT_SECRET", &keys.client_secret)
         .output()
         .await
         .expect("python3 runs (install python-ovh with `pip install ovh`)");

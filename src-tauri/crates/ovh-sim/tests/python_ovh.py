@@ -16,8 +16,11 @@ from ovh.exceptions import (
     ResourceNotFoundError,
 )
 
-url, ak, as_, ck = (os.environ[k] for k in ("SIM_URL", "AK", "AS", "CK"))
+url, ak, as_, ck, cid, csecret = (os.environ[k] for k in ("SIM_URL", "AK", "AS", "CK", "CLIENT_ID", "CLIENT_SECRET"))
 ovh.client.ENDPOINTS["backup-desk-sim"] = url
+ovh.client.OAUTH2_TOKEN_URLS["backup-desk-sim"] = url.rsplit("/1.0", 1)[0] + "/auth/oauth2/token"
+# The simulator speaks plain HTTP on loopback; oauthlib otherwise insists on HTTPS.
+os.environ["OAUTHLIB_INSECURE_TRANSPORT"] = "1"
 checks = 0
 
 
@@ -71,4 +74,8 @@ expect(InvalidCredential, lambda: fresh.get("/cloud/project"), "unvalidated cons
 skewed = ovh.Client(endpoint="backup-desk-sim", application_key=ak, application_secret=as_, consumer_key=ck)
 skewed._time_delta = -900
 expect(BadParametersError, lambda: skewed.get("/cloud/project"), "timestamp outside the window")
+service = ovh.Client(endpoint="backup-desk-sim", client_id=cid, client_secret=csecret)
+check(len(service.get("/cloud/project")) == 2, "OAuth2 service account: token fetched, bearer call")
+check(service.get("/auth/details")["method"] == "oauth2_client_credentials", "OAuth2 identity")
+
 print(f"python-ovh {ovh.__version__ if hasattr(ovh, '__version__') else ''}: {checks} checks passed")
