@@ -43,7 +43,7 @@ impl SecretKind {
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error(
-        "no keyring is available: start a Secret Service (GNOME Keyring or KWallet) and try again"
+        "no keyring is available: install or start a Secret Service (GNOME Keyring or KWallet; on Debian or Ubuntu: sudo apt install gnome-keyring), then try again"
     )]
     Unavailable(String),
     #[error("the keyring is locked: unlock it and try again")]

@@ -310,3 +310,39 @@ async fn a_revoked_credential_pauses_background_work() {
     );
     assert_eq!(tracker.tracked().len(), 1, "nothing forgotten meanwhile");
 }
+
+#[tokio::test]
+async fn an_approval_that_expired_is_refused_as_such() {
+    let (running, _, _) = common::demo().await;
+    let keys = Keys::default();
+    let connector = Connector::default();
+    let url = connector
+        .start(
+            endpoint(&running),
+            &keys.application_key,
+            &keys.application_secret,
+        )
+        .await
+        .unwrap();
+    let token = url.split("credentialToken=").nth(1).unwrap();
+    let root = running.root_url();
+    reqwest::Client::new()
+        .post(format!("{root}/auth/validate"))
+        .form(&[("credentialToken", token), ("validity", "86400")])
+        .send()
+        .await
+        .unwrap();
+    let account = connector.wait().await.unwrap().unwrap();
+    let client = account.client().unwrap();
+    client.project_ids().await.unwrap();
+    // Two days later the one-day approval has ended.
+    reqwest::Client::new()
+        .post(format!("{root}/_sim/advance"))
+        .json(&serde_json::json!({"seconds": 2 * 86400}))
+        .send()
+        .await
+        .unwrap();
+    let err = client.project_ids().await.unwrap_err();
+    assert_eq!(err.error_code(), Some("INVALID_CREDENTIAL"));
+    assert!(client.auth_refused());
+}
