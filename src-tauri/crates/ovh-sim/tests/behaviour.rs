@@ -98,8 +98,12 @@ async fn a_workflow_runs_on_its_cron_rotates_and_records_executions() {
     }
     let wf = client.workflow(&p, "GRA11", &wf.id).await.unwrap();
     assert_eq!(wf.executions.len(), 6, "one execution per occurrence");
+    // The last run may have started seconds before "now" (world time follows the wall clock
+    // between advances), so it may still be running.
+    let (last, done) = wf.executions.split_last().unwrap();
     assert!(
-        wf.executions.iter().all(|e| e.state == "SUCCESS"),
+        done.iter().all(|e| e.state == "SUCCESS")
+            && matches!(last.state.as_str(), "SUCCESS" | "RUNNING"),
         "{:?}",
         wf.executions
     );
