@@ -7,7 +7,7 @@ LOG := target/test-output.log
 APP := target/debug/backup-desk
 PYTHON_OVH := $(if $(wildcard target/python-ovh/bin/python),$(CURDIR)/target/python-ovh/bin/python,python3)
 
-.PHONY: run test deps ui build lint test-rust test-ui test-e2e sim
+.PHONY: run test deps ui build lint test-rust test-ui test-e2e test-package package sim
 
 deps:
 	@bash .ci/deps
@@ -41,10 +41,18 @@ test-rust: build
 test-e2e: build
 	.ci/session cargo test -p e2e --tests -- --test-threads=1 2>&1 | tee -a $(LOG)
 
+## The .deb, installed with dpkg and launched (needs root or sudo).
+test-package: ui
+	.ci/package-test 2>&1 | tee -a $(LOG)
+
+## Builds the .deb only: target/release/bundle/deb/
+package: ui
+	ui/node_modules/.bin/tauri build --bundles deb
+
 ## Runs everything CI runs: format, lint, frontend tests, Rust tests, end-to-end tests.
 test:
 	@mkdir -p target && rm -f $(LOG)
-	$(MAKE) --no-print-directory lint test-ui test-rust test-e2e
+	$(MAKE) --no-print-directory lint test-ui test-rust test-e2e test-package
 	@sed 's/\x1b\[[0-9;]*m//g' $(LOG) | awk '/^test result:/ { p += $$4; f += $$6 } /^ +Tests +[0-9]+ passed/ { p += $$2 } END { printf "all tests: %d passed, %d failed\n", p, f }'
 
 ## The simulator on its own, for python-ovh or curl: make sim

@@ -2,7 +2,6 @@ fn main() {
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
         tauri_build::AppManifest::new().commands(&[
             "session",
-            "set_language",
             "list_projects",
             "list_instances",
             "backup_form",
@@ -33,6 +32,12 @@ fn main() {
             "save_service_account",
             "sign_out",
             "open_page",
+            "settings",
+            "update_settings",
+            "take_section",
+            "open_logs_folder",
+            "quit",
+            "close_window",
         ]),
     ))
     .expect("failed to run tauri-build");

@@ -35,16 +35,6 @@ pub(crate) async fn session<R: Runtime>(
 }
 
 #[tauri::command]
-#[tracing::instrument(skip(state))]
-pub(crate) fn set_language(state: State<'_, AppState>, lang: String) {
-    *state.lang.lock().expect("lang lock") = if lang == "fr" {
-        "fr".into()
-    } else {
-        "en".into()
-    };
-}
-
-#[tauri::command]
 #[tracing::instrument(skip_all, err(Debug))]
 pub(crate) async fn list_projects<R: Runtime>(
     app: AppHandle<R>,

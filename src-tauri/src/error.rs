@@ -8,6 +8,9 @@ use serde::{Serialize, Serializer};
 pub enum Error {
     #[error(transparent)]
     Desk(#[from] desk::Error),
+    /// The desktop refused something (autostart entry, settings file, file manager).
+    #[error("{0}")]
+    System(String),
 }
 
 impl Error {
@@ -33,6 +36,7 @@ impl Error {
             Error::Desk(desk::Error::Invalid(_)) => "invalid",
             Error::Desk(desk::Error::Uncertain(_)) => "uncertain",
             Error::Desk(desk::Error::Demo(_)) => "demo",
+            Error::System(_) => "system",
         }
     }
 

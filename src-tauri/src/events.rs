@@ -6,6 +6,8 @@ pub const BACKUPS_CHANGED: &str = "backups://changed";
 /// A backup ended (ready or failed), for the in-app toast. Payload: [`Ended`].
 pub const BACKUP_ENDED: &str = "backups://ended";
 
+/// The tray's Quit while a backup is being requested: the window asks to confirm. No payload.
+pub const CONFIRM_QUIT: &str = "app://confirm-quit";
 /// The tray asks the window to show a section. Payload: the section's name.
 pub const NAVIGATE: &str = "app://navigate";
 /// Workflows or their runs changed: refetch Workflow Management and the overview. No payload.

@@ -6,21 +6,53 @@ mod account;
 mod commands;
 mod error;
 mod events;
+mod logging;
 mod notify;
+mod prefs;
 mod state;
 mod tray;
 
-use tauri::{Builder, Manager, RunEvent, Runtime, WindowEvent};
+use tauri::{Builder, Manager, RunEvent, Runtime};
+use tauri_plugin_window_state::StateFlags;
 
-/// Registers everything the app needs on `builder`; tests pass `tauri::test::mock_builder()`.
+/// What the window-state plugin remembers: everything but whether the window is shown, which
+/// is the app's decision.
+pub(crate) const WINDOW_STATE: StateFlags = StateFlags::all().difference(StateFlags::VISIBLE);
+
+/// The argument autostart launches the app with: start in the tray, no window.
+pub const HIDDEN_ARG: &str = "--hidden";
+
+/// Registers everything the app needs on `builder`.
 pub fn build<R: Runtime>(builder: Builder<R>) -> Builder<R> {
     builder
+        // First, so a second launch stops before anything else starts.
+        .plugin(
+            tauri_plugin_single_instance::Builder::new()
+                .dbus_id(state::instance_id())
+                .callback(|app, _args, _cwd| tray::show(app, None))
+                .build(),
+        )
+        .plugin(
+            tauri_plugin_window_state::Builder::default()
+                .with_state_flags(WINDOW_STATE)
+                .build(),
+        )
+        .plugin(
+            tauri_plugin_autostart::Builder::new()
+                .args([HIDDEN_ARG])
+                .app_name(if cfg!(debug_assertions) {
+                    // A development build never replaces the installed app's login entry.
+                    "Backup Desk (development)"
+                } else {
+                    "Backup Desk"
+                })
+                .build(),
+        )
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_opener::init())
         .manage(state::AppState::from_env())
         .invoke_handler(tauri::generate_handler![
             commands::session,
-            commands::set_language,
             commands::list_projects,
             commands::list_instances,
             commands::backup_form,
@@ -51,56 +83,60 @@ pub fn build<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             account::save_service_account,
             account::sign_out,
             account::open_page,
+            prefs::settings,
+            prefs::update_settings,
+            prefs::take_section,
+            prefs::open_logs_folder,
+            prefs::quit,
+            prefs::close_window,
         ])
 }
 
-/// Creates the tray and keeps the app alive in it when the window is closed.
+/// Logs, settings, the tray, and the window unless the app was started in the tray.
 fn setup<R: Runtime>(app: &mut tauri::App<R>) -> Result<(), Box<dyn std::error::Error>> {
-    // NOTE: without a tray there would be no way back to a hidden window, so the window only
-    // hides on close when the tray exists.
+    logging::init(app.path().app_log_dir().ok());
+    tracing::info!(zone = %desk::schedule::local_zone(), version = env!("CARGO_PKG_VERSION"), "Backup Desk starting");
+    let state = app.state::<state::AppState>();
+    match app.path().app_config_dir() {
+        Ok(dir) => state.load_settings(desk::settings::Store::in_dir(&dir)),
+        Err(e) => tracing::warn!("no config directory, settings won't be kept: {e}"),
+    }
+    // NOTE: without a tray there would be no way back to a closed window, so the app only lives
+    // on in the tray when the tray exists.
     match tray::create_tray(app.handle()) {
-        Ok(()) => {
-            if let Some(window) = app.get_webview_window("main") {
-                let hide = window.clone();
-                window.on_window_event(move |event| {
-                    if let WindowEvent::CloseRequested { api, .. } = event {
-                        api.prevent_close();
-                        let _ = hide.hide();
-                    }
-                });
-            }
-        }
+        Ok(()) => state.tray.store(true, std::sync::atomic::Ordering::Relaxed),
         Err(e) => tracing::warn!("no tray icon: {e}"),
+    }
+    let hidden = std::env::args().any(|a| a == HIDDEN_ARG);
+    if hidden && state.has_tray() {
+        tracing::info!("started in the tray, without a window");
+    } else {
+        tray::create_window(app.handle())?;
     }
     Ok(())
 }
 
 /// Starts the app.
 pub fn run() {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "info,backup_desk=debug".into()),
-        )
-        .init();
-    tracing::info!(zone = %desk::schedule::local_zone(), "Backup Desk starting");
     let app = match build(tauri::Builder::default())
         .setup(setup)
         .build(tauri::generate_context!())
     {
         Ok(app) => app,
         Err(e) => {
-            tracing::error!("Backup Desk could not start: {e}");
+            eprintln!("Backup Desk could not start: {e}");
             std::process::exit(1);
         }
     };
-    app.run(|_, event| {
+    app.run(|app, event| {
         // The last window closing is not a reason to stop watching backups: Quit in the tray is.
         if let RunEvent::ExitRequested {
             code: None, api, ..
         } = event
         {
-            api.prevent_exit();
+            if app.state::<state::AppState>().has_tray() {
+                api.prevent_exit();
+            }
         }
     });
 }

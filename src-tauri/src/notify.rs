@@ -170,6 +170,15 @@ pub fn schedule_message(event: &watcher::Event, lang: &str) -> Option<Message> {
     }
 }
 
+/// Whether an event is only good news: "Do not disturb for successes" silences these.
+pub fn is_success(event: &Event) -> bool {
+    match event {
+        Event::Finished { .. } | Event::Restored { .. } => true,
+        Event::WhileAway { failed, .. } => failed.is_empty(),
+        _ => false,
+    }
+}
+
 /// How many past notifications the tray menu lists.
 const RECENT: usize = 5;
 
@@ -196,18 +205,17 @@ fn show<R: Runtime>(app: &AppHandle<R>, msg: &Message) {
 /// The background tasks' sink: emits events to the window and shows desktop notifications.
 pub fn sink<R: Runtime>(app: AppHandle<R>) -> impl Fn(Notice) + Send + Sync + 'static {
     move |notice| {
-        let lang = app
-            .state::<AppState>()
-            .lang
-            .lock()
-            .map(|l| l.clone())
-            .unwrap_or_else(|_| "en".into());
+        let state = app.state::<AppState>();
+        let lang = state.language();
+        let quiet = state.settings().quiet_successes;
         let event = match notice {
             Notice::Backup(event) => event,
             Notice::Schedule(event) => {
                 if let Some(msg) = schedule_message(&event, &lang) {
-                    show(&app, &msg);
                     let ok = matches!(event, watcher::Event::RunSucceeded(_));
+                    if !(quiet && ok) {
+                        show(&app, &msg);
+                    }
                     let _ = app.emit(
                         events::SCHEDULE_RUN,
                         Told {
@@ -232,7 +240,9 @@ pub fn sink<R: Runtime>(app: AppHandle<R>) -> impl Fn(Notice) + Send + Sync + 's
         let Some(msg) = message(&event, &lang) else {
             return;
         };
-        show(&app, &msg);
+        if !(quiet && is_success(&event)) {
+            show(&app, &msg);
+        }
         let ended = match &event {
             Event::Finished { backup, .. } => Some((backup, true)),
             Event::Failed { backup, .. } => Some((backup, false)),
@@ -318,6 +328,15 @@ mod tests {
             backup: t("x"),
             failure: Failure::Error,
         };
+        assert!(
+            is_success(&done) && !is_success(&failed),
+            "failures are always shown"
+        );
+        assert!(is_success(&away));
+        assert!(!is_success(&Event::WhileAway {
+            finished: vec![t("a")],
+            failed: vec![t("b")],
+        }));
         assert!(
             message(&failed, "en").unwrap().body.contains("Try again"),
             "a failure says what to do"

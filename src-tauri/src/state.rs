@@ -1,11 +1,13 @@
 //! The app's one managed state: the open session (replaced on sign-in and sign-out), the
-//! connection waiting for approval, and the user's language for notifications.
+//! connection waiting for approval, the user's settings, and what the tray shows.
 use std::collections::VecDeque;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use desk::account::Connector;
 use desk::session::Options;
+use desk::settings::{Settings, Store};
 use desk::vault::Vault;
 use desk::Session;
 use ovh::Endpoint;
@@ -25,8 +27,15 @@ pub struct AppState {
     session: tokio::sync::Mutex<Option<Arc<Session>>>,
     /// The "Connect" request waiting for the user's approval.
     pub connector: Connector,
-    /// `en` or `fr`, set by the window; notifications use it.
+    /// `en` or `fr`: the chosen language, else the system's; notifications and the tray use it.
     pub lang: Mutex<String>,
+    /// The user's settings and where they are saved (known once the app has its paths).
+    settings: Mutex<Settings>,
+    store: OnceLock<Store>,
+    /// The section a window created by the tray opens on.
+    pub pending_section: Mutex<Option<String>>,
+    /// Whether the tray exists: only then does closing the window leave the app running.
+    pub tray: AtomicBool,
     /// The last notifications' titles, newest first, for the tray menu.
     pub recent: Mutex<VecDeque<String>>,
 }
@@ -56,8 +65,56 @@ impl AppState {
             session: tokio::sync::Mutex::new(None),
             connector: Connector::default(),
             lang: Mutex::new("en".into()),
+            settings: Mutex::new(Settings::default()),
+            store: OnceLock::new(),
+            pending_section: Mutex::new(None),
+            tray: AtomicBool::new(false),
             recent: Mutex::new(VecDeque::new()),
         }
+    }
+
+    /// Reads the settings from `store` (once, at start-up) and applies the language.
+    pub fn load_settings(&self, store: Store) {
+        let settings = store.load();
+        *self.lang.lock().expect("lang lock") = settings
+            .language_or(&desk::settings::system_language())
+            .to_string();
+        *self.settings.lock().expect("settings lock") = settings;
+        let _ = self.store.set(store);
+    }
+
+    pub fn settings(&self) -> Settings {
+        self.settings.lock().expect("settings lock").clone()
+    }
+
+    /// Changes the settings and saves them; the language applies at once.
+    pub fn update_settings(&self, change: impl FnOnce(&mut Settings)) -> std::io::Result<()> {
+        let mut settings = self.settings.lock().expect("settings lock");
+        change(&mut settings);
+        if let Some(l) = &settings.language {
+            *self.lang.lock().expect("lang lock") = if l == "fr" { "fr" } else { "en" }.into();
+        }
+        match self.store.get() {
+            Some(store) => store.save(&settings),
+            None => Ok(()),
+        }
+    }
+
+    /// The language notifications and the tray use.
+    pub fn language(&self) -> String {
+        self.lang
+            .lock()
+            .map(|l| l.clone())
+            .unwrap_or_else(|_| "en".into())
+    }
+
+    pub fn has_tray(&self) -> bool {
+        self.tray.load(Ordering::Relaxed)
+    }
+
+    /// The open session, if any, without waiting (for the tray).
+    pub fn current_session(&self) -> Option<Arc<Session>> {
+        self.session.try_lock().ok().and_then(|s| s.clone())
     }
 
     /// The session, opened on first use: the stored account (or the demo cloud), and the
@@ -100,14 +157,32 @@ impl AppState {
     }
 }
 
-/// The keyring namespace: the build's, or in development builds `BACKUP_DESK_VAULT`, which
-/// end-to-end tests set so each app they start has its own entries.
+/// `BACKUP_DESK_TEST_NAMESPACE`, honoured by development builds only: end-to-end tests give each
+/// app they start its own keyring entries and its own single-instance name.
+fn test_namespace() -> Option<String> {
+    std::env::var("BACKUP_DESK_TEST_NAMESPACE")
+        .ok()
+        .filter(|n| cfg!(debug_assertions) && !n.is_empty())
+}
+
+/// The keyring namespace: the build's, or the test's.
 fn vault() -> Vault {
-    match std::env::var("BACKUP_DESK_VAULT") {
-        Ok(service) if cfg!(debug_assertions) && !service.is_empty() => {
-            Vault::with_service(&service)
-        }
-        _ => Vault::for_this_build(),
+    match test_namespace() {
+        Some(ns) => Vault::with_service(&ns),
+        None => Vault::for_this_build(),
+    }
+}
+
+/// The D-Bus name base that makes the app single-instance: release and development builds (and
+/// each test's app) are separate instances.
+pub fn instance_id() -> String {
+    match test_namespace() {
+        Some(ns) => format!(
+            "com.backupdesk.test.{}",
+            ns.replace(|c: char| !c.is_ascii_alphanumeric(), "_")
+        ),
+        None if cfg!(debug_assertions) => "com.backupdesk.app.dev".into(),
+        None => "com.backupdesk.app".into(),
     }
 }
 

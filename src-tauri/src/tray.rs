@@ -1,31 +1,44 @@
 //! The tray icon: its tooltip tells whether everything is protected; its menu opens the window,
-//! starts a backup, or quits. Closing the window leaves the app here, still watching.
+//! starts a backup, or quits. Closing the window destroys it (and its WebKit processes) and
+//! leaves the app here, still tracking and watching; opening creates it again.
 use desk::automatic::{Covered, Protection};
 use tauri::menu::{Menu, MenuItem, PredefinedMenuItem};
 use tauri::tray::TrayIconBuilder;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
+use tauri_plugin_window_state::AppHandleExt;
 
 use crate::events;
+use crate::state::AppState;
 
 const TRAY_ID: &str = "main";
 const MENU_OPEN: &str = "open";
 const MENU_BACKUP: &str = "backup";
 const MENU_QUIT: &str = "quit";
 
+/// The menu's words in `lang`: Open, Back up, Quit.
+fn labels(lang: &str) -> [&'static str; 3] {
+    if lang == "fr" {
+        ["Ouvrir Backup Desk", "Sauvegarder une instance…", "Quitter"]
+    } else {
+        ["Open Backup Desk", "Back up an instance…", "Quit"]
+    }
+}
+
 /// The menu: Open, "Back up an instance…", the last few events (for reading), Quit.
 fn menu<R: Runtime>(app: &AppHandle<R>, recent: &[String]) -> tauri::Result<Menu<R>> {
+    let [open, backup, quit] = labels(&app.state::<AppState>().language());
     let menu = Menu::new(app)?;
     menu.append(&MenuItem::with_id(
         app,
         MENU_OPEN,
-        "Open Backup Desk",
+        open,
         true,
         None::<&str>,
     )?)?;
     menu.append(&MenuItem::with_id(
         app,
         MENU_BACKUP,
-        "Back up an instance…",
+        backup,
         true,
         None::<&str>,
     )?)?;
@@ -45,7 +58,7 @@ fn menu<R: Runtime>(app: &AppHandle<R>, recent: &[String]) -> tauri::Result<Menu
     menu.append(&MenuItem::with_id(
         app,
         MENU_QUIT,
-        "Quit",
+        quit,
         true,
         None::<&str>,
     )?)?;
@@ -65,23 +78,70 @@ pub fn create_tray<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
         .on_menu_event(|app, event| match event.id.as_ref() {
             MENU_OPEN => show(app, None),
             MENU_BACKUP => show(app, Some("instances")),
-            MENU_QUIT => app.exit(0),
+            MENU_QUIT => quit(app),
             _ => {}
         })
         .build(app)?;
     Ok(())
 }
 
-/// Shows and focuses the window, optionally on a section.
+/// Quits, unless a backup is being requested this very moment: then the window asks first.
+fn quit<R: Runtime>(app: &AppHandle<R>) {
+    let busy = app
+        .state::<AppState>()
+        .current_session()
+        .is_some_and(|s| s.creating_now());
+    if busy {
+        show(app, None);
+        let _ = app.emit(events::CONFIRM_QUIT, ());
+    } else {
+        app.exit(0);
+    }
+}
+
+/// Shows and focuses the window (creating it again if it was closed), optionally on a section.
 pub fn show<R: Runtime>(app: &AppHandle<R>, section: Option<&str>) {
-    if let Some(window) = app.get_webview_window("main") {
-        let _ = window.show();
-        let _ = window.unminimize();
-        let _ = window.set_focus();
+    match app.get_webview_window("main") {
+        Some(window) => {
+            let _ = window.show();
+            let _ = window.unminimize();
+            let _ = window.set_focus();
+            if let Some(section) = section {
+                let _ = app.emit(events::NAVIGATE, section);
+            }
+        }
+        None => {
+            // A new window asks for its first section when it starts (`take_section`).
+            *app.state::<AppState>()
+                .pending_section
+                .lock()
+                .expect("section lock") = section.map(str::to_string);
+            if let Err(e) = create_window(app) {
+                tracing::error!("cannot open the window: {e}");
+            }
+        }
     }
-    if let Some(section) = section {
-        let _ = app.emit(events::NAVIGATE, section);
-    }
+}
+
+/// The main window, from `tauri.conf.json` (where `create` is false so that a start in the tray
+/// creates none). The window-state plugin puts it back where the user left it.
+pub fn create_window<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
+    let Some(config) = app.config().app.windows.iter().find(|w| w.label == "main") else {
+        return Err(tauri::Error::WindowNotFound);
+    };
+    let window = tauri::WebviewWindowBuilder::from_config(app, config)?.build()?;
+    let _ = window.set_focus();
+    // The plugin writes its file only when the app exits, and an app living in the tray may
+    // be ended by a logout instead: write it as soon as the window is gone.
+    let handle = app.clone();
+    window.on_window_event(move |event| {
+        if let tauri::WindowEvent::Destroyed = event {
+            if let Err(e) = handle.save_window_state(crate::WINDOW_STATE) {
+                tracing::warn!("window size and position not saved: {e}");
+            }
+        }
+    });
+    Ok(())
 }
 
 /// The tooltip for the overview: all protected, or how many need attention.
@@ -95,6 +155,17 @@ pub fn summary(rows: &[Covered]) -> String {
         1 => "Backup Desk — 1 instance needs attention".to_string(),
         n => format!("Backup Desk — {n} instances need attention"),
     }
+}
+
+/// Rebuilds the menu (after a language change).
+pub fn refresh_menu<R: Runtime>(app: &AppHandle<R>) {
+    let recent: Vec<String> = app
+        .state::<AppState>()
+        .recent
+        .lock()
+        .map(|r| r.iter().cloned().collect())
+        .unwrap_or_default();
+    show_recent(app, &recent);
 }
 
 /// Shows the last few notifications in the tray menu, newest first.

@@ -39,13 +39,99 @@ fn free_port() -> u16 {
         .expect("a free loopback port")
 }
 
+/// Where an app keeps things, as on a fresh user account: its own data, config and cache folders
+/// (web storage included), keyring entries and single-instance name, so a test that connects an
+/// account never changes what another test sees, and an app still exiting never swallows the
+/// next test's launch.
+#[derive(Debug, Clone)]
+pub struct Profile {
+    pub dir: PathBuf,
+    pub namespace: String,
+}
+
+impl Profile {
+    pub fn new(name: &str) -> Result<Self> {
+        let n = free_port();
+        let dir =
+            std::env::temp_dir().join(format!("backup-desk-e2e-{name}-{}-{n}", std::process::id()));
+        std::fs::create_dir_all(&dir).map_err(|e| format!("profile folder: {e}"))?;
+        Ok(Self {
+            dir,
+            namespace: format!("backup-desk-e2e-{name}-{}-{n}", std::process::id()),
+        })
+    }
+
+    /// The environment an app of this profile runs with. Every app runs in Paris time, so that
+    /// schedules are converted between local time and UTC as for a real user.
+    pub fn env(&self) -> Vec<(String, String)> {
+        let d = |s: &str| self.dir.join(s).display().to_string();
+        vec![
+            ("TZ".into(), "Europe/Paris".into()),
+            // The autostart entry goes to `$HOME/.config/autostart` whatever XDG says.
+            ("HOME".into(), d("home")),
+            ("XDG_DATA_HOME".into(), d("data")),
+            ("XDG_CONFIG_HOME".into(), d("config")),
+            ("XDG_CACHE_HOME".into(), d("cache")),
+            ("BACKUP_DESK_TEST_NAMESPACE".into(), self.namespace.clone()),
+            // A page the app opens in "the browser" goes nowhere: tests read its URL instead.
+            ("BROWSER".into(), "true".into()),
+        ]
+    }
+
+    /// Starts the app binary directly (no WebDriver), as a double-click does.
+    pub fn launch(&self, args: &[&str]) -> Result<Child> {
+        Command::new(app_binary())
+            .args(args)
+            .envs(self.env())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .map_err(|e| format!("cannot launch the app: {e}"))
+    }
+
+    /// The app's log files (in the platform's log directory) joined.
+    pub fn logs(&self) -> String {
+        let dir = self.dir.join("data/com.backupdesk.app/logs");
+        let mut out = String::new();
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            out.push_str(&std::fs::read_to_string(entry.path()).unwrap_or_default());
+        }
+        out
+    }
+}
+
+/// The top-level windows titled `title` on the X display.
+pub async fn windows_titled(title: &str) -> Result<usize> {
+    let out = Command::new("xwininfo")
+        .args(["-root", "-tree"])
+        .output()
+        .await
+        .map_err(|e| format!("xwininfo: {e}; `make deps` installs x11-utils"))?;
+    let needle = format!("\"{title}\"");
+    Ok(String::from_utf8_lossy(&out.stdout)
+        .matches(&needle)
+        .count())
+}
+
+/// How many WebKit web processes run on this machine.
+pub async fn web_processes() -> usize {
+    Command::new("pgrep")
+        .args(["-c", "WebKitWebProces"])
+        .output()
+        .await
+        .ok()
+        .and_then(|o| String::from_utf8_lossy(&o.stdout).trim().parse().ok())
+        .unwrap_or(0)
+}
+
 /// The running app, seen through WebDriver.
 pub struct App {
     pub client: Client,
     driver: Child,
     name: String,
-    /// The app's data, config and cache folders (web storage included).
-    pub profile: PathBuf,
+    /// The app's data, config and cache folders (web storage included) and namespaces.
+    pub profile: Profile,
     /// The app's log (its stderr, and tauri-driver's).
     pub log: PathBuf,
     /// The keyring service this app's entries live under.
@@ -71,6 +157,15 @@ impl App {
     /// Starts the app with extra environment variables. Every app runs in Paris time, so that
     /// schedules are converted between local time and UTC as for a real user.
     pub async fn start_with(name: &str, env: &[(&str, String)]) -> Result<Self> {
+        Self::start_in(name, None, env).await
+    }
+
+    /// Like [`App::start_with`], in a given profile (a previous app's, to see what it kept).
+    pub async fn start_in(
+        name: &str,
+        profile: Option<&Profile>,
+        env: &[(&str, String)],
+    ) -> Result<Self> {
         // Fails harmlessly when already installed by an earlier app of the same test binary.
         let _ = rustls::crypto::ring::default_provider().install_default();
         let binary = app_binary();
@@ -81,18 +176,14 @@ impl App {
             ));
         }
         let (port, native) = (free_port(), free_port());
-        let profile = std::env::temp_dir().join(format!(
-            "backup-desk-e2e-{name}-{}-{port}",
-            std::process::id()
-        ));
-        std::fs::create_dir_all(&profile).map_err(|e| format!("profile folder: {e}"))?;
+        let profile = match profile {
+            Some(p) => p.clone(),
+            None => Profile::new(name)?,
+        };
         let artifacts = root().join("tests/artifacts");
         std::fs::create_dir_all(&artifacts).map_err(|e| e.to_string())?;
         let log = artifacts.join(format!("{name}-app.log"));
         let log_file = std::fs::File::create(&log).map_err(|e| format!("app log: {e}"))?;
-        // Each app has its own keyring entries, so a test that connects an account never
-        // changes what another test sees.
-        let vault_service = format!("backup-desk-e2e-{name}-{}-{port}", std::process::id());
         let driver = Command::new("tauri-driver")
             .args([
                 "--port",
@@ -100,14 +191,7 @@ impl App {
                 "--native-port",
                 &native.to_string(),
             ])
-            .env("TZ", "Europe/Paris")
-            // Each app starts as on a fresh account: its own data, config and web storage.
-            .env("XDG_DATA_HOME", profile.join("data"))
-            .env("XDG_CONFIG_HOME", profile.join("config"))
-            .env("XDG_CACHE_HOME", profile.join("cache"))
-            .env("BACKUP_DESK_VAULT", &vault_service)
-            // A page the app opens in "the browser" goes nowhere: tests read its URL instead.
-            .env("BROWSER", "true")
+            .envs(profile.env())
             .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
             .stdout(Stdio::null())
             .stderr(Stdio::from(log_file))
@@ -134,9 +218,9 @@ impl App {
                         client,
                         driver,
                         name: name.to_string(),
+                        vault_service: profile.namespace.clone(),
                         profile,
                         log,
-                        vault_service,
                     })
                 }
                 Err(e) => last = e.to_string(),

@@ -261,7 +261,7 @@ async fn three_ways_in_sign_out_and_reconnect() {
             approved_ck,
             keys.client_secret.clone(),
         ];
-        let hits = scan(&app.profile, &app.log, &secrets);
+        let hits = scan(&app.profile.dir, &app.log, &secrets);
         if !hits.is_empty() {
             return Err(format!("secrets found: {hits:?}"));
         }

@@ -109,7 +109,22 @@ export interface Ended {
   body: string;
 }
 
-export const setLanguage = (lang: string): Promise<void> => call("set_language", { lang });
+export interface Prefs {
+  language: "en" | "fr" | null;
+  effectiveLanguage: "en" | "fr";
+  quietSuccesses: boolean;
+  startAtLogin: boolean;
+  logsFolder: string | null;
+}
+
+export const settings = (): Promise<Prefs> => call("settings");
+export const updateSettings = (change: { language?: string; quietSuccesses?: boolean; startAtLogin?: boolean }): Promise<Prefs> =>
+  call("update_settings", { change });
+export const takeSection = (): Promise<string | null> => call("take_section");
+export const openLogsFolder = (): Promise<void> => call("open_logs_folder");
+export const quit = (): Promise<void> => call("quit");
+export const closeWindow = (): Promise<void> => call("close_window");
+export const onConfirmQuit = (cb: () => void): Promise<UnlistenFn> => listen("app://confirm-quit", () => cb());
 export const backupForm = (projectId: string, instanceId: string): Promise<BackupForm> =>
   call("backup_form", { projectId, instanceId });
 export const createBackup = (

@@ -4,9 +4,11 @@ import { initialLang, lang, money, nameProblem, setLang, statusLabel, statusTone
 import { backupView, refreshBackups, type BackupFilters } from "./backups";
 import { autoBackupDialog, overviewView, workflowView } from "./schedules";
 import { accountView } from "./account";
+import { confirmQuit, prefsView } from "./prefs";
 import { closeMenus, errorBox, errorText, h, modal, needsReconnect, onReconnect, popupMenu, toast } from "./dom";
 
-type Section = "overview" | "instances" | "backups" | "workflows" | "account";
+type Section = "overview" | "instances" | "backups" | "workflows" | "account" | "preferences";
+const SECTIONS: Section[] = ["overview", "instances", "backups", "workflows", "account", "preferences"];
 
 const state = {
   session: null as api.Session | null,
@@ -50,6 +52,7 @@ function sidebar(): HTMLElement {
     navItem("workflows", "navWorkflows"),
     h("div", { class: "nav-group" }, t("navSettings")),
     navItem("account", "navAccount"),
+    navItem("preferences", "navPreferences"),
   );
 }
 
@@ -72,8 +75,7 @@ function topbar(): HTMLElement {
     onchange: (e: Event) => {
       const l = (e.target as HTMLSelectElement).value as Lang;
       setLang(l);
-      void api.setLanguage(l);
-      localStorage.setItem("lang", l);
+      void api.updateSettings({ language: l });
       document.documentElement.lang = l;
       render();
     },
@@ -246,7 +248,8 @@ function render(): void {
   const content = h("main", { class: "content", id: "content" });
   app.replaceChildren(sidebar(), h("div", { class: "main" }, topbar(), content));
   app.setAttribute("aria-busy", "false");
-  if (state.section === "account") void accountView(content, { connected: () => void start("instances"), signedOut: () => void start("account") });
+  if (state.section === "preferences") void prefsView(content, render);
+  else if (state.section === "account") void accountView(content, { connected: () => void start("instances"), signedOut: () => void start("account") });
   else if (state.startError) content.replaceChildren(errorBox(state.startError, () => void start()));
   else if (state.projects.length === 0) content.replaceChildren(h("p", { class: "empty" }, t("noProjects")));
   else if (state.section === "instances") void instancesView(content);
@@ -272,10 +275,13 @@ function openBackup(projectId: string, snapshotId: string): void {
 
 /** Loads the session and its projects, then shows `section` (after the account changed, say). */
 async function start(section?: Section): Promise<void> {
-  setLang(initialLang(localStorage.getItem("lang"), navigator.language));
+  const prefs = await api.settings().catch(() => null);
+  setLang(initialLang(prefs?.language ?? null, prefs?.effectiveLanguage ?? navigator.language));
   document.documentElement.lang = lang();
-  void api.setLanguage(lang());
+  // A window the tray opened starts where the tray pointed.
+  const asked = (await api.takeSection().catch(() => null)) as Section | null;
   if (section) state.section = section;
+  else if (asked && SECTIONS.includes(asked)) state.section = asked;
   const app = document.getElementById("app")!;
   app.setAttribute("aria-busy", "true");
   app.replaceChildren(h("p", { class: "loading", role: "status" }, t("loadingProjects")));
@@ -300,8 +306,9 @@ async function start(section?: Section): Promise<void> {
 
 void api.onBackupEnded((ended) => toast(ended.body, ended.ok ? "ok" : "bad", ended.title, () => openBackup(ended.projectId, ended.snapshotId)));
 void api.onNavigate((section) => {
-  if (["overview", "instances", "backups", "workflows", "account"].includes(section)) openSection(section as Section);
+  if (SECTIONS.includes(section as Section)) openSection(section as Section);
 });
+void api.onConfirmQuit(() => confirmQuit());
 onReconnect(() => openSection("account"));
 void api.onScheduleRun((told) => toast(told.body, told.ok ? "ok" : "bad", told.title, () => openSection("workflows")));
 void api.onSchedulesChanged(() => {
@@ -315,6 +322,11 @@ void api.onBackupsChanged((projectId) => {
 });
 document.addEventListener("click", () => closeMenus());
 document.addEventListener("keydown", (e) => {
+  // Ctrl+W closes the window as in other desktop apps; the app goes on in the tray.
+  if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "w") {
+    e.preventDefault();
+    void api.closeWindow();
+  }
   if (e.key === "Escape") closeMenus();
 });
 void start();

@@ -80,6 +80,11 @@ impl InFlight {
         Ok(InFlightGuard { set: self, key })
     }
 
+    /// Whether any backup is being requested right now (quitting would lose the answer).
+    pub fn any(&self) -> bool {
+        !self.creating.lock().expect("in-flight lock").is_empty()
+    }
+
     /// Whether a backup of this instance is being requested right now.
     pub fn is_creating(&self, project_id: &str, instance_id: &str) -> bool {
         self.creating

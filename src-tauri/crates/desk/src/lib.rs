@@ -14,6 +14,7 @@ pub mod pricing;
 pub mod restore;
 pub mod schedule;
 pub mod session;
+pub mod settings;
 pub mod tracker;
 pub mod vault;
 pub mod watcher;

@@ -174,6 +174,11 @@ impl Session {
         self.conn.client.auth_refused()
     }
 
+    /// Whether a backup is being requested right now (its answer not yet in).
+    pub fn creating_now(&self) -> bool {
+        self.in_flight.any()
+    }
+
     /// Whether this is the built-in demo cloud.
     pub fn is_demo(&self) -> bool {
         self.conn.mode == Mode::Demo

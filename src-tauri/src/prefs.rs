@@ -1,0 +1,110 @@
+//! Commands of Settings → Preferences and of the window's life: language, quiet successes,
+//! start at login, the logs folder, the section a new window opens on, and Quit.
+use serde::{Deserialize, Serialize};
+use tauri::{AppHandle, Manager, Runtime, State};
+use tauri_plugin_autostart::ManagerExt;
+use tauri_plugin_opener::OpenerExt;
+
+use crate::error::Error;
+use crate::state::AppState;
+
+/// What Preferences shows.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct Prefs {
+    /// `en` or `fr` when chosen; `None` follows the system.
+    language: Option<String>,
+    /// The language in use (chosen or the system's).
+    effective_language: String,
+    quiet_successes: bool,
+    start_at_login: bool,
+    logs_folder: Option<String>,
+}
+
+/// A change from Preferences; absent fields are left as they are.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct PrefsChange {
+    language: Option<String>,
+    quiet_successes: Option<bool>,
+    start_at_login: Option<bool>,
+}
+
+#[tauri::command]
+pub(crate) fn settings<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Prefs {
+    let s = state.settings();
+    Prefs {
+        language: s.language,
+        effective_language: state.language(),
+        quiet_successes: s.quiet_successes,
+        start_at_login: app.autolaunch().is_enabled().unwrap_or(false),
+        logs_folder: app
+            .path()
+            .app_log_dir()
+            .ok()
+            .map(|d| d.display().to_string()),
+    }
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app, state), err(Debug))]
+pub(crate) fn update_settings<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    change: PrefsChange,
+) -> Result<Prefs, Error> {
+    if let Some(on) = change.start_at_login {
+        let autostart = app.autolaunch();
+        let done = if on {
+            autostart.enable()
+        } else {
+            autostart.disable()
+        };
+        done.map_err(|e| Error::System(format!("cannot change start at login: {e}")))?;
+    }
+    state
+        .update_settings(|s| {
+            if let Some(l) = change.language {
+                s.language = Some(if l == "fr" { "fr" } else { "en" }.into());
+            }
+            if let Some(q) = change.quiet_successes {
+                s.quiet_successes = q;
+            }
+        })
+        .map_err(|e| Error::System(format!("cannot save the settings: {e}")))?;
+    crate::tray::refresh_menu(&app);
+    Ok(settings(app, state))
+}
+
+/// The section a window opened from the tray starts on (once).
+#[tauri::command]
+pub(crate) fn take_section(state: State<'_, AppState>) -> Option<String> {
+    state.pending_section.lock().expect("section lock").take()
+}
+
+#[tauri::command]
+pub(crate) fn open_logs_folder<R: Runtime>(app: AppHandle<R>) -> Result<(), Error> {
+    let dir = app
+        .path()
+        .app_log_dir()
+        .map_err(|e| Error::System(format!("no logs folder: {e}")))?;
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| Error::System(format!("cannot create {}: {e}", dir.display())))?;
+    app.opener()
+        .open_path(dir.display().to_string(), None::<&str>)
+        .map_err(|e| Error::System(format!("cannot open {}: {e}", dir.display())))
+}
+
+/// Quits for real (the tray's Quit, confirmed in the window).
+#[tauri::command]
+pub(crate) fn quit<R: Runtime>(app: AppHandle<R>) {
+    app.exit(0);
+}
+
+/// Closes the window (Ctrl+W): the app stays in the tray, the webview goes away.
+#[tauri::command]
+pub(crate) fn close_window<R: Runtime>(app: AppHandle<R>) {
+    if let Some(w) = app.get_webview_window("main") {
+        let _ = w.close();
+    }
+}

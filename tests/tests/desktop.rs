@@ -1,0 +1,189 @@
+//! Desktop life: closing the window leaves the app in the tray with its webview gone; a second
+//! launch brings the window back instead of starting another app; a start at login stays in the
+//! tray; Preferences write the autostart entry and the settings; the window comes back at the
+//! size the user left.
+use std::time::Duration;
+
+use e2e::{eventually, web_processes, windows_titled, App, Profile, Result, PATIENCE};
+
+const CTRL_W: &str = "\u{E009}w\u{E000}";
+
+async fn window_count(expected: usize) -> Result<()> {
+    eventually(PATIENCE, async || {
+        let n = windows_titled("Backup Desk").await?;
+        if n == expected {
+            Ok(())
+        } else {
+            Err(format!("{n} \"Backup Desk\" windows, expected {expected}"))
+        }
+    })
+    .await
+}
+
+/// A second launch hands over to the running app and exits.
+async fn second_launch(profile: &Profile) -> Result<()> {
+    let mut second = profile.launch(&[])?;
+    let status = tokio::time::timeout(Duration::from_secs(60), second.wait())
+        .await
+        .map_err(|_| "the second launch did not hand over and exit".to_string())?
+        .map_err(|e| e.to_string())?;
+    if !status.success() {
+        return Err(format!("the second launch ended with {status}"));
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn closing_keeps_the_app_in_the_tray_without_its_webview() {
+    let app = App::start("close-to-tray").await.expect("the app starts");
+    let outcome: Result<()> = async {
+        app.find_text("Demo cloud").await?;
+        window_count(1).await?;
+        let with_window = web_processes().await;
+        // The window goes away while the keys are being sent, so WebDriver may report an error.
+        let _ = app.press(CTRL_W).await;
+        window_count(0).await?;
+        let without = eventually(PATIENCE, async || {
+            let n = web_processes().await;
+            if n < with_window {
+                Ok(n)
+            } else {
+                Err(format!(
+                    "{n} WebKit web processes still run ({with_window} with the window)"
+                ))
+            }
+        })
+        .await?;
+        println!("WebKit web processes: {with_window} with the window, {without} in the tray");
+        if !app.profile.logs().contains("Backup Desk starting") {
+            return Err("the app's log file is missing".into());
+        }
+        // The app is still there: launching it again brings the window back.
+        second_launch(&app.profile).await?;
+        window_count(1).await?;
+        Ok(())
+    }
+    .await;
+    let _ = tokio::process::Command::new("pkill")
+        .args(["-f", &e2e::app_binary().display().to_string()])
+        .status()
+        .await;
+    app.close().await;
+    outcome.unwrap();
+}
+
+#[tokio::test]
+async fn a_start_at_login_stays_in_the_tray_until_opened() {
+    let profile = Profile::new("hidden").unwrap();
+    let mut first = profile.launch(&["--hidden"]).unwrap();
+    let outcome: Result<()> = async {
+        eventually(PATIENCE, async || {
+            if profile.logs().contains("started in the tray") {
+                Ok(())
+            } else {
+                Err("the app did not log its start in the tray".to_string())
+            }
+        })
+        .await?;
+        if windows_titled("Backup Desk").await? != 0 {
+            return Err("a start at login opened a window".into());
+        }
+        second_launch(&profile).await?;
+        window_count(1).await
+    }
+    .await;
+    let _ = first.kill().await;
+    outcome.unwrap();
+}
+
+#[tokio::test]
+async fn preferences_are_kept_and_the_window_comes_back_as_left() {
+    let profile = Profile::new("prefs").unwrap();
+    let app = App::start_in("prefs", Some(&profile), &[])
+        .await
+        .expect("the app starts");
+    let outcome: Result<()> = async {
+        app.click_text("Preferences").await?;
+        app.click("#prefs-login").await?;
+        app.find_text("Saved.").await?;
+        let autostart = profile.dir.join("home/.config/autostart");
+        let entry = eventually(PATIENCE, async || {
+            std::fs::read_dir(&autostart)
+                .map_err(|e| e.to_string())?
+                .flatten()
+                .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
+                .find(|t| t.contains("Exec="))
+                .ok_or_else(|| "no autostart entry".to_string())
+        })
+        .await?;
+        if !entry.contains("--hidden") {
+            return Err(format!(
+                "the autostart entry does not start in the tray: {entry}"
+            ));
+        }
+        app.click("#prefs-quiet").await?;
+        app.select("#prefs-language", "Français").await?;
+        app.find_text("Préférences").await?;
+        let path = profile.dir.join("config/com.backupdesk.app/settings.json");
+        let settings =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        if !settings.contains("\"quietSuccesses\": true") || !settings.contains("\"fr\"") {
+            return Err(format!("settings not kept: {settings}"));
+        }
+        app.screenshot("preferences-fr").await?;
+        app.click("#prefs-login").await?;
+        eventually(PATIENCE, async || {
+            let left = std::fs::read_dir(&autostart)
+                .map(|d| d.count())
+                .unwrap_or(0);
+            if left == 0 {
+                Ok(())
+            } else {
+                Err("the autostart entry is still there".to_string())
+            }
+        })
+        .await?;
+
+        app.client
+            .set_window_rect(40, 30, 960, 640)
+            .await
+            .map_err(|e| format!("resize: {e}"))?;
+        // The window goes away while the keys are being sent, so WebDriver may report an error.
+        let _ = app.press(CTRL_W).await;
+        window_count(0).await
+    }
+    .await;
+    let _ = tokio::process::Command::new("pkill")
+        .args(["-f", &e2e::app_binary().display().to_string()])
+        .status()
+        .await;
+    app.close().await;
+    outcome.unwrap();
+
+    // The same user starts the app again: French, and the size they left.
+    with_app_in_profile(&profile, async |app| -> Result<()> {
+        app.find_text("Cloud de démonstration").await?;
+        let (_, _, w, h) = app
+            .client
+            .get_window_rect()
+            .await
+            .map_err(|e| e.to_string())?;
+        if (w as i64 - 960).abs() > 2 || (h as i64 - 640).abs() > 2 {
+            return Err(format!("the window came back at {w}×{h}, not 960×640"));
+        }
+        Ok(())
+    })
+    .await;
+}
+
+async fn with_app_in_profile(profile: &Profile, body: impl AsyncFnOnce(&App) -> Result<()>) {
+    let app = App::start_in("prefs-again", Some(profile), &[])
+        .await
+        .expect("the app starts again");
+    let outcome = body(&app).await;
+    if outcome.is_err() {
+        let _ = app.screenshot("prefs-again-failure").await;
+    }
+    app.close().await;
+    outcome.unwrap();
+}
