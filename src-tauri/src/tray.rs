@@ -145,15 +145,18 @@ pub fn create_window<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
 }
 
 /// The tooltip for the overview: all protected, or how many need attention.
-pub fn summary(rows: &[Covered]) -> String {
+pub fn summary(rows: &[Covered], lang: &str) -> String {
     let attention = rows
         .iter()
         .filter(|r| r.protection != Protection::Ok)
         .count();
-    match attention {
-        0 => format!("Backup Desk — all {} instances protected", rows.len()),
-        1 => "Backup Desk — 1 instance needs attention".to_string(),
-        n => format!("Backup Desk — {n} instances need attention"),
+    match (attention, lang == "fr") {
+        (0, false) => format!("Backup Desk — all {} instances protected", rows.len()),
+        (0, true) => format!("Backup Desk — les {} instances sont protégées", rows.len()),
+        (1, false) => "Backup Desk — 1 instance needs attention".to_string(),
+        (1, true) => "Backup Desk — 1 instance demande votre attention".to_string(),
+        (n, false) => format!("Backup Desk — {n} instances need attention"),
+        (n, true) => format!("Backup Desk — {n} instances demandent votre attention"),
     }
 }
 
@@ -178,7 +181,8 @@ pub fn show_recent<R: Runtime>(app: &AppHandle<R>, recent: &[String]) {
 /// Makes the tray reflect the latest overview.
 pub fn reflect<R: Runtime>(app: &AppHandle<R>, rows: &[Covered]) {
     if let Some(tray) = app.tray_by_id(TRAY_ID) {
-        let _ = tray.set_tooltip(Some(summary(rows)));
+        let lang = app.state::<AppState>().language();
+        let _ = tray.set_tooltip(Some(summary(rows, &lang)));
     }
 }
 
@@ -204,11 +208,11 @@ mod tests {
     #[test]
     fn the_tooltip_says_what_needs_attention() {
         assert_eq!(
-            summary(&[row(Protection::Ok), row(Protection::Ok)]),
+            summary(&[row(Protection::Ok), row(Protection::Ok)], "en"),
             "Backup Desk — all 2 instances protected"
         );
         assert_eq!(
-            summary(&[row(Protection::Ok), row(Protection::Unprotected)]),
+            summary(&[row(Protection::Ok), row(Protection::Unprotected)], "en"),
             "Backup Desk — 1 instance needs attention"
         );
     }

@@ -1,7 +1,7 @@
 // Storage → Instance Backup: every backup of the project, filters and sort that stay put,
 // multi-select delete with its cost, cancel for backups in progress.
 import * as api from "./api";
-import { dateTime, duration, money, nameProblem, t, type Key } from "./i18n";
+import { dateTime, decimal, duration, gb, money, nameProblem, t, type Key } from "./i18n";
 import { errorBox, errorText, h, modal, popupMenu, toast } from "./dom";
 
 export interface BackupFilters {
@@ -117,7 +117,7 @@ function row(r: api.BackupRow, f: BackupFilters, price: api.Price | null): HTMLE
     h("th", { scope: "row" }, h("span", { class: "name" }, r.name), r.orphan ? h("span", { class: "note warn" }, t("orphanNote")) : null),
     h("td", {}, r.orphan ? h("em", {}, instance) : instance),
     h("td", {}, r.region),
-    h("td", { class: "num" }, r.sizeGb > 0 ? `${r.sizeGb.toFixed(1)} GB` : "—", price && r.sizeGb > 0 ? h("span", { class: "note" }, t("monthlyCost", { cost: money(price.perGbMonth * r.sizeGb, price.currency) })) : null),
+    h("td", { class: "num" }, r.sizeGb > 0 ? gb(r.sizeGb) : "—", price && r.sizeGb > 0 ? h("span", { class: "note" }, t("monthlyCost", { cost: money(price.perGbMonth * r.sizeGb, price.currency) })) : null),
     h("td", {}, r.createdAt ? dateTime(r.createdAt) : "—"),
     statusCell(r),
     actions,
@@ -256,7 +256,7 @@ function confirmDelete(ids: string[], returnFocus: HTMLElement): void {
       h("h2", {}, t("deleteTitle", { count: String(deletable.length) })),
       deletable.length ? h("ul", {}, ...deletable.map((r) => h("li", {}, r.name))) : null,
       deletable.length
-        ? h("p", {}, list.price ? t("deleteFrees", { size: size.toFixed(1), cost: money(list.price.perGbMonth * size, list.price.currency) }) : t("deleteFreesNoPrice", { size: size.toFixed(1) }))
+        ? h("p", {}, list.price ? t("deleteFrees", { size: decimal(size), cost: money(list.price.perGbMonth * size, list.price.currency) }) : t("deleteFreesNoPrice", { size: decimal(size) }))
         : null,
       ...blocked.map((r) =>
         h("p", { class: "notice error blocked" }, r.usedBy.length ? t("deleteBlocked", { name: r.name, instances: r.usedBy.join(", ") }) : t("deleteNotAvailable", { name: r.name })),

@@ -1,6 +1,6 @@
 // Small DOM helpers shared by the views: element builder, dialogs, toasts, error boxes.
 import type * as api from "./api";
-import { lang, t } from "./i18n";
+import { lang, serverText, t } from "./i18n";
 
 /** Creates an element with attributes and children; text is always set as text, never HTML. */
 export function h<K extends keyof HTMLElementTagNameMap>(
@@ -33,7 +33,10 @@ export function errorText(e: api.ApiError): string {
       return t("errKeyring", { message: e.message });
     case "invalid":
     case "uncertain":
+    case "system":
+      return serverText(e.message);
     case "refused":
+      // OVHcloud's own words.
       return e.message;
     default:
       return t("errGeneric", { message: e.message });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { en, fr, initialLang, nameProblem, scheduleText, setLang, statusLabel, t } from "./i18n";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { en, fr, gb, initialLang, money, nameProblem, scheduleText, serverFr, serverText, setLang, statusLabel, t } from "./i18n";
 
 describe("translations", () => {
   it("has every key in both languages, none empty, same placeholders", () => {
@@ -34,11 +36,50 @@ describe("translations", () => {
     setLang("en");
   });
 
+  it("formats numbers, sizes and prices for the language", () => {
+    setLang("fr");
+    expect(gb(1.5)).toBe("1,5 Go");
+    expect(money(0.01, "EUR").replace(/\u202f|\u00a0/g, " ")).toBe("0,01 €");
+    setLang("en");
+    expect(gb(1.5)).toBe("1.5 GB");
+    expect(money(0.01, "EUR")).toBe("€0.01");
+  });
+
   it("picks the language from the saved choice, then the system", () => {
     expect(initialLang(null, "fr-FR")).toBe("fr");
     expect(initialLang(null, "en-GB")).toBe("en");
     expect(initialLang("en", "fr-CA")).toBe("en");
     expect(initialLang("de", "de-DE")).toBe("en");
+  });
+});
+
+describe("messages from the Rust side", () => {
+  it("has French for every message the Rust code can send", () => {
+    const roots = ["../src-tauri/src", "../src-tauri/crates/desk/src"];
+    const missing: string[] = [];
+    let seen = 0;
+    for (const root of roots) {
+      for (const file of readdirSync(root).filter((f) => f.endsWith(".rs"))) {
+        const text = readFileSync(join(root, file), "utf8");
+        for (const m of text.matchAll(/Error::(?:Invalid|Uncertain|System)\(\s*(?:format!\(\s*)?"((?:[^"\\]|\\.)*)"/g)) {
+          seen += 1;
+          if (!serverFr[m[1]]) missing.push(`${file}: ${m[1]}`);
+        }
+      }
+    }
+    expect(seen).toBeGreaterThan(30);
+    expect(missing).toEqual([]);
+  });
+
+  it("fills the French template with the message's values", () => {
+    setLang("fr");
+    expect(serverText("type the instance name, web-1, to confirm")).toBe("saisissez le nom de l'instance, web-1, pour confirmer");
+    expect(serverText("this backup is in GRA11 and the instance in SBG5: restore into a new instance instead")).toBe(
+      "cette sauvegarde est dans GRA11 et l'instance dans SBG5 : restaurez plutôt dans une nouvelle instance",
+    );
+    expect(serverText("something new")).toBe("something new");
+    setLang("en");
+    expect(serverText("a name is required")).toBe("a name is required");
   });
 });
 

@@ -623,6 +623,60 @@ export const fr: Record<Key, string> = {
   quitAnyway: "Quitter quand même",
 };
 
+/** French for the messages the Rust side writes (kinds `invalid`, `uncertain`, `system`), keyed by
+ * their English text with `format!` placeholders; a test checks every such message in the Rust
+ * sources has one. */
+export const serverFr: Record<string, string> = {
+  "OVH accepted the backup but it is not listed yet; refresh in a moment": "OVHcloud a accepté la sauvegarde mais elle n'est pas encore listée ; actualisez dans un instant",
+  "OVHcloud gave no approval page for this request": "OVHcloud n'a pas donné de page d'approbation pour cette demande",
+  "a Metal instance is unavailable during its cold snapshot: confirm you accept it": "une instance Metal est indisponible pendant son snapshot à froid : confirmez que vous l'acceptez",
+  "a backup name cannot contain control characters (tabs, line breaks)": "un nom de sauvegarde ne peut pas contenir de caractères de contrôle (tabulations, retours à la ligne)",
+  "a backup name has at most {MAX_NAME_CHARS} characters": "un nom de sauvegarde a au plus {MAX_NAME_CHARS} caractères",
+  "a backup name is required": "un nom de sauvegarde est obligatoire",
+  "a backup of this instance is already being created": "une sauvegarde de cette instance est déjà en cours de création",
+  "a consumer key is required": "une consumer key est obligatoire",
+  "a name has at most 64 characters": "un nom a au plus 64 caractères",
+  "a name is required": "un nom est obligatoire",
+  "a name may only contain letters, digits, underscores, dashes and full stops": "un nom ne peut contenir que des lettres, chiffres, tirets bas, tirets et points",
+  "an instance name is required (at most 255 characters, no control characters)": "un nom d'instance est obligatoire (255 caractères au plus, sans caractère de contrôle)",
+  "at this time the run falls on another day in UTC: choose another day or time": "à cette heure, l'exécution tombe un autre jour en UTC : choisissez un autre jour ou une autre heure",
+  "automatic backups are not available for Metal instances; create backups by hand": "les sauvegardes automatiques ne sont pas disponibles pour les instances Metal ; créez les sauvegardes à la main",
+  "cannot change start at login: {e}": "impossible de modifier le lancement à l'ouverture de session : {e}",
+  "cannot create {}: {e}": "impossible de créer {} : {e}",
+  "cannot open {}: {e}": "impossible d'ouvrir {} : {e}",
+  "cannot save the settings: {e}": "impossible d'enregistrer les préférences : {e}",
+  "choose Europe, Canada or United States, or enter an endpoint URL starting with https://": "choisissez Europe, Canada ou États-Unis, ou saisissez une URL d'endpoint commençant par https://",
+  "choose a day between 1 and 28, so that every month has it": "choisissez un jour entre 1 et 28, pour que chaque mois l'ait",
+  "choose a model in {}, the backup's region": "choisissez un modèle dans {}, la région de la sauvegarde",
+  "choose a schedule": "choisissez une planification",
+  "choose a time between 00:00 and 23:59": "choisissez une heure entre 00:00 et 23:59",
+  "choose at least one day": "choisissez au moins un jour",
+  "choose at least one instance": "choisissez au moins une instance",
+  "date out of range": "date hors limites",
+  "days are 0 (Sunday) to 6 (Saturday)": "les jours vont de 0 (dimanche) à 6 (samedi)",
+  "keep between 1 and 100 backups": "conservez entre 1 et 100 sauvegardes",
+  "keyring task failed: {e}": "la tâche du trousseau a échoué : {e}",
+  "look first": "vérifiez d'abord",
+  "name is required": "le nom est obligatoire",
+  "no OVH keys were found to import": "aucune clé OVH n'a été trouvée à importer",
+  "no connection is waiting for approval": "aucune connexion n'attend d'approbation",
+  "no logs folder: {e}": "pas de dossier de journaux : {e}",
+  "only an available backup can be restored": "seule une sauvegarde disponible peut être restaurée",
+  "only web pages can be opened": "seules des pages web peuvent être ouvertes",
+  "the access request was refused or has expired: connect again": "la demande d'accès a été refusée ou a expiré : reconnectez-vous",
+  "the backup request got no answer and the check failed too ({lookup}); look in Instance Backup before trying again": "la demande de sauvegarde n'a pas eu de réponse et la vérification a échoué aussi ({lookup}) ; regardez dans Instance Backup avant de réessayer",
+  "the new schedule was refused ({e}) and the previous one could not be put back ({e2}): create it again": "la nouvelle planification a été refusée ({e}) et l'ancienne n'a pas pu être remise ({e2}) : recréez-la",
+  "the new schedule was refused ({e}); the previous one was put back": "la nouvelle planification a été refusée ({e}) ; l'ancienne a été remise",
+  "the {} model's disk ({} GB) is smaller than the backup needs ({} GB)": "le disque du modèle {} ({} Go) est plus petit que ce que demande la sauvegarde ({} Go)",
+  "this backup is in {} and the instance in {}: restore into a new instance instead": "cette sauvegarde est dans {} et l'instance dans {} : restaurez plutôt dans une nouvelle instance",
+  "this backup no longer exists": "cette sauvegarde n'existe plus",
+  "this consumer key is not usable (state: {}): connect again": "cette consumer key n'est pas utilisable (état : {}) : reconnectez-vous",
+  "this instance no longer exists": "cette instance n'existe plus",
+  "type the instance name, {}, to confirm": "saisissez le nom de l'instance, {}, pour confirmer",
+  "{label} cannot contain spaces: copy it again from OVHcloud": "{label} ne peut pas contenir d'espaces : copiez-la de nouveau depuis OVHcloud",
+  "{label} is required": "{label} est obligatoire",
+};
+
 export type Lang = "en" | "fr";
 const tables: Record<Lang, Record<Key, string>> = { en, fr };
 
@@ -662,6 +716,16 @@ export function statusTone(status: string): "ok" | "busy" | "bad" | "neutral" {
 }
 
 /** Money in the current language, e.g. "€0.50" or "0,50 €". */
+/** A number with one decimal, in the language's style ("1.5", "1,5"). */
+export function decimal(n: number): string {
+  return new Intl.NumberFormat(current === "fr" ? "fr-FR" : "en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n);
+}
+
+/** A size in gigabytes: "1.5 GB", "1,5 Go". */
+export function gb(n: number): string {
+  return `${decimal(n)} ${current === "fr" ? "Go" : "GB"}`;
+}
+
 export function money(amount: number, currency: string): string {
   const digits = amount < 1 ? 3 : 2;
   return new Intl.NumberFormat(current === "fr" ? "fr-FR" : "en-GB", { style: "currency", currency, minimumFractionDigits: 2, maximumFractionDigits: digits }).format(amount);
@@ -713,4 +777,35 @@ export function age(iso: string, now: number): string {
   if (secs < 3600) return `${Math.round(secs / 60)} min`;
   if (secs < 172800) return `${Math.round(secs / 3600)} h`;
   return current === "fr" ? `${Math.round(secs / 86400)} jours` : `${Math.round(secs / 86400)} days`;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** A message from the Rust side in the current language (English is the source). */
+export function serverText(message: string): string {
+  if (current !== "fr") return message;
+  const exact = serverFr[message];
+  if (exact) return exact;
+  for (const [english, french] of Object.entries(serverFr)) {
+    if (!english.includes("{")) continue;
+    const holes: string[] = [];
+    const pattern = english
+      .split(/(\{[^}]*\})/)
+      .map((part) => {
+        if (/^\{[^}]*\}$/.test(part)) {
+          holes.push(part);
+          return "(.*)";
+        }
+        return escapeRe(part);
+      })
+      .join("");
+    const m = message.match(new RegExp(`^${pattern}$`, "s"));
+    if (!m) continue;
+    let out = french;
+    holes.forEach((hole, i) => (out = out.replace(hole, m[i + 1])));
+    return out;
+  }
+  return message;
 }
