@@ -1,0 +1,73 @@
+//! An automated accessibility check (axe-core, injected into the real webview) on every screen
+//! and the main dialogs: no serious or critical violation.
+use e2e::{root, with_app, App, Result};
+
+/// Runs axe on the page as it is now and returns its serious and critical violations.
+async fn violations(app: &App, screen: &str) -> Result<Vec<String>> {
+    let axe = std::fs::read_to_string(root().join("ui/node_modules/axe-core/axe.min.js"))
+        .map_err(|e| format!("axe-core is missing ({e}); `make deps` installs it"))?;
+    app.client
+        .execute(&format!("{axe}\nreturn true;"), vec![])
+        .await
+        .map_err(|e| format!("inject axe: {e}"))?;
+    let result = app
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, { resultTypes: ['violations'] })
+               .then(r => done(r.violations
+                 .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                 .map(v => v.id + ' (' + v.impact + '): ' + v.help + ' — ' +
+                   v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))))
+               .catch(e => done(['axe failed: ' + e]));",
+            vec![],
+        )
+        .await
+        .map_err(|e| format!("run axe: {e}"))?;
+    let list: Vec<String> = serde_json::from_value(result).map_err(|e| e.to_string())?;
+    println!("{screen}: {} serious or critical violations", list.len());
+    Ok(list.into_iter().map(|v| format!("{screen}: {v}")).collect())
+}
+
+#[tokio::test]
+async fn no_serious_accessibility_violation_on_any_screen() {
+    with_app("a11y", async |app| -> Result<()> {
+        let mut found = Vec::new();
+        app.find_text("Protection overview").await?;
+        app.find("table").await?;
+        found.extend(violations(app, "overview").await?);
+        app.click_text("Instances").await?;
+        app.find_text("web-frontend-1").await?;
+        found.extend(violations(app, "instances").await?);
+        app.click("tr[data-instance='web-frontend-1'] button[aria-haspopup]")
+            .await?;
+        app.click_text("Create a backup").await?;
+        app.find("#backup-name").await?;
+        found.extend(violations(app, "backup dialog").await?);
+        app.press("\u{E00C}").await?;
+        app.click("tr[data-instance='web-frontend-2'] button[aria-haspopup]")
+            .await?;
+        app.click_text("Create an automatic backup").await?;
+        app.find("dialog select, dialog input").await?;
+        found.extend(violations(app, "automatic backup dialog").await?);
+        app.press("\u{E00C}").await?;
+        app.click_text("Instance Backup").await?;
+        app.find("table").await?;
+        found.extend(violations(app, "instance backup").await?);
+        app.click_text("Workflow Management").await?;
+        app.find("table").await?;
+        found.extend(violations(app, "workflow management").await?);
+        app.click_text("Account").await?;
+        app.find("#connect").await?;
+        found.extend(violations(app, "account").await?);
+        app.click_text("Preferences").await?;
+        app.find("#prefs-quiet").await?;
+        found.extend(violations(app, "preferences").await?);
+        if found.is_empty() {
+            Ok(())
+        } else {
+            Err(format!("accessibility violations:\n{}", found.join("\n")))
+        }
+    })
+    .await;
+}
