@@ -71,3 +71,67 @@ async fn no_serious_accessibility_violation_on_any_screen() {
     })
     .await;
 }
+
+/// What has the keyboard focus: its id, aria-haspopup and text.
+async fn focused(app: &App) -> Result<(String, String, String)> {
+    let el = app
+        .client
+        .active_element()
+        .await
+        .map_err(|e| e.to_string())?;
+    let id = el.attr("id").await.ok().flatten().unwrap_or_default();
+    let popup = el
+        .attr("aria-haspopup")
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    let text = el.text().await.unwrap_or_default();
+    Ok((id, popup, text))
+}
+
+#[tokio::test]
+async fn a_backup_can_be_asked_for_with_the_keyboard_alone() {
+    with_app("keyboard", async |app| -> Result<()> {
+        app.click_text("Instances").await?;
+        app.find_text("api-gateway").await?;
+        // Tab from the Instances link to the first row's "…" button.
+        let mut reached = false;
+        for _ in 0..40 {
+            app.press("\u{E004}").await?;
+            if focused(app).await?.1 == "menu" {
+                reached = true;
+                break;
+            }
+        }
+        if !reached {
+            return Err("Tab never reached a row's \"…\" button".into());
+        }
+        app.press("\u{E007}").await?;
+        let (_, _, item) = focused(app).await?;
+        if item != "Create a backup" {
+            return Err(format!(
+                "Enter on \"…\" focused {item:?}, not the first action"
+            ));
+        }
+        app.press("\u{E007}").await?;
+        app.find("#backup-name").await?;
+        if focused(app).await?.0 != "backup-name" {
+            return Err("the backup dialog does not put the focus in the name".into());
+        }
+        app.screenshot("keyboard-backup-dialog").await?;
+        app.press("\u{E00C}").await?;
+        if focused(app).await?.1 != "menu" {
+            return Err("Escape does not give the focus back to the \"…\" button".into());
+        }
+        // Enter in the dialog sends it.
+        app.press("\u{E007}").await?;
+        app.press("\u{E007}").await?;
+        app.find("#backup-name").await?;
+        app.press("\u{E007}").await?;
+        app.find_text("Backup of api-gateway started. You will be notified when it is ready.")
+            .await?;
+        Ok(())
+    })
+    .await;
+}
