@@ -181,8 +181,8 @@ pub fn instance_id() -> String {
             "com.backupdesk.test.{}",
             ns.replace(|c: char| !c.is_ascii_alphanumeric(), "_")
         ),
-        None if cfg!(debug_assertions) => "com.backupdesk.app.dev".into(),
-        None => "com.backupdesk.app".into(),
+        None if cfg!(debug_assertions) => "com.backupdesk.desk.dev".into(),
+        None => "com.backupdesk.desk".into(),
     }
 }
 

@@ -92,7 +92,7 @@ impl Profile {
 
     /// The app's log files (in the platform's log directory) joined.
     pub fn logs(&self) -> String {
-        let dir = self.dir.join("data/com.backupdesk.app/logs");
+        let dir = self.dir.join("data/com.backupdesk.desk/logs");
         let mut out = String::new();
         for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
             out.push_str(&std::fs::read_to_string(entry.path()).unwrap_or_default());

@@ -124,7 +124,7 @@ async fn preferences_are_kept_and_the_window_comes_back_as_left() {
         app.click("#prefs-quiet").await?;
         app.select("#prefs-language", "Français").await?;
         app.find_text("Préférences").await?;
-        let path = profile.dir.join("config/com.backupdesk.app/settings.json");
+        let path = profile.dir.join("config/com.backupdesk.desk/settings.json");
         let settings =
             std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         if !settings.contains("\"quietSuccesses\": true") || !settings.contains("\"fr\"") {
