@@ -5,6 +5,7 @@ use desk::session::Notice;
 use desk::tracker::{Event, Failure};
 use desk::watcher;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
+#[cfg(not(all(unix, not(target_os = "macos"))))]
 use tauri_plugin_notification::NotificationExt;
 
 use crate::events::{self, Changed, Ended, Told};
@@ -182,15 +183,24 @@ pub fn is_success(event: &Event) -> bool {
 /// How many past notifications the tray menu lists.
 const RECENT: usize = 5;
 
-fn show<R: Runtime>(app: &AppHandle<R>, msg: &Message) {
-    if let Err(e) = app
-        .notification()
-        .builder()
-        .title(&msg.title)
-        .body(&msg.body)
-        .show()
+/// Shows a desktop notification; clicking it opens the window at `target` (a section, or
+/// `backups/<project>/<backup>`).
+fn show<R: Runtime>(app: &AppHandle<R>, msg: &Message, target: String) {
+    #[cfg(all(unix, not(target_os = "macos")))]
+    show_clickable(app, msg, target);
+    #[cfg(not(all(unix, not(target_os = "macos"))))]
     {
-        tracing::warn!("notification not shown: {e}");
+        // Windows and macOS: the plugin's notification; a click brings the app forward.
+        let _ = target;
+        if let Err(e) = app
+            .notification()
+            .builder()
+            .title(&msg.title)
+            .body(&msg.body)
+            .show()
+        {
+            tracing::warn!("notification not shown: {e}");
+        }
     }
     let recent: Vec<String> = {
         let state = app.state::<AppState>();
@@ -200,6 +210,47 @@ fn show<R: Runtime>(app: &AppHandle<R>, msg: &Message) {
         recent.iter().cloned().collect()
     };
     crate::tray::show_recent(app, &recent);
+}
+
+/// A freedesktop notification with a default action; a thread waits for the click (or the
+/// notification closing) and then opens the window at `target`.
+#[cfg(all(unix, not(target_os = "macos")))]
+fn show_clickable<R: Runtime>(app: &AppHandle<R>, msg: &Message, target: String) {
+    let open = if app.state::<AppState>().language() == "fr" {
+        "Ouvrir"
+    } else {
+        "Open"
+    };
+    let shown = notify_rust::Notification::new()
+        .appname("Backup Desk")
+        .summary(&msg.title)
+        .body(&msg.body)
+        .icon("backup-desk")
+        .action("default", open)
+        .show();
+    match shown {
+        Ok(handle) => {
+            let app = app.clone();
+            let spawned = std::thread::Builder::new()
+                .name("notification".into())
+                .spawn(move || {
+                    handle.wait_for_action(|action| {
+                        if action == "default" {
+                            crate::tray::show_target(&app, &target);
+                        }
+                    })
+                });
+            if let Err(e) = spawned {
+                tracing::warn!("notification clicks will not open the app: {e}");
+            }
+        }
+        Err(e) => tracing::warn!("notification not shown: {e}"),
+    }
+}
+
+/// Where clicking a notification about a backup leads: that backup in Instance Backup.
+pub fn backup_target(b: &Tracked) -> String {
+    format!("backups/{}/{}", b.project_id, b.snapshot_id)
 }
 
 /// The background tasks' sink: emits events to the window and shows desktop notifications.
@@ -214,7 +265,7 @@ pub fn sink<R: Runtime>(app: AppHandle<R>) -> impl Fn(Notice) + Send + Sync + 's
                 if let Some(msg) = schedule_message(&event, &lang) {
                     let ok = matches!(event, watcher::Event::RunSucceeded(_));
                     if !(quiet && ok) {
-                        show(&app, &msg);
+                        show(&app, &msg, "workflows".into());
                     }
                     let _ = app.emit(
                         events::SCHEDULE_RUN,
@@ -240,8 +291,15 @@ pub fn sink<R: Runtime>(app: AppHandle<R>) -> impl Fn(Notice) + Send + Sync + 's
         let Some(msg) = message(&event, &lang) else {
             return;
         };
+        let target = match &event {
+            Event::Finished { backup, .. } | Event::Failed { backup, .. } => backup_target(backup),
+            Event::Restored { restore, .. } | Event::RestoreFailed { restore, .. } => {
+                backup_target(restore)
+            }
+            _ => "backups".into(),
+        };
         if !(quiet && is_success(&event)) {
-            show(&app, &msg);
+            show(&app, &msg, target);
         }
         let ended = match &event {
             Event::Finished { backup, .. } => Some((backup, true)),

@@ -72,6 +72,23 @@ async fn create_a_backup_and_get_notified_when_it_is_ready() {
         app.find_text("Backup ready — e2e mail backup of mail-gateway")
             .await?;
         app.screenshot("backup-ready").await?;
+
+        // Clicking the desktop notification (as the notification daemon reports a click) opens
+        // the app at that backup.
+        app.click_text("Protection overview").await?;
+        app.find("table").await?;
+        eventually(Duration::from_secs(20), async || {
+            let out = tokio::process::Command::new("dunstctl")
+                .args(["action", "0"])
+                .output()
+                .await
+                .map_err(|e| format!("dunstctl: {e}"))?;
+            if !out.status.success() {
+                return Err(String::from_utf8_lossy(&out.stderr).to_string());
+            }
+            app.text_of(&format!("{row}.highlight")).await.map(|_| ())
+        })
+        .await?;
         Ok(())
     })
     .await;

@@ -278,10 +278,10 @@ async function start(section?: Section): Promise<void> {
   const prefs = await api.settings().catch(() => null);
   setLang(initialLang(prefs?.language ?? null, prefs?.effectiveLanguage ?? navigator.language));
   document.documentElement.lang = lang();
-  // A window the tray opened starts where the tray pointed.
-  const asked = (await api.takeSection().catch(() => null)) as Section | null;
+  // A window the tray or a notification opened starts where it pointed.
+  const asked = await api.takeSection().catch(() => null);
   if (section) state.section = section;
-  else if (asked && SECTIONS.includes(asked)) state.section = asked;
+  else if (asked) applyTarget(asked);
   const app = document.getElementById("app")!;
   app.setAttribute("aria-busy", "true");
   app.replaceChildren(h("p", { class: "loading", role: "status" }, t("loadingProjects")));
@@ -305,8 +305,21 @@ async function start(section?: Section): Promise<void> {
 }
 
 void api.onBackupEnded((ended) => toast(ended.body, ended.ok ? "ok" : "bad", ended.title, () => openBackup(ended.projectId, ended.snapshotId)));
-void api.onNavigate((section) => {
-  if (SECTIONS.includes(section as Section)) openSection(section as Section);
+/** Points the state at a target: a section, or `backups/<project>/<backup>`. */
+function applyTarget(target: string): void {
+  const [section, projectId, snapshotId] = target.split("/");
+  if (section === "backups" && projectId && snapshotId) {
+    state.projectId = projectId;
+    state.section = "backups";
+    state.backups.highlight = snapshotId;
+  } else if (SECTIONS.includes(section as Section)) {
+    state.section = section as Section;
+  }
+}
+
+void api.onNavigate((target) => {
+  applyTarget(target);
+  render();
 });
 void api.onConfirmQuit(() => confirmQuit());
 onReconnect(() => openSection("account"));
