@@ -42,6 +42,16 @@ impl Connection {
         }
     }
 
+    /// A connection through an already built client (a simulator in benchmarks and tests).
+    pub fn with_client(client: Client) -> Self {
+        Self {
+            mode: Mode::Account(client.endpoint().clone()),
+            client,
+            account: None,
+            _demo: None,
+        }
+    }
+
     /// The built-in demo cloud on any free loopback port.
     pub async fn demo() -> Result<Self> {
         Self::demo_on(0).await

@@ -81,6 +81,13 @@ pub struct Options {
     pub demo_port: u16,
 }
 
+/// How often the background tasks poll.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Paces {
+    pub tracker: Pace,
+    pub watcher: watcher::Pace,
+}
+
 /// What the background tasks report, for notifications and screens.
 #[derive(Debug, Clone)]
 pub enum Notice {
@@ -115,6 +122,17 @@ impl Session {
             demo_port,
         } = options;
         let conn = Connection::open(vault, demo_port).await?;
+        Ok(Self::start(conn, data_dir, Paces::default(), sink))
+    }
+
+    /// A session on an open connection, its background tasks at `paces` (benchmarks and fault
+    /// tests use this with a simulator).
+    pub fn start(
+        conn: Connection,
+        data_dir: Option<PathBuf>,
+        paces: Paces,
+        sink: impl Fn(Notice) + Send + Sync + 'static,
+    ) -> Self {
         let data_dir = data_dir.map(|d| d.join(Self::data_subdir(conn.mode == Mode::Demo)));
         let (journal, memory) = match data_dir {
             Some(dir) => (Journal::in_dir(&dir), Memory::in_dir(&dir)),
@@ -125,25 +143,30 @@ impl Session {
         let tracker = tracker::spawn(
             conn.client.clone(),
             journal,
-            Pace::default(),
+            paces.tracker,
             Arc::new(Utc::now),
             move |e| to_tracker(Notice::Backup(e)),
         );
         let watcher = watcher::spawn(
             conn.client.clone(),
             memory,
-            watcher::Pace::default(),
+            paces.watcher,
             Arc::new(Utc::now),
             move |e| sink(Notice::Schedule(e)),
         );
-        Ok(Self {
+        Self {
             conn,
             tracker,
             watcher,
             in_flight: InFlight::default(),
             workflow_regions: Mutex::new(HashMap::new()),
             catalog: tokio::sync::OnceCell::new(),
-        })
+        }
+    }
+
+    /// The API client (request counts for budgets and benchmarks).
+    pub fn client(&self) -> &ovh::Client {
+        &self.conn.client
     }
 
     /// The data folder of the demo or of the account, under the app's data directory.
