@@ -132,7 +132,8 @@ pub enum Event {
 }
 
 enum Command {
-    Track(Tracked),
+    /// New work is in the list: poll soon.
+    Wake,
 }
 
 /// The owner of the tracker task: it stops when this is dropped.
@@ -140,12 +141,23 @@ pub struct TrackerHandle {
     tx: mpsc::UnboundedSender<Command>,
     cancel: CancellationToken,
     tracked: Arc<std::sync::Mutex<Vec<Tracked>>>,
+    journal: Journal,
 }
 
 impl TrackerHandle {
-    /// Follows a new backup.
+    /// Follows a new backup. It is in the journal on disk before this returns, so a process
+    /// killed the next instant still follows it after a restart.
     pub fn track(&self, backup: Tracked) {
-        let _ = self.tx.send(Command::Track(backup));
+        {
+            let mut list = self.tracked.lock().expect("tracked lock");
+            if !list.iter().any(|x| key(x) == key(&backup)) {
+                list.push(backup);
+            }
+            if let Err(e) = self.journal.save(&list) {
+                tracing::warn!("cannot save the journal: {e}");
+            }
+        }
+        let _ = self.tx.send(Command::Wake);
     }
 
     /// Backups being followed now.
@@ -188,6 +200,7 @@ pub fn spawn<S: CloudSource>(
         tx,
         cancel: cancel.clone(),
         tracked: tracked.clone(),
+        journal: journal.clone(),
     };
     tokio::spawn(async move {
         let mut delay = pace.min;
@@ -204,16 +217,7 @@ pub fn spawn<S: CloudSource>(
                 _ = cancel.cancelled() => break,
                 cmd = rx.recv() => {
                     match cmd {
-                        Some(Command::Track(t)) => {
-                            let mut list = tracked.lock().expect("tracked lock");
-                            if !list.iter().any(|x| x.snapshot_id == t.snapshot_id) {
-                                list.push(t);
-                            }
-                            if let Err(e) = journal.save(&list) {
-                                tracing::warn!("cannot save the journal: {e}");
-                            }
-                            delay = pace.min;
-                        }
+                        Some(Command::Wake) => delay = pace.min,
                         None => break,
                     }
                     continue;
