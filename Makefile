@@ -7,7 +7,7 @@ LOG := target/test-output.log
 APP := target/debug/backup-desk
 PYTHON_OVH := $(if $(wildcard target/python-ovh/bin/python),$(CURDIR)/target/python-ovh/bin/python,python3)
 
-.PHONY: run test deps ui build lint test-rust test-ui test-e2e test-package package bench-desktop sim
+.PHONY: run test deps ui build lint test-rust test-ui test-e2e test-package package bench-desktop fuzz sim
 
 deps:
 	@bash .ci/deps
@@ -48,6 +48,10 @@ test-package: ui
 ## Builds the .deb only: target/release/bundle/deb/
 package: ui
 	ui/node_modules/.bin/tauri build --bundles deb
+
+## The randomized input tests for longer than CI does (FUZZ_SECONDS per target, default 60).
+fuzz:
+	FUZZ_SECONDS=$${FUZZ_SECONDS:-60} cargo test -p desk --test fuzz -- --nocapture
 
 ## Desktop figures (start time, memory, sizes) beside a minimal Tauri app; printed, not asserted.
 bench-desktop: ui

@@ -133,7 +133,7 @@ impl Error {
     }
 
     /// Builds the error for a non-2xx answer from its status, headers and raw body.
-    pub(crate) fn from_response(
+    pub fn from_response(
         status: u16,
         query_id: Option<String>,
         retry_after: Option<Duration>,
