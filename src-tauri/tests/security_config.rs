@@ -54,15 +54,23 @@ fn the_window_may_call_exactly_what_the_ui_uses() {
     );
     let built = built_commands();
     let used = ui_commands();
-    assert_eq!(allowed, built, "every built command is allowed, and only those");
-    assert_eq!(built, used, "every command is used by the UI, and the UI calls no other");
+    assert_eq!(
+        allowed, built,
+        "every built command is allowed, and only those"
+    );
+    assert_eq!(
+        built, used,
+        "every command is used by the UI, and the UI calls no other"
+    );
     assert_eq!(caps["windows"], serde_json::json!(["main"]));
 }
 
 #[test]
 fn the_content_security_policy_allows_no_remote_origin_and_no_inline_script() {
     let conf: serde_json::Value = serde_json::from_str(&read("tauri.conf.json")).unwrap();
-    let csp = conf["app"]["security"]["csp"].as_str().expect("a CSP is set");
+    let csp = conf["app"]["security"]["csp"]
+        .as_str()
+        .expect("a CSP is set");
     let directives: Vec<(&str, Vec<&str>)> = csp
         .split(';')
         .map(str::trim)
@@ -81,7 +89,14 @@ fn the_content_security_policy_allows_no_remote_origin_and_no_inline_script() {
     let script = sources("script-src")
         .or_else(|| sources("default-src"))
         .expect("script sources are restricted");
-    for bad in ["'unsafe-inline'", "'unsafe-eval'", "*", "data:", "http:", "https:"] {
+    for bad in [
+        "'unsafe-inline'",
+        "'unsafe-eval'",
+        "*",
+        "data:",
+        "http:",
+        "https:",
+    ] {
         assert!(!script.contains(&bad), "script sources allow {bad}: {csp}");
     }
     for (name, list) in &directives {

@@ -25,7 +25,11 @@ fn no_test_secret_anywhere_the_apps_wrote() {
     ];
     let mut files = Vec::new();
     let mut profiles = 0;
-    for entry in std::fs::read_dir(std::env::temp_dir()).into_iter().flatten().flatten() {
+    for entry in std::fs::read_dir(std::env::temp_dir())
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
         if entry
             .file_name()
             .to_string_lossy()
