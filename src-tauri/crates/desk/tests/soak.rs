@@ -163,8 +163,8 @@ impl CloudSource for Direct {
         WorkflowSource::instances(self, project_id)
     }
 
-    fn reinstall(&self, _: &str, _: &str, _: &str) -> impl Future<Output = ovh::Result<()>> + Send {
-        async { Ok(()) }
+    async fn reinstall(&self, _: &str, _: &str, _: &str) -> ovh::Result<()> {
+        Ok(())
     }
 }
 
@@ -204,7 +204,7 @@ async fn a_simulated_week_is_told_once_within_budget() {
     };
 
     // 20 manual backups, made now and followed by the tracker.
-    let (project, backups) = {
+    let backups = {
         let mut w = world.lock().unwrap();
         let project = w.projects[0].id.clone();
         let instances: Vec<(String, String, String)> = w.projects[0]
@@ -217,8 +217,6 @@ async fn a_simulated_week_is_told_once_within_budget() {
         for (n, (iid, iname, region)) in instances.into_iter().enumerate() {
             let id = w.new_uuid();
             let p = &mut w.projects[0];
-            let template = p.snapshots.first().cloned();
-            let _ = template;
             p.snapshots.push(ovh_sim::world::Snapshot {
                 id: id.clone(),
                 name: format!("manual {n:02}"),
@@ -247,9 +245,8 @@ async fn a_simulated_week_is_told_once_within_budget() {
                 started_at: start,
             });
         }
-        (project, made)
+        made
     };
-    let _ = project;
 
     let told: Arc<Mutex<Vec<String>>> = Arc::new(Mutex::new(Vec::new()));
     let finished: Arc<Mutex<Vec<String>>> = Arc::new(Mutex::new(Vec::new()));
