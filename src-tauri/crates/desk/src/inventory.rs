@@ -30,20 +30,20 @@ pub struct InstanceRow {
     pub iops: bool,
 }
 
-/// Every project the account sees, with a readable name, in the API's order.
+/// Every project the account sees, with a readable name, in the API's order. The details are
+/// read concurrently (the client bounds how many requests are in flight).
 pub async fn projects(client: &Client) -> Result<Vec<ProjectSummary>> {
     let ids = client.project_ids().await?;
-    let mut out = Vec::with_capacity(ids.len());
-    for id in ids {
+    futures_util::future::try_join_all(ids.into_iter().map(|id| async move {
         let name = match client.project(&id).await {
             Ok(p) => p.display_name().to_string(),
             // A project we may list but not read still gets a row, under its id.
             Err(e) if e.status().is_some() => id.clone(),
             Err(e) => return Err(e.into()),
         };
-        out.push(ProjectSummary { id, name });
-    }
-    Ok(out)
+        Ok(ProjectSummary { id, name })
+    }))
+    .await
 }
 
 /// The instances of a project, sorted by name, with their flavor resolved. Two requests in all.

@@ -562,29 +562,42 @@ impl Session {
     pub async fn overview(&self) -> Result<Vec<Covered>> {
         let now = Utc::now();
         let zone = schedule::local_zone();
+        let projects = self.projects().await?;
+        // Every project at once: the client keeps at most its limit of requests in flight.
+        let loaded =
+            futures_util::future::try_join_all(projects.iter().map(|project| async move {
+                tokio::try_join!(
+                    async { Ok(self.conn.client.instances(&project.id, None).await?) },
+                    async { Ok(self.conn.client.flavors(&project.id, None).await?) },
+                    self.project_workflows(&project.id),
+                    async { Ok(self.conn.client.snapshots(&project.id, None).await?) }
+                )
+            }))
+            .await?;
         let mut out = Vec::new();
-        for project in self.projects().await? {
-            let (instances, flavors, list, snapshots) = tokio::try_join!(
-                async { Ok(self.conn.client.instances(&project.id, None).await?) },
-                async { Ok(self.conn.client.flavors(&project.id, None).await?) },
-                self.project_workflows(&project.id),
-                async { Ok(self.conn.client.snapshots(&project.id, None).await?) }
-            )?;
+        for (project, (instances, flavors, list, snapshots)) in projects.iter().zip(loaded) {
             let wfs: Vec<ovh::types::Workflow> = list.into_iter().map(|(_, w)| w).collect();
             let rows = backups::rows(snapshots.clone(), &instances, &wfs, &|id| {
                 self.tracker.instance_of(id)
             });
+            // Each backup's instance, looked up once (not once per instance and backup).
+            let owner: HashMap<&str, &str> = rows
+                .iter()
+                .filter_map(|r| Some((r.id.as_str(), r.instance_id.as_deref()?)))
+                .collect();
+            let mut backups_by_instance: HashMap<&str, Vec<&ovh::types::Image>> = HashMap::new();
+            for s in &snapshots {
+                if let Some(inst) = owner.get(s.id.as_str()) {
+                    backups_by_instance.entry(inst).or_default().push(s);
+                }
+            }
             for inst in &instances {
                 let mine: Vec<&ovh::types::Workflow> =
                     wfs.iter().filter(|w| w.instance_id == inst.id).collect();
-                let backups_of: Vec<&ovh::types::Image> = snapshots
-                    .iter()
-                    .filter(|s| {
-                        rows.iter().any(|r| {
-                            r.id == s.id && r.instance_id.as_deref() == Some(inst.id.as_str())
-                        })
-                    })
-                    .collect();
+                let backups_of = backups_by_instance
+                    .get(inst.id.as_str())
+                    .cloned()
+                    .unwrap_or_default();
                 let (last_good, protection) = automatic::rate(&mine, &backups_of, now);
                 out.push(Covered {
                     project_id: project.id.clone(),

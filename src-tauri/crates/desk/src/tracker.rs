@@ -83,10 +83,13 @@ pub struct Pace {
 }
 
 impl Default for Pace {
+    /// One list per project every 2 to 6 s while something is in progress: a backup is told
+    /// within seconds of being ready (the bench measures it), at most 10 requests a minute per
+    /// project, and none when nothing is in progress.
     fn default() -> Self {
         Self {
-            min: Duration::from_secs(3),
-            max: Duration::from_secs(30),
+            min: Duration::from_secs(2),
+            max: Duration::from_secs(6),
         }
     }
 }

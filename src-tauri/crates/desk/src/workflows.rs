@@ -90,17 +90,21 @@ pub fn rows(
 
 /// The regions of a project whose `workflow` service is up.
 pub async fn regions(client: &Client, project_id: &str) -> ovh::Result<Vec<String>> {
-    let mut out = Vec::new();
-    for name in client.region_names(project_id).await? {
-        if client
-            .region(project_id, &name)
-            .await?
-            .has_service_up("workflow")
-        {
-            out.push(name);
-        }
-    }
-    Ok(out)
+    let names = client.region_names(project_id).await?;
+    let up = futures_util::future::try_join_all(names.iter().map(|name| async move {
+        Ok::<_, ovh::Error>(
+            client
+                .region(project_id, name)
+                .await?
+                .has_service_up("workflow"),
+        )
+    }))
+    .await?;
+    Ok(names
+        .into_iter()
+        .zip(up)
+        .filter_map(|(name, up)| up.then_some(name))
+        .collect())
 }
 
 /// Every workflow of the project in `regions`, with the region it lives in.
@@ -109,17 +113,17 @@ pub async fn fetch(
     project_id: &str,
     regions: &[String],
 ) -> Result<Vec<(String, Workflow)>> {
-    let mut out = Vec::new();
-    for region in regions {
-        out.extend(
-            client
-                .workflows(project_id, region)
-                .await?
-                .into_iter()
-                .map(|w| (region.clone(), w)),
-        );
-    }
-    Ok(out)
+    let lists = futures_util::future::try_join_all(
+        regions
+            .iter()
+            .map(|region| client.workflows(project_id, region)),
+    )
+    .await?;
+    Ok(regions
+        .iter()
+        .zip(lists)
+        .flat_map(|(region, list)| list.into_iter().map(|w| (region.clone(), w)))
+        .collect())
 }
 
 /// What an automatic backup is made of.
