@@ -7,7 +7,7 @@ LOG := target/test-output.log
 APP := target/debug/backup-desk
 PYTHON_OVH := $(if $(wildcard target/python-ovh/bin/python),$(CURDIR)/target/python-ovh/bin/python,python3)
 
-.PHONY: run test deps ui build lint test-rust test-ui test-e2e test-package package bench-desktop fuzz sim
+.PHONY: run test deps ui build lint test-rust test-ui test-e2e test-package package bench bench-api bench-desktop fuzz sim
 
 deps:
 	@bash .ci/deps
@@ -36,7 +36,7 @@ test-ui: deps
 	cd ui && npx tsc --noEmit && npx vitest run 2>&1 | tee -a ../$(LOG)
 
 test-rust: build
-	BACKUP_DESK_PYTHON=$(PYTHON_OVH) .ci/session cargo test --workspace --exclude e2e --exclude minimal-app --lib --bins --tests 2>&1 | tee -a $(LOG)
+	BACKUP_DESK_PYTHON=$(PYTHON_OVH) .ci/session cargo test --workspace --exclude e2e --exclude minimal-app --exclude bench --lib --bins --tests 2>&1 | tee -a $(LOG)
 
 test-e2e: build
 	.ci/session cargo test -p e2e --tests -- --test-threads=1 2>&1 | tee -a $(LOG)
@@ -48,6 +48,13 @@ test-package: ui
 ## Builds the .deb only: target/release/bundle/deb/
 package: ui
 	ui/node_modules/.bin/tauri build --bundles deb
+
+## Every benchmark figure beside its target: API (inventory vs python-ovh, request budgets,
+## notification latency) and desktop (start, memory, sizes vs a minimal Tauri app).
+bench: deps bench-api bench-desktop
+
+bench-api:
+	BACKUP_DESK_PYTHON=$(PYTHON_OVH) cargo run -q --release -p bench
 
 ## The randomized input tests for longer than CI does (FUZZ_SECONDS per target, default 60).
 fuzz:

@@ -1,0 +1,349 @@
+//! `make bench`: Backup Desk's API figures, each printed beside its target, never asserted.
+//!
+//! - inventory: what the protection overview needs, on the `scale` world with 50 ms added to
+//!   every request, beside the critical path and the official python client making the same
+//!   calls one after another;
+//! - request budget: requests a minute while idle, with 5 backups in progress, and around a
+//!   workflow's due time;
+//! - notification latency: from a backup becoming available in the simulator to the tracker's
+//!   event, over 20 backups.
+#![forbid(unsafe_code)]
+
+use std::process::Command;
+use std::sync::atomic::Ordering;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+use desk::session::{Notice, Paces};
+use desk::tracker::Event;
+use desk::{Connection, Session};
+use ovh::{Client, Endpoint, RetryPolicy};
+use ovh_sim::{Keys, Running, ScaleSize, Sim};
+
+const LATENCY_MS: u64 = 50;
+
+fn client(running: &Running) -> Client {
+    Client::builder(Endpoint::Custom(running.base_url.clone()))
+        .credentials(Keys::default().credentials())
+        .retry(RetryPolicy::none())
+        .build()
+        .expect("client")
+}
+
+fn session(running: &Running, sink: impl Fn(Notice) + Send + Sync + 'static) -> Session {
+    Session::start(
+        Connection::with_client(client(running)),
+        None,
+        Paces::default(),
+        sink,
+    )
+}
+
+fn row(what: &str, figure: String, target: &str) {
+    println!("  {what:<46} {figure:<28} {target}");
+}
+
+fn python() -> String {
+    if let Ok(p) = std::env::var("BACKUP_DESK_PYTHON") {
+        return p;
+    }
+    let venv = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../target/python-ovh/bin/python"
+    );
+    if std::path::Path::new(venv).exists() {
+        venv.to_string()
+    } else {
+        "python3".into()
+    }
+}
+
+const PYTHON_INVENTORY: &str = r#"
+import os, sys, time
+import ovh, ovh.client
+ovh.client.ENDPOINTS["bench"] = os.environ["SIM_URL"]
+c = ovh.Client(endpoint="bench", application_key=os.environ["AK"], application_secret=os.environ["AS"], consumer_key=os.environ["CK"])
+t0 = time.monotonic()
+n = 0
+for p in c.get("/cloud/project"):
+    c.get(f"/cloud/project/{p}"); n += 2
+    for r in c.get(f"/cloud/project/{p}/region"):
+        n += 1
+        region = c.get(f"/cloud/project/{p}/region/{r}"); n += 1
+        if any(s["name"] == "workflow" and s["status"] == "UP" for s in region.get("services", [])):
+            c.get(f"/cloud/project/{p}/region/{r}/workflow/backup"); n += 1
+    c.get(f"/cloud/project/{p}/instance"); c.get(f"/cloud/project/{p}/flavor"); c.get(f"/cloud/project/{p}/snapshot"); n += 3
+print(f"{time.monotonic() - t0:.3f} {n + 1}")
+"#;
+
+async fn inventory() {
+    println!("inventory (scale: 3 projects × 8 regions, 300 instances, 1,500 backups, 100 workflows; +{LATENCY_MS} ms a request)");
+    let size = ScaleSize {
+        projects: 3,
+        regions: 8,
+        instances: 300,
+        backups: 1500,
+        workflows: 100,
+    };
+    let keys = Keys::default();
+    let sim = Sim::new(ovh_sim::scenario::scale(&keys, &size, Utc::now()), 1.0);
+    let running = Running::start(sim.clone()).await.expect("simulator");
+    sim.faults
+        .lock()
+        .unwrap()
+        .push(serde_json::from_value(serde_json::json!({"latencyMs": LATENCY_MS})).unwrap());
+    let s = session(&running, |_| {});
+    // Warm-up: the clock offset and the first connection, as the app has them after start.
+    s.client().server_time().await.ok();
+    let before = s.client().request_count();
+    let t0 = Instant::now();
+    let rows = s.overview().await.expect("overview");
+    let app = t0.elapsed();
+    let requests = s.client().request_count() - before;
+    // The longest chain of dependent requests: project ids → details, region names, instances,
+    // flavors, backups → each region's services → its workflows; and the in-flight bound.
+    let depth = 4.0_f64;
+    let bound = (requests as f64 / 8.0).ceil().max(depth);
+    let critical = Duration::from_millis((bound * LATENCY_MS as f64) as u64);
+
+    let out = Command::new(python())
+        .args(["-c", PYTHON_INVENTORY])
+        .env("SIM_URL", &running.base_url)
+        .env("AK", &keys.application_key)
+        .env("AS", &keys.application_secret)
+        .env("CK", &keys.consumer_key)
+        .output();
+    let py = match out {
+        Ok(o) if o.status.success() => {
+            let text = String::from_utf8_lossy(&o.stdout);
+            let mut parts = text.split_whitespace();
+            let secs: f64 = parts.next().and_then(|s| s.parse().ok()).unwrap_or(0.0);
+            let calls: u64 = parts.next().and_then(|s| s.parse().ok()).unwrap_or(0);
+            Some((Duration::from_secs_f64(secs), calls))
+        }
+        Ok(o) => {
+            eprintln!("python-ovh failed: {}", String::from_utf8_lossy(&o.stderr));
+            None
+        }
+        Err(e) => {
+            eprintln!("python-ovh could not run ({e}); `make deps` installs it");
+            None
+        }
+    };
+    row(
+        "Backup Desk (8 requests in flight at most)",
+        format!(
+            "{} ms, {requests} requests, {} rows",
+            app.as_millis(),
+            rows.len()
+        ),
+        "",
+    );
+    row(
+        "critical path (max(depth 4, requests / 8) × 50 ms)",
+        format!("{} ms", critical.as_millis()),
+        "",
+    );
+    row(
+        "Backup Desk ÷ critical path",
+        format!("{:.2}×", app.as_secs_f64() / critical.as_secs_f64()),
+        "target ≤ 1.3×",
+    );
+    if let Some((t, calls)) = py {
+        row(
+            "python-ovh, the same calls one after another",
+            format!("{} ms, {calls} requests", t.as_millis()),
+            "",
+        );
+        row(
+            "python-ovh ÷ Backup Desk",
+            format!("{:.1}×", t.as_secs_f64() / app.as_secs_f64()),
+            "target ≥ 10×",
+        );
+    }
+}
+
+/// Requests a minute the app's background work makes against the demo world, over `secs`.
+async fn per_minute(sim: &Arc<Sim>, secs: u64) -> f64 {
+    let before = sim.requests.load(Ordering::Relaxed);
+    tokio::time::sleep(Duration::from_secs(secs)).await;
+    (sim.requests.load(Ordering::Relaxed) - before) as f64 * 60.0 / secs as f64
+}
+
+async fn budget(secs: u64) {
+    println!("request budget (the demo account, background work only, {secs} s each)");
+    let sim = Sim::demo(&Keys::default());
+    let running = Running::start(sim.clone()).await.expect("simulator");
+    let s = session(&running, |_| {});
+    // Let the watcher's first full pass happen, as after the app starts.
+    tokio::time::sleep(Duration::from_secs(5)).await;
+    row(
+        "idle",
+        format!("{:.1}/min", per_minute(&sim, secs).await),
+        "target ≤ 2/min",
+    );
+
+    let project = s.projects().await.expect("projects")[0].id.clone();
+    let instances = s.instances(&project).await.expect("instances");
+    sim.world.lock().unwrap().pace.snapshot_secs_per_gb = 1000.0;
+    let mut made = 0;
+    for i in instances
+        .iter()
+        .filter(|i| i.status == "ACTIVE" && !i.metal)
+    {
+        if made == 5 {
+            break;
+        }
+        if s.create_backup(&project, &i.id, &format!("budget {made}"), false)
+            .await
+            .is_ok()
+        {
+            made += 1;
+        }
+    }
+    let busy = per_minute(&sim, secs).await;
+    row(
+        &format!("{made} backups in progress"),
+        format!("{busy:.1}/min"),
+        "target ≤ 20/min",
+    );
+    drop(s);
+
+    // A workflow due in about a minute, announced to the watcher as the app does after creating it.
+    let sim = Sim::demo(&Keys::default());
+    let running = Running::start(sim.clone()).await.expect("simulator");
+    let s = session(&running, |_| {});
+    tokio::time::sleep(Duration::from_secs(5)).await;
+    let due = Utc::now() + chrono::Duration::seconds(80);
+    let cron = format!(
+        "{} {} * * *",
+        chrono::Timelike::minute(&due),
+        chrono::Timelike::hour(&due)
+    );
+    let project = s.projects().await.expect("projects")[0].id.clone();
+    let web = s
+        .instances(&project)
+        .await
+        .expect("instances")
+        .into_iter()
+        .find(|i| i.name == "web-frontend-2")
+        .expect("instance");
+    let _ = s
+        .create_auto_backups(
+            &project,
+            std::slice::from_ref(&web.id),
+            "budget-wf",
+            &cron,
+            3,
+        )
+        .await;
+    s.refresh_schedules();
+    tokio::time::sleep(Duration::from_secs(50)).await;
+    row(
+        "around a workflow's due time",
+        format!("{:.1}/min", per_minute(&sim, secs).await),
+        "target ≤ 20/min",
+    );
+}
+
+async fn latency() {
+    println!("notification latency (20 backups, simulator marks them available → tracker event)");
+    let keys = Keys::default();
+    let size = ScaleSize {
+        projects: 1,
+        regions: 2,
+        instances: 20,
+        backups: 0,
+        workflows: 0,
+    };
+    let sim = Sim::new(ovh_sim::scenario::scale(&keys, &size, Utc::now()), 1.0);
+    let running = Running::start(sim.clone()).await.expect("simulator");
+    let told: Arc<Mutex<Vec<(String, Instant)>>> = Arc::new(Mutex::new(Vec::new()));
+    let sink = told.clone();
+    let s = session(&running, move |n| {
+        if let Notice::Backup(Event::Finished { backup, .. }) = n {
+            sink.lock()
+                .unwrap()
+                .push((backup.snapshot_id, Instant::now()));
+        }
+    });
+    let project = s.projects().await.expect("projects")[0].id.clone();
+    let instances = s.instances(&project).await.expect("instances");
+    let mut made = Vec::new();
+    for (n, i) in instances.iter().take(20).enumerate() {
+        if let Ok(c) = s
+            .create_backup(&project, &i.id, &format!("latency {n}"), false)
+            .await
+        {
+            made.push(c.snapshot_id);
+        }
+    }
+    // When each backup becomes available, in wall time (the world clock runs at wall speed).
+    let ready: Vec<(String, Instant)> = {
+        let world = sim.world.lock().unwrap();
+        let now_world = sim.clocks.world_now();
+        let now = Instant::now();
+        world.projects[0]
+            .snapshots
+            .iter()
+            .filter(|x| made.contains(&x.id))
+            .map(|x| {
+                let at = x.created
+                    + chrono::Duration::milliseconds(
+                        ((x.queued_secs + x.duration_secs) * 1000.0) as i64,
+                    );
+                let ahead = (at - now_world).to_std().unwrap_or_default();
+                (x.id.clone(), now + ahead)
+            })
+            .collect()
+    };
+    let last = ready
+        .iter()
+        .map(|(_, t)| *t)
+        .max()
+        .unwrap_or_else(Instant::now);
+    while Instant::now() < last + Duration::from_secs(15) && told.lock().unwrap().len() < made.len()
+    {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let told = told.lock().unwrap().clone();
+    let mut lat: Vec<f64> = ready
+        .iter()
+        .filter_map(|(id, at)| {
+            told.iter()
+                .find(|(t, _)| t == id)
+                .map(|(_, when)| when.saturating_duration_since(*at).as_secs_f64())
+        })
+        .collect();
+    lat.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    if lat.is_empty() {
+        row("no backup was told", String::new(), "");
+        return;
+    }
+    row(
+        &format!("median over {} backups", lat.len()),
+        format!("{:.2} s", lat[lat.len() / 2]),
+        "target ≤ 3 s",
+    );
+    row("max", format!("{:.2} s", lat[lat.len() - 1]), "");
+}
+
+#[tokio::main]
+async fn main() {
+    let quick = std::env::args().any(|a| a == "--quick");
+    let only: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    let want = |name: &str| only.is_empty() || only.iter().any(|o| o == name);
+    if want("inventory") {
+        inventory().await;
+    }
+    if want("latency") {
+        latency().await;
+    }
+    if want("budget") {
+        budget(if quick { 20 } else { 60 }).await;
+    }
+}
