@@ -23,17 +23,26 @@ use ovh_sim::{Keys, Running, ScaleSize, Sim};
 
 const LATENCY_MS: u64 = 50;
 
-fn client(running: &Running) -> Client {
+fn client(running: &Running, in_flight: usize) -> Client {
     Client::builder(Endpoint::Custom(running.base_url.clone()))
         .credentials(Keys::default().credentials())
         .retry(RetryPolicy::none())
+        .max_in_flight(in_flight)
         .build()
         .expect("client")
 }
 
 fn session(running: &Running, sink: impl Fn(Notice) + Send + Sync + 'static) -> Session {
+    session_with(running, 8, sink)
+}
+
+fn session_with(
+    running: &Running,
+    in_flight: usize,
+    sink: impl Fn(Notice) + Send + Sync + 'static,
+) -> Session {
     Session::start(
-        Connection::with_client(client(running)),
+        Connection::with_client(client(running, in_flight)),
         None,
         Paces::default(),
         sink,
@@ -150,6 +159,17 @@ async fn inventory() {
         format!("{:.2}×", app.as_secs_f64() / critical.as_secs_f64()),
         "target ≤ 1.3×",
     );
+    // The bound is a setting: the same load with twice the requests in flight.
+    let wide = session_with(&running, 16, |_| {});
+    wide.client().server_time().await.ok();
+    let t16 = Instant::now();
+    wide.overview().await.expect("overview");
+    let t16 = t16.elapsed();
+    row(
+        "Backup Desk with 16 requests in flight",
+        format!("{} ms", t16.as_millis()),
+        "",
+    );
     if let Some((t, calls)) = py {
         row(
             "python-ovh, the same calls one after another",
@@ -160,6 +180,11 @@ async fn inventory() {
             "python-ovh ÷ Backup Desk",
             format!("{:.1}×", t.as_secs_f64() / app.as_secs_f64()),
             "target ≥ 10×",
+        );
+        row(
+            "python-ovh ÷ Backup Desk (16 in flight)",
+            format!("{:.1}×", t.as_secs_f64() / t16.as_secs_f64()),
+            "",
         );
     }
 }
@@ -289,10 +314,8 @@ async fn latency() {
             .iter()
             .filter(|x| made.contains(&x.id))
             .map(|x| {
-                let at = x.created
-                    + chrono::Duration::milliseconds(
-                        ((x.queued_secs + x.duration_secs) * 1000.0) as i64,
-                    );
+                let at =
+                    x.created + chrono::Duration::milliseconds((x.duration_secs * 1000.0) as i64);
                 let ahead = (at - now_world).to_std().unwrap_or_default();
                 (x.id.clone(), now + ahead)
             })
