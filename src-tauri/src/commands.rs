@@ -308,6 +308,7 @@ pub(crate) async fn protection_overview<R: Runtime>(
 ) -> Result<Vec<Covered>, Error> {
     let rows = state.session(&app).await?.overview().await?;
     crate::tray::reflect(&app, &rows);
+    crate::first_screen_served();
     Ok(rows)
 }
 

@@ -134,14 +134,28 @@ function drawToolbar(): void {
   bar.replaceChildren(del);
 }
 
+/** Rows drawn at a time: 10,000 backups stay quick to filter and sort when only the first page
+ * is in the document. */
+const PAGE = 200;
+let limit = PAGE;
+let lastView = "";
+
 function drawTable(): void {
   if (!current || !current.list) return;
   const { container, filters: f, list } = current;
-  const shown = visibleRows(list.rows, f);
+  const matching = visibleRows(list.rows, f);
+  const view = [f.text, f.status, f.region, f.sort, f.desc].join("|");
+  if (view !== lastView) {
+    limit = PAGE;
+    lastView = view;
+  }
+  const at = f.highlight ? matching.findIndex((r) => r.id === f.highlight) : -1;
+  const cap = Math.max(limit, at + 1);
+  const shown = matching.slice(0, cap);
   const all = h("input", { type: "checkbox", "aria-label": t("selectAll") });
-  all.checked = shown.length > 0 && shown.every((r) => f.selected.has(r.id));
+  all.checked = matching.length > 0 && matching.every((r) => f.selected.has(r.id));
   all.addEventListener("change", () => {
-    for (const r of shown) {
+    for (const r of matching) {
       if (all.checked) f.selected.add(r.id);
       else f.selected.delete(r.id);
     }
@@ -171,7 +185,23 @@ function drawTable(): void {
           ),
           h("tbody", {}, ...shown.map((r) => row(r, f, list.price))),
         );
-  container.querySelector(".table-area")?.replaceChildren(body);
+  const more =
+    matching.length > shown.length
+      ? h(
+          "button",
+          {
+            class: "btn",
+            id: "show-more",
+            type: "button",
+            onclick: () => {
+              limit = shown.length + PAGE;
+              drawTable();
+            },
+          },
+          t("showMore", { count: String(Math.min(PAGE, matching.length - shown.length)), shown: String(shown.length), total: String(matching.length) }),
+        )
+      : null;
+  container.querySelector(".table-area")?.replaceChildren(body, ...(more ? [more] : []));
   drawToolbar();
   if (f.highlight) {
     container.querySelector(`tr[data-id="${CSS.escape(f.highlight)}"]`)?.scrollIntoView({ block: "center" });

@@ -308,6 +308,7 @@ export const en = {
   quitTitle: "Quit while a backup is being requested?",
   quitText: "A backup was just asked for and OVHcloud has not answered yet. If you quit now, Backup Desk checks for it when it starts again, but you will not be notified until then.",
   quitAnyway: "Quit anyway",
+  showMore: "Show {count} more ({shown} of {total} shown)",
 } as const;
 
 export type Key = keyof typeof en;
@@ -621,6 +622,7 @@ export const fr: Record<Key, string> = {
   quitTitle: "Quitter pendant la demande d'une sauvegarde ?",
   quitText: "Une sauvegarde vient d'être demandée et OVHcloud n'a pas encore répondu. Si vous quittez maintenant, Backup Desk la vérifiera au prochain démarrage, mais vous ne serez pas prévenu d'ici là.",
   quitAnyway: "Quitter quand même",
+  showMore: "Afficher {count} de plus ({shown} sur {total} affichées)",
 };
 
 /** French for the messages the Rust side writes (kinds `invalid`, `uncertain`, `system`), keyed by

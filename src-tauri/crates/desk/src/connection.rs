@@ -57,10 +57,19 @@ impl Connection {
         Self::demo_on(0).await
     }
 
-    /// The built-in demo cloud on a chosen loopback port (0 for any).
+    /// The built-in demo cloud on a chosen loopback port (0 for any). `BACKUP_DESK_DEMO_BACKUPS`
+    /// adds that many old backups to its first project, to measure long lists.
     pub async fn demo_on(port: u16) -> Result<Self> {
         let keys = Keys::default();
-        let running = Running::start_on(Sim::demo(&keys), port)
+        let sim = Sim::demo(&keys);
+        if let Some(n) = std::env::var("BACKUP_DESK_DEMO_BACKUPS")
+            .ok()
+            .and_then(|n| n.parse::<usize>().ok())
+        {
+            let now = sim.clocks.world_now();
+            ovh_sim::scenario::add_many_backups(&mut sim.world.lock().expect("world lock"), n, now);
+        }
+        let running = Running::start_on(sim, port)
             .await
             .map_err(|e| Error::Demo(e.to_string()))?;
         let client = running.client(&keys, ovh::RetryPolicy::default())?;

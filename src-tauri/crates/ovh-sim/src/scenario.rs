@@ -381,6 +381,29 @@ fn add_workflow(
 
 /// The demo cloud: two projects, six regions, a dozen instances (one Metal, one IOPS), backups
 /// (one of a deleted instance), and workflows with history including a failed run.
+/// Adds `n` old backups of the first project's instances, in turn (for benchmarks of long
+/// lists: `BACKUP_DESK_DEMO_BACKUPS`).
+pub fn add_many_backups(world: &mut World, n: usize, now: DateTime<Utc>) {
+    let Some(mut p) = (!world.projects.is_empty()).then(|| world.projects.remove(0)) else {
+        return;
+    };
+    let ids: Vec<String> = p.instances.iter().map(|i| i.id.clone()).collect();
+    for k in 0..n {
+        if let Some(iid) = ids.get(k % ids.len().max(1)) {
+            add_backup(
+                world,
+                &mut p,
+                iid,
+                &format!("archive {k:05}"),
+                now - Duration::hours(k as i64 + 48),
+                None,
+                false,
+            );
+        }
+    }
+    world.projects.insert(0, p);
+}
+
 pub fn demo(keys: &Keys, now: DateTime<Utc>) -> World {
     let mut w = World::new("ab12345-ovh");
     add_account(&mut w, keys, now);
