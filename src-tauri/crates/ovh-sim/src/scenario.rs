@@ -387,14 +387,19 @@ pub fn add_many_backups(world: &mut World, n: usize, now: DateTime<Utc>) {
     let Some(mut p) = (!world.projects.is_empty()).then(|| world.projects.remove(0)) else {
         return;
     };
-    let ids: Vec<String> = p.instances.iter().map(|i| i.id.clone()).collect();
+    // Named as the panel names backups ("<instance> <date>"), so each is matched to its instance.
+    let ids: Vec<(String, String)> = p
+        .instances
+        .iter()
+        .map(|i| (i.id.clone(), i.name.clone()))
+        .collect();
     for k in 0..n {
-        if let Some(iid) = ids.get(k % ids.len().max(1)) {
+        if let Some((iid, name)) = ids.get(k % ids.len().max(1)) {
             add_backup(
                 world,
                 &mut p,
                 iid,
-                &format!("archive {k:05}"),
+                &format!("{name} archive {k:05}"),
                 now - Duration::hours(k as i64 + 48),
                 None,
                 false,
