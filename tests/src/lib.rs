@@ -377,7 +377,11 @@ impl App {
 
     /// Saves a PNG of the window under `tests/artifacts/<name>.png`.
     pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
-        let png = self.client.screenshot().await.map_err(|e| e.to_string())?;
+        // Bounded: a WebKit snapshot that never returns must fail the step, not hang the run.
+        let png = tokio::time::timeout(Duration::from_secs(30), self.client.screenshot())
+            .await
+            .map_err(|_| format!("no screenshot {name} within 30 s"))?
+            .map_err(|e| e.to_string())?;
         let dir = root().join("tests/artifacts");
         std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
         let path = dir.join(format!("{name}.png"));

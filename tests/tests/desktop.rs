@@ -130,7 +130,6 @@ async fn preferences_are_kept_and_the_window_comes_back_as_left() {
         if !settings.contains("\"quietSuccesses\": true") || !settings.contains("\"fr\"") {
             return Err(format!("settings not kept: {settings}"));
         }
-        app.screenshot("preferences-fr").await?;
         app.click("#prefs-login").await?;
         eventually(PATIENCE, async || {
             let left = std::fs::read_dir(&autostart)
