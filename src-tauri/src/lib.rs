@@ -135,14 +135,6 @@ fn setup<R: Runtime>(app: &mut tauri::App<R>) -> Result<(), Box<dyn std::error::
 /// Starts the app.
 pub fn run() {
     let _ = STARTED.set(std::time::Instant::now());
-    // Tables and forms draw as fast without GPU compositing, and GTK's GL stack (Mesa, LLVM)
-    // roughly doubles the memory of the app and its web view (measured: 315 → 165 MB with the
-    // window open, 62 → 39 MB in the tray). A user who sets GDK_GL keeps their choice. Set
-    // before GTK starts, while the process has a single thread.
-    #[cfg(target_os = "linux")]
-    if std::env::var_os("GDK_GL").is_none() {
-        std::env::set_var("GDK_GL", "disable");
-    }
     let app = match build(tauri::Builder::default())
         .setup(setup)
         .build(tauri::generate_context!())
