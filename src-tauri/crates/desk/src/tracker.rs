@@ -83,13 +83,13 @@ pub struct Pace {
 }
 
 impl Default for Pace {
-    /// One list per project every 2 to 4 s while something is in progress: a backup is told
-    /// within seconds of being ready (the bench measures it), at most 15 requests a minute per
+    /// One list per project every 2 to 5 s while something is in progress: a backup is told
+    /// within seconds of being ready (the bench measures it), at most 12 requests a minute per
     /// project, and none when nothing is in progress.
     fn default() -> Self {
         Self {
             min: Duration::from_secs(2),
-            max: Duration::from_secs(4),
+            max: Duration::from_secs(5),
         }
     }
 }

@@ -92,7 +92,7 @@ impl Default for Pace {
     fn default() -> Self {
         Self {
             idle: Duration::from_secs(60),
-            busy: Duration::from_secs(15),
+            busy: Duration::from_secs(30),
             window: chrono::Duration::minutes(20),
             grace: chrono::Duration::hours(2),
             rediscover: chrono::Duration::minutes(30),

@@ -313,10 +313,20 @@ async fn a_simulated_week_is_told_once_within_budget() {
 
     let calls = source.calls.load(Ordering::Relaxed);
     let per_minute = source.per_minute.lock().unwrap();
-    let peak = per_minute.values().copied().max().unwrap_or(0);
+    // The first minute holds the one-off discovery every start makes; the budget is about the
+    // minutes after it.
+    let first = start.timestamp() / 60;
+    let startup = per_minute.get(&first).copied().unwrap_or(0)
+        + per_minute.get(&(first + 1)).copied().unwrap_or(0);
+    let peak = per_minute
+        .iter()
+        .filter(|(m, _)| **m > first + 1)
+        .map(|(_, n)| *n)
+        .max()
+        .unwrap_or(0);
     let minutes = 7 * 1440;
     println!(
-        "soak: 7 simulated days, {} executions told ({} made), {} backups finished, {calls} requests ({:.2}/min on average, peak {peak} in one minute), tasks {tasks_day1} → {tasks_end}, RSS {} → {} MB",
+        "soak: 7 simulated days, {} executions told ({} made), {} backups finished, {calls} requests ({:.2}/min on average, {startup} in the first two minutes, then a peak of {peak} in one minute), tasks {tasks_day1} → {tasks_end}, RSS {} → {} MB",
         told.len(),
         made.len(),
         finished.len(),
