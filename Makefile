@@ -21,8 +21,8 @@ build: ui
 ## Builds and opens Backup Desk (the built-in demo cloud when no account is set up).
 run: build
 	@if [ -z "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then \
-	  echo "No display found: opening Backup Desk under Xvfb instead (screenshot: target/backup-desk.png)"; \
-	  .ci/session bash -c '$(APP) & pid=$$!; sleep 8; import -window root target/backup-desk.png; wait $$pid'; \
+	  echo "No display found: Backup Desk opens under Xvfb for 8 seconds and leaves a screenshot in target/backup-desk.png"; \
+	  .ci/session bash -c '$(APP) & pid=$$!; sleep 8; import -window root target/backup-desk.png; kill $$pid'; \
 	else \
 	  $(APP); \
 	fi
