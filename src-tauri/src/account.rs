@@ -107,9 +107,7 @@ pub(crate) fn import_offer() -> Option<ImportOffer> {
 pub(crate) async fn import_account(state: State<'_, AppState>) -> Result<AccountInfo, Error> {
     let found = desk::ovhconf::discover_here()
         .ok_or_else(|| desk::Error::Invalid("no OVH keys were found to import".into()))?;
-    let info = account::verify_and_save(&state.vault, found.account).await?;
-    state.reopen().await;
-    Ok(info)
+    Ok(state.save_account(found.account).await?)
 }
 
 /// Requests a consumer key and opens its approval page in the default browser.
@@ -136,9 +134,7 @@ pub(crate) async fn connect_wait(state: State<'_, AppState>) -> Result<Option<Ac
     let Some(account) = state.connector.wait().await? else {
         return Ok(None);
     };
-    let info = account::verify_and_save(&state.vault, account).await?;
-    state.reopen().await;
-    Ok(Some(info))
+    Ok(Some(state.save_account(account).await?))
 }
 
 #[tauri::command]
@@ -159,9 +155,7 @@ pub(crate) async fn save_keys(
         &input.application_secret,
         &input.consumer_key,
     )?;
-    let info = account::verify_and_save(&state.vault, account).await?;
-    state.reopen().await;
-    Ok(info)
+    Ok(state.save_account(account).await?)
 }
 
 #[tauri::command]
@@ -175,9 +169,7 @@ pub(crate) async fn save_service_account(
         &input.client_id,
         &input.client_secret,
     )?;
-    let info = account::verify_and_save(&state.vault, account).await?;
-    state.reopen().await;
-    Ok(info)
+    Ok(state.save_account(account).await?)
 }
 
 #[tauri::command]

@@ -236,7 +236,7 @@ fn show_clickable<R: Runtime>(app: &AppHandle<R>, msg: &Message, target: String)
                 .spawn(move || {
                     handle.wait_for_action(|action| {
                         if action == "default" {
-                            crate::tray::show_target(&app, &target);
+                            crate::tray::show(&app, Some(&target));
                         }
                     })
                 });

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use desk::account::Connector;
+use desk::account::{Account, AccountInfo, Connector};
 use desk::session::Options;
 use desk::settings::{Settings, Store};
 use desk::vault::Vault;
@@ -27,8 +27,6 @@ pub struct AppState {
     session: tokio::sync::Mutex<Option<Arc<Session>>>,
     /// The "Connect" request waiting for the user's approval.
     pub connector: Connector,
-    /// `en` or `fr`: the chosen language, else the system's; notifications and the tray use it.
-    pub lang: Mutex<String>,
     /// The user's settings and where they are saved (known once the app has its paths).
     settings: Mutex<Settings>,
     store: OnceLock<Store>,
@@ -64,7 +62,6 @@ impl AppState {
             demo_port,
             session: tokio::sync::Mutex::new(None),
             connector: Connector::default(),
-            lang: Mutex::new("en".into()),
             settings: Mutex::new(Settings::default()),
             store: OnceLock::new(),
             // `BACKUP_DESK_OPEN` opens the first window on a section (benchmarks of long lists).
@@ -74,13 +71,9 @@ impl AppState {
         }
     }
 
-    /// Reads the settings from `store` (once, at start-up) and applies the language.
+    /// Reads the settings from `store` (once, at start-up).
     pub fn load_settings(&self, store: Store) {
-        let settings = store.load();
-        *self.lang.lock().expect("lang lock") = settings
-            .language_or(&desk::settings::system_language())
-            .to_string();
-        *self.settings.lock().expect("settings lock") = settings;
+        *self.settings.lock().expect("settings lock") = store.load();
         let _ = self.store.set(store);
     }
 
@@ -92,21 +85,26 @@ impl AppState {
     pub fn update_settings(&self, change: impl FnOnce(&mut Settings)) -> std::io::Result<()> {
         let mut settings = self.settings.lock().expect("settings lock");
         change(&mut settings);
-        if let Some(l) = &settings.language {
-            *self.lang.lock().expect("lang lock") = if l == "fr" { "fr" } else { "en" }.into();
-        }
         match self.store.get() {
             Some(store) => store.save(&settings),
             None => Ok(()),
         }
     }
 
-    /// The language notifications and the tray use.
+    /// The language notifications and the tray use: the chosen one, else the system's.
     pub fn language(&self) -> String {
-        self.lang
+        self.settings
             .lock()
-            .map(|l| l.clone())
-            .unwrap_or_else(|_| "en".into())
+            .expect("settings lock")
+            .language_or(&desk::settings::system_language())
+            .to_string()
+    }
+
+    /// Checks `account` with OVH, stores it, and makes the next call open it.
+    pub async fn save_account(&self, account: Account) -> desk::Result<AccountInfo> {
+        let info = desk::account::verify_and_save(&self.vault, account).await?;
+        self.reopen().await;
+        Ok(info)
     }
 
     pub fn has_tray(&self) -> bool {

@@ -99,11 +99,6 @@ fn quit<R: Runtime>(app: &AppHandle<R>) {
     }
 }
 
-/// Shows the window at a notification's target: a section, or `backups/<project>/<backup>`.
-pub fn show_target<R: Runtime>(app: &AppHandle<R>, target: &str) {
-    show(app, Some(target));
-}
-
 /// Shows and focuses the window (creating it again if it was closed), optionally on a section.
 pub fn show<R: Runtime>(app: &AppHandle<R>, section: Option<&str>) {
     match app.get_webview_window("main") {

@@ -485,9 +485,6 @@ async fn scenarios() -> Vec<(&'static str, Outcome)> {
         fx.session = None; // the process goes away; only the journal on disk remains
         fx.advance(3600);
         fx.open_session(Duration::from_secs(5));
-        if fx.s().tracked().iter().all(|t| t.name != "killed") && fx.finished("killed") == 0 {
-            tokio::time::sleep(Duration::from_millis(300)).await;
-        }
         fx.until_finished("killed").await?;
         fx.invariants(&["killed"])
     });
