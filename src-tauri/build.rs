@@ -18,6 +18,7 @@ fn main() {
             "list_workflows",
             "delete_workflows",
             "replace_workflow",
+            "refresh",
             "refresh_schedules",
             "protection_overview",
             "account_status",

@@ -290,6 +290,17 @@ pub(crate) async fn replace_workflow<R: Runtime>(
         .await?)
 }
 
+/// The window's refresh control: every list is read again on the next look.
+#[tauri::command]
+#[tracing::instrument(skip(app, state), err(Debug))]
+pub(crate) async fn refresh<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Result<(), Error> {
+    state.session(&app).await?.refresh();
+    Ok(())
+}
+
 #[tauri::command]
 #[tracing::instrument(skip(app, state), err(Debug))]
 pub(crate) async fn refresh_schedules<R: Runtime>(

@@ -1,9 +1,11 @@
 //! Event names the window listens to, and their payloads (camelCase).
 use serde::Serialize;
 
-/// Backups of a project changed: refetch. Payload: [`Changed`].
+/// Tracked backups of a project changed state or size: the window updates those rows in place
+/// (and reads the list again only for a backup it does not show). Payload: [`Changed`].
 pub const BACKUPS_CHANGED: &str = "backups://changed";
-/// A backup ended (ready or failed), for the in-app toast. Payload: [`Ended`].
+/// A backup or restore ended (ready or failed), for the in-app toast; screens showing instance
+/// states read them again. Payload: [`Ended`].
 pub const BACKUP_ENDED: &str = "backups://ended";
 
 /// The tray's Quit while a backup is being requested: the window asks to confirm. No payload.
@@ -27,6 +29,7 @@ pub struct Told {
 #[serde(rename_all = "camelCase")]
 pub struct Changed {
     pub project_id: String,
+    pub backups: Vec<desk::tracker::BackupState>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -85,6 +85,7 @@ pub fn build<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::list_workflows,
             commands::delete_workflows,
             commands::replace_workflow,
+            commands::refresh,
             commands::refresh_schedules,
             commands::protection_overview,
             account::account_status,

@@ -40,7 +40,7 @@ pub fn message(event: &Event, lang: &str) -> Option<Message> {
     let fr = lang == "fr";
     let m = |t: String, b: String| Some(Message { title: t, body: b });
     match event {
-        Event::Changed { .. } => None,
+        Event::Progress { .. } => None,
         Event::Finished { backup, size_gb, duration_secs } => m(
             if fr { format!("Sauvegarde prête — {} de {}", backup.name, backup.instance_name) } else { format!("Backup ready — {} of {}", backup.name, backup.instance_name) },
             if fr {
@@ -280,11 +280,16 @@ pub fn sink<R: Runtime>(app: AppHandle<R>) -> impl Fn(Notice) + Send + Sync + 's
                 return;
             }
         };
-        if let Event::Changed { project_id } = &event {
+        if let Event::Progress {
+            project_id,
+            backups,
+        } = &event
+        {
             let _ = app.emit(
                 events::BACKUPS_CHANGED,
                 Changed {
                     project_id: project_id.clone(),
+                    backups: backups.clone(),
                 },
             );
         }
@@ -317,12 +322,6 @@ pub fn sink<R: Runtime>(app: AppHandle<R>) -> impl Fn(Notice) + Send + Sync + 's
                     ok,
                     title: msg.title.clone(),
                     body: msg.body.clone(),
-                },
-            );
-            let _ = app.emit(
-                events::BACKUPS_CHANGED,
-                Changed {
-                    project_id: b.project_id.clone(),
                 },
             );
         }
@@ -374,8 +373,9 @@ mod tests {
         );
         assert!(
             message(
-                &Event::Changed {
-                    project_id: "p".into()
+                &Event::Progress {
+                    project_id: "p".into(),
+                    backups: Vec::new(),
                 },
                 "en"
             )

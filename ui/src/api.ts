@@ -140,8 +140,21 @@ export const cancelBackup = (projectId: string, region: string, instanceId: stri
   call("cancel_backup", { projectId, region, instanceId });
 
 /** Backups of a project changed: refetch what shows them. */
-export const onBackupsChanged = (cb: (projectId: string) => void): Promise<UnlistenFn> =>
-  listen<{ projectId: string }>("backups://changed", (e) => cb(e.payload.projectId));
+/** A tracked backup as the tracker last read it. */
+export interface BackupState {
+  id: string;
+  status: BackupStatus;
+  rawStatus: string;
+  sizeGb: number;
+}
+
+export interface BackupsChanged {
+  projectId: string;
+  backups: BackupState[];
+}
+
+export const onBackupsChanged = (cb: (changed: BackupsChanged) => void): Promise<UnlistenFn> =>
+  listen<BackupsChanged>("backups://changed", (e) => cb(e.payload));
 
 /** A backup ended: show the in-app toast. */
 export const onBackupEnded = (cb: (ended: Ended) => void): Promise<UnlistenFn> =>
@@ -296,6 +309,8 @@ export const listWorkflows = (projectId: string): Promise<WorkflowRow[]> => call
 export const deleteWorkflows = (projectId: string, items: { region: string; id: string }[], withBackups: boolean): Promise<string[]> =>
   call("delete_workflows", { projectId, items, withBackups });
 export const refreshSchedules = (): Promise<void> => call("refresh_schedules");
+/** Every list is read again on the next look. */
+export const refresh = (): Promise<void> => call("refresh");
 export const protectionOverview = (): Promise<Covered[]> => call("protection_overview");
 
 /** Workflows or their runs changed. */

@@ -239,6 +239,28 @@ function filterBar(f: BackupFilters, rows: api.BackupRow[]): HTMLElement {
   );
 }
 
+/** Applies what the tracker read to the rows on screen, without a request: each changed row is
+ * redrawn where it stands (the whole table only when a status filter or sort may move it).
+ * Returns false when a backup is not on screen yet, so the caller reads the list again. */
+export function applyBackupChanges(changes: api.BackupState[]): boolean {
+  if (!current?.list) return true;
+  const view = current;
+  const rows = view.list!.rows;
+  if (changes.some((c) => !rows.some((r) => r.id === c.id))) return false;
+  let moved = false;
+  for (const c of changes) {
+    const r = rows.find((x) => x.id === c.id)!;
+    if (r.status !== c.status) moved = true;
+    r.status = c.status;
+    r.rawStatus = c.rawStatus;
+    r.sizeGb = c.sizeGb;
+    const tr = view.container.querySelector(`tr[data-id="${CSS.escape(r.id)}"]`);
+    if (tr && !tr.contains(document.activeElement)) tr.replaceWith(row(r, view.filters, view.list!.price));
+  }
+  if (moved && (view.filters.status || view.filters.sort === "status" || view.filters.sort === "sizeGb")) drawTable();
+  return true;
+}
+
 /** Fetches the backups again and redraws the table, keeping filters, sort and selection. */
 export async function refreshBackups(): Promise<void> {
   if (!current) return;

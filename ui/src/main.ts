@@ -1,7 +1,7 @@
 // The window: sidebar sections, project selector, and the Instances list with its "…" menus.
 import * as api from "./api";
 import { initialLang, lang, money, nameProblem, setLang, statusLabel, statusTone, t, type Key, type Lang } from "./i18n";
-import { backupView, refreshBackups, type BackupFilters } from "./backups";
+import { applyBackupChanges, backupView, refreshBackups, type BackupFilters } from "./backups";
 import { autoBackupDialog, overviewView, workflowView } from "./schedules";
 import { accountView } from "./account";
 import { confirmQuit, prefsView } from "./prefs";
@@ -101,6 +101,9 @@ function topbar(): HTMLElement {
     h("label", { class: "field" }, h("span", {}, t("project")), select),
     badge,
     h("span", { class: "spacer" }),
+    state.section === "account" || state.section === "preferences"
+      ? null
+      : h("button", { class: "btn small", id: "refresh", title: t("refreshTitle"), onclick: () => void api.refresh().then(render, render) }, t("refresh")),
     h("label", { class: "field" }, h("span", {}, t("language")), langSelect),
   );
 }
@@ -304,7 +307,12 @@ async function start(section?: Section): Promise<void> {
   render();
 }
 
-void api.onBackupEnded((ended) => toast(ended.body, ended.ok ? "ok" : "bad", ended.title, () => openBackup(ended.projectId, ended.snapshotId)));
+void api.onBackupEnded((ended) => {
+  toast(ended.body, ended.ok ? "ok" : "bad", ended.title, () => openBackup(ended.projectId, ended.snapshotId));
+  // Instance states moved with the end; Instance Backup already has the row's new state.
+  if (ended.projectId !== state.projectId || document.querySelector("dialog")) return;
+  if (state.section === "instances" || state.section === "overview") render();
+});
 /** Points the state at a target: a section, or `backups/<project>/<backup>`. */
 function applyTarget(target: string): void {
   const [section, projectId, snapshotId] = target.split("/");
@@ -328,10 +336,10 @@ void api.onSchedulesChanged(() => {
   if (document.querySelector("dialog")) return;
   if (state.section === "workflows" || state.section === "overview") render();
 });
-void api.onBackupsChanged((projectId) => {
-  if (projectId !== state.projectId || document.querySelector("dialog")) return;
-  if (state.section === "instances") render();
-  else if (state.section === "backups") void refreshBackups();
+void api.onBackupsChanged((changed) => {
+  if (changed.projectId !== state.projectId || state.section !== "backups") return;
+  // Rows update in place; a backup the window does not show yet means a new read.
+  if (!applyBackupChanges(changed.backups) && !document.querySelector("dialog")) void refreshBackups();
 });
 document.addEventListener("click", () => closeMenus());
 document.addEventListener("keydown", (e) => {

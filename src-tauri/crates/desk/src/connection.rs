@@ -58,7 +58,8 @@ impl Connection {
     }
 
     /// The built-in demo cloud on a chosen loopback port (0 for any). `BACKUP_DESK_DEMO_BACKUPS`
-    /// adds that many old backups to its first project, to measure long lists.
+    /// adds that many old backups to its first project, to measure long lists;
+    /// `BACKUP_DESK_DEMO_REGIONS` gives every project that many regions, to measure budgets.
     pub async fn demo_on(port: u16) -> Result<Self> {
         let keys = Keys::default();
         let sim = Sim::demo(&keys);
@@ -68,6 +69,13 @@ impl Connection {
         {
             let now = sim.clocks.world_now();
             ovh_sim::scenario::add_many_backups(&mut sim.world.lock().expect("world lock"), n, now);
+        }
+        if let Some(n) = std::env::var("BACKUP_DESK_DEMO_REGIONS")
+            .ok()
+            .and_then(|n| n.parse::<usize>().ok())
+        {
+            let now = sim.clocks.world_now();
+            ovh_sim::scenario::widen(&mut sim.world.lock().expect("world lock"), n, now);
         }
         let running = Running::start_on(sim, port)
             .await

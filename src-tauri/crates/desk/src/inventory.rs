@@ -2,7 +2,8 @@
 //! model and status in the control panel's terms.
 use serde::Serialize;
 
-use ovh::Client;
+use ovh::types::{Flavor, Instance};
+use ovh::{Client, Listed};
 
 use crate::Result;
 
@@ -30,30 +31,43 @@ pub struct InstanceRow {
     pub iops: bool,
 }
 
-/// Every project the account sees, with a readable name, in the API's order. The details are
-/// read concurrently (the client bounds how many requests are in flight).
+/// Every project the account sees, with a readable name, in the API's order: one bulk read
+/// where OVH serves it, else the ids and then each project's details (concurrently; the client
+/// bounds how many requests are in flight).
 pub async fn projects(client: &Client) -> Result<Vec<ProjectSummary>> {
-    let ids = client.project_ids().await?;
+    Ok(read_projects(client).await?)
+}
+
+/// [`projects`] with the client's own error, for the shared lists.
+pub(crate) async fn read_projects(client: &Client) -> ovh::Result<Vec<ProjectSummary>> {
+    let ids = match client.projects().await? {
+        Listed::Objects(list) => {
+            return Ok(list
+                .iter()
+                .map(|p| ProjectSummary {
+                    id: p.project_id.clone(),
+                    name: p.display_name().to_string(),
+                })
+                .collect())
+        }
+        Listed::Ids(ids) => ids,
+    };
     futures_util::future::try_join_all(ids.into_iter().map(|id| async move {
         let name = match client.project(&id).await {
             Ok(p) => p.display_name().to_string(),
             // A project we may list but not read still gets a row, under its id.
             Err(e) if e.status().is_some() => id.clone(),
-            Err(e) => return Err(e.into()),
+            Err(e) => return Err(e),
         };
         Ok(ProjectSummary { id, name })
     }))
     .await
 }
 
-/// The instances of a project, sorted by name, with their flavor resolved. Two requests in all.
-pub async fn instances(client: &Client, project_id: &str) -> Result<Vec<InstanceRow>> {
-    let (instances, flavors) = tokio::try_join!(
-        client.instances(project_id, None),
-        client.flavors(project_id, None)
-    )?;
+/// Instance rows from an instance list and the project's flavors, sorted by name.
+pub fn rows(instances: &[Instance], flavors: &[Flavor]) -> Vec<InstanceRow> {
     let mut rows: Vec<InstanceRow> = instances
-        .into_iter()
+        .iter()
         .map(|i| {
             let flavor = i.flavor.clone().or_else(|| {
                 flavors
@@ -70,15 +84,24 @@ pub async fn instances(client: &Client, project_id: &str) -> Result<Vec<Instance
                 disk_gb: flavor.as_ref().map(|f| f.disk),
                 metal: flavor.as_ref().is_some_and(|f| f.is_metal()),
                 iops: flavor.as_ref().is_some_and(|f| f.is_iops()),
-                id: i.id,
-                name: i.name,
-                region: i.region,
-                status: i.status,
+                id: i.id.clone(),
+                name: i.name.clone(),
+                region: i.region.clone(),
+                status: i.status.clone(),
             }
         })
         .collect();
     rows.sort_by_key(|r| r.name.to_lowercase());
-    Ok(rows)
+    rows
+}
+
+/// The instances of a project, sorted by name, with their flavor resolved. Two requests in all.
+pub async fn instances(client: &Client, project_id: &str) -> Result<Vec<InstanceRow>> {
+    let (instances, flavors) = tokio::try_join!(
+        client.instances(project_id, None),
+        client.flavors(project_id, None)
+    )?;
+    Ok(rows(&instances, &flavors))
 }
 
 #[cfg(test)]

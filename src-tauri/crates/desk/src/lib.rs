@@ -9,6 +9,7 @@ pub mod connection;
 pub mod error;
 pub mod inventory;
 pub mod journal;
+pub mod lists;
 pub mod ovhconf;
 pub mod pricing;
 pub mod restore;

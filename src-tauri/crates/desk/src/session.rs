@@ -2,7 +2,7 @@
 //! thing the window can ask. The app's commands are thin calls into this.
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use chrono::{DateTime, Local, Utc};
 use serde::Serialize;
@@ -15,6 +15,7 @@ use crate::backups::{self, BackupRow, Created, InFlight};
 use crate::connection::{Connection, Mode};
 use crate::inventory::{self, InstanceRow, ProjectSummary};
 use crate::journal::{Journal, Kind, Tracked};
+use crate::lists::{Age, Freshness, Lists};
 use crate::pricing::{self, Price};
 use crate::restore::{self, InPlace, NewInstance, RestoreOptions};
 use crate::schedule;
@@ -104,9 +105,8 @@ pub struct Session {
     watcher: WatcherHandle,
     in_flight: InFlight,
     catalog: tokio::sync::OnceCell<Catalog>,
-    /// Regions with the workflow service, per project. NOTE: a std mutex, never held across an
-    /// `.await`.
-    workflow_regions: Mutex<HashMap<String, Vec<String>>>,
+    /// Every list read from OVH, shared with the tracker and the watcher.
+    lists: Lists,
 }
 
 impl Session {
@@ -138,17 +138,25 @@ impl Session {
             Some(dir) => (Journal::in_dir(&dir), Memory::in_dir(&dir)),
             None => (Journal::none(), Memory::none()),
         };
+        let lists = Lists::new(conn.client.clone(), Freshness::default());
         let sink = Arc::new(sink);
         let to_tracker = sink.clone();
+        let ended = lists.clone();
         let tracker = tracker::spawn(
-            conn.client.clone(),
+            lists.clone(),
             journal,
             paces.tracker,
             Arc::new(Utc::now),
-            move |e| to_tracker(Notice::Backup(e)),
+            move |e| {
+                // The instance's own state moved with the end (SNAPSHOTTING → ACTIVE).
+                for project in e.ended_projects() {
+                    ended.instances_changed(project);
+                }
+                to_tracker(Notice::Backup(e))
+            },
         );
         let watcher = watcher::spawn(
-            conn.client.clone(),
+            lists.clone(),
             memory,
             paces.watcher,
             Arc::new(Utc::now),
@@ -159,9 +167,14 @@ impl Session {
             tracker,
             watcher,
             in_flight: InFlight::default(),
-            workflow_regions: Mutex::new(HashMap::new()),
+            lists,
             catalog: tokio::sync::OnceCell::new(),
         }
+    }
+
+    /// The shared lists (benchmarks start them cold).
+    pub fn lists(&self) -> &Lists {
+        &self.lists
     }
 
     /// The API client (request counts for budgets and benchmarks).
@@ -218,11 +231,21 @@ impl Session {
     }
 
     pub async fn projects(&self) -> Result<Vec<ProjectSummary>> {
-        inventory::projects(&self.conn.client).await
+        Ok(self.lists.projects(Age::Usual).await?.as_ref().clone())
     }
 
     pub async fn instances(&self, project_id: &str) -> Result<Vec<InstanceRow>> {
-        inventory::instances(&self.conn.client, project_id).await
+        let (instances, flavors) = tokio::try_join!(
+            self.lists.instances(project_id, Age::Usual),
+            self.lists.flavors(project_id, Age::Usual)
+        )?;
+        Ok(inventory::rows(&instances, &flavors))
+    }
+
+    /// Everything is read again on the next look (the window's refresh control).
+    pub fn refresh(&self) {
+        self.lists.forget();
+        self.watcher.refresh_now();
     }
 
     async fn price(&self, region: &str) -> Option<Price> {
@@ -301,6 +324,7 @@ impl Session {
             name,
         )
         .await?;
+        self.lists.backups_changed(project_id);
         self.tracker.track(Tracked {
             kind: Kind::Backup,
             project_id: project_id.to_string(),
@@ -317,8 +341,21 @@ impl Session {
     /// Every backup of a project.
     pub async fn backups(&self, project_id: &str) -> Result<BackupList> {
         let tracker = &self.tracker;
-        let rows =
-            backups::list(&self.conn.client, project_id, &|id| tracker.instance_of(id)).await?;
+        let (snapshots, instances, workflows) = tokio::join!(
+            self.lists.snapshots(project_id, Age::Usual),
+            self.lists.instances(project_id, Age::Usual),
+            self.project_workflows(project_id)
+        );
+        // Without workflows, backups made by them are still matched by instance name.
+        let workflows: Vec<ovh::types::Workflow> = workflows
+            .map(|l| l.into_iter().map(|(_, w)| w).collect())
+            .unwrap_or_default();
+        let rows = backups::rows(
+            snapshots?.as_ref().clone(),
+            &instances?,
+            &workflows,
+            &|id| tracker.instance_of(id),
+        );
         let price = match rows.first() {
             Some(r) => self.price(&r.region).await,
             None => None,
@@ -332,8 +369,9 @@ impl Session {
         project_id: &str,
         ids: &[String],
     ) -> Result<Vec<DeleteOutcome>> {
-        Ok(backups::delete(&self.conn.client, project_id, ids)
-            .await?
+        let outcome = backups::delete(&self.conn.client, project_id, ids).await;
+        self.lists.backups_changed(project_id);
+        Ok(outcome?
             .into_iter()
             .map(|(id, r)| DeleteOutcome {
                 id,
@@ -350,10 +388,13 @@ impl Session {
         region: &str,
         instance_id: &str,
     ) -> Result<()> {
-        self.conn
+        let r = self
+            .conn
             .client
             .abort_snapshot(project_id, region, instance_id)
-            .await?;
+            .await;
+        self.lists.backups_changed(project_id);
+        r?;
         Ok(())
     }
 
@@ -391,7 +432,9 @@ impl Session {
             },
             Local::now(),
         )
-        .await?;
+        .await;
+        self.lists.backups_changed(project_id);
+        let item = item?;
         self.tracker.track(item.clone());
         Ok(item)
     }
@@ -403,41 +446,24 @@ impl Session {
         backup_id: &str,
         spec: &NewInstance,
     ) -> Result<Tracked> {
-        let item =
-            restore::into_new_instance(&self.conn.client, project_id, backup_id, spec).await?;
+        let item = restore::into_new_instance(&self.conn.client, project_id, backup_id, spec).await;
+        self.lists.backups_changed(project_id);
+        let item = item?;
         self.tracker.track(item.clone());
         Ok(item)
-    }
-
-    async fn regions_with_workflows(&self, project_id: &str) -> Result<Vec<String>> {
-        if let Some(r) = self
-            .workflow_regions
-            .lock()
-            .expect("regions lock")
-            .get(project_id)
-        {
-            return Ok(r.clone());
-        }
-        let regions = workflows::regions(&self.conn.client, project_id).await?;
-        self.workflow_regions
-            .lock()
-            .expect("regions lock")
-            .insert(project_id.to_string(), regions.clone());
-        Ok(regions)
     }
 
     async fn project_workflows(
         &self,
         project_id: &str,
     ) -> Result<Vec<(String, ovh::types::Workflow)>> {
-        let regions = self.regions_with_workflows(project_id).await?;
-        workflows::fetch(&self.conn.client, project_id, &regions).await
+        Ok(self.lists.project_workflows(project_id, Age::Usual).await?)
     }
 
     /// Workflow Management's rows.
     pub async fn workflows(&self, project_id: &str) -> Result<Vec<WorkflowRow>> {
         let (list, instances) = tokio::try_join!(self.project_workflows(project_id), async {
-            Ok(self.conn.client.instances(project_id, None).await?)
+            Ok(self.lists.instances(project_id, Age::Usual).await?)
         })?;
         Ok(workflows::rows(
             list,
@@ -511,8 +537,10 @@ impl Session {
         }
         let out =
             automatic::create_many(&self.conn.client, project_id, &chosen, name, cron, rotation)
-                .await?;
+                .await;
+        self.lists.workflows_changed(project_id);
         self.watcher.refresh_now();
+        let out = out?;
         Ok(out)
     }
 
@@ -531,6 +559,8 @@ impl Session {
                 Err(e) => problems.push(format!("{id}: {e}")),
             }
         }
+        self.lists.workflows_changed(project_id);
+        self.lists.backups_changed(project_id);
         self.watcher.refresh_now();
         Ok(problems)
     }
@@ -554,6 +584,7 @@ impl Session {
             rotation,
         };
         let result = workflows::replace(&self.conn.client, project_id, region, id, &spec).await;
+        self.lists.workflows_changed(project_id);
         self.watcher.refresh_now();
         result.map(|_| ())
     }
@@ -567,17 +598,17 @@ impl Session {
         let loaded =
             futures_util::future::try_join_all(projects.iter().map(|project| async move {
                 tokio::try_join!(
-                    async { Ok(self.conn.client.instances(&project.id, None).await?) },
-                    async { Ok(self.conn.client.flavors(&project.id, None).await?) },
+                    async { Ok(self.lists.instances(&project.id, Age::Usual).await?) },
+                    async { Ok(self.lists.flavors(&project.id, Age::Usual).await?) },
                     self.project_workflows(&project.id),
-                    async { Ok(self.conn.client.snapshots(&project.id, None).await?) }
+                    async { Ok(self.lists.snapshots(&project.id, Age::Usual).await?) }
                 )
             }))
             .await?;
         let mut out = Vec::new();
         for (project, (instances, flavors, list, snapshots)) in projects.iter().zip(loaded) {
             let wfs: Vec<ovh::types::Workflow> = list.into_iter().map(|(_, w)| w).collect();
-            let rows = backups::rows(snapshots.clone(), &instances, &wfs, &|id| {
+            let rows = backups::rows(snapshots.as_ref().clone(), &instances, &wfs, &|id| {
                 self.tracker.instance_of(id)
             });
             // Each backup's instance, looked up once (not once per instance and backup).
@@ -586,12 +617,12 @@ impl Session {
                 .filter_map(|r| Some((r.id.as_str(), r.instance_id.as_deref()?)))
                 .collect();
             let mut backups_by_instance: HashMap<&str, Vec<&ovh::types::Image>> = HashMap::new();
-            for s in &snapshots {
+            for s in snapshots.iter() {
                 if let Some(inst) = owner.get(s.id.as_str()) {
                     backups_by_instance.entry(inst).or_default().push(s);
                 }
             }
-            for inst in &instances {
+            for inst in instances.iter() {
                 let mine: Vec<&ovh::types::Workflow> =
                     wfs.iter().filter(|w| w.instance_id == inst.id).collect();
                 let backups_of = backups_by_instance
@@ -625,8 +656,9 @@ impl Session {
         Ok(out)
     }
 
-    /// Asks the watcher to look now.
+    /// Asks the watcher to look now; the screens read workflows again too.
     pub fn refresh_schedules(&self) {
+        self.lists.forget_workflows();
         self.watcher.refresh_now();
     }
 

@@ -1,9 +1,10 @@
 //! The background tracker: follows every in-progress backup and restore to its end with one
-//! list call per project and kind per tick, backing off from 3 s to 30 s, idle when nothing is
-//! in progress, and reports each end once. A safety backup taken before an in-place restore
+//! list read per project and kind per tick (through the shared lists, so the window reuses it),
+//! every 2 s growing to 5 s, idle when nothing is in progress, and reports each end once. What
+//! changed travels as data ([`Event::Progress`]): the window updates rows without reading. A safety backup taken before an in-place restore
 //! starts that restore when it is available. Owned by a [`TrackerHandle`]; dropping the handle
 //! stops it.
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
@@ -16,6 +17,7 @@ use tokio_util::sync::CancellationToken;
 use ovh::types::{Image, Instance, SnapshotStatus};
 
 use crate::journal::{Journal, Kind, Tracked};
+use crate::lists::Lists;
 
 /// What the tracker reads, and the one write it makes: the OVH client in the app, a fake in
 /// unit tests.
@@ -24,12 +26,12 @@ pub trait CloudSource: Send + Sync + 'static {
     fn snapshots(
         &self,
         project_id: &str,
-    ) -> impl Future<Output = Result<Vec<Image>, ovh::Error>> + Send;
+    ) -> impl Future<Output = Result<Arc<Vec<Image>>, ovh::Error>> + Send;
     /// Every instance of a project.
     fn instances(
         &self,
         project_id: &str,
-    ) -> impl Future<Output = Result<Vec<Instance>, ovh::Error>> + Send;
+    ) -> impl Future<Output = Result<Arc<Vec<Instance>>, ovh::Error>> + Send;
     /// Reinstalls an instance from a backup image (the restore after a safety backup).
     fn reinstall(
         &self,
@@ -43,19 +45,21 @@ pub trait CloudSource: Send + Sync + 'static {
     }
 }
 
-impl CloudSource for ovh::Client {
+/// The tracker reads through the shared lists: its read is the one the window shows, and a
+/// read the window made a moment ago is not repeated.
+impl CloudSource for Lists {
     fn snapshots(
         &self,
         project_id: &str,
-    ) -> impl Future<Output = Result<Vec<Image>, ovh::Error>> + Send {
-        ovh::Client::snapshots(self, project_id, None)
+    ) -> impl Future<Output = Result<Arc<Vec<Image>>, ovh::Error>> + Send {
+        Lists::snapshots(self, project_id, self.background())
     }
 
     fn instances(
         &self,
         project_id: &str,
-    ) -> impl Future<Output = Result<Vec<Instance>, ovh::Error>> + Send {
-        ovh::Client::instances(self, project_id, None)
+    ) -> impl Future<Output = Result<Arc<Vec<Instance>>, ovh::Error>> + Send {
+        Lists::instances(self, project_id, self.background())
     }
 
     fn reinstall(
@@ -64,12 +68,17 @@ impl CloudSource for ovh::Client {
         instance_id: &str,
         image_id: &str,
     ) -> impl Future<Output = Result<(), ovh::Error>> + Send {
-        let call = ovh::Client::reinstall(self, project_id, instance_id, image_id);
-        async move { call.await.map(|_| ()) }
+        let (lists, project) = (self.clone(), project_id.to_string());
+        let call = ovh::Client::reinstall(self.client(), project_id, instance_id, image_id);
+        async move {
+            let r = call.await.map(|_| ());
+            lists.backups_changed(&project);
+            r
+        }
     }
 
     fn paused(&self) -> bool {
-        self.auth_refused()
+        self.client().auth_refused()
     }
 }
 
@@ -110,8 +119,12 @@ pub enum Failure {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase", tag = "type")]
 pub enum Event {
-    /// Backups of this project changed state: lists should be refreshed.
-    Changed { project_id: String },
+    /// Tracked backups of this project changed state or size: the window updates these rows
+    /// in place, at no request.
+    Progress {
+        project_id: String,
+        backups: Vec<BackupState>,
+    },
     /// A backup became available.
     Finished {
         backup: Tracked,
@@ -132,6 +145,34 @@ pub enum Event {
         finished: Vec<Tracked>,
         failed: Vec<Tracked>,
     },
+}
+
+/// A tracked backup as the tracker last read it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupState {
+    pub id: String,
+    pub status: SnapshotStatus,
+    pub raw_status: String,
+    pub size_gb: f64,
+}
+
+impl Event {
+    /// The projects in which this event ended something.
+    pub fn ended_projects(&self) -> Vec<&str> {
+        match self {
+            Event::Finished { backup: t, .. }
+            | Event::Failed { backup: t, .. }
+            | Event::Restored { restore: t, .. }
+            | Event::RestoreFailed { restore: t, .. } => vec![t.project_id.as_str()],
+            Event::WhileAway { finished, failed } => finished
+                .iter()
+                .chain(failed)
+                .map(|t| t.project_id.as_str())
+                .collect(),
+            Event::Progress { .. } => Vec::new(),
+        }
+    }
 }
 
 enum Command {
@@ -209,6 +250,8 @@ pub fn spawn<S: CloudSource>(
         let mut delay = pace.min;
         // The first poll after a restart happens at once and reports what ended meanwhile.
         let mut first_after_restart = resumed;
+        // What the window was last told of each tracked backup, so only changes travel.
+        let mut told: HashMap<String, BackupState> = HashMap::new();
         loop {
             let idle = tracked.lock().expect("tracked lock").is_empty();
             let wait = if first_after_restart {
@@ -236,11 +279,21 @@ pub fn spawn<S: CloudSource>(
             let outcome = poll(&source, &snapshot, &*now).await;
             let mut away_finished = Vec::new();
             let mut away_failed = Vec::new();
-            let mut changed_projects: Vec<String> = Vec::new();
-            for (event, t) in outcome.ended {
-                if !changed_projects.contains(&t.project_id) {
-                    changed_projects.push(t.project_id.clone());
+            let mut changes: BTreeMap<String, Vec<BackupState>> = BTreeMap::new();
+            for (project, state) in outcome.seen {
+                if told.get(&state.id) != Some(&state) {
+                    told.insert(state.id.clone(), state.clone());
+                    changes.entry(project).or_default().push(state);
                 }
+            }
+            for (project_id, backups) in changes {
+                sink(Event::Progress {
+                    project_id,
+                    backups,
+                });
+            }
+            for (event, t) in outcome.ended {
+                told.remove(&t.snapshot_id);
                 if first_after_restart {
                     match event {
                         Event::Finished { .. } | Event::Restored { .. } => away_finished.push(t),
@@ -255,9 +308,6 @@ pub fn spawn<S: CloudSource>(
                     finished: away_finished,
                     failed: away_failed,
                 });
-            }
-            for p in outcome.progressed.into_iter().chain(changed_projects) {
-                sink(Event::Changed { project_id: p });
             }
             {
                 let mut list = tracked.lock().expect("tracked lock");
@@ -298,8 +348,8 @@ struct PollOutcome {
     done: Vec<(String, String, String)>,
     /// New items that replace ended ones (a restore after its safety backup).
     follow_ups: Vec<Tracked>,
-    /// Projects with a backup whose visible state moved (queued → saving).
-    progressed: Vec<String>,
+    /// Every tracked backup as read this tick, ended ones included, with its project.
+    seen: Vec<(String, BackupState)>,
 }
 
 /// One tick: one backup list per project with backups tracked, one instance list per project
@@ -313,7 +363,7 @@ async fn poll<S: CloudSource>(
         ended: Vec::new(),
         done: Vec::new(),
         follow_ups: Vec::new(),
-        progressed: Vec::new(),
+        seen: Vec::new(),
     };
     let mut backups: BTreeMap<&str, Vec<&Tracked>> = BTreeMap::new();
     let mut restores: BTreeMap<&str, Vec<&Tracked>> = BTreeMap::new();
@@ -338,20 +388,23 @@ async fn poll<S: CloudSource>(
             }
         };
         for t in items {
-            let status = list
-                .iter()
-                .find(|s| s.id == t.snapshot_id)
-                .map(|s| (s.snapshot_status(), s.status.as_str(), s.size));
-            let end = match status {
-                Some((SnapshotStatus::Active, _, size)) => Ok(size),
-                Some((SnapshotStatus::Failed, _, _)) => Err(Failure::Error),
-                Some((SnapshotStatus::Deleting, _, _)) | None => Err(Failure::Disappeared),
-                Some((SnapshotStatus::InProgress, raw, _)) => {
-                    if raw == "saving" && !out.progressed.iter().any(|p| p == project) {
-                        out.progressed.push(project.to_string());
-                    }
-                    continue;
-                }
+            let found = list.iter().find(|s| s.id == t.snapshot_id);
+            if let Some(s) = found {
+                out.seen.push((
+                    project.to_string(),
+                    BackupState {
+                        id: s.id.clone(),
+                        status: s.snapshot_status(),
+                        raw_status: s.status.clone(),
+                        size_gb: s.size,
+                    },
+                ));
+            }
+            let end = match found.map(|s| (s.snapshot_status(), s.size)) {
+                Some((SnapshotStatus::Active, size)) => Ok(size),
+                Some((SnapshotStatus::Failed, _)) => Err(Failure::Error),
+                Some((SnapshotStatus::Deleting, _)) | None => Err(Failure::Disappeared),
+                Some((SnapshotStatus::InProgress, _)) => continue,
             };
             out.done.push(key(t));
             match end {
@@ -489,7 +542,7 @@ mod tests {
         fn instances(
             &self,
             _project: &str,
-        ) -> impl Future<Output = Result<Vec<Instance>, ovh::Error>> + Send {
+        ) -> impl Future<Output = Result<Arc<Vec<Instance>>, ovh::Error>> + Send {
             let list: Vec<Instance> = self
                 .instances
                 .lock()
@@ -500,7 +553,7 @@ mod tests {
                         .unwrap()
                 })
                 .collect();
-            async move { Ok(list) }
+            async move { Ok(Arc::new(list)) }
         }
 
         fn reinstall(
@@ -523,7 +576,7 @@ mod tests {
         fn snapshots(
             &self,
             _project: &str,
-        ) -> impl Future<Output = Result<Vec<Image>, ovh::Error>> + Send {
+        ) -> impl Future<Output = Result<Arc<Vec<Image>>, ovh::Error>> + Send {
             self.calls.fetch_add(1, Ordering::SeqCst);
             let list: Vec<Image> = self
                 .statuses
@@ -535,7 +588,7 @@ mod tests {
                         .unwrap()
                 })
                 .collect();
-            async move { Ok(list) }
+            async move { Ok(Arc::new(list)) }
         }
     }
 
@@ -645,6 +698,76 @@ mod tests {
             fake.calls.load(Ordering::SeqCst),
             idle_calls,
             "no polling when nothing is in progress"
+        );
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn progress_travels_once_per_change_as_data() {
+        let fake = Fake::default();
+        let (events, sink) = collect();
+        let h = spawn(
+            fake.clone(),
+            Journal::none(),
+            Pace::default(),
+            Arc::new(Utc::now),
+            sink,
+        );
+        fake.set("a", "queued");
+        h.track(tracked("p1", "a"));
+        let progress = || -> Vec<(String, String)> {
+            events
+                .lock()
+                .unwrap()
+                .iter()
+                .filter_map(|e| match e {
+                    Event::Progress {
+                        project_id,
+                        backups,
+                    } => Some(
+                        backups
+                            .iter()
+                            .map(|b| (project_id.clone(), b.raw_status.clone()))
+                            .collect::<Vec<_>>(),
+                    ),
+                    _ => None,
+                })
+                .flatten()
+                .collect()
+        };
+        for _ in 0..30 {
+            tokio::time::advance(Duration::from_secs(1)).await;
+            settle().await;
+        }
+        assert_eq!(progress(), [("p1".to_string(), "queued".to_string())]);
+        fake.set("a", "saving");
+        for _ in 0..30 {
+            tokio::time::advance(Duration::from_secs(1)).await;
+            settle().await;
+        }
+        assert_eq!(
+            progress().len(),
+            2,
+            "one event for the move to saving, none for the ticks that saw no change"
+        );
+        fake.set("a", "active");
+        for _ in 0..10 {
+            tokio::time::advance(Duration::from_secs(1)).await;
+            settle().await;
+        }
+        let last = events
+            .lock()
+            .unwrap()
+            .iter()
+            .rev()
+            .find_map(|e| match e {
+                Event::Progress { backups, .. } => Some(backups[0].clone()),
+                _ => None,
+            })
+            .unwrap();
+        assert_eq!(
+            (last.status, last.size_gb),
+            (SnapshotStatus::Active, 4.5),
+            "the end travels as data too: the row needs no read"
         );
     }
 

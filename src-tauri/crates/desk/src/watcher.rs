@@ -15,6 +15,8 @@ use tokio_util::sync::CancellationToken;
 
 use ovh::types::{Instance, Workflow};
 
+use crate::lists::{Age, Lists};
+
 /// What the watcher reads: the OVH client in the app, a fake in unit tests.
 pub trait WorkflowSource: Send + Sync + 'static {
     fn project_ids(&self) -> impl Future<Output = Result<Vec<String>, ovh::Error>> + Send;
@@ -38,17 +40,26 @@ pub trait WorkflowSource: Send + Sync + 'static {
     }
 }
 
-impl WorkflowSource for ovh::Client {
+/// The watcher reads through the shared lists: the projects and regions it discovers, and the
+/// workflows it reads, are the ones the window shows.
+impl WorkflowSource for Lists {
     fn project_ids(&self) -> impl Future<Output = Result<Vec<String>, ovh::Error>> + Send {
-        ovh::Client::project_ids(self)
+        let lists = self.clone();
+        async move {
+            Ok(lists
+                .projects(Age::Usual)
+                .await?
+                .iter()
+                .map(|p| p.id.clone())
+                .collect())
+        }
     }
 
     fn workflow_regions(
         &self,
         project_id: &str,
     ) -> impl Future<Output = Result<Vec<String>, ovh::Error>> + Send {
-        let (client, project) = (self.clone(), project_id.to_string());
-        async move { crate::workflows::regions(&client, &project).await }
+        Lists::workflow_regions(self, project_id, Age::Usual)
     }
 
     fn workflows(
@@ -56,18 +67,20 @@ impl WorkflowSource for ovh::Client {
         project_id: &str,
         region: &str,
     ) -> impl Future<Output = Result<Vec<Workflow>, ovh::Error>> + Send {
-        ovh::Client::workflows(self, project_id, region)
+        let read = Lists::workflows(self, project_id, region, self.background());
+        async move { Ok(read.await?.as_ref().clone()) }
     }
 
     fn instances(
         &self,
         project_id: &str,
     ) -> impl Future<Output = Result<Vec<Instance>, ovh::Error>> + Send {
-        ovh::Client::instances(self, project_id, None)
+        let read = Lists::instances(self, project_id, Age::Usual);
+        async move { Ok(read.await?.as_ref().clone()) }
     }
 
     fn paused(&self) -> bool {
-        self.auth_refused()
+        self.client().auth_refused()
     }
 }
 

@@ -90,20 +90,12 @@ pub fn rows(
 
 /// The regions of a project whose `workflow` service is up.
 pub async fn regions(client: &Client, project_id: &str) -> ovh::Result<Vec<String>> {
-    let names = client.region_names(project_id).await?;
-    let up = futures_util::future::try_join_all(names.iter().map(|name| async move {
-        Ok::<_, ovh::Error>(
-            client
-                .region(project_id, name)
-                .await?
-                .has_service_up("workflow"),
-        )
-    }))
-    .await?;
-    Ok(names
+    Ok(client
+        .regions(project_id)
+        .await?
         .into_iter()
-        .zip(up)
-        .filter_map(|(name, up)| up.then_some(name))
+        .filter(|r| r.has_service_up("workflow"))
+        .map(|r| r.name)
         .collect())
 }
 

@@ -271,7 +271,10 @@ async fn a_revoked_credential_pauses_background_work() {
     let keys = Keys::default();
     let snapshot = client.snapshots(&project, None).await.unwrap()[0].clone();
     let tracker = desk::tracker::spawn(
-        running.client(&keys, RetryPolicy::none()).unwrap(),
+        desk::lists::Lists::new(
+            running.client(&keys, RetryPolicy::none()).unwrap(),
+            desk::lists::Freshness::default(),
+        ),
         Journal::none(),
         desk::tracker::Pace {
             min: Duration::from_millis(20),

@@ -232,6 +232,8 @@ fn ok<T>(r: desk::Result<T>, what: &str) -> Result<T, String> {
 async fn read_fault(name: &str, fault: serde_json::Value, words: &[&str], call: Call) -> Outcome {
     let fx = Fx::new(name).await;
     fx.fault(fault);
+    // As after the user's Refresh: nothing is served from the shared lists.
+    fx.s().lists().forget();
     says(call(&fx).await, words)?;
     fx.clear();
     ok(call(&fx).await, "the read")?;
@@ -454,7 +456,14 @@ async fn scenarios() -> Vec<(&'static str, Outcome)> {
                 .get_mut(&ck)
                 .unwrap()
                 .status = "expired".into();
+            // The next read that reaches OVH meets the refusal (a Refresh here); from then on
+            // no list is served from memory until OVH accepts the key again.
+            fx.s().lists().forget();
             says(fx.s().projects().await, &["credential is not valid"])?;
+            says(
+                fx.s().instances(&fx.project).await,
+                &["credential is not valid"],
+            )?;
             if !fx.s().auth_refused() {
                 return Err("background work is not paused".into());
             }

@@ -140,7 +140,10 @@ impl WorkflowSource for Direct {
 }
 
 impl CloudSource for Direct {
-    fn snapshots(&self, project_id: &str) -> impl Future<Output = ovh::Result<Vec<Image>>> + Send {
+    fn snapshots(
+        &self,
+        project_id: &str,
+    ) -> impl Future<Output = ovh::Result<std::sync::Arc<Vec<Image>>>> + Send {
         let r = self.call(|w, now| {
             let p = w
                 .projects
@@ -153,14 +156,15 @@ impl CloudSource for Direct {
                 .map(|s| render::snapshot(s, now))
                 .collect::<Vec<_>>())
         });
-        async move { r }
+        async move { r.map(std::sync::Arc::new) }
     }
 
     fn instances(
         &self,
         project_id: &str,
-    ) -> impl Future<Output = ovh::Result<Vec<Instance>>> + Send {
-        WorkflowSource::instances(self, project_id)
+    ) -> impl Future<Output = ovh::Result<std::sync::Arc<Vec<Instance>>>> + Send {
+        let r = WorkflowSource::instances(self, project_id);
+        async move { r.await.map(std::sync::Arc::new) }
     }
 
     async fn reinstall(&self, _: &str, _: &str, _: &str) -> ovh::Result<()> {

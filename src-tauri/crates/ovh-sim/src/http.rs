@@ -37,6 +37,7 @@ pub fn router(sim: Arc<Sim>) -> Router {
         .route("/_sim/skip-next-runs", post(control_skip_runs))
         .route("/_sim/credentials/{ck}/{action}", post(control_credential))
         .route("/_sim/stats", get(control_stats))
+        .route("/_sim/pace", post(control_pace))
         .fallback(|| async { ovh_error(404, "Client::NotFound", "Got an invalid (or empty) URL") })
         .with_state(sim)
 }
@@ -111,6 +112,8 @@ async fn api(
 ) -> Response {
     sim.requests.fetch_add(1, Ordering::Relaxed);
     let path = api_path(uri.path()).to_string();
+    sim.count_route(&method, &path);
+    let started = std::time::Instant::now();
     let fault = sim.take_fault(&method, &path);
     if let Some(f) = &fault {
         if f.latency_ms > 0 {
@@ -136,6 +139,13 @@ async fn api(
         "cache-control",
         HeaderValue::from_static("no-cache, no-store"),
     );
+    if let Some(log) = sim.log.lock().expect("log lock").as_mut() {
+        log.push(crate::Logged {
+            route: format!("{method} {}", crate::route_template(&path)),
+            start: started,
+            end: std::time::Instant::now(),
+        });
+    }
     response
 }
 
@@ -233,6 +243,14 @@ fn handle(
             .map(|(_, v)| v.as_str())
     };
 
+    if let Some(pages) = headers.get("x-pagination-mode") {
+        if let Some(objects) = bulk_objects(&world, method, &segs) {
+            return match objects.and_then(|o| paged(o, pages, headers)) {
+                Ok(r) => r,
+                Err(r) => refusal(r),
+            };
+        }
+    }
     let result: Result<Value, Refusal> = (|| match (method.as_str(), segs.as_slice()) {
         ("GET", ["auth", "currentCredential"]) => match &principal {
             Principal::ConsumerKey(ck) => Ok(render::credential(&world.credentials[ck])),
@@ -455,6 +473,89 @@ fn handle(
         Ok(v) => Json(v).into_response(),
         Err(r) => refusal(r),
     }
+}
+
+/// The routes that answer full objects instead of ids when asked with
+/// `X-Pagination-Mode: CachedObjectList-Pages`, as the control panel reads them: `/cloud/project`
+/// (ovh/manager `packages/manager/apps/pci-project/src/data/api/projects.ts`, `getProjects`) and
+/// a project's regions (`packages/manager/modules/manager-pci-common/src/api/data/regions.ts`,
+/// `apps/pci-workflow/src/api/data/regions.ts`, both through `fetchIcebergV6` in
+/// `packages/manager/core/api/src/iceberg.ts`). Other routes ignore the header (those the app
+/// reads already answer objects). `None`: not a bulk route.
+fn bulk_objects(
+    world: &World,
+    method: &Method,
+    segs: &[&str],
+) -> Option<Result<Vec<Value>, Refusal>> {
+    if method != Method::GET {
+        return None;
+    }
+    match segs {
+        ["cloud", "project"] => Some(Ok(world.projects.iter().map(render::project).collect())),
+        ["cloud", "project", p, "region"] => Some(
+            world
+                .project(p)
+                .map(|project| project.regions.iter().map(render::region).collect()),
+        ),
+        _ => None,
+    }
+}
+
+/// The largest page the simulator serves. OVH documents no limit; the control panel asks for
+/// 5,000 by default and 50,000 at most (`iceberg.ts`, and a few apps' own calls), so a client
+/// that stays within it works on both.
+const MAX_PAGE: usize = 50_000;
+
+/// One page of `objects` in the mode the request names. Pages are numbered from 1
+/// (`X-Pagination-Number`, 1 when absent) and sized by `X-Pagination-Size` (5,000 when absent,
+/// the control panel's default); the answer carries `X-Pagination-Elements` (the total, which
+/// `fetchIcebergV6` reads) and echoes the page's number and size. Only the `Pages` mode is
+/// served: the cursor mode's answer headers on v1 are not documented.
+fn paged(
+    objects: Vec<Value>,
+    mode: &HeaderValue,
+    headers: &HeaderMap,
+) -> Result<Response, Refusal> {
+    if mode.as_bytes() != b"CachedObjectList-Pages" {
+        return Err(Refusal::bad_request(format!(
+            "Invalid value for header X-Pagination-Mode: {}",
+            String::from_utf8_lossy(mode.as_bytes())
+        )));
+    }
+    let number = |name: &str, default: usize| -> Result<usize, Refusal> {
+        match headers.get(name) {
+            None => Ok(default),
+            Some(v) => v
+                .to_str()
+                .ok()
+                .and_then(|s| s.trim().parse::<usize>().ok())
+                .filter(|n| *n >= 1)
+                .ok_or_else(|| Refusal::bad_request(format!("Invalid value for header {name}"))),
+        }
+    };
+    let size = number("x-pagination-size", 5000)?;
+    if size > MAX_PAGE {
+        return Err(Refusal::bad_request(format!(
+            "Invalid value for header X-Pagination-Size: at most {MAX_PAGE}"
+        )));
+    }
+    let page = number("x-pagination-number", 1)?;
+    let total = objects.len();
+    let items: Vec<Value> = objects
+        .into_iter()
+        .skip((page - 1).saturating_mul(size))
+        .take(size)
+        .collect();
+    let mut r = Json(items).into_response();
+    let h = r.headers_mut();
+    h.insert("x-pagination-elements", HeaderValue::from(total));
+    h.insert("x-pagination-size", HeaderValue::from(size));
+    h.insert("x-pagination-number", HeaderValue::from(page));
+    h.insert(
+        "x-pagination-mode",
+        HeaderValue::from_static("CachedObjectList-Pages"),
+    );
+    Ok(r)
 }
 
 fn json_body(body: &[u8]) -> Result<Value, Refusal> {
@@ -971,11 +1072,35 @@ async fn control_credential(
     StatusCode::NO_CONTENT
 }
 
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct PaceChange {
+    snapshot_min_secs: Option<f64>,
+    snapshot_secs_per_gb: Option<f64>,
+    rebuild_secs: Option<f64>,
+}
+
+/// Changes how long backups and rebuilds take from now on (budget tests keep backups running).
+async fn control_pace(State(sim): State<Arc<Sim>>, Json(c): Json<PaceChange>) -> StatusCode {
+    let mut world = sim.world.lock().expect("world lock");
+    if let Some(v) = c.snapshot_min_secs {
+        world.pace.snapshot_min_secs = v;
+    }
+    if let Some(v) = c.snapshot_secs_per_gb {
+        world.pace.snapshot_secs_per_gb = v;
+    }
+    if let Some(v) = c.rebuild_secs {
+        world.pace.rebuild_secs = v;
+    }
+    StatusCode::NO_CONTENT
+}
+
 async fn control_stats(State(sim): State<Arc<Sim>>) -> Json<Value> {
     let now = sim.clocks.world_now();
     let world = sim.world.lock().expect("world lock");
     Json(json!({
         "requests": sim.requests.load(Ordering::Relaxed),
+        "routes": *sim.routes.lock().expect("routes lock"),
         "worldTime": render::ts(now),
         "snapshots": world.projects.iter().map(|p| p.snapshots.len()).sum::<usize>(),
         "workflows": world.projects.iter().map(|p| p.workflows.len()).sum::<usize>(),

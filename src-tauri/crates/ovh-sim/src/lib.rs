@@ -16,6 +16,7 @@ pub mod render;
 pub mod scenario;
 pub mod world;
 
+use std::collections::BTreeMap;
 use std::future::Future;
 use std::sync::atomic::AtomicU64;
 use std::sync::{Arc, Mutex};
@@ -35,6 +36,20 @@ pub struct Sim {
     pub faults: Mutex<Vec<faults::Fault>>,
     /// Requests served under `/1.0` and `/v1`.
     pub requests: AtomicU64,
+    /// The same requests by method and route template (`GET /cloud/project/{serviceName}`),
+    /// for request budgets that name what they count.
+    pub routes: Mutex<BTreeMap<String, u64>>,
+    /// When on, every request's route and when it started and was answered (benchmarks derive
+    /// the dependency depth of what a client did from it).
+    pub log: Mutex<Option<Vec<Logged>>>,
+}
+
+/// One request as the simulator saw it.
+#[derive(Debug, Clone)]
+pub struct Logged {
+    pub route: String,
+    pub start: std::time::Instant,
+    pub end: std::time::Instant,
 }
 
 impl Sim {
@@ -45,12 +60,38 @@ impl Sim {
             clocks: Clocks::new(chrono::Utc::now(), speed),
             faults: Mutex::new(Vec::new()),
             requests: AtomicU64::new(0),
+            routes: Mutex::new(BTreeMap::new()),
+            log: Mutex::new(None),
         })
     }
 
     /// The demo cloud, reachable with `keys`.
     pub fn demo(keys: &Keys) -> Arc<Self> {
         Self::new(scenario::demo(keys, chrono::Utc::now()), 1.0)
+    }
+
+    /// Starts recording requests (see [`Sim::log`]).
+    pub fn start_log(&self) {
+        *self.log.lock().expect("log lock") = Some(Vec::new());
+    }
+
+    /// Stops recording and returns what was recorded.
+    pub fn take_log(&self) -> Vec<Logged> {
+        self.log
+            .lock()
+            .expect("log lock")
+            .take()
+            .unwrap_or_default()
+    }
+
+    /// Counts one request under its route template.
+    pub(crate) fn count_route(&self, method: &Method, path: &str) {
+        *self
+            .routes
+            .lock()
+            .expect("routes lock")
+            .entry(format!("{method} {}", route_template(path)))
+            .or_default() += 1;
     }
 
     /// Takes the first fault matching this request, counting it down.
@@ -133,6 +174,56 @@ impl Drop for Running {
     fn drop(&mut self) {
         if let Some(tx) = self.stop.take() {
             let _ = tx.send(());
+        }
+    }
+}
+
+/// A request path with its ids replaced by the names OVH's schema gives them:
+/// `/cloud/project/abc/region/GRA11/workflow/backup/x` → `/cloud/project/{serviceName}/region/
+/// {regionName}/workflow/backup/{backupWorkflowId}`.
+pub fn route_template(path: &str) -> String {
+    let segs: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    let mut out = String::new();
+    for (i, seg) in segs.iter().enumerate() {
+        let before = |k: usize| i.checked_sub(k).map(|j| segs[j]);
+        let name = match (before(2), before(1)) {
+            (_, Some("project")) => Some("{serviceName}"),
+            (_, Some("region")) => Some("{regionName}"),
+            (_, Some("instance")) => Some("{instanceId}"),
+            (_, Some("snapshot")) if before(3) != Some("instance") => Some("{imageId}"),
+            (_, Some("flavor")) => Some("{flavorId}"),
+            (_, Some("image")) => Some("{imageId}"),
+            (_, Some("operation")) => Some("{operationId}"),
+            (Some("workflow"), Some("backup")) => Some("{backupWorkflowId}"),
+            _ => None,
+        };
+        out.push('/');
+        out.push_str(name.unwrap_or(seg));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::route_template;
+
+    #[test]
+    fn routes_are_counted_by_template() {
+        for (path, template) in [
+            ("/cloud/project", "/cloud/project"),
+            ("/cloud/project/p1/region", "/cloud/project/{serviceName}/region"),
+            (
+                "/cloud/project/p1/region/GRA11/workflow/backup/w1",
+                "/cloud/project/{serviceName}/region/{regionName}/workflow/backup/{backupWorkflowId}",
+            ),
+            (
+                "/cloud/project/p1/instance/i1/snapshot",
+                "/cloud/project/{serviceName}/instance/{instanceId}/snapshot",
+            ),
+            ("/cloud/project/p1/snapshot/s1", "/cloud/project/{serviceName}/snapshot/{imageId}"),
+            ("/auth/time", "/auth/time"),
+        ] {
+            assert_eq!(route_template(path), template);
         }
     }
 }

@@ -169,37 +169,7 @@ fn empty_project(
         ssh_keys: Vec::new(),
     };
     for r in regions {
-        let &(name, continent, location, country) = REGIONS
-            .iter()
-            .find(|x| x.0 == *r)
-            .expect("scenario region is listed");
-        p.regions.push(region(name, continent, location, country));
-        for &(fname, ftype, disk, ram, vcpus) in FLAVORS {
-            let id = world.new_uuid();
-            p.flavors.push(Flavor {
-                id,
-                name: fname.into(),
-                region: name.into(),
-                flavor_type: ftype.into(),
-                disk_gb: disk,
-                ram_mb: ram,
-                vcpus,
-                os_type: "linux".into(),
-            });
-        }
-        for &(iname, os, user) in IMAGES {
-            let id = world.new_uuid();
-            p.images.push(Image {
-                id,
-                name: iname.into(),
-                region: name.into(),
-                os_type: os.into(),
-                user: user.into(),
-                min_disk: 10,
-                size_gb: 2.5,
-                created: now - Duration::days(120),
-            });
-        }
+        add_region(world, &mut p, r, now);
     }
     let key = world.new_uuid();
     p.ssh_keys.push(SshKey {
@@ -208,6 +178,58 @@ fn empty_project(
         regions: regions.iter().map(|r| r.to_string()).collect(),
     });
     p
+}
+
+/// Adds a region to a project, with the flavors and images every region offers.
+fn add_region(world: &mut World, p: &mut Project, r: &str, now: DateTime<Utc>) {
+    let &(name, continent, location, country) = REGIONS
+        .iter()
+        .find(|x| x.0 == r)
+        .expect("scenario region is listed");
+    p.regions.push(region(name, continent, location, country));
+    for &(fname, ftype, disk, ram, vcpus) in FLAVORS {
+        let id = world.new_uuid();
+        p.flavors.push(Flavor {
+            id,
+            name: fname.into(),
+            region: name.into(),
+            flavor_type: ftype.into(),
+            disk_gb: disk,
+            ram_mb: ram,
+            vcpus,
+            os_type: "linux".into(),
+        });
+    }
+    for &(iname, os, user) in IMAGES {
+        let id = world.new_uuid();
+        p.images.push(Image {
+            id,
+            name: iname.into(),
+            region: name.into(),
+            os_type: os.into(),
+            user: user.into(),
+            min_disk: 10,
+            size_gb: 2.5,
+            created: now - Duration::days(120),
+        });
+    }
+}
+
+/// Gives every project `n` regions (at most the eight the simulator knows), for request
+/// budgets measured on accounts with many regions (`BACKUP_DESK_DEMO_REGIONS`).
+pub fn widen(world: &mut World, n: usize, now: DateTime<Utc>) {
+    let mut projects = std::mem::take(&mut world.projects);
+    for p in &mut projects {
+        for &(name, ..) in REGIONS {
+            if p.regions.len() >= n {
+                break;
+            }
+            if p.regions.iter().all(|r| r.name != name) {
+                add_region(world, p, name, now);
+            }
+        }
+    }
+    world.projects = projects;
 }
 
 /// Adds an instance; returns its id.

@@ -17,7 +17,9 @@ const CALLED: &[&str] = &[
     "auth_details",
     "project_ids",
     "project",
+    "projects",
     "region_names",
+    "regions",
     "region",
     "instances",
     "instance",
@@ -109,7 +111,9 @@ async fn the_requested_rules_cover_every_call_the_client_makes() {
     c.public_cloud_catalog("FR").await.unwrap();
 
     let p = c.project_ids().await.unwrap()[0].clone();
+    assert!(matches!(c.projects().await.unwrap(), ovh::Listed::Objects(l) if !l.is_empty()));
     c.project(&p).await.unwrap();
+    assert!(!c.regions(&p).await.unwrap().is_empty());
     c.snapshot_availability(&p, "FR").await.unwrap();
     let region = c.region_names(&p).await.unwrap()[0].clone();
     c.region(&p, &region).await.unwrap();

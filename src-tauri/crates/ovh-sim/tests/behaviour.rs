@@ -341,3 +341,117 @@ async fn v1_is_an_alias_of_1_0() {
         .unwrap();
     assert_eq!(v1.project_ids().await.unwrap().len(), 2);
 }
+
+/// The control panel's bulk read, as the simulator serves it and the client reads it: full
+/// objects, in pages, counted by `X-Pagination-Elements`, with the signature unchanged.
+#[tokio::test]
+async fn bulk_reads_answer_objects_in_pages() {
+    let (running, client) = common::demo().await;
+    let keys = ovh_sim::Keys::default();
+    let projects = match client.projects().await.unwrap() {
+        ovh::Listed::Objects(p) => p,
+        other => panic!("objects expected: {other:?}"),
+    };
+    assert_eq!(
+        projects
+            .iter()
+            .map(|p| p.display_name())
+            .collect::<Vec<_>>(),
+        ["Acme Production", "Acme Staging"]
+    );
+    let p = &projects[0].project_id;
+    let regions = client.regions(p).await.unwrap();
+    assert_eq!(regions.len(), client.region_names(p).await.unwrap().len());
+    assert!(regions.iter().all(|r| r.has_service_up("workflow")));
+
+    // Pages, by hand: the headers travel outside the signature, which the simulator checks.
+    let raw = |size: &str, number: &str, mode: &str| {
+        let (size, number, mode) = (size.to_string(), number.to_string(), mode.to_string());
+        let url = format!("{}/cloud/project", running.base_url);
+        let keys = keys.clone();
+        async move {
+            let c = reqwest::Client::new();
+            let time: i64 = c
+                .get(format!("{}/auth/time", running_base(&url)))
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            let sig = ovh::signing::sign(
+                &keys.application_secret,
+                &keys.consumer_key,
+                "GET",
+                &url,
+                "",
+                time,
+            );
+            c.get(&url)
+                .header("X-Ovh-Application", &keys.application_key)
+                .header("X-Ovh-Consumer", &keys.consumer_key)
+                .header("X-Ovh-Timestamp", time.to_string())
+                .header("X-Ovh-Signature", sig)
+                .header("X-Pagination-Mode", mode)
+                .header("X-Pagination-Size", size)
+                .header("X-Pagination-Number", number)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let page = raw("1", "2", "CachedObjectList-Pages").await;
+    assert_eq!(page.status(), 200);
+    assert_eq!(page.headers()["x-pagination-elements"], "2");
+    assert_eq!(page.headers()["x-pagination-number"], "2");
+    let body: serde_json::Value = page.json().await.unwrap();
+    assert_eq!(body[0]["description"], "Acme Staging");
+    assert_eq!(body.as_array().unwrap().len(), 1);
+    let past = raw("1", "3", "CachedObjectList-Pages").await;
+    assert_eq!(
+        past.json::<serde_json::Value>().await.unwrap(),
+        serde_json::json!([])
+    );
+    for (size, number, mode) in [
+        ("0", "1", "CachedObjectList-Pages"),
+        ("1", "0", "CachedObjectList-Pages"),
+        ("50001", "1", "CachedObjectList-Pages"),
+        ("1", "1", "Everything"),
+    ] {
+        assert_eq!(
+            raw(size, number, mode).await.status(),
+            400,
+            "{size} {number} {mode}"
+        );
+    }
+}
+
+fn running_base(url: &str) -> String {
+    url.rsplit_once("/cloud/project").unwrap().0.to_string()
+}
+
+/// A client reading more objects than a page holds follows the pages to the end.
+#[tokio::test]
+async fn the_client_reads_every_page() {
+    let keys = ovh_sim::Keys::default();
+    let size = ovh_sim::ScaleSize {
+        projects: ovh::client::PAGE_SIZE + 3,
+        regions: 1,
+        instances: 0,
+        backups: 0,
+        workflows: 0,
+    };
+    let sim = ovh_sim::Sim::new(
+        ovh_sim::scenario::scale(&keys, &size, chrono::Utc::now()),
+        1.0,
+    );
+    let running = ovh_sim::Running::start(sim.clone()).await.unwrap();
+    let client = common::client_for(&running, &keys, ovh::RetryPolicy::none());
+    let before = sim.requests.load(std::sync::atomic::Ordering::Relaxed);
+    let ovh::Listed::Objects(all) = client.projects().await.unwrap() else {
+        panic!("objects expected")
+    };
+    assert_eq!(all.len(), ovh::client::PAGE_SIZE + 3);
+    let made = sim.requests.load(std::sync::atomic::Ordering::Relaxed) - before;
+    assert_eq!(made, 3, "/auth/time and two pages");
+}

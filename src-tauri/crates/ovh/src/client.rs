@@ -222,7 +222,52 @@ impl Client {
 
     /// A signed GET, retried on transient failures.
     pub async fn get<T: DeserializeOwned>(&self, path: &str, query: &[(&str, &str)]) -> Result<T> {
-        self.retried(Method::GET, path, query, Auth::Signed).await
+        self.retried(Method::GET, path, query, Auth::Signed, &[])
+            .await?
+            .decode(path)
+    }
+
+    /// A list route that answers ids, read as full objects the way OVH's control panel reads
+    /// it: `X-Pagination-Mode: CachedObjectList-Pages`, pages of [`PAGE_SIZE`] numbered from 1,
+    /// until `X-Pagination-Elements` objects came or a page is short. A route (or a server)
+    /// that ignores the mode answers ids: they come back as [`Listed::Ids`] for the caller to
+    /// read one by one. The headers are not signed: OVH's signature covers the method, URL,
+    /// body and timestamp only.
+    pub async fn get_objects<T: DeserializeOwned>(&self, path: &str) -> Result<Listed<T>> {
+        let mut objects: Vec<T> = Vec::new();
+        for number in 1..=MAX_PAGES {
+            let headers = [
+                ("X-Pagination-Mode", "CachedObjectList-Pages".to_string()),
+                ("X-Pagination-Size", PAGE_SIZE.to_string()),
+                ("X-Pagination-Number", number.to_string()),
+            ];
+            let answer = self
+                .retried(Method::GET, path, &[], Auth::Signed, &headers)
+                .await?;
+            let page: Vec<serde_json::Value> = answer.decode(path)?;
+            if number == 1 && !page.is_empty() && page.iter().all(serde_json::Value::is_string) {
+                let ids = page
+                    .into_iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect();
+                return Ok(Listed::Ids(ids));
+            }
+            let short = page.len() < PAGE_SIZE;
+            for item in page {
+                objects.push(serde_json::from_value(item).map_err(|e| Error::Decode {
+                    path: path.to_string(),
+                    detail: e.to_string(),
+                })?);
+            }
+            let done = match answer.elements {
+                Some(total) => objects.len() as u64 >= total || short,
+                None => short,
+            };
+            if done {
+                break;
+            }
+        }
+        Ok(Listed::Objects(objects))
     }
 
     /// An unsigned GET (`/auth/time`, the public catalog), retried on transient failures.
@@ -231,7 +276,9 @@ impl Client {
         path: &str,
         query: &[(&str, &str)],
     ) -> Result<T> {
-        self.retried(Method::GET, path, query, Auth::Unsigned).await
+        self.retried(Method::GET, path, query, Auth::Unsigned, &[])
+            .await?
+            .decode(path)
     }
 
     /// A signed POST with a JSON body. Never retried.
@@ -241,13 +288,16 @@ impl Client {
         body: &B,
     ) -> Result<T> {
         let body = encode_body(body)?;
-        self.send(Method::POST, path, &[], Some(body), Auth::Signed)
-            .await
+        self.send(Method::POST, path, &[], Some(body), Auth::Signed, &[])
+            .await?
+            .decode(path)
     }
 
     /// A signed POST with no body. Never retried.
     pub async fn post_empty<T: DeserializeOwned>(&self, path: &str) -> Result<T> {
-        self.send(Method::POST, path, &[], None, Auth::Signed).await
+        self.send(Method::POST, path, &[], None, Auth::Signed, &[])
+            .await?
+            .decode(path)
     }
 
     /// An unsigned POST (`/auth/credential`). Never retried.
@@ -257,14 +307,16 @@ impl Client {
         body: &B,
     ) -> Result<T> {
         let body = encode_body(body)?;
-        self.send(Method::POST, path, &[], Some(body), Auth::Unsigned)
-            .await
+        self.send(Method::POST, path, &[], Some(body), Auth::Unsigned, &[])
+            .await?
+            .decode(path)
     }
 
     /// A signed DELETE. Never retried.
     pub async fn delete<T: DeserializeOwned>(&self, path: &str) -> Result<T> {
-        self.send(Method::DELETE, path, &[], None, Auth::Signed)
-            .await
+        self.send(Method::DELETE, path, &[], None, Auth::Signed, &[])
+            .await?
+            .decode(path)
     }
 
     /// The cached `server - local` clock offset in seconds, once a signed call has fetched it.
@@ -284,13 +336,14 @@ impl Client {
         self.inner.oauth.is_some()
     }
 
-    async fn retried<T: DeserializeOwned>(
+    async fn retried(
         &self,
         method: Method,
         path: &str,
         query: &[(&str, &str)],
         auth: Auth,
-    ) -> Result<T> {
+        headers: &[(&str, String)],
+    ) -> Result<Answer> {
         let policy = &self.inner.retry;
         let backoff = ExponentialBuilder::default()
             .with_min_delay(policy.min_delay)
@@ -298,7 +351,7 @@ impl Client {
             .with_max_times(policy.max_retries)
             .with_jitter();
         let max_delay = policy.max_delay;
-        (|| self.send(method.clone(), path, query, None, auth))
+        (|| self.send(method.clone(), path, query, None, auth, headers))
             .retry(backoff)
             .when(Error::is_transient)
             .adjust(move |err: &Error, dur| match err.retry_after() {
@@ -316,9 +369,16 @@ impl Client {
             None => {
                 // NOTE: boxed because `send_once` calls back here for signed requests; this
                 // call is unsigned, so the recursion is one level deep.
-                let server: i64 =
-                    Box::pin(self.send_once(Method::GET, "/auth/time", &[], None, Auth::Unsigned))
-                        .await?;
+                let server: i64 = Box::pin(self.send_once(
+                    Method::GET,
+                    "/auth/time",
+                    &[],
+                    None,
+                    Auth::Unsigned,
+                    &[],
+                ))
+                .await?
+                .decode("/auth/time")?;
                 let d = server - (self.inner.clock)();
                 *delta = Some(d);
                 d
@@ -417,16 +477,17 @@ impl Client {
 
     /// Sends once, then once more when the refusal is about a stale clock offset or an expired
     /// access token: OVH did not execute the call, so even a POST is safe to resend.
-    async fn send<T: DeserializeOwned>(
+    async fn send(
         &self,
         method: Method,
         path: &str,
         query: &[(&str, &str)],
         body: Option<String>,
         auth: Auth,
-    ) -> Result<T> {
+        headers: &[(&str, String)],
+    ) -> Result<Answer> {
         let first = self
-            .send_once(method.clone(), path, query, body.clone(), auth)
+            .send_once(method.clone(), path, query, body.clone(), auth, headers)
             .await;
         let stale = match &first {
             Err(e) if auth == Auth::Signed => {
@@ -448,7 +509,8 @@ impl Client {
             _ => false,
         };
         let result = if stale {
-            self.send_once(method, path, query, body, auth).await
+            self.send_once(method, path, query, body, auth, headers)
+                .await
         } else {
             first
         };
@@ -461,20 +523,24 @@ impl Client {
         result
     }
 
-    async fn send_once<T: DeserializeOwned>(
+    async fn send_once(
         &self,
         method: Method,
         path: &str,
         query: &[(&str, &str)],
         body: Option<String>,
         auth: Auth,
-    ) -> Result<T> {
+        headers: &[(&str, String)],
+    ) -> Result<Answer> {
         let url = build_url(self.inner.endpoint.base_url(), path, query);
         let mut req = self
             .inner
             .http
             .request(method.clone(), &url)
             .header("Accept", "application/json");
+        for (name, value) in headers {
+            req = req.header(*name, value);
+        }
         let creds = self.inner.credentials.as_ref();
         if let Some(c) = creds {
             req = req.header("X-Ovh-Application", &c.application_key);
@@ -520,6 +586,7 @@ impl Client {
         let retry_after = header(&resp, "retry-after")
             .and_then(|v| v.trim().parse::<u64>().ok())
             .map(Duration::from_secs);
+        let elements = header(&resp, "x-pagination-elements").and_then(|v| v.trim().parse().ok());
         let bytes = resp.bytes().await.map_err(Error::from_reqwest)?;
         drop(_permit);
 
@@ -528,10 +595,44 @@ impl Client {
             tracing::debug!(%method, %path, "{err}");
             return Err(err);
         }
-        let text: &[u8] = if status == 204 || bytes.iter().all(u8::is_ascii_whitespace) {
+        Ok(Answer {
+            body: if status == 204 {
+                Vec::new()
+            } else {
+                bytes.to_vec()
+            },
+            elements,
+        })
+    }
+}
+
+/// Objects per page of a bulk read: the control panel's default (`iceberg.ts`).
+pub const PAGE_SIZE: usize = 5000;
+/// Pages read at most from one list (50 million objects: a bound, not a limit anyone meets).
+const MAX_PAGES: usize = 10_000;
+
+/// What a list route gave in the bulk mode.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Listed<T> {
+    /// Full objects, as asked.
+    Objects(Vec<T>),
+    /// Ids only: the route ignored the mode.
+    Ids(Vec<String>),
+}
+
+/// A successful answer before decoding.
+struct Answer {
+    body: Vec<u8>,
+    /// `X-Pagination-Elements`: how many objects a bulk read holds in all.
+    elements: Option<u64>,
+}
+
+impl Answer {
+    fn decode<T: DeserializeOwned>(&self, path: &str) -> Result<T> {
+        let text: &[u8] = if self.body.iter().all(u8::is_ascii_whitespace) {
             b"null"
         } else {
-            &bytes
+            &self.body
         };
         serde_json::from_slice(text).map_err(|e| Error::Decode {
             path: path.to_string(),

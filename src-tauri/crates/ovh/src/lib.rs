@@ -15,7 +15,7 @@ pub mod sensitive;
 pub mod signing;
 pub mod types;
 
-pub use client::{Client, ClientBuilder, Clock, Credentials, RetryPolicy, ServiceAccount};
+pub use client::{Client, ClientBuilder, Clock, Credentials, Listed, RetryPolicy, ServiceAccount};
 pub use endpoint::Endpoint;
 pub use error::{Error, Result};
 pub use sensitive::Sensitive;

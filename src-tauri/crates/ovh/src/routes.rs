@@ -1,7 +1,7 @@
 //! Typed calls, one small method per OVH route, grouped by API area.
 use serde::de::IgnoredAny;
 
-use crate::client::segment as seg;
+use crate::client::{segment as seg, Listed};
 use crate::types::*;
 use crate::{Client, Result};
 
@@ -48,6 +48,30 @@ impl Client {
     pub async fn region_names(&self, project_id: &str) -> Result<Vec<String>> {
         self.get(&format!("{}/region", project(project_id)), &[])
             .await
+    }
+
+    /// Every project, as full objects in one read where OVH offers it (see
+    /// [`Client::get_objects`]); else the ids, for the caller to read one by one.
+    pub async fn projects(&self) -> Result<Listed<Project>> {
+        self.get_objects("/cloud/project").await
+    }
+
+    /// A project's regions with their services: one bulk read, or the names and then each
+    /// region's details (concurrently, within the client's bound) where the bulk mode is not
+    /// served.
+    pub async fn regions(&self, project_id: &str) -> Result<Vec<Region>> {
+        match self
+            .get_objects(&format!("{}/region", project(project_id)))
+            .await?
+        {
+            Listed::Objects(regions) => Ok(regions),
+            Listed::Ids(names) => {
+                futures_util::future::try_join_all(
+                    names.iter().map(|name| self.region(project_id, name)),
+                )
+                .await
+            }
+        }
     }
 
     /// `GET /cloud/project/{id}/region/{region}`, with its services.
