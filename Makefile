@@ -5,9 +5,11 @@ SHELL := /bin/bash
 LOG := target/test-output.log
 .DEFAULT_GOAL := run
 APP := target/debug/backup-desk
-PYTHON_OVH := $(if $(wildcard target/python-ovh/bin/python),$(CURDIR)/target/python-ovh/bin/python,python3)
+# Resolved when a recipe runs, not when the Makefile is read: `.ci/deps` may create the
+# virtualenv in the same `make` run (a fresh Debian whose system Python refuses `pip install`).
+PYTHON_OVH = $$(if [ -x target/python-ovh/bin/python ]; then echo $(CURDIR)/target/python-ovh/bin/python; else echo python3; fi)
 
-.PHONY: run test deps ui build lint test-rust test-ui test-e2e test-package package bench bench-api bench-desktop fuzz sim
+.PHONY: run test deps ui build lint test-rust test-ui test-e2e test-package package bench bench-api bench-desktop bench-budget fuzz sim
 
 deps:
 	@bash .ci/deps
@@ -51,10 +53,14 @@ package: ui
 
 ## Every benchmark figure beside its target: API (inventory vs python-ovh, request budgets,
 ## notification latency) and desktop (start, memory, sizes vs a minimal Tauri app).
-bench: deps bench-api bench-desktop
+bench: deps bench-api bench-desktop bench-budget
 
 bench-api:
 	BACKUP_DESK_PYTHON=$(PYTHON_OVH) cargo run -q --release -p bench
+
+## The whole app's request budget, two minutes a screen, on 6 and 8 regions a project.
+bench-budget: build
+	for r in 6 8; do BUDGET_REGIONS=$$r BUDGET_WINDOW_SECS=120 .ci/session cargo test -q -p e2e --test budget -- --nocapture 2>&1 | grep -Ev '^(dbus-daemon|SpiRegistry)'; done
 
 ## The randomized input tests for longer than CI does (FUZZ_SECONDS per target, default 60).
 fuzz:

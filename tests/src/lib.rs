@@ -306,7 +306,10 @@ impl App {
             match step().await {
                 Err(e)
                     if attempt < 3
-                        && (e.contains("tale element") || e.contains("not attached")) =>
+                        && (e.contains("tale element")
+                            || e.contains("not attached")
+                            // WebKit's words for an element a redraw replaced.
+                            || e.contains("was not found")) =>
                 {
                     attempt += 1;
                     tokio::time::sleep(Duration::from_millis(200)).await;

@@ -80,8 +80,10 @@ async fn create_with_a_preset_and_a_custom_schedule_then_delete() {
             }
         })
         .await?;
-        // 23:30 in Paris is 22:30 UTC in November.
-        if !sentence.contains("30 22 * * 1,2,3,4,5") || !sentence.contains("23:30") {
+        // 23:30 in Paris is 22:30 UTC in winter, 21:30 in summer: the app converts with the
+        // offset of the day it runs, and so does this check.
+        let cron = format!("30 {} * * 1,2,3,4,5", utc_hour_of_2330_in_paris());
+        if !sentence.contains(&cron) || !sentence.contains("23:30") {
             return Err(format!("local time not turned into UTC cron: {sentence:?}"));
         }
         app.screenshot("auto-custom").await?;
@@ -89,7 +91,7 @@ async fn create_with_a_preset_and_a_custom_schedule_then_delete() {
         app.find_text("Automatic backup api-weeknights created.")
             .await?;
         let row = app.text_of("tr[data-workflow='api-weeknights']").await?;
-        if !row.contains("30 22 * * 1,2,3,4,5") || !row.contains("api-gateway") {
+        if !row.contains(&cron) || !row.contains("api-gateway") {
             return Err(format!("Workflow Management shows {row:?}"));
         }
         app.screenshot("workflows").await?;
@@ -150,4 +152,24 @@ async fn a_scheduled_run_is_notified_after_the_clock_moves() {
     )
     .await;
     watch.stop().await;
+}
+
+/// The UTC hour of 23:30 in Paris today (22 in winter, 21 in summer).
+fn utc_hour_of_2330_in_paris() -> u32 {
+    use chrono::{Offset, TimeZone};
+    let today = chrono::Utc::now()
+        .with_timezone(&chrono_tz::Europe::Paris)
+        .date_naive();
+    let offset = chrono_tz::Europe::Paris
+        .offset_from_local_date(&today)
+        .single()
+        .map(|o| o.fix().local_minus_utc() / 3600)
+        .unwrap_or(1);
+    (23 + 24 - offset as u32) % 24
+}
+
+#[test]
+fn the_expected_hour_follows_summer_time() {
+    let h = utc_hour_of_2330_in_paris();
+    assert!(h == 21 || h == 22, "{h}");
 }

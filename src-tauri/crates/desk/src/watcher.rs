@@ -245,6 +245,7 @@ pub fn spawn<S: WorkflowSource>(
         let mut wait = Duration::ZERO;
         let mut last_full: Option<DateTime<Utc>> = None;
         let mut force_full = true;
+        let mut seen_once = false;
         loop {
             tokio::select! {
                 _ = cancel.cancelled() => break,
@@ -360,9 +361,11 @@ pub fn spawn<S: WorkflowSource>(
             for e in events {
                 sink(e);
             }
-            if changed {
+            // The first pass only learns what the window has read through the same lists.
+            if changed && seen_once {
                 sink(Event::Changed);
             }
+            seen_once = true;
             wait = if workflows
                 .iter()
                 .any(|(_, _, w)| due_recently(w, t, pace.window))
