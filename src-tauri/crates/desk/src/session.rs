@@ -594,17 +594,23 @@ impl Session {
         let now = Utc::now();
         let zone = schedule::local_zone();
         let projects = self.projects().await?;
+        // Regions first: every workflow read waits on them, so they take the first places in
+        // the client's queue and the workflow reads start while the other lists are read.
+        let regions = futures_util::future::try_join_all(
+            projects
+                .iter()
+                .map(|p| self.lists.workflow_regions(&p.id, Age::Usual)),
+        );
         // Every project at once: the client keeps at most its limit of requests in flight.
-        let loaded =
-            futures_util::future::try_join_all(projects.iter().map(|project| async move {
-                tokio::try_join!(
-                    async { Ok(self.lists.instances(&project.id, Age::Usual).await?) },
-                    async { Ok(self.lists.flavors(&project.id, Age::Usual).await?) },
-                    self.project_workflows(&project.id),
-                    async { Ok(self.lists.snapshots(&project.id, Age::Usual).await?) }
-                )
-            }))
-            .await?;
+        let lists = futures_util::future::try_join_all(projects.iter().map(|project| async move {
+            tokio::try_join!(
+                async { Ok(self.lists.instances(&project.id, Age::Usual).await?) },
+                async { Ok(self.lists.flavors(&project.id, Age::Usual).await?) },
+                self.project_workflows(&project.id),
+                async { Ok(self.lists.snapshots(&project.id, Age::Usual).await?) }
+            )
+        }));
+        let (_, loaded) = tokio::try_join!(async { Ok(regions.await?) }, lists)?;
         let mut out = Vec::new();
         for (project, (instances, flavors, list, snapshots)) in projects.iter().zip(loaded) {
             let wfs: Vec<ovh::types::Workflow> = list.into_iter().map(|(_, w)| w).collect();

@@ -660,6 +660,7 @@ fn create_workflow(
         created: now,
         executions: Vec::new(),
         checked_until: now,
+        next_run: None,
     });
     let wf = project.workflows.last().expect("just pushed");
     Ok(render::workflow(project, wf, now))

@@ -398,6 +398,7 @@ fn add_workflow(
         created: now - Duration::days(history as i64 + 2),
         executions,
         checked_until: now,
+        next_run: None,
     });
 }
 

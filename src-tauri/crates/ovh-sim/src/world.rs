@@ -182,6 +182,9 @@ pub struct Workflow {
     pub executions: Vec<Execution>,
     /// Cron occurrences up to this time have been run.
     pub checked_until: DateTime<Utc>,
+    /// The next occurrence after `checked_until`, once known: until then a request costs no
+    /// cron arithmetic for this workflow (the world advances on every request).
+    pub next_run: Option<DateTime<Utc>>,
 }
 
 /// An asynchronous task record (`cloud.Operation`).
@@ -396,12 +399,17 @@ impl World {
             for wi in 0..self.projects[pi].workflows.len() {
                 let due = {
                     let wf = &self.projects[pi].workflows[wi];
+                    if wf.next_run.is_some_and(|next| now < next) {
+                        continue;
+                    }
                     cron::occurrences(&wf.cron, wf.checked_until, now, 500)
                 };
                 for at in due {
                     self.run_workflow(pi, wi, at);
                 }
-                self.projects[pi].workflows[wi].checked_until = now;
+                let wf = &mut self.projects[pi].workflows[wi];
+                wf.checked_until = now;
+                wf.next_run = cron::next_after(&wf.cron, now);
             }
             for inst in &mut self.projects[pi].instances {
                 if let Some(b) = &inst.busy {
