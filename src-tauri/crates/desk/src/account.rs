@@ -263,6 +263,9 @@ pub struct Connector {
 
 /// How often the approval is checked.
 const APPROVAL_POLL: Duration = Duration::from_secs(2);
+/// How long an approval is waited for. OVH does not say how long a pending request stays
+/// valid (unconfirmed); after this the user starts again with a fresh one.
+const APPROVAL_PATIENCE: Duration = Duration::from_secs(3600);
 
 impl Connector {
     /// `POST /auth/credential` with [`rules::ACCESS_RULES`]; returns the page the user must open.
@@ -333,6 +336,7 @@ impl Connector {
             }
         };
         let client = account.client()?;
+        let started = tokio::time::Instant::now();
         loop {
             match client.current_credential().await {
                 Ok(c) if c.status == "validated" => break,
@@ -343,13 +347,16 @@ impl Connector {
                     ));
                 }
                 Ok(_) => {}
-                // Until approval OVH answers INVALID_CREDENTIAL: keep waiting.
-                Err(e) if e.error_code() == Some("INVALID_CREDENTIAL") => {}
-                Err(e) if e.is_auth() => {
-                    self.clear(&cancel);
-                    return Err(e.into());
-                }
+                // Until approval OVH answers INVALID_CREDENTIAL; users of other clients report
+                // other refusals while a key is pending. None of them is taken as an answer:
+                // only the user (Cancel) or the end of the wait ends it.
                 Err(e) => tracing::debug!("still waiting for approval: {e}"),
+            }
+            if started.elapsed() >= APPROVAL_PATIENCE {
+                self.clear(&cancel);
+                return Err(Error::Invalid(
+                    "the access request was refused or has expired: connect again".into(),
+                ));
             }
             tokio::select! {
                 _ = cancel.cancelled() => return Ok(None),

@@ -99,6 +99,56 @@ async fn connect_waits_for_approval_then_saves_a_least_privilege_account() {
     assert!(Account::load(&vault).unwrap().is_none());
 }
 
+/// An approval that takes three minutes, with three kinds of refusal on the way: the wait goes
+/// on through all of them (tokio's clock is paused; it runs ahead whenever nothing else does).
+#[tokio::test(start_paused = true)]
+async fn the_approval_wait_goes_on_through_any_refusal() {
+    let (running, _, _) = common::demo().await;
+    let keys = Keys::default();
+    for status in [401, 403, 400] {
+        reqwest::Client::new()
+            .post(format!("{}/_sim/faults", running.root_url()))
+            .json(&serde_json::json!({"path": "/auth/currentCredential", "status": status, "times": 1}))
+            .send()
+            .await
+            .unwrap();
+    }
+    let connector = Arc::new(Connector::default());
+    let url = connector
+        .start(
+            endpoint(&running),
+            &keys.application_key,
+            &keys.application_secret,
+        )
+        .await
+        .unwrap();
+    let waiting = tokio::spawn({
+        let c = connector.clone();
+        async move { c.wait().await }
+    });
+    tokio::time::sleep(Duration::from_secs(180)).await;
+    assert!(
+        !waiting.is_finished(),
+        "still waiting after 3 minutes of refusals"
+    );
+    approve(&url).await;
+    let account = waiting.await.unwrap().unwrap();
+    assert!(account.is_some(), "approved at last");
+    let stats: serde_json::Value = reqwest::get(format!("{}/_sim/stats", running.root_url()))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        stats["routes"]["GET /auth/currentCredential"]
+            .as_u64()
+            .unwrap()
+            >= 4,
+        "the three refusals and the pending answers were all waited through: {stats}"
+    );
+}
+
 #[tokio::test]
 async fn waiting_can_be_cancelled() {
     let (running, _, _) = common::demo().await;

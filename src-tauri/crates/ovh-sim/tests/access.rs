@@ -291,3 +291,36 @@ async fn a_stale_clock_offset_is_fetched_again_once() {
     );
     assert!((client.time_delta().unwrap() - 600).abs() < 5);
 }
+
+/// A machine's clock drifts and sleeps: the offset is measured again after an hour, even
+/// without a refusal. Here both clocks move together, so only the hourly rule can explain a
+/// second `/auth/time`.
+#[tokio::test]
+async fn the_clock_offset_is_measured_again_hourly() {
+    use std::sync::atomic::Ordering;
+    let (running, _) = common::demo().await;
+    let keys = Keys::default();
+    let start = chrono::Utc::now().timestamp();
+    let local = Arc::new(AtomicI64::new(start));
+    let l = local.clone();
+    let client = Client::builder(Endpoint::Custom(running.base_url.clone()))
+        .credentials(keys.credentials())
+        .clock(Arc::new(move || l.load(Ordering::SeqCst)))
+        .retry(RetryPolicy::none())
+        .build()
+        .unwrap();
+    client.project_ids().await.unwrap();
+    let mut moved = 0;
+    for (step, expected) in [(1800, 1), (1801, 2)] {
+        moved += step;
+        local.store(start + moved, Ordering::SeqCst);
+        common::control(&running, "skew", serde_json::json!({"seconds": moved})).await;
+        let before = client.request_count();
+        client.project_ids().await.unwrap();
+        assert_eq!(
+            client.request_count() - before,
+            expected,
+            "{moved} s after the offset was measured"
+        );
+    }
+}

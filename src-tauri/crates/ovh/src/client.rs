@@ -39,6 +39,9 @@ pub struct ServiceAccount {
     pub client_secret: Sensitive<String>,
 }
 
+/// The clock offset is measured again after this many seconds.
+const TIME_OFFSET_MAX_AGE_SECS: i64 = 3600;
+
 /// Seconds before expiry at which an access token is renewed.
 const TOKEN_RENEW_MARGIN_SECS: i64 = 60;
 
@@ -173,7 +176,8 @@ struct Inner {
     clock: Clock,
     /// `server time - local time`, fetched from `/auth/time` and kept only on success; fetched
     /// again if OVH refuses a timestamp.
-    time_delta: Mutex<Option<i64>>,
+    /// `server - local` in seconds, and the local time it was measured at.
+    time_delta: Mutex<Option<(i64, i64)>>,
     /// The last authenticated answer refused the credentials themselves.
     auth_refused: AtomicBool,
     retry: RetryPolicy,
@@ -321,7 +325,11 @@ impl Client {
 
     /// The cached `server - local` clock offset in seconds, once a signed call has fetched it.
     pub fn time_delta(&self) -> Option<i64> {
-        self.inner.time_delta.try_lock().ok().and_then(|d| *d)
+        self.inner
+            .time_delta
+            .try_lock()
+            .ok()
+            .and_then(|d| d.map(|(delta, _)| delta))
     }
 
     /// Whether the last authenticated call was refused because of the credentials themselves
@@ -364,9 +372,11 @@ impl Client {
 
     async fn timestamp(&self) -> Result<i64> {
         let mut delta = self.inner.time_delta.lock().await;
+        let now = (self.inner.clock)();
         let d = match *delta {
-            Some(d) => d,
-            None => {
+            // A machine's clock drifts (and sleeps): the offset is measured again hourly.
+            Some((d, at)) if (now - at).abs() < TIME_OFFSET_MAX_AGE_SECS => d,
+            _ => {
                 // NOTE: boxed because `send_once` calls back here for signed requests; this
                 // call is unsigned, so the recursion is one level deep.
                 let server: i64 = Box::pin(self.send_once(
@@ -379,8 +389,9 @@ impl Client {
                 ))
                 .await?
                 .decode("/auth/time")?;
-                let d = server - (self.inner.clock)();
-                *delta = Some(d);
+                let local = (self.inner.clock)();
+                let d = server - local;
+                *delta = Some((d, local));
                 d
             }
         };
@@ -491,7 +502,7 @@ impl Client {
             .await;
         let stale = match &first {
             Err(e) if auth == Auth::Signed => {
-                if e.error_code() == Some("QUERY_TIME_OUT") && self.inner.oauth.is_none() {
+                if e.is_about_time() && self.inner.oauth.is_none() {
                     *self.inner.time_delta.lock().await = None;
                     true
                 } else if e.status() == Some(401) {

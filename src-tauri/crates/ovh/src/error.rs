@@ -80,6 +80,28 @@ impl Error {
             || matches!(self.status(), Some(502..=504))
     }
 
+    /// Whether OVH refused the request for its timestamp: `QUERY_TIME_OUT` (what python-ovh and
+    /// go-ovh see), or a refusal whose words are about the time, since the code OVH sends in
+    /// every such case is unconfirmed. OVH executed nothing, so the request can be re-signed
+    /// with a fresh `/auth/time` offset and sent once more.
+    pub fn is_about_time(&self) -> bool {
+        match self {
+            Error::Api {
+                status: 400 | 401 | 403,
+                error_code,
+                message,
+                ..
+            } => {
+                let m = message.to_ascii_lowercase();
+                error_code.as_deref() == Some("QUERY_TIME_OUT")
+                    || m.contains("timestamp")
+                    || m.contains("out of time")
+                    || m.contains("query time")
+            }
+            _ => false,
+        }
+    }
+
     /// Whether the credentials themselves were refused (as opposed to one call).
     pub fn is_auth(&self) -> bool {
         match self {
@@ -199,6 +221,43 @@ fn summarize_raw_body(status: u16, body: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn refusals_about_the_time_are_recognised_by_code_or_words() {
+        let about_time = [
+            (
+                400,
+                r#"{"errorCode":"QUERY_TIME_OUT","message":"Query out of time"}"#,
+            ),
+            (
+                400,
+                r#"{"class":"Client::BadRequest","message":"Invalid timestamp"}"#,
+            ),
+            (
+                403,
+                r#"{"errorCode":"INVALID_TIMESTAMP","message":"Timestamp too old"}"#,
+            ),
+        ];
+        for (status, body) in about_time {
+            let e = Error::from_response(status, None, None, body.as_bytes());
+            assert!(e.is_about_time(), "{body}");
+        }
+        let other = [
+            (
+                400,
+                r#"{"errorCode":"INVALID_SIGNATURE","message":"Invalid signature"}"#,
+            ),
+            (
+                403,
+                r#"{"errorCode":"INVALID_CREDENTIAL","message":"This credential is not valid"}"#,
+            ),
+            (500, r#"{"message":"Internal timestamp server error"}"#),
+        ];
+        for (status, body) in other {
+            let e = Error::from_response(status, None, None, body.as_bytes());
+            assert!(!e.is_about_time(), "{body}");
+        }
+    }
 
     #[test]
     fn parses_both_ovh_error_shapes() {
