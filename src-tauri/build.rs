@@ -17,6 +17,7 @@ fn main() {
             "create_auto_backups",
             "list_workflows",
             "delete_workflows",
+            "workflow_backups",
             "replace_workflow",
             "refresh",
             "refresh_schedules",

@@ -260,13 +260,29 @@ pub(crate) async fn delete_workflows<R: Runtime>(
     state: State<'_, AppState>,
     project_id: String,
     items: Vec<WorkflowRef>,
-    with_backups: bool,
-) -> Result<Vec<String>, Error> {
+    backup_ids: Vec<String>,
+) -> Result<desk::session::DeletionReport, Error> {
     let items: Vec<(String, String)> = items.into_iter().map(|w| (w.region, w.id)).collect();
     Ok(state
         .session(&app)
         .await?
-        .delete_workflows(&project_id, &items, with_backups)
+        .delete_workflows(&project_id, &items, &backup_ids)
+        .await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app, state), err(Debug))]
+pub(crate) async fn workflow_backups<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    project_id: String,
+    items: Vec<WorkflowRef>,
+) -> Result<Vec<desk::session::WorkflowBackups>, Error> {
+    let items: Vec<(String, String)> = items.into_iter().map(|w| (w.region, w.id)).collect();
+    Ok(state
+        .session(&app)
+        .await?
+        .workflow_backups(&project_id, &items)
         .await?)
 }
 

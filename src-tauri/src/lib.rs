@@ -84,6 +84,7 @@ pub fn build<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::create_auto_backups,
             commands::list_workflows,
             commands::delete_workflows,
+            commands::workflow_backups,
             commands::replace_workflow,
             commands::refresh,
             commands::refresh_schedules,

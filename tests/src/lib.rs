@@ -250,6 +250,15 @@ impl App {
             .map_err(|e| format!("no element matches {css}: {e}"))
     }
 
+    /// How many elements match `css` now (no waiting).
+    pub async fn count(&self, css: &str) -> Result<usize> {
+        self.client
+            .find_all(Locator::Css(css))
+            .await
+            .map(|all| all.len())
+            .map_err(|e| format!("count {css}: {e}"))
+    }
+
     /// Brings an element to the middle of its scroll area, as a user scrolls to it before
     /// clicking (nested scroll areas are not always scrolled by WebDriver itself).
     async fn scroll_to(&self, el: &Element) -> Result<()> {

@@ -154,6 +154,87 @@ async fn a_scheduled_run_is_notified_after_the_clock_moves() {
     watch.stop().await;
 }
 
+/// Where a workflow's backups are not named after it and a manual backup's name starts with the
+/// workflow's, "delete with its backups" lists exactly the workflow's backups, deletes only
+/// them, and says what was deleted.
+#[tokio::test]
+async fn delete_with_its_backups_deletes_exactly_the_listed_ones() {
+    const PREFIX: &str = "autobackup-nightly-web-frontend-1 ";
+    const MANUAL: &str = "nightly-web-frontend-1 before upgrade";
+    with_app_env(
+        "wf-delete-backups",
+        &[("BACKUP_DESK_DEMO_BACKUP_PREFIX", "autobackup-".to_string())],
+        async |app| -> Result<()> {
+            app.click_text("Instances").await?;
+            app.click("tr[data-instance='web-frontend-1'] button[aria-haspopup]")
+                .await?;
+            app.click_text("Create a backup").await?;
+            app.fill("#backup-name", MANUAL).await?;
+            app.click("#confirm-backup").await?;
+            app.find_text("Backup of web-frontend-1 started. You will be notified when it is ready.")
+                .await?;
+            app.click_text("Instance Backup").await?;
+            let manual_row = format!("tr[data-backup='{MANUAL}']");
+            eventually(Duration::from_secs(60), async || {
+                let text = app.text_of(&manual_row).await?;
+                if text.contains("Available") {
+                    Ok(())
+                } else {
+                    Err(format!("still: {text:?}"))
+                }
+            })
+            .await?;
+            let made = app.count(&format!("#backups tr[data-backup^='{PREFIX}']")).await?;
+            if made == 0 {
+                return Err(format!("the demo workflow has no backups named {PREFIX:?}"));
+            }
+
+            app.click_text("Workflow Management").await?;
+            app.click("tr[data-workflow='nightly-web-frontend-1'] input[type=checkbox]")
+                .await?;
+            app.click("#delete-workflows").await?;
+            app.click("#delete-wf-backups").await?;
+            app.find("#wf-backups fieldset").await?;
+            let listed = app.text_of("#wf-backups").await?;
+            let items = app
+                .count(&format!("#wf-backups input[data-backup^='{PREFIX}']"))
+                .await?;
+            if items != made || listed.contains("before upgrade") {
+                return Err(format!(
+                    "the dialog should list exactly the {made} backups named {PREFIX:?}: {listed}"
+                ));
+            }
+            if !listed.contains("/month") {
+                return Err(format!("no monthly cost in the list: {listed}"));
+            }
+            app.screenshot("wf-delete-list").await?;
+            app.click("#confirm-delete-workflows").await?;
+            let summary = app.text_of("#deleted-summary").await?;
+            if !summary.contains(&format!("1 automatic backup(s) and {made} backup(s) deleted")) {
+                return Err(format!(
+                    "the report says {summary:?}; {made} listed on Instance Backup, {items} in the dialog"
+                ));
+            }
+            app.screenshot("wf-delete-report").await?;
+            app.click("#close-report").await?;
+            app.click_text("Instance Backup").await?;
+            app.find(&manual_row).await?;
+            eventually(Duration::from_secs(10), async || {
+                let table = app.text_of("#backups").await?;
+                if table.contains(PREFIX) {
+                    Err(format!("a workflow backup is still listed: {table}"))
+                } else if !table.contains(MANUAL) {
+                    Err("the manual backup is gone".to_string())
+                } else {
+                    Ok(())
+                }
+            })
+            .await
+        },
+    )
+    .await;
+}
+
 /// The UTC hour of 23:30 in Paris today (22 in winter, 21 in summer).
 fn utc_hour_of_2330_in_paris() -> u32 {
     use chrono::{Offset, TimeZone};

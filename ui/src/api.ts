@@ -81,6 +81,8 @@ export interface BackupRow {
   rawStatus: string;
   instanceId: string | null;
   instanceName: string | null;
+  /** How the instance is known: the app's record (a fact), a name match (a hint), or not. */
+  source: "recorded" | "nameHint" | "unknown";
   orphan: boolean;
   usedBy: string[];
 }
@@ -306,8 +308,38 @@ export const createAutoBackups = (
   rotation: number,
 ): Promise<Outcome[]> => call("create_auto_backups", { projectId, instanceIds, name, cron, rotation });
 export const listWorkflows = (projectId: string): Promise<WorkflowRow[]> => call("list_workflows", { projectId });
-export const deleteWorkflows = (projectId: string, items: { region: string; id: string }[], withBackups: boolean): Promise<string[]> =>
-  call("delete_workflows", { projectId, items, withBackups });
+export interface PlannedBackup {
+  id: string;
+  name: string;
+  createdAt: string | null;
+  sizeGb: number;
+  monthly: number | null;
+}
+export interface WorkflowBackups {
+  workflowId: string;
+  workflowName: string;
+  region: string;
+  backupName: string;
+  currency: string | null;
+  backups: PlannedBackup[];
+}
+export interface Kept {
+  name: string;
+  sizeGb: number | null;
+  reason: string | null;
+}
+export interface DeletionReport {
+  workflowsDeleted: string[];
+  backupsDeleted: string[];
+  kept: Kept[];
+  problems: string[];
+}
+type WorkflowRef = { region: string; id: string };
+/** The exact backups "delete with its backups" would delete, for the user to confirm. */
+export const workflowBackups = (projectId: string, items: WorkflowRef[]): Promise<WorkflowBackups[]> => call("workflow_backups", { projectId, items });
+/** Deletes the workflows, then only `backupIds` among the backups listed for them now. */
+export const deleteWorkflows = (projectId: string, items: WorkflowRef[], backupIds: string[]): Promise<DeletionReport> =>
+  call("delete_workflows", { projectId, items, backupIds });
 export const refreshSchedules = (): Promise<void> => call("refresh_schedules");
 /** Every list is read again on the next look. */
 export const refresh = (): Promise<void> => call("refresh");

@@ -13,6 +13,7 @@ const row = (over: Partial<BackupRow>): BackupRow => ({
   rawStatus: "active",
   instanceId: null,
   instanceName: null,
+  source: "unknown",
   orphan: false,
   usedBy: [],
   ...over,

@@ -100,7 +100,7 @@ function row(r: api.BackupRow, f: BackupFilters, price: api.Price | null): HTMLE
     more.addEventListener("click", (e) => {
       e.stopPropagation();
       const items: [string, () => void][] = [];
-      if (!r.orphan) items.push([t("restoreInPlace"), () => restoreInPlaceDialog(r, more)]);
+      if (r.instanceName && !r.orphan) items.push([t("restoreInPlace"), () => restoreInPlaceDialog(r, more)]);
       items.push([t("restoreNew"), () => newInstanceDialog(r, more)]);
       items.push([t("deleteAction"), () => confirmDelete([r.id], more)]);
       popupMenu(more, t("moreActions", { name: r.name }), items);
@@ -109,13 +109,20 @@ function row(r: api.BackupRow, f: BackupFilters, price: api.Price | null): HTMLE
   } else if (r.status === "inProgress" && r.instanceId) {
     actions.append(h("button", { class: "btn small", onclick: (e: Event) => confirmCancel(r, e.currentTarget as HTMLElement) }, t("cancelBackup")));
   }
-  const instance = r.instanceName ?? t("deletedInstance");
+  const instance =
+    r.source === "unknown"
+      ? h("em", { class: "unknown" }, t("instanceUnknown"))
+      : r.orphan || !r.instanceName
+        ? h("em", {}, t("deletedInstance"))
+        : r.source === "nameHint"
+          ? h("span", {}, r.instanceName, h("span", { class: "note", title: t("nameHintHelp") }, t("nameHint")))
+          : r.instanceName;
   return h(
     "tr",
     { "data-backup": r.name, "data-id": r.id, class: f.highlight === r.id ? "highlight" : "" },
     h("td", { class: "select" }, box),
     h("th", { scope: "row" }, h("span", { class: "name" }, r.name), r.orphan ? h("span", { class: "note warn" }, t("orphanNote")) : null),
-    h("td", {}, r.orphan ? h("em", {}, instance) : instance),
+    h("td", {}, instance),
     h("td", {}, r.region),
     h("td", { class: "num" }, r.sizeGb > 0 ? gb(r.sizeGb) : "—", price && r.sizeGb > 0 ? h("span", { class: "note" }, t("monthlyCost", { cost: money(price.perGbMonth * r.sizeGb, price.currency) })) : null),
     h("td", {}, r.createdAt ? dateTime(r.createdAt) : "—"),

@@ -45,6 +45,19 @@ describe("translations", () => {
     expect(money(0.01, "EUR")).toBe("€0.01");
   });
 
+  it("shows each catalog's own currency, never an ISO code where a symbol exists", () => {
+    setLang("en");
+    const plain = (s: string) => s.replace(/\u202f|\u00a0/g, " ");
+    expect(money(0.5, "GBP")).toBe("£0.50");
+    expect(money(0.5, "CAD")).toBe("CA$0.50");
+    expect(money(0.5, "USD")).toBe("US$0.50");
+    expect(plain(money(0.5, "PLN"))).toContain("zł");
+    setLang("fr");
+    expect(plain(money(0.5, "PLN"))).toBe("0,50 zł");
+    expect(plain(money(0.5, "GBP"))).toContain("£");
+    setLang("en");
+  });
+
   it("picks the language from the saved choice, then the system", () => {
     expect(initialLang(null, "fr-FR")).toBe("fr");
     expect(initialLang(null, "en-GB")).toBe("en");

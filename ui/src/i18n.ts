@@ -104,6 +104,9 @@ export const en = {
   cancelText: "The backup stops and is not kept. Nothing else changes on the instance.",
   cancelDone: "Backup {name} cancelled.",
   deletedInstance: "deleted instance",
+  instanceUnknown: "instance unknown",
+  nameHint: "by name only",
+  nameHintHelp: "OVH does not say which instance a backup was taken of: this one is matched by its name, not by a record.",
   orphanNote: "Its instance is gone; this backup is still billed.",
   elapsed: "{elapsed} elapsed",
   remaining: "about {left} left",
@@ -204,6 +207,16 @@ export const en = {
   deleteWfKeep: "The backups they already made are kept (and billed) unless you tick the box below.",
   deleteWfAlso: "Also delete the backups these schedules made",
   deleteWfDone: "{count} automatic backup(s) deleted.",
+  wfBackupsLoading: "Looking for the backups these schedules made…",
+  wfBackupsHow: "OVH does not record which backups a schedule made. These are the backups whose name is the schedule's backup name followed by a date, in its region. Backups you made with Backup Desk are never included. Untick any you want to keep.",
+  wfBackupsOf: "{workflow}: backups named “{base} <date>” in {region}",
+  wfBackupsNone: "{workflow}: no backup named “{base} <date>” in {region}. Nothing else will be deleted.",
+  wfBackupsTotal: "{count} backup(s) to delete, {size}, {cost} a month",
+  priceNotAvailable: "price not available",
+  deleteReportTitle: "Deleted",
+  deleteReportDeleted: "{workflows} automatic backup(s) and {backups} backup(s) deleted.",
+  deleteReportKept: "Still billed: {count} backup(s) of these schedules, {size}. Delete them from Instance Backup when you no longer need them.",
+  deleteReportNothingKept: "No backup of these schedules is left.",
   "run.SUCCESS": "Succeeded",
   "run.ERROR": "Failed",
   "run.RUNNING": "Running",
@@ -420,6 +433,9 @@ export const fr: Record<Key, string> = {
   cancelText: "La sauvegarde s'arrête et n'est pas conservée. Rien d'autre ne change sur l'instance.",
   cancelDone: "Sauvegarde {name} annulée.",
   deletedInstance: "instance supprimée",
+  instanceUnknown: "instance inconnue",
+  nameHint: "d'après le nom",
+  nameHintHelp: "OVH n'indique pas de quelle instance vient une sauvegarde : celle-ci est rapprochée par son nom, pas par un enregistrement.",
   orphanNote: "Son instance n'existe plus ; cette sauvegarde est toujours facturée.",
   elapsed: "{elapsed} écoulées",
   remaining: "encore environ {left}",
@@ -520,6 +536,16 @@ export const fr: Record<Key, string> = {
   deleteWfKeep: "Les sauvegardes déjà créées sont conservées (et facturées), sauf si vous cochez la case ci-dessous.",
   deleteWfAlso: "Supprimer aussi les sauvegardes créées par ces planifications",
   deleteWfDone: "{count} sauvegarde(s) automatique(s) supprimée(s).",
+  wfBackupsLoading: "Recherche des sauvegardes créées par ces planifications…",
+  wfBackupsHow: "OVH n'enregistre pas quelles sauvegardes une planification a créées. Voici celles dont le nom est le nom de sauvegarde de la planification suivi d'une date, dans sa région. Les sauvegardes créées avec Backup Desk n'en font jamais partie. Décochez celles que vous voulez garder.",
+  wfBackupsOf: "{workflow} : sauvegardes nommées « {base} <date> » dans {region}",
+  wfBackupsNone: "{workflow} : aucune sauvegarde nommée « {base} <date> » dans {region}. Rien d'autre ne sera supprimé.",
+  wfBackupsTotal: "{count} sauvegarde(s) à supprimer, {size}, {cost} par mois",
+  priceNotAvailable: "prix non disponible",
+  deleteReportTitle: "Supprimé",
+  deleteReportDeleted: "{workflows} sauvegarde(s) automatique(s) et {backups} sauvegarde(s) supprimée(s).",
+  deleteReportKept: "Toujours facturées : {count} sauvegarde(s) de ces planifications, {size}. Supprimez-les depuis Instance Backup quand vous n'en avez plus besoin.",
+  deleteReportNothingKept: "Il ne reste aucune sauvegarde de ces planifications.",
   "run.SUCCESS": "Réussie",
   "run.ERROR": "Échouée",
   "run.RUNNING": "En cours",
@@ -676,6 +702,8 @@ export const serverFr: Record<string, string> = {
   "the {} model's disk ({} GB) is smaller than the backup needs ({} GB)": "le disque du modèle {} ({} Go) est plus petit que ce que demande la sauvegarde ({} Go)",
   "this backup is in {} and the instance in {}: restore into a new instance instead": "cette sauvegarde est dans {} et l'instance dans {} : restaurez plutôt dans une nouvelle instance",
   "this backup no longer exists": "cette sauvegarde n'existe plus",
+  "this automatic backup no longer exists; refresh the list": "cette sauvegarde automatique n'existe plus ; actualisez la liste",
+  "not among this schedule's backups any more: kept": "ne fait plus partie des sauvegardes de cette planification : conservée",
   "this consumer key is not usable (state: {}): connect again": "cette consumer key n'est pas utilisable (état : {}) : reconnectez-vous",
   "this instance no longer exists": "cette instance n'existe plus",
   "type the instance name, {}, to confirm": "saisissez le nom de l'instance, {}, pour confirmer",
@@ -721,7 +749,6 @@ export function statusTone(status: string): "ok" | "busy" | "bad" | "neutral" {
   return "busy";
 }
 
-/** Money in the current language, e.g. "€0.50" or "0,50 €". */
 /** A number with one decimal, in the language's style ("1.5", "1,5"). */
 export function decimal(n: number): string {
   return new Intl.NumberFormat(current === "fr" ? "fr-FR" : "en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n);
@@ -732,9 +759,14 @@ export function gb(n: number): string {
   return `${decimal(n)} ${current === "fr" ? "Go" : "GB"}`;
 }
 
+/** Money in the current language and the catalog's currency: "€0.50", "0,50 €", "£0.50",
+ * "CA$0.50", "0,50 zł" (the narrow symbol where the locale would only show the ISO code). */
 export function money(amount: number, currency: string): string {
   const digits = amount < 1 ? 3 : 2;
-  return new Intl.NumberFormat(current === "fr" ? "fr-FR" : "en-GB", { style: "currency", currency, minimumFractionDigits: 2, maximumFractionDigits: digits }).format(amount);
+  const format = (currencyDisplay: "symbol" | "narrowSymbol") =>
+    new Intl.NumberFormat(current === "fr" ? "fr-FR" : "en-GB", { style: "currency", currency, currencyDisplay, minimumFractionDigits: 2, maximumFractionDigits: digits }).format(amount);
+  const text = format("symbol");
+  return text.includes(currency) ? format("narrowSymbol") : text;
 }
 
 /** A local date and time in the current language. */

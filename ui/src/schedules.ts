@@ -2,7 +2,7 @@
 // the protection overview.
 import * as api from "./api";
 import { errorBox, errorText, h, modal, toast } from "./dom";
-import { age, dateTime, money, scheduleText, t, type Key } from "./i18n";
+import { age, dateTime, gb, money, scheduleText, serverText, t, type Key } from "./i18n";
 
 const NAME_RULE = /^[a-zA-Z0-9_.-]+$/;
 
@@ -260,19 +260,45 @@ export async function workflowView(container: HTMLElement, projectId: string): P
 }
 
 function confirmDeleteWorkflows(projectId: string, rows: api.WorkflowRow[], returnFocus: HTMLElement, done: () => void): void {
+  const refs = rows.map((r) => ({ region: r.region, id: r.id }));
   modal(t("deleteWfTitle", { count: String(rows.length) }), returnFocus, (dialog, close) => {
-    const also = h("input", { type: "checkbox", id: "delete-wf-backups" });
-    const confirm = h("button", { class: "btn danger", id: "confirm-delete-workflows" }, t("deleteAction"));
-    confirm.addEventListener("click", async () => {
-      (confirm as HTMLButtonElement).disabled = true;
+    const also = h("input", { type: "checkbox", id: "delete-wf-backups" }) as HTMLInputElement;
+    const confirm = h("button", { class: "btn danger", id: "confirm-delete-workflows" }, t("deleteAction")) as HTMLButtonElement;
+    const listBox = h("div", { id: "wf-backups", "aria-live": "polite" });
+    let chosen = new Set<string>();
+    let loaded: api.WorkflowBackups[] | null = null;
+    also.addEventListener("change", async () => {
+      if (!also.checked) {
+        listBox.replaceChildren();
+        return;
+      }
+      confirm.disabled = true;
+      listBox.replaceChildren(h("p", { class: "loading", role: "status" }, t("wfBackupsLoading")));
       try {
-        const problems = await api.deleteWorkflows(projectId, rows.map((r) => ({ region: r.region, id: r.id })), also.checked);
-        for (const p of problems) toast(p, "bad");
-        toast(t("deleteWfDone", { count: String(rows.length) }), "ok");
+        loaded = await api.workflowBackups(projectId, refs);
+      } catch (e) {
+        also.checked = false;
+        listBox.replaceChildren(h("p", { class: "error", role: "alert" }, errorText(e as api.ApiError)));
+        confirm.disabled = false;
+        return;
+      }
+      chosen = new Set(loaded.flatMap((w) => w.backups.map((b) => b.id)));
+      listBox.replaceChildren(h("p", { class: "help" }, t("wfBackupsHow")), ...loaded.map((w) => workflowBackupList(w, chosen)));
+      confirm.disabled = false;
+    });
+    confirm.addEventListener("click", async () => {
+      confirm.disabled = true;
+      try {
+        const ids = also.checked && loaded ? [...chosen] : [];
+        const report = await api.deleteWorkflows(projectId, refs, ids);
+        for (const p of report.problems) toast(p, "bad");
+        toast(t("deleteWfDone", { count: String(report.workflowsDeleted.length) }), report.problems.length ? "bad" : "ok");
+        dialog.replaceChildren(...deletionReport(report), h("div", { class: "actions" }, h("button", { class: "btn primary", id: "close-report", onclick: close }, t("close"))));
+        (dialog.querySelector("#close-report") as HTMLElement | null)?.focus();
       } catch (e) {
         toast(errorText(e as api.ApiError), "bad");
+        close();
       }
-      close();
       done();
     });
     dialog.append(
@@ -280,9 +306,66 @@ function confirmDeleteWorkflows(projectId: string, rows: api.WorkflowRow[], retu
       h("ul", {}, ...rows.map((r) => h("li", {}, r.name))),
       h("p", {}, t("deleteWfKeep")),
       h("label", { class: "check" }, also, h("span", {}, t("deleteWfAlso"))),
+      listBox,
       h("div", { class: "actions" }, h("button", { class: "btn", onclick: close }, t("cancel")), confirm),
     );
   });
+}
+
+/** The exact backups one workflow's deletion would delete, each one ticked to confirm. */
+function workflowBackupList(w: api.WorkflowBackups, chosen: Set<string>): HTMLElement {
+  if (!w.backups.length) return h("p", { class: "note" }, t("wfBackupsNone", { workflow: w.workflowName, base: w.backupName, region: w.region }));
+  const total = () => {
+    const picked = w.backups.filter((b) => chosen.has(b.id));
+    const size = picked.reduce((a, b) => a + b.sizeGb, 0);
+    const cost = picked.every((b) => b.monthly !== null) && w.currency ? money(picked.reduce((a, b) => a + (b.monthly ?? 0), 0), w.currency) : t("priceNotAvailable");
+    return t("wfBackupsTotal", { count: String(picked.length), size: gb(size), cost });
+  };
+  const sum = h("p", { class: "total" }, total());
+  return h(
+    "fieldset",
+    { class: "wf-backups", "data-workflow": w.workflowName },
+    h("legend", {}, t("wfBackupsOf", { workflow: w.workflowName, base: w.backupName, region: w.region })),
+    h(
+      "ul",
+      { class: "plain" },
+      ...w.backups.map((b) => {
+        const box = h("input", { type: "checkbox", checked: true, "data-backup": b.name }) as HTMLInputElement;
+        box.addEventListener("change", () => {
+          if (box.checked) chosen.add(b.id);
+          else chosen.delete(b.id);
+          sum.textContent = total();
+        });
+        return h(
+          "li",
+          {},
+          h(
+            "label",
+            { class: "check" },
+            box,
+            h("span", {}, b.name, h("span", { class: "note" }, [b.createdAt ? dateTime(b.createdAt) : "—", gb(b.sizeGb), b.monthly !== null && w.currency ? t("monthlyCost", { cost: money(b.monthly, w.currency) }) : t("priceNotAvailable")].join(" · "))),
+          ),
+        );
+      }),
+    ),
+    sum,
+  );
+}
+
+/** What a deletion did: what is gone, and what is still billed. */
+function deletionReport(r: api.DeletionReport): HTMLElement[] {
+  const kept = r.kept;
+  const size = kept.reduce((a, k) => a + (k.sizeGb ?? 0), 0);
+  const parts: (HTMLElement | null)[] = [
+    h("h2", {}, t("deleteReportTitle")),
+    h("p", { id: "deleted-summary" }, t("deleteReportDeleted", { workflows: String(r.workflowsDeleted.length), backups: String(r.backupsDeleted.length) })),
+    r.backupsDeleted.length ? h("ul", { class: "plain deleted" }, ...r.backupsDeleted.map((n) => h("li", {}, n))) : null,
+    kept.length
+      ? h("p", { id: "kept-summary" }, t("deleteReportKept", { count: String(kept.length), size: gb(size) }))
+      : h("p", { id: "kept-summary" }, t("deleteReportNothingKept")),
+    kept.length ? h("ul", { class: "plain kept" }, ...kept.map((k) => h("li", {}, k.name, k.reason ? h("span", { class: "note warn" }, serverText(k.reason)) : null))) : null,
+  ];
+  return parts.filter((e): e is HTMLElement => e !== null);
 }
 
 /** The protection overview: every instance of every project. */

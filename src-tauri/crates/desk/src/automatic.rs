@@ -225,21 +225,30 @@ pub struct Covered {
 }
 
 /// Rates one instance: a schedule must exist, its last run must not have failed, and the last
-/// good backup must be younger than twice the schedule's interval (plus a day of slack).
+/// good backup must be younger than twice the schedule's interval (plus a day of slack). The
+/// last good backup is a fact, never a name match: the newest `SUCCESS` among the workflows'
+/// own executions, or the newest available backup the app recorded making of this instance.
 pub fn rate(
     workflows: &[&Workflow],
-    backups: &[&Image],
+    recorded: &[&Image],
     now: DateTime<Utc>,
 ) -> (Option<DateTime<Utc>>, Protection) {
-    let last_good = backups
+    let by_workflow = workflows
+        .iter()
+        .flat_map(|w| w.executions.iter())
+        .filter(|e| e.state.eq_ignore_ascii_case("SUCCESS"))
+        .filter_map(|e| e.executed_at);
+    let by_hand = recorded
         .iter()
         .filter(|b| b.snapshot_status() == SnapshotStatus::Active)
-        .filter_map(|b| b.creation_date)
-        .max();
+        .filter_map(|b| b.creation_date);
+    let last_good = by_workflow.chain(by_hand).max();
     let Some(w) = workflows.first() else {
         return (last_good, Protection::Unprotected);
     };
-    let failed = w.last_execution().is_some_and(|e| e.state == "ERROR");
+    let failed = w
+        .last_execution()
+        .is_some_and(|e| e.state.eq_ignore_ascii_case("ERROR"));
     let interval = ovh::cron::occurrences(&w.cron, now, now + chrono::Duration::days(62), 2);
     let allowed = match interval.as_slice() {
         [a, b] => (*b - *a) * 2 + chrono::Duration::days(1),
@@ -255,4 +264,42 @@ pub fn rate(
             Protection::Ok
         },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wf(executions: serde_json::Value) -> Workflow {
+        serde_json::from_value(serde_json::json!({
+            "id": "w", "name": "nightly", "cron": "0 1 * * *", "instanceId": "i",
+            "createdAt": "2026-01-01T00:00:00Z", "executions": executions
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn protection_comes_from_the_workflow_s_own_runs() {
+        let now: DateTime<Utc> = "2026-03-10T12:00:00Z".parse().unwrap();
+        let good = wf(serde_json::json!([
+            {"id": "a", "executedAt": "2026-03-10T01:00:00Z", "state": "success"}
+        ]));
+        let (last, p) = rate(&[&good], &[], now);
+        assert_eq!(p, Protection::Ok, "a recent success, in any case");
+        assert_eq!(last, Some("2026-03-10T01:00:00Z".parse().unwrap()));
+
+        let failed = wf(serde_json::json!([
+            {"id": "a", "executedAt": "2026-03-09T01:00:00Z", "state": "SUCCESS"},
+            {"id": "b", "executedAt": "2026-03-10T01:00:00Z", "state": "ERROR", "stateInfo": "quota"}
+        ]));
+        assert_eq!(rate(&[&failed], &[], now).1, Protection::Warning);
+
+        let silent = wf(serde_json::json!(null));
+        assert_eq!(
+            rate(&[&silent], &[], now).1,
+            Protection::Warning,
+            "no run in two months: needs attention, whatever backups are named"
+        );
+        assert_eq!(rate(&[], &[], now).1, Protection::Unprotected);
+    }
 }

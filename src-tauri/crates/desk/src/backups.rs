@@ -163,6 +163,19 @@ async fn find_by_name(
         .map(|s| s.id))
 }
 
+/// How the app knows which instance a backup was taken of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Source {
+    /// The app made it and recorded the instance: a fact.
+    Recorded,
+    /// Only its name suggests the instance (a workflow's backup name, or the control panel's
+    /// "<instance> <date>" naming): shown as a hint, never acted on alone.
+    NameHint,
+    /// Nothing tells: the backup is still listed, billed and deletable.
+    Unknown,
+}
+
 /// One row of Instance Backup.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
@@ -176,59 +189,87 @@ pub struct BackupRow {
     pub status: SnapshotStatus,
     /// OVH's raw status, for what the classification leaves out.
     pub raw_status: String,
-    /// The source instance, when it can be told.
+    /// The source instance, recorded or hinted (see `source`).
     pub instance_id: Option<String>,
     pub instance_name: Option<String>,
-    /// Whether the source instance no longer exists (the backup is still billed).
+    pub source: Source,
+    /// Whether the recorded source instance no longer exists (the backup is still billed).
     pub orphan: bool,
     /// Running instances booted from this backup: it can't be deleted while they run.
     pub used_by: Vec<String>,
 }
 
-/// Tells which instance a backup was taken of. The API does not say, so, in order: the tracker's
-/// own record, the workflow that made it (its name starts with the workflow's), or the instance
-/// whose name starts it (the control panel's default naming) in the same region.
+/// Whether a snapshot's name is a workflow's backup name followed by a date: OVH's schema gives
+/// the workflow a `backupName` (its `name` when empty, per terraform-provider-ovh) but how the
+/// date is appended is unconfirmed, so any separator then a digit is accepted. A name match is
+/// a hint: it is shown, and acted on only after the user confirmed the exact list.
+pub fn named_by(workflow: &Workflow, snapshot_name: &str) -> bool {
+    let base = workflow
+        .backup_name
+        .as_deref()
+        .filter(|b| !b.trim().is_empty())
+        .unwrap_or(&workflow.name);
+    if base.is_empty() {
+        return false;
+    }
+    let Some(rest) = snapshot_name.strip_prefix(base) else {
+        return false;
+    };
+    rest.trim_start_matches([' ', '-', '_', '.', ':'])
+        .starts_with(|c: char| c.is_ascii_digit())
+        && rest.len() > rest.trim_start_matches([' ', '-', '_', '.', ':']).len()
+}
+
+/// Tells which instance a backup was taken of. The API does not say, so: the app's own record
+/// (a fact), else a hint from the name — a workflow's backup name in the same region, or the
+/// control panel's default naming — else unknown.
 fn source_of<'a>(
     snapshot: &Image,
     instances: &'a [Instance],
-    workflows: &[Workflow],
+    workflows: &[(String, Workflow)],
     known: &(dyn Fn(&str) -> Option<String> + Sync),
-) -> Option<(String, Option<&'a Instance>)> {
+) -> (Source, Option<(String, Option<&'a Instance>)>) {
     if let Some(id) = known(&snapshot.id) {
         let inst = instances.iter().find(|i| i.id == id);
-        return Some((id, inst));
+        return (Source::Recorded, Some((id, inst)));
     }
-    if let Some(wf) = workflows
+    if let Some((_, wf)) = workflows
         .iter()
-        .filter(|w| !w.name.is_empty() && snapshot.name.starts_with(&format!("{} ", w.name)))
-        .max_by_key(|w| w.name.len())
+        .filter(|(region, w)| *region == snapshot.region && named_by(w, &snapshot.name))
+        .max_by_key(|(_, w)| w.backup_name.as_ref().unwrap_or(&w.name).len())
     {
-        return Some((
-            wf.instance_id.clone(),
-            instances.iter().find(|i| i.id == wf.instance_id),
-        ));
+        return (
+            Source::NameHint,
+            Some((
+                wf.instance_id.clone(),
+                instances.iter().find(|i| i.id == wf.instance_id),
+            )),
+        );
     }
-    instances
+    match instances
         .iter()
         .filter(|i| {
             i.region == snapshot.region
                 && (snapshot.name == i.name || snapshot.name.starts_with(&format!("{} ", i.name)))
         })
         .max_by_key(|i| i.name.len())
-        .map(|i| (i.id.clone(), Some(i)))
+    {
+        Some(i) => (Source::NameHint, Some((i.id.clone(), Some(i)))),
+        None => (Source::Unknown, None),
+    }
 }
 
-/// Builds the Instance Backup rows from the API's lists.
+/// Builds the Instance Backup rows from the API's lists; `workflows` with their regions.
 pub fn rows(
     snapshots: Vec<Image>,
     instances: &[Instance],
-    workflows: &[Workflow],
+    workflows: &[(String, Workflow)],
     known: &(dyn Fn(&str) -> Option<String> + Sync),
 ) -> Vec<BackupRow> {
     let mut rows: Vec<BackupRow> = snapshots
         .into_iter()
         .map(|s| {
-            let source = source_of(&s, instances, workflows, known);
+            let (source, found) = source_of(&s, instances, workflows, known);
             let used_by = instances
                 .iter()
                 .filter(|i| {
@@ -239,9 +280,11 @@ pub fn rows(
                 .collect();
             BackupRow {
                 status: s.snapshot_status(),
-                orphan: source.as_ref().is_none_or(|(_, inst)| inst.is_none()),
-                instance_name: source.as_ref().and_then(|(_, i)| i.map(|i| i.name.clone())),
-                instance_id: source.map(|(id, _)| id),
+                orphan: source == Source::Recorded
+                    && found.as_ref().is_none_or(|(_, inst)| inst.is_none()),
+                instance_name: found.as_ref().and_then(|(_, i)| i.map(|i| i.name.clone())),
+                instance_id: found.map(|(id, _)| id),
+                source,
                 used_by,
                 id: s.id,
                 name: s.name,
@@ -273,10 +316,8 @@ pub async fn list(
         client.instances(project_id, None),
         workflows
     );
-    let workflows: Vec<Workflow> = workflows
-        .map(|l| l.into_iter().map(|(_, w)| w).collect())
-        .unwrap_or_default();
-    // Without workflows, backups made by them are still matched by instance name.
+    // Without workflows, backups made by them are still hinted by instance name.
+    let workflows = workflows.unwrap_or_default();
     Ok(rows(snapshots?, &instances?, &workflows, known))
 }
 
@@ -342,6 +383,70 @@ mod tests {
             validate_name(&"é".repeat(256)).is_err(),
             "counted in characters, not bytes"
         );
+    }
+
+    fn workflow(name: &str, backup_name: Option<&str>) -> Workflow {
+        serde_json::from_value(serde_json::json!({
+            "id": "w", "name": name, "backupName": backup_name, "instanceId": "i-wf", "cron": "0 1 * * *"
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_workflow_names_its_backups_by_backup_name_then_a_date() {
+        let w = workflow("nightly", Some("auto-web"));
+        assert!(named_by(&w, "auto-web 2026-12-01T01:00:00Z"));
+        assert!(named_by(&w, "auto-web-2026-12-01"));
+        assert!(
+            !named_by(&w, "nightly 2026-12-01T01:00:00Z"),
+            "not by its name when backupName differs"
+        );
+        assert!(!named_by(&w, "auto-web copy"), "no date, no match");
+        assert!(
+            !named_by(&w, "auto-web2 2026-12-01"),
+            "another workflow's name"
+        );
+        let plain = workflow("nightly", Some(""));
+        assert!(
+            named_by(&plain, "nightly 2026-12-01T01:00:00Z"),
+            "empty backupName: the name"
+        );
+        assert!(!named_by(&plain, "nightly before upgrade"));
+    }
+
+    #[test]
+    fn only_the_app_s_record_is_a_fact_names_are_hints() {
+        let snap = |id: &str, name: &str| -> Image {
+            serde_json::from_value(serde_json::json!({
+                "id": id, "name": name, "region": "GRA11", "status": "active", "size": 1.0
+            }))
+            .unwrap()
+        };
+        let inst: Instance = serde_json::from_value(
+            serde_json::json!({"id": "i-web", "name": "web", "region": "GRA11"}),
+        )
+        .unwrap();
+        let wfs = vec![("GRA11".to_string(), workflow("nightly", Some("nightly")))];
+        let rows = rows(
+            vec![
+                snap("a", "whatever"),
+                snap("b", "nightly 2026-12-01T01:00:00Z"),
+                snap("c", "web 2026-12-01T09:00:00+01:00"),
+                snap("d", "untitled"),
+            ],
+            std::slice::from_ref(&inst),
+            &wfs,
+            &|id| (id == "a").then(|| "i-web".to_string()),
+        );
+        let by = |id: &str| rows.iter().find(|r| r.id == id).unwrap();
+        assert_eq!(by("a").source, Source::Recorded);
+        assert_eq!(by("a").instance_name.as_deref(), Some("web"));
+        assert_eq!(by("b").source, Source::NameHint);
+        assert_eq!(by("b").instance_id.as_deref(), Some("i-wf"));
+        assert!(!by("b").orphan, "a hint never says the instance is gone");
+        assert_eq!(by("c").source, Source::NameHint);
+        assert_eq!(by("d").source, Source::Unknown);
+        assert_eq!(by("d").instance_id, None);
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod journal;
 pub mod lists;
 pub mod ovhconf;
 pub mod pricing;
+pub mod records;
 pub mod restore;
 pub mod schedule;
 pub mod session;

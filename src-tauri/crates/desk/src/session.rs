@@ -17,6 +17,7 @@ use crate::inventory::{self, InstanceRow, ProjectSummary};
 use crate::journal::{Journal, Kind, Tracked};
 use crate::lists::{Age, Freshness, Lists};
 use crate::pricing::{self, Price};
+use crate::records::{Made, Record, Records};
 use crate::restore::{self, InPlace, NewInstance, RestoreOptions};
 use crate::schedule;
 use crate::tracker::{self, Pace, TrackerHandle};
@@ -71,6 +72,50 @@ pub struct DeleteOutcome {
     pub reason: Option<String>,
 }
 
+/// A backup a workflow's deletion would delete.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PlannedBackup {
+    pub id: String,
+    pub name: String,
+    pub created_at: Option<DateTime<Utc>>,
+    pub size_gb: f64,
+    /// What it costs a month, when the region's price is known.
+    pub monthly: Option<f64>,
+}
+
+/// One workflow and the backups it appears to have made.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WorkflowBackups {
+    pub workflow_id: String,
+    pub workflow_name: String,
+    pub region: String,
+    /// The name its backups start with (OVH's `backupName`, else the workflow's name).
+    pub backup_name: String,
+    pub currency: Option<String>,
+    pub backups: Vec<PlannedBackup>,
+}
+
+/// A backup still billed after a deletion, and why it is still there (`None`: not chosen).
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Kept {
+    pub name: String,
+    pub size_gb: Option<f64>,
+    pub reason: Option<String>,
+}
+
+/// What deleting workflows did.
+#[derive(Debug, Clone, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeletionReport {
+    pub workflows_deleted: Vec<String>,
+    pub backups_deleted: Vec<String>,
+    pub kept: Vec<Kept>,
+    pub problems: Vec<String>,
+}
+
 /// How a session opens.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -107,6 +152,8 @@ pub struct Session {
     catalog: tokio::sync::OnceCell<Catalog>,
     /// Every list read from OVH, shared with the tracker and the watcher.
     lists: Lists,
+    /// The backups the app made: the only fact linking a backup to its instance.
+    records: Arc<Records>,
 }
 
 impl Session {
@@ -134,10 +181,11 @@ impl Session {
         sink: impl Fn(Notice) + Send + Sync + 'static,
     ) -> Self {
         let data_dir = data_dir.map(|d| d.join(Self::data_subdir(conn.mode == Mode::Demo)));
-        let (journal, memory) = match data_dir {
-            Some(dir) => (Journal::in_dir(&dir), Memory::in_dir(&dir)),
+        let (journal, memory) = match &data_dir {
+            Some(dir) => (Journal::in_dir(dir), Memory::in_dir(dir)),
             None => (Journal::none(), Memory::none()),
         };
+        let records = Arc::new(Records::in_dir(data_dir));
         let lists = Lists::new(conn.client.clone(), Freshness::default());
         let sink = Arc::new(sink);
         let to_tracker = sink.clone();
@@ -169,7 +217,30 @@ impl Session {
             in_flight: InFlight::default(),
             lists,
             catalog: tokio::sync::OnceCell::new(),
+            records,
         }
+    }
+
+    /// The instance a backup was taken of, when the app knows it as a fact: its record, or the
+    /// tracker's entry (journals from before records existed).
+    fn known(&self) -> impl Fn(&str) -> Option<String> + Sync + '_ {
+        move |id| {
+            self.records
+                .get(id)
+                .map(|r| r.instance_id)
+                .or_else(|| self.tracker.instance_of(id))
+        }
+    }
+
+    fn record(&self, project_id: &str, item: &Tracked, made: Made) {
+        self.records.add(Record {
+            project_id: project_id.to_string(),
+            snapshot_id: item.snapshot_id.clone(),
+            instance_id: item.instance_id.clone(),
+            region: item.region.clone(),
+            made,
+            at: item.started_at,
+        });
     }
 
     /// The shared lists (benchmarks start them cold).
@@ -325,7 +396,7 @@ impl Session {
         )
         .await?;
         self.lists.backups_changed(project_id);
-        self.tracker.track(Tracked {
+        let item = Tracked {
             kind: Kind::Backup,
             project_id: project_id.to_string(),
             snapshot_id: created.snapshot_id.clone(),
@@ -334,27 +405,25 @@ impl Session {
             instance_name: instance.name.clone(),
             region: instance.region.clone(),
             started_at: Utc::now(),
-        });
+        };
+        self.record(project_id, &item, Made::Manual);
+        self.tracker.track(item);
         Ok(created)
     }
 
     /// Every backup of a project.
     pub async fn backups(&self, project_id: &str) -> Result<BackupList> {
-        let tracker = &self.tracker;
         let (snapshots, instances, workflows) = tokio::join!(
             self.lists.snapshots(project_id, Age::Usual),
             self.lists.instances(project_id, Age::Usual),
             self.project_workflows(project_id)
         );
-        // Without workflows, backups made by them are still matched by instance name.
-        let workflows: Vec<ovh::types::Workflow> = workflows
-            .map(|l| l.into_iter().map(|(_, w)| w).collect())
-            .unwrap_or_default();
+        // Without workflows, backups made by them are still hinted by instance name.
         let rows = backups::rows(
             snapshots?.as_ref().clone(),
             &instances?,
-            &workflows,
-            &|id| tracker.instance_of(id),
+            &workflows.unwrap_or_default(),
+            &self.known(),
         );
         let price = match rows.first() {
             Some(r) => self.price(&r.region).await,
@@ -371,7 +440,14 @@ impl Session {
     ) -> Result<Vec<DeleteOutcome>> {
         let outcome = backups::delete(&self.conn.client, project_id, ids).await;
         self.lists.backups_changed(project_id);
-        Ok(outcome?
+        let outcome = outcome?;
+        let gone: Vec<String> = outcome
+            .iter()
+            .filter(|(_, r)| r.is_ok())
+            .map(|(id, _)| id.clone())
+            .collect();
+        self.records.remove(&gone);
+        Ok(outcome
             .into_iter()
             .map(|(id, r)| DeleteOutcome {
                 id,
@@ -404,11 +480,7 @@ impl Session {
         project_id: &str,
         backup_id: &str,
     ) -> Result<RestoreOptions> {
-        let tracker = &self.tracker;
-        restore::options(&self.conn.client, project_id, backup_id, &|id| {
-            tracker.instance_of(id)
-        })
-        .await
+        restore::options(&self.conn.client, project_id, backup_id, &self.known()).await
     }
 
     /// Restores a backup in place (after a safety backup when `safety`), tracked to the end.
@@ -435,6 +507,9 @@ impl Session {
         .await;
         self.lists.backups_changed(project_id);
         let item = item?;
+        if matches!(item.kind, Kind::SafetyBackup { .. }) {
+            self.record(project_id, &item, Made::Safety);
+        }
         self.tracker.track(item.clone());
         Ok(item)
     }
@@ -544,25 +619,110 @@ impl Session {
         Ok(out)
     }
 
-    /// Deletes workflows (and, with `with_backups`, the backups they made); returns what could
-    /// not be deleted.
+    /// What deleting these workflows "with their backups" would delete, backup by backup, read
+    /// fresh: the list the user confirms.
+    pub async fn workflow_backups(
+        &self,
+        project_id: &str,
+        items: &[(String, String)],
+    ) -> Result<Vec<WorkflowBackups>> {
+        let now = Age::AtMost(std::time::Duration::ZERO);
+        let (all, snapshots) = tokio::try_join!(
+            async { Ok::<_, Error>(self.lists.project_workflows(project_id, now).await?) },
+            async { Ok(self.lists.snapshots(project_id, now).await?) }
+        )?;
+        let manual = |id: &str| self.records.get(id).is_some();
+        let mut out = Vec::new();
+        for (region, id) in items {
+            let Some((_, w)) = all.iter().find(|(r, w)| r == region && &w.id == id) else {
+                return Err(Error::Invalid(
+                    "this automatic backup no longer exists; refresh the list".into(),
+                ));
+            };
+            let price = self.price(region).await;
+            let mut backups: Vec<PlannedBackup> =
+                workflows::backups_of(w, region, &all, &snapshots, &manual)
+                    .into_iter()
+                    .map(|s| PlannedBackup {
+                        id: s.id.clone(),
+                        name: s.name.clone(),
+                        created_at: s.creation_date,
+                        size_gb: s.size,
+                        monthly: price.as_ref().map(|p| p.monthly(s.size)),
+                    })
+                    .collect();
+            backups.sort_by_key(|b| std::cmp::Reverse(b.created_at));
+            out.push(WorkflowBackups {
+                workflow_id: w.id.clone(),
+                workflow_name: w.name.clone(),
+                region: region.clone(),
+                backup_name: workflows::backup_base(w).to_string(),
+                currency: price.map(|p| p.currency),
+                backups,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Deletes workflows, then exactly the backups the user confirmed among those
+    /// [`Self::workflow_backups`] lists now (a backup recorded as manual in between, or no
+    /// longer matching, is kept). Says what was deleted and what is still billed.
     pub async fn delete_workflows(
         &self,
         project_id: &str,
         items: &[(String, String)],
-        with_backups: bool,
-    ) -> Result<Vec<String>> {
-        let mut problems = Vec::new();
+        backup_ids: &[String],
+    ) -> Result<DeletionReport> {
+        let plan = if backup_ids.is_empty() {
+            Vec::new()
+        } else {
+            self.workflow_backups(project_id, items).await?
+        };
+        let mut report = DeletionReport::default();
         for (region, id) in items {
-            match workflows::delete(&self.conn.client, project_id, region, id, with_backups).await {
-                Ok(left) => problems.extend(left),
-                Err(e) => problems.push(format!("{id}: {e}")),
+            match workflows::delete(&self.conn.client, project_id, region, id).await {
+                Ok(()) => report.workflows_deleted.push(id.clone()),
+                Err(e) => report.problems.push(format!("{id}: {e}")),
             }
         }
         self.lists.workflows_changed(project_id);
-        self.lists.backups_changed(project_id);
         self.watcher.refresh_now();
-        Ok(problems)
+        let planned: Vec<&PlannedBackup> = plan.iter().flat_map(|p| &p.backups).collect();
+        let chosen: Vec<String> = planned
+            .iter()
+            .filter(|b| backup_ids.contains(&b.id))
+            .map(|b| b.id.clone())
+            .collect();
+        for id in backup_ids.iter().filter(|id| !chosen.contains(id)) {
+            report.kept.push(Kept {
+                name: id.clone(),
+                size_gb: None,
+                reason: Some("not among this schedule's backups any more: kept".into()),
+            });
+        }
+        if !chosen.is_empty() {
+            for outcome in self.delete_backups(project_id, &chosen).await? {
+                let b = planned.iter().find(|b| b.id == outcome.id);
+                let name = b.map_or(outcome.id.clone(), |b| b.name.clone());
+                if outcome.deleted {
+                    report.backups_deleted.push(name);
+                } else {
+                    report.kept.push(Kept {
+                        name,
+                        size_gb: b.map(|b| b.size_gb),
+                        reason: outcome.reason,
+                    });
+                }
+            }
+        }
+        for b in planned.iter().filter(|b| !chosen.contains(&b.id)) {
+            report.kept.push(Kept {
+                name: b.name.clone(),
+                size_gb: Some(b.size_gb),
+                reason: None,
+            });
+        }
+        Ok(report)
     }
 
     /// Changes a workflow (delete and recreate; the original comes back if the new one is
@@ -614,17 +774,11 @@ impl Session {
         let mut out = Vec::new();
         for (project, (instances, flavors, list, snapshots)) in projects.iter().zip(loaded) {
             let wfs: Vec<ovh::types::Workflow> = list.into_iter().map(|(_, w)| w).collect();
-            let rows = backups::rows(snapshots.as_ref().clone(), &instances, &wfs, &|id| {
-                self.tracker.instance_of(id)
-            });
-            // Each backup's instance, looked up once (not once per instance and backup).
-            let owner: HashMap<&str, &str> = rows
-                .iter()
-                .filter_map(|r| Some((r.id.as_str(), r.instance_id.as_deref()?)))
-                .collect();
-            let mut backups_by_instance: HashMap<&str, Vec<&ovh::types::Image>> = HashMap::new();
+            // Only recorded backups count: a name match never makes an instance look protected.
+            let known = self.known();
+            let mut backups_by_instance: HashMap<String, Vec<&ovh::types::Image>> = HashMap::new();
             for s in snapshots.iter() {
-                if let Some(inst) = owner.get(s.id.as_str()) {
+                if let Some(inst) = known(&s.id) {
                     backups_by_instance.entry(inst).or_default().push(s);
                 }
             }

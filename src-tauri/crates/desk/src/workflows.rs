@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use ovh::types::{Instance, Workflow, WorkflowCreation};
+use ovh::types::{Image, Instance, SnapshotStatus, Workflow, WorkflowCreation};
 use ovh::Client;
 
 use crate::schedule::{self, Described};
@@ -154,33 +154,45 @@ pub async fn create(client: &Client, project_id: &str, spec: &Spec) -> Result<Wo
         .await?)
 }
 
-/// Deletes a workflow; with `with_backups`, also the backups it made (named after it), each
-/// checked by the backup deletion guard. Returns the backups that could not be deleted.
-pub async fn delete(
-    client: &Client,
-    project_id: &str,
+/// The base a workflow's backups are named from: its `backupName`, its `name` when empty.
+pub fn backup_base(w: &Workflow) -> &str {
+    w.backup_name
+        .as_deref()
+        .filter(|b| !b.trim().is_empty())
+        .unwrap_or(&w.name)
+}
+
+/// The backups a workflow appears to have made, for the user to confirm before anything is
+/// deleted: in its region, named by its backup name and a date ([`crate::backups::named_by`]),
+/// not claimed by another workflow with a longer backup name, never one the app recorded as
+/// made by hand (`manual`), never one already being deleted.
+pub fn backups_of<'a>(
+    workflow: &Workflow,
     region: &str,
-    id: &str,
-    with_backups: bool,
-) -> Result<Vec<String>> {
-    let workflow = client.workflow(project_id, region, id).await?;
-    client.delete_workflow(project_id, region, id).await?;
-    if !with_backups {
-        return Ok(Vec::new());
-    }
-    let prefix = format!("{} ", workflow.name);
-    let ids: Vec<String> = client
-        .snapshots(project_id, Some(region))
-        .await?
-        .into_iter()
-        .filter(|s| s.name.starts_with(&prefix))
-        .map(|s| s.id)
-        .collect();
-    let outcome = crate::backups::delete(client, project_id, &ids).await?;
-    Ok(outcome
-        .into_iter()
-        .filter_map(|(id, r)| r.err().map(|why| format!("{id}: {why}")))
-        .collect())
+    all: &[(String, Workflow)],
+    snapshots: &'a [Image],
+    manual: &dyn Fn(&str) -> bool,
+) -> Vec<&'a Image> {
+    let base = backup_base(workflow).len();
+    snapshots
+        .iter()
+        .filter(|s| s.region == region && crate::backups::named_by(workflow, &s.name))
+        .filter(|s| {
+            !all.iter().any(|(r, other)| {
+                r == region
+                    && other.id != workflow.id
+                    && backup_base(other).len() > base
+                    && crate::backups::named_by(other, &s.name)
+            })
+        })
+        .filter(|s| !manual(&s.id) && s.snapshot_status() != SnapshotStatus::Deleting)
+        .collect()
+}
+
+/// Deletes one workflow. The backups it made are OVH's to keep (deleting a workflow does not
+/// delete them, per terraform-provider-ovh): they are deleted only from a list the user saw.
+pub async fn delete(client: &Client, project_id: &str, region: &str, id: &str) -> Result<()> {
+    Ok(client.delete_workflow(project_id, region, id).await?)
 }
 
 /// Changes a workflow: OVH has no update, so the old one is deleted and the new one created; if

@@ -114,15 +114,18 @@ async fn the_deletion_guard_names_the_instances_in_the_way() {
     assert_eq!(
         release.instance_name.as_deref(),
         Some("web-frontend-1"),
-        "source resolved by name"
+        "source hinted by name"
     );
+    assert_eq!(release.source, backups::Source::NameHint);
     let orphan = rows
         .iter()
         .find(|r| r.name == "old-crm final backup")
         .unwrap();
     assert!(
-        orphan.orphan && orphan.instance_name.is_none(),
-        "a backup of a deleted instance is an orphan"
+        !orphan.orphan
+            && orphan.instance_name.is_none()
+            && orphan.source == backups::Source::Unknown,
+        "a backup nothing attributes is \"instance unknown\", never guessed"
     );
     let nightly = rows
         .iter()
@@ -131,7 +134,7 @@ async fn the_deletion_guard_names_the_instances_in_the_way() {
     assert_eq!(
         nightly.instance_name.as_deref(),
         Some("web-frontend-1"),
-        "source resolved through the workflow"
+        "source hinted by the workflow's backup name"
     );
 
     let other = rows

@@ -629,6 +629,7 @@ fn create_workflow(
     }
     ovh::cron::parse(&cron).map_err(|e| Refusal::bad_request(format!("Invalid cron: {e}")))?;
     let id = world.new_uuid();
+    let backup_name = format!("{}{name}", world.backup_name_prefix);
     let project = world.project_mut(p)?;
     workflow_region(project, r)?;
     let inst = project
@@ -651,6 +652,7 @@ fn create_workflow(
     }
     project.workflows.push(crate::world::Workflow {
         id: id.clone(),
+        backup_name,
         name,
         region: r.into(),
         instance_id,

@@ -231,7 +231,7 @@ pub fn workflow(p: &Project, wf: &Workflow, now: DateTime<Utc>) -> Value {
         })
         .collect();
     json!({
-        "backupName": wf.name,
+        "backupName": wf.backup_name,
         "createdAt": ts(wf.created),
         "cron": wf.cron,
         "executions": executions,

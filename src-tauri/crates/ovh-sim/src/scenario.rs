@@ -389,6 +389,7 @@ fn add_workflow(
     }
     p.workflows.push(Workflow {
         id,
+        backup_name: name.into(),
         name: name.into(),
         region,
         instance_id: instance_id.into(),
@@ -404,6 +405,27 @@ fn add_workflow(
 
 /// The demo cloud: two projects, six regions, a dozen instances (one Metal, one IOPS), backups
 /// (one of a deleted instance), and workflows with history including a failed run.
+/// Gives every workflow, and those created later, a backup name of `prefix` + its name, and
+/// renames the backups they made to match: a world where backups are not named after their
+/// workflow (`BACKUP_DESK_DEMO_BACKUP_PREFIX`).
+pub fn prefix_backup_names(world: &mut World, prefix: &str) {
+    world.backup_name_prefix = prefix.to_string();
+    for p in &mut world.projects {
+        for w in &mut p.workflows {
+            let old = std::mem::replace(&mut w.backup_name, format!("{prefix}{}", w.name));
+            for s in p
+                .snapshots
+                .iter_mut()
+                .filter(|s| s.workflow_id.as_deref() == Some(w.id.as_str()))
+            {
+                if let Some(rest) = s.name.strip_prefix(&old) {
+                    s.name = format!("{}{rest}", w.backup_name);
+                }
+            }
+        }
+    }
+}
+
 /// Adds `n` old backups of the first project's instances, in turn (for benchmarks of long
 /// lists: `BACKUP_DESK_DEMO_BACKUPS`).
 pub fn add_many_backups(world: &mut World, n: usize, now: DateTime<Utc>) {

@@ -173,6 +173,8 @@ pub struct Execution {
 pub struct Workflow {
     pub id: String,
     pub name: String,
+    /// The name its backups get, before the date (`cloud.Backup.backupName`).
+    pub backup_name: String,
     pub region: String,
     pub instance_id: String,
     pub cron: String,
@@ -339,6 +341,10 @@ pub struct World {
     pub failing_instances: Vec<String>,
     /// The next this-many workflow runs do not happen at all (an OVH-side outage).
     pub skip_next_runs: u32,
+    /// Put before a new workflow's name to make its `backupName`. OVH's rule is unconfirmed
+    /// (Terraform documents the name being used when it is empty): worlds where the two differ
+    /// prove the app follows `backupName`, not the name.
+    pub backup_name_prefix: String,
     seq: u64,
 }
 
@@ -360,6 +366,7 @@ impl World {
             fail_next_snapshots: 0,
             failing_instances: Vec::new(),
             skip_next_runs: 0,
+            backup_name_prefix: String::new(),
             seq: 0,
         }
     }
@@ -427,7 +434,7 @@ impl World {
             let wf = &self.projects[pi].workflows[wi];
             (
                 wf.id.clone(),
-                wf.name.clone(),
+                wf.backup_name.clone(),
                 wf.instance_id.clone(),
                 wf.max_execution_count,
                 wf.executions.len(),

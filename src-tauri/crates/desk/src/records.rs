@@ -1,0 +1,139 @@
+//! The app's own record of the backups it made: snapshot id → instance, and why it was made.
+//! OVH's snapshots carry no instance id (`cloud.image.Image`), so this record is the only fact
+//! linking a backup to its instance; everything else is a name match, shown as a hint. It holds
+//! ids, names and times only: never a secret.
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Why the app made a backup. Both are manual in the sense that no workflow made them: a
+/// workflow's "delete with its backups" never includes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Made {
+    /// "Create a backup".
+    Manual,
+    /// Taken before an in-place restore.
+    Safety,
+}
+
+/// One backup the app made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Record {
+    pub project_id: String,
+    pub snapshot_id: String,
+    pub instance_id: String,
+    pub region: String,
+    pub made: Made,
+    pub at: DateTime<Utc>,
+}
+
+/// The records, in memory and in `dir/backups-made.json` (memory only without a directory).
+#[derive(Debug)]
+pub struct Records {
+    path: Option<PathBuf>,
+    all: Mutex<Vec<Record>>,
+}
+
+impl Records {
+    /// Loads the records kept in `dir`; an unreadable file is logged and read as empty, so a
+    /// damaged file costs attributions, never the app.
+    pub fn in_dir(dir: Option<PathBuf>) -> Self {
+        let path = dir.map(|d| d.join("backups-made.json"));
+        let all = path.as_deref().map(load).unwrap_or_default();
+        Self {
+            path,
+            all: Mutex::new(all),
+        }
+    }
+
+    /// Remembers a backup; written to disk before returning.
+    pub fn add(&self, record: Record) {
+        let mut all = self.all.lock().expect("records lock");
+        all.retain(|r| r.snapshot_id != record.snapshot_id);
+        all.push(record);
+        self.save(&all);
+    }
+
+    /// Forgets backups that were deleted.
+    pub fn remove(&self, snapshot_ids: &[String]) {
+        let mut all = self.all.lock().expect("records lock");
+        let before = all.len();
+        all.retain(|r| !snapshot_ids.contains(&r.snapshot_id));
+        if all.len() != before {
+            self.save(&all);
+        }
+    }
+
+    /// The record of one backup.
+    pub fn get(&self, snapshot_id: &str) -> Option<Record> {
+        self.all
+            .lock()
+            .expect("records lock")
+            .iter()
+            .find(|r| r.snapshot_id == snapshot_id)
+            .cloned()
+    }
+
+    fn save(&self, all: &[Record]) {
+        let Some(path) = &self.path else { return };
+        let write = || -> std::io::Result<()> {
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            let tmp = path.with_extension("json.tmp");
+            std::fs::write(
+                &tmp,
+                serde_json::to_vec_pretty(all).map_err(std::io::Error::other)?,
+            )?;
+            std::fs::rename(tmp, path)
+        };
+        if let Err(e) = write() {
+            // The backup exists either way; only its attribution is lost.
+            tracing::warn!("cannot write {}: {e}", path.display());
+        }
+    }
+}
+
+fn load(path: &std::path::Path) -> Vec<Record> {
+    match std::fs::read(path) {
+        Ok(bytes) => serde_json::from_slice(&bytes).unwrap_or_else(|e| {
+            tracing::warn!("ignoring unreadable {}: {e}", path.display());
+            Vec::new()
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(e) => {
+            tracing::warn!("cannot read {}: {e}", path.display());
+            Vec::new()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_survive_a_restart_and_a_damaged_file() {
+        let dir = std::env::temp_dir().join(format!("bd-records-{}", std::process::id()));
+        let r = Record {
+            project_id: "p".into(),
+            snapshot_id: "s".into(),
+            instance_id: "i".into(),
+            region: "GRA11".into(),
+            made: Made::Manual,
+            at: Utc::now(),
+        };
+        Records::in_dir(Some(dir.clone())).add(r.clone());
+        let again = Records::in_dir(Some(dir.clone()));
+        assert_eq!(again.get("s"), Some(r));
+        again.remove(&["s".into()]);
+        assert_eq!(Records::in_dir(Some(dir.clone())).get("s"), None);
+        std::fs::write(dir.join("backups-made.json"), b"{not json").unwrap();
+        assert_eq!(Records::in_dir(Some(dir.clone())).get("s"), None);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}
