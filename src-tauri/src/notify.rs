@@ -54,8 +54,8 @@ pub fn message(event: &Event, lang: &str) -> Option<Message> {
             match (failure, fr) {
                 (Failure::Error, false) => "OVHcloud reported an error. Try again from Instances → … → Create a backup; if it fails again, contact OVHcloud support.".into(),
                 (Failure::Error, true) => "OVHcloud a signalé une erreur. Réessayez depuis Instances → … → Créer une sauvegarde ; si l'échec se répète, contactez le support OVHcloud.".into(),
-                (Failure::Disappeared | Failure::RestoreNotStarted(_), false) => "The backup disappeared before it was ready (cancelled or deleted). Create a new one if you still need it.".into(),
-                (Failure::Disappeared | Failure::RestoreNotStarted(_), true) => "La sauvegarde a disparu avant d'être prête (annulée ou supprimée). Créez-en une nouvelle si besoin.".into(),
+                (Failure::Disappeared | Failure::RestoreNotStarted(_) | Failure::Unconfirmed, false) => "The backup disappeared before it was ready (cancelled or deleted). Create a new one if you still need it.".into(),
+                (Failure::Disappeared | Failure::RestoreNotStarted(_) | Failure::Unconfirmed, true) => "La sauvegarde a disparu avant d'être prête (annulée ou supprimée). Créez-en une nouvelle si besoin.".into(),
             },
         ),
         Event::Restored { restore, duration_secs } => match restore.kind {
@@ -77,10 +77,17 @@ pub fn message(event: &Event, lang: &str) -> Option<Message> {
             ),
         },
         Event::RestoreFailed { restore, failure } => m(
-            if fr { format!("Échec de la restauration — {}", restore.instance_name) } else { format!("Restore failed — {}", restore.instance_name) },
+            match (failure, fr) {
+                (Failure::Unconfirmed, false) => format!("Restore not confirmed — {}", restore.instance_name),
+                (Failure::Unconfirmed, true) => format!("Restauration non confirmée — {}", restore.instance_name),
+                (_, false) => format!("Restore failed — {}", restore.instance_name),
+                (_, true) => format!("Échec de la restauration — {}", restore.instance_name),
+            },
             match (failure, fr) {
                 (Failure::RestoreNotStarted(why), false) => format!("Nothing was restored: {why}."),
                 (Failure::RestoreNotStarted(why), true) => format!("Rien n'a été restauré : {why}."),
+                (Failure::Unconfirmed, false) => format!("OVHcloud accepted the restore but {} never showed it happening. Check the instance before you rely on it.", restore.instance_name),
+                (Failure::Unconfirmed, true) => format!("OVHcloud a accepté la restauration mais {} n'a jamais montré qu'elle avait lieu. Vérifiez l'instance avant de vous y fier.", restore.instance_name),
                 (_, false) => "OVHcloud reported an error on the instance. Open the OVHcloud Control Panel or contact support.".into(),
                 (_, true) => "OVHcloud a signalé une erreur sur l'instance. Ouvrez l'espace client OVHcloud ou contactez le support.".into(),
             },

@@ -3,7 +3,7 @@
 //! on the session D-Bus. Then delete with the guard, and the Metal acknowledgement.
 use std::time::Duration;
 
-use e2e::{eventually, with_app, NotificationWatch, Result};
+use e2e::{eventually, post_json, spare_port, with_app, with_app_env, NotificationWatch, Result};
 
 #[tokio::test]
 async fn create_a_backup_and_get_notified_when_it_is_ready() {
@@ -191,6 +191,59 @@ async fn restore_in_place_takes_a_safety_backup_first_and_notifies() {
         }
         Ok(())
     })
+    .await;
+    watch.stop().await;
+}
+
+/// OVH may still answer `ACTIVE` right after accepting a reinstall: here the instance stays
+/// `ACTIVE` for 10 s, then rebuilds. "Restore complete" must wait for the rebuild, not come on
+/// the first `ACTIVE`.
+#[tokio::test]
+async fn a_restore_is_done_only_after_the_instance_went_through_rebuild() {
+    let port = spare_port();
+    let watch = NotificationWatch::start("restore-confirmed")
+        .await
+        .expect("dbus-monitor");
+    with_app_env(
+        "restore-confirmed",
+        &[("BACKUP_DESK_DEMO_PORT", port.to_string())],
+        async |app| -> Result<()> {
+            app.click_text("Instance Backup").await?;
+            let row = "tr[data-backup='mail-gateway weekly']";
+            app.find(row).await?;
+            let status = post_json(
+                port,
+                "/_sim/pace",
+                r#"{"rebuildStartSecs": 10, "rebuildSecs": 5}"#,
+            )
+            .await?;
+            if status != 204 {
+                return Err(format!("pace not set: HTTP {status}"));
+            }
+            app.click(&format!("{row} button[aria-haspopup]")).await?;
+            app.click_text("Restore to this instance").await?;
+            app.fill("#restore-typed", "mail-gateway").await?;
+            app.click("#restore-safety").await?;
+            app.click("#confirm-restore").await?;
+            app.find_text(
+                "Restore of mail-gateway started. You will be notified when it is running again.",
+            )
+            .await?;
+            // The instance is ACTIVE, as before the reinstall, for the next 10 s: an app that
+            // took that for the end would notify within its 2-5 s polls.
+            if let Ok(early) = watch
+                .wait_for("Restore complete — mail-gateway", Duration::from_secs(8))
+                .await
+            {
+                return Err(format!("reported done while OVH had not started: {early}"));
+            }
+            let done = watch
+                .wait_for("Restore complete — mail-gateway", Duration::from_secs(60))
+                .await?;
+            println!("restore notification after the rebuild:\n{done}");
+            Ok(())
+        },
+    )
     .await;
     watch.stop().await;
 }

@@ -18,8 +18,18 @@ pub enum Kind {
         restore_from: String,
         restore_name: String,
     },
-    /// An instance reinstalled from the backup `snapshot_id`, until it is `ACTIVE` again.
-    Rebuild,
+    /// An instance reinstalled from the backup `snapshot_id`, until it is `ACTIVE` again after
+    /// a confirmed change: OVH may still answer `ACTIVE` right after accepting the reinstall, so
+    /// the end is an `ACTIVE` after the instance was seen rebuilding, or the reinstall's
+    /// operation completed.
+    Rebuild {
+        /// The instance was seen in another status than `ACTIVE` since the reinstall.
+        #[serde(default)]
+        seen_rebuilding: bool,
+        /// The reinstall's operation, when OVH named one (`operationIds`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        operation_id: Option<String>,
+    },
     /// A new instance created from the backup `snapshot_id`, until it is `ACTIVE`.
     Build,
 }

@@ -158,7 +158,10 @@ pub async fn in_place(
         )));
     }
     let base = Tracked {
-        kind: Kind::Rebuild,
+        kind: Kind::Rebuild {
+            seen_rebuilding: false,
+            operation_id: None,
+        },
         project_id: project_id.to_string(),
         snapshot_id: backup.id.clone(),
         name: backup.name.clone(),
@@ -184,10 +187,16 @@ pub async fn in_place(
             ..base
         });
     }
-    client
+    let answer = client
         .reinstall(project_id, &instance.id, &backup.id)
         .await?;
-    Ok(base)
+    Ok(Tracked {
+        kind: Kind::Rebuild {
+            seen_rebuilding: false,
+            operation_id: answer.operation_ids.first().cloned(),
+        },
+        ..base
+    })
 }
 
 /// What a new instance from a backup is made of.

@@ -32,13 +32,20 @@ pub trait CloudSource: Send + Sync + 'static {
         &self,
         project_id: &str,
     ) -> impl Future<Output = Result<Arc<Vec<Instance>>, ovh::Error>> + Send;
-    /// Reinstalls an instance from a backup image (the restore after a safety backup).
+    /// Reinstalls an instance from a backup image (the restore after a safety backup); the
+    /// reinstall's operation id when OVH gives one.
     fn reinstall(
         &self,
         project_id: &str,
         instance_id: &str,
         image_id: &str,
-    ) -> impl Future<Output = Result<(), ovh::Error>> + Send;
+    ) -> impl Future<Output = Result<Option<String>, ovh::Error>> + Send;
+    /// One operation's status (`completed`, `in-progress`, `in-error`...).
+    fn operation_status(
+        &self,
+        project_id: &str,
+        operation_id: &str,
+    ) -> impl Future<Output = Result<String, ovh::Error>> + Send;
     /// Whether OVH refused the credentials: polling pauses instead of failing in a loop.
     fn paused(&self) -> bool {
         false
@@ -67,14 +74,24 @@ impl CloudSource for Lists {
         project_id: &str,
         instance_id: &str,
         image_id: &str,
-    ) -> impl Future<Output = Result<(), ovh::Error>> + Send {
+    ) -> impl Future<Output = Result<Option<String>, ovh::Error>> + Send {
         let (lists, project) = (self.clone(), project_id.to_string());
         let call = ovh::Client::reinstall(self.client(), project_id, instance_id, image_id);
         async move {
-            let r = call.await.map(|_| ());
+            let r = call.await.map(|i| i.operation_ids.first().cloned());
             lists.backups_changed(&project);
+            lists.instances_changed(&project);
             r
         }
+    }
+
+    fn operation_status(
+        &self,
+        project_id: &str,
+        operation_id: &str,
+    ) -> impl Future<Output = Result<String, ovh::Error>> + Send {
+        let call = ovh::Client::operation(self.client(), project_id, operation_id);
+        async move { call.await.map(|o| o.status) }
     }
 
     fn paused(&self) -> bool {
@@ -113,7 +130,12 @@ pub enum Failure {
     Disappeared,
     /// The safety backup is available but the restore could not start.
     RestoreNotStarted(String),
+    /// OVH accepted the reinstall but never showed it happening: the user should look.
+    Unconfirmed,
 }
+
+/// How long a reinstall may show no sign of happening before the user is asked to look.
+pub const UNCONFIRMED_AFTER_MINUTES: i64 = 30;
 
 /// What the tracker tells the app.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -312,6 +334,11 @@ pub fn spawn<S: CloudSource>(
             {
                 let mut list = tracked.lock().expect("tracked lock");
                 list.retain(|t| !outcome.done.contains(&key(t)));
+                for c in outcome.changed {
+                    if let Some(t) = list.iter_mut().find(|t| key(t) == key(&c)) {
+                        *t = c;
+                    }
+                }
                 list.extend(outcome.follow_ups);
                 if let Err(e) = journal.save(&list) {
                     tracing::warn!("cannot save the journal: {e}");
@@ -332,7 +359,7 @@ pub fn spawn<S: CloudSource>(
 fn key(t: &Tracked) -> (String, String, String) {
     let kind = match t.kind {
         Kind::Backup | Kind::SafetyBackup { .. } => "backup",
-        Kind::Rebuild => "rebuild",
+        Kind::Rebuild { .. } => "rebuild",
         Kind::Build => "build",
     };
     (
@@ -348,6 +375,8 @@ struct PollOutcome {
     done: Vec<(String, String, String)>,
     /// New items that replace ended ones (a restore after its safety backup).
     follow_ups: Vec<Tracked>,
+    /// Items whose state moved on (a reinstall seen happening): they replace their old entry.
+    changed: Vec<Tracked>,
     /// Every tracked backup as read this tick, ended ones included, with its project.
     seen: Vec<(String, BackupState)>,
 }
@@ -363,6 +392,7 @@ async fn poll<S: CloudSource>(
         ended: Vec::new(),
         done: Vec::new(),
         follow_ups: Vec::new(),
+        changed: Vec::new(),
         seen: Vec::new(),
     };
     let mut backups: BTreeMap<&str, Vec<&Tracked>> = BTreeMap::new();
@@ -372,7 +402,7 @@ async fn poll<S: CloudSource>(
             Kind::Backup | Kind::SafetyBackup { .. } => {
                 backups.entry(t.project_id.as_str()).or_default().push(t)
             }
-            Kind::Rebuild | Kind::Build => {
+            Kind::Rebuild { .. } | Kind::Build => {
                 restores.entry(t.project_id.as_str()).or_default().push(t)
             }
         }
@@ -423,7 +453,10 @@ async fn poll<S: CloudSource>(
                     } = &t.kind
                     {
                         let restore = Tracked {
-                            kind: Kind::Rebuild,
+                            kind: Kind::Rebuild {
+                                seen_rebuilding: false,
+                                operation_id: None,
+                            },
                             snapshot_id: restore_from.clone(),
                             name: restore_name.clone(),
                             started_at: now(),
@@ -433,7 +466,13 @@ async fn poll<S: CloudSource>(
                             .reinstall(project, &t.instance_id, restore_from)
                             .await
                         {
-                            Ok(()) => out.follow_ups.push(restore),
+                            Ok(operation_id) => out.follow_ups.push(Tracked {
+                                kind: Kind::Rebuild {
+                                    seen_rebuilding: false,
+                                    operation_id,
+                                },
+                                ..restore
+                            }),
                             Err(e) => out.ended.push((
                                 Event::RestoreFailed {
                                     restore: restore.clone(),
@@ -452,7 +491,10 @@ async fn poll<S: CloudSource>(
                     {
                         // No safety net, no restore: the user decides again.
                         let restore = Tracked {
-                            kind: Kind::Rebuild,
+                            kind: Kind::Rebuild {
+                                seen_rebuilding: false,
+                                operation_id: None,
+                            },
                             snapshot_id: restore_from.clone(),
                             name: restore_name.clone(),
                             ..t.clone()
@@ -487,15 +529,64 @@ async fn poll<S: CloudSource>(
             }
         };
         for t in items {
-            let end = match list
+            let status = list
                 .iter()
                 .find(|i| i.id == t.instance_id)
-                .map(|i| i.status.as_str())
-            {
-                Some("ACTIVE") => Ok(()),
-                Some("ERROR") => Err(Failure::Error),
-                None => Err(Failure::Disappeared),
-                Some(_) => continue,
+                .map(|i| i.status.to_ascii_uppercase());
+            let end = match (status.as_deref(), &t.kind) {
+                (Some("ERROR"), _) => Err(Failure::Error),
+                (None, _) => Err(Failure::Disappeared),
+                (
+                    Some("ACTIVE"),
+                    Kind::Rebuild {
+                        seen_rebuilding: false,
+                        operation_id,
+                    },
+                ) => {
+                    // Not seen rebuilding yet: `ACTIVE` may be the status from before the
+                    // reinstall. Only its operation completing, or a change, tells.
+                    let completed = match operation_id {
+                        Some(op) => match source.operation_status(project, op).await {
+                            Ok(s) if s == "completed" => Some(Ok(())),
+                            Ok(s) if s == "in-error" || s == "canceled" => {
+                                Some(Err(Failure::Error))
+                            }
+                            Ok(_) => None,
+                            Err(e) => {
+                                tracing::warn!("tracker: cannot read operation {op}: {e}");
+                                None
+                            }
+                        },
+                        None => None,
+                    };
+                    match completed {
+                        Some(end) => end,
+                        None if (now() - t.started_at).num_minutes()
+                            >= UNCONFIRMED_AFTER_MINUTES =>
+                        {
+                            Err(Failure::Unconfirmed)
+                        }
+                        None => continue,
+                    }
+                }
+                (Some("ACTIVE"), _) => Ok(()),
+                (
+                    Some(_),
+                    Kind::Rebuild {
+                        seen_rebuilding: false,
+                        operation_id,
+                    },
+                ) => {
+                    out.changed.push(Tracked {
+                        kind: Kind::Rebuild {
+                            seen_rebuilding: true,
+                            operation_id: operation_id.clone(),
+                        },
+                        ..t.clone()
+                    });
+                    continue;
+                }
+                (Some(_), _) => continue,
             };
             out.done.push(key(t));
             let event = match end {
@@ -527,6 +618,8 @@ mod tests {
         instances: Arc<Mutex<BTreeMap<String, String>>>,
         reinstalled: Arc<Mutex<Vec<(String, String)>>>,
         calls: Arc<AtomicUsize>,
+        /// The reinstall's operation and its status, when OVH names one.
+        operation: Arc<Mutex<Option<(String, String)>>>,
     }
 
     impl Fake {
@@ -561,16 +654,38 @@ mod tests {
             _project: &str,
             instance_id: &str,
             image_id: &str,
-        ) -> impl Future<Output = Result<(), ovh::Error>> + Send {
+        ) -> impl Future<Output = Result<Option<String>, ovh::Error>> + Send {
             self.reinstalled
                 .lock()
                 .unwrap()
                 .push((instance_id.into(), image_id.into()));
+            // As OVH may: still `ACTIVE` right after the call.
             self.instances
                 .lock()
                 .unwrap()
-                .insert(instance_id.into(), "REBUILD".into());
-            async { Ok(()) }
+                .insert(instance_id.into(), "ACTIVE".into());
+            let op = self
+                .operation
+                .lock()
+                .unwrap()
+                .as_ref()
+                .map(|(id, _)| id.clone());
+            async move { Ok(op) }
+        }
+
+        fn operation_status(
+            &self,
+            _project: &str,
+            _operation_id: &str,
+        ) -> impl Future<Output = Result<String, ovh::Error>> + Send {
+            let status = self
+                .operation
+                .lock()
+                .unwrap()
+                .as_ref()
+                .map(|(_, s)| s.clone())
+                .unwrap_or_default();
+            async move { Ok(status) }
         }
 
         fn snapshots(
@@ -864,11 +979,28 @@ mod tests {
             fake.reinstalled.lock().unwrap().clone(),
             vec![("i".to_string(), "old".to_string())]
         );
-        assert_eq!(
-            h.tracked()[0].kind,
-            Kind::Rebuild,
+        assert!(
+            matches!(h.tracked()[0].kind, Kind::Rebuild { .. }),
             "the restore is now followed"
         );
+        for _ in 0..5 {
+            tokio::time::advance(Duration::from_secs(3)).await;
+            settle().await;
+        }
+        assert!(
+            !events
+                .lock()
+                .unwrap()
+                .iter()
+                .any(|e| matches!(e, Event::Restored { .. })),
+            "still ACTIVE from before the reinstall: not done"
+        );
+        fake.instances
+            .lock()
+            .unwrap()
+            .insert("i".into(), "REBUILD".into());
+        tokio::time::advance(Duration::from_secs(5)).await;
+        settle().await;
         fake.instances
             .lock()
             .unwrap()
@@ -893,6 +1025,88 @@ mod tests {
             "the restore"
         );
         assert!(h.tracked().is_empty());
+    }
+
+    fn rebuild(op: Option<&str>) -> Tracked {
+        Tracked {
+            kind: Kind::Rebuild {
+                seen_rebuilding: false,
+                operation_id: op.map(str::to_string),
+            },
+            ..tracked("p1", "old")
+        }
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_restore_that_only_its_operation_shows_ends_when_the_operation_completes() {
+        let fake = Fake::default();
+        fake.instances
+            .lock()
+            .unwrap()
+            .insert("i".into(), "ACTIVE".into());
+        *fake.operation.lock().unwrap() = Some(("op".into(), "in-progress".into()));
+        let (events, sink) = collect();
+        let h = spawn(
+            fake.clone(),
+            Journal::none(),
+            Pace::default(),
+            Arc::new(Utc::now),
+            sink,
+        );
+        h.track(rebuild(Some("op")));
+        for _ in 0..5 {
+            tokio::time::advance(Duration::from_secs(3)).await;
+            settle().await;
+        }
+        assert!(events.lock().unwrap().is_empty(), "operation still running");
+        *fake.operation.lock().unwrap() = Some(("op".into(), "completed".into()));
+        tokio::time::advance(Duration::from_secs(5)).await;
+        settle().await;
+        assert!(events
+            .lock()
+            .unwrap()
+            .iter()
+            .any(|e| matches!(e, Event::Restored { .. })));
+        assert!(h.tracked().is_empty());
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_reinstall_never_seen_happening_is_reported_unconfirmed_not_done() {
+        let fake = Fake::default();
+        fake.instances
+            .lock()
+            .unwrap()
+            .insert("i".into(), "ACTIVE".into());
+        let (events, sink) = collect();
+        let start = Utc::now();
+        let clock = Arc::new(Mutex::new(start));
+        let now = {
+            let clock = clock.clone();
+            Arc::new(move || *clock.lock().unwrap())
+        };
+        let h = spawn(fake.clone(), Journal::none(), Pace::default(), now, sink);
+        h.track(Tracked {
+            started_at: start,
+            ..rebuild(None)
+        });
+        tokio::time::advance(Duration::from_secs(5)).await;
+        settle().await;
+        assert!(events.lock().unwrap().is_empty());
+        *clock.lock().unwrap() = start + chrono::Duration::minutes(UNCONFIRMED_AFTER_MINUTES);
+        tokio::time::advance(Duration::from_secs(5)).await;
+        settle().await;
+        let ev = events.lock().unwrap().clone();
+        assert!(
+            ev.iter().any(|e| matches!(
+                e,
+                Event::RestoreFailed {
+                    failure: Failure::Unconfirmed,
+                    ..
+                }
+            )),
+            "{ev:?}"
+        );
+        assert!(!ev.iter().any(|e| matches!(e, Event::Restored { .. })));
     }
 
     #[tokio::test(start_paused = true)]

@@ -107,10 +107,24 @@ async fn in_place_without_safety_starts_the_rebuild() {
     )
     .await
     .unwrap();
-    assert_eq!(item.kind, Kind::Rebuild);
+    let Kind::Rebuild {
+        seen_rebuilding: false,
+        operation_id: Some(op),
+    } = item.kind
+    else {
+        panic!(
+            "a reinstall is followed with its operation: {:?}",
+            item.kind
+        );
+    };
     assert_eq!(
         client.instance(&p, &instance).await.unwrap().status,
-        "REBUILD"
+        "ACTIVE",
+        "OVH may answer ACTIVE right after accepting a reinstall"
+    );
+    assert_eq!(
+        client.operation(&p, &op).await.unwrap().status,
+        "in-progress"
     );
 }
 

@@ -167,8 +167,12 @@ impl CloudSource for Direct {
         async move { r.await.map(std::sync::Arc::new) }
     }
 
-    async fn reinstall(&self, _: &str, _: &str, _: &str) -> ovh::Result<()> {
-        Ok(())
+    async fn reinstall(&self, _: &str, _: &str, _: &str) -> ovh::Result<Option<String>> {
+        Ok(None)
+    }
+
+    async fn operation_status(&self, _: &str, _: &str) -> ovh::Result<String> {
+        Ok("completed".into())
     }
 }
 

@@ -387,7 +387,10 @@ fn handle(
         }
         ("POST", ["cloud", "project", p, "region", r, "instance", i, "abortSnapshot"]) => {
             let pi = world.project_index(p)?;
-            Ok(render::operation(&world.abort_snapshot(pi, r, i, now)?))
+            Ok(render::operation(
+                &world.abort_snapshot(pi, r, i, now)?,
+                now,
+            ))
         }
         ("GET", ["cloud", "project", p, "region", r, "workflow", "backup"]) => {
             let project = world.project(p)?;
@@ -458,7 +461,7 @@ fn handle(
                 .operations
                 .iter()
                 .find(|o| o.id == *id)
-                .map(render::operation)
+                .map(|o| render::operation(o, now))
                 .ok_or_else(|| Refusal::not_found(format!("Operation {id} not found")))
         }
         ("GET", ["cloud", "project", p, "capabilities", "productAvailability"]) => {
@@ -675,7 +678,8 @@ fn reinstall(
     image_id: &str,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Value, Refusal> {
-    let rebuild = world.pace.rebuild_secs;
+    let (rebuild, start) = (world.pace.rebuild_secs, world.pace.rebuild_start_secs);
+    let op_id = world.new_uuid();
     let project = world.project_mut(p)?;
     let usable = project.images.iter().any(|x| x.id == image_id)
         || project
@@ -704,10 +708,22 @@ fn reinstall(
         .find(|x| x.id == i)
         .expect("checked above");
     inst.image_id = image_id.to_string();
+    let from = now + chrono::Duration::milliseconds((start * 1000.0) as i64);
+    let until = from + chrono::Duration::milliseconds((rebuild * 1000.0) as i64);
     inst.busy = Some(Busy {
+        from,
         status: "REBUILD",
-        until: now + chrono::Duration::milliseconds((rebuild * 1000.0) as i64),
+        until,
         then: "ACTIVE",
+    });
+    let region = inst.region.clone();
+    project.operations.push(crate::world::Operation {
+        id: op_id,
+        action: "instance#reinstall".into(),
+        region,
+        resource_id: Some(i.to_string()),
+        created: now,
+        completed: until,
     });
     let inst = project.instance(i).expect("checked above");
     Ok(render::instance_detail(project, inst, now))
@@ -775,6 +791,7 @@ fn create_instance(
         created: now,
         base_status: "BUILD",
         busy: Some(Busy {
+            from: now,
             status: "BUILD",
             until: now + chrono::Duration::milliseconds((rebuild * 1000.0) as i64),
             then: "ACTIVE",
@@ -1081,6 +1098,7 @@ struct PaceChange {
     snapshot_min_secs: Option<f64>,
     snapshot_secs_per_gb: Option<f64>,
     rebuild_secs: Option<f64>,
+    rebuild_start_secs: Option<f64>,
 }
 
 /// Changes how long backups and rebuilds take from now on (budget tests keep backups running).
@@ -1094,6 +1112,9 @@ async fn control_pace(State(sim): State<Arc<Sim>>, Json(c): Json<PaceChange>) ->
     }
     if let Some(v) = c.rebuild_secs {
         world.pace.rebuild_secs = v;
+    }
+    if let Some(v) = c.rebuild_start_secs {
+        world.pace.rebuild_start_secs = v;
     }
     StatusCode::NO_CONTENT
 }

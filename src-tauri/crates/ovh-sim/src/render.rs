@@ -163,7 +163,7 @@ pub fn instance(p: &Project, inst: &Instance, now: DateTime<Utc>) -> Value {
         "ipAddresses": ip_addresses(inst),
         "monthlyBilling": null,
         "name": inst.name,
-        "operationIds": [],
+        "operationIds": pending_operations(p, inst, now),
         "planCode": plan,
         "region": inst.region,
         "sshKeyId": inst.ssh_key_id,
@@ -192,7 +192,7 @@ pub fn instance_detail(p: &Project, inst: &Instance, now: DateTime<Utc>) -> Valu
         "ipAddresses": ip_addresses(inst),
         "monthlyBilling": null,
         "name": inst.name,
-        "operationIds": [],
+        "operationIds": pending_operations(p, inst, now),
         "planCode": plan,
         "region": inst.region,
         "rescuePassword": null,
@@ -245,19 +245,31 @@ pub fn workflow(p: &Project, wf: &Workflow, now: DateTime<Utc>) -> Value {
     })
 }
 
-pub fn operation(o: &Operation) -> Value {
+pub fn operation(o: &Operation, now: DateTime<Utc>) -> Value {
+    let done = now >= o.completed;
+    let total = (o.completed - o.created).num_milliseconds().max(1);
+    let progress = ((now - o.created).num_milliseconds() * 100 / total).clamp(0, 100);
     json!({
         "action": o.action,
-        "completedAt": ts(o.completed),
+        "completedAt": done.then(|| ts(o.completed)),
         "createdAt": ts(o.created),
         "id": o.id,
-        "progress": 100,
+        "progress": if done { 100 } else { progress },
         "regions": [o.region],
         "resourceId": o.resource_id,
         "startedAt": ts(o.created),
-        "status": "completed",
+        "status": if done { "completed" } else { "in-progress" },
         "subOperations": null,
     })
+}
+
+/// The operations still running on an instance (`operationIds`).
+fn pending_operations(p: &Project, inst: &Instance, now: DateTime<Utc>) -> Vec<String> {
+    p.operations
+        .iter()
+        .filter(|o| o.resource_id.as_deref() == Some(inst.id.as_str()) && now < o.completed)
+        .map(|o| o.id.clone())
+        .collect()
 }
 
 pub fn ssh_key(k: &SshKey) -> Value {

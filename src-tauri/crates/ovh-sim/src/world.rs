@@ -85,6 +85,9 @@ pub struct Image {
 /// A long task that puts an instance in a transient status until a time.
 #[derive(Debug, Clone)]
 pub struct Busy {
+    /// Until then the instance still shows its usual status: OVH may answer `ACTIVE` for a
+    /// while after accepting a reinstall, and the app must not take that for the end.
+    pub from: DateTime<Utc>,
     pub status: &'static str,
     pub until: DateTime<Utc>,
     pub then: &'static str,
@@ -239,7 +242,7 @@ impl Project {
 
     /// The status the API shows for an instance at `now`.
     pub fn instance_status(&self, inst: &Instance, now: DateTime<Utc>) -> &'static str {
-        if let Some(b) = &inst.busy {
+        if let Some(b) = inst.busy.as_ref().filter(|b| now >= b.from) {
             if now < b.until {
                 return b.status;
             }
@@ -305,6 +308,8 @@ pub struct Pace {
     pub snapshot_min_secs: f64,
     /// How long a reinstall or a new instance takes.
     pub rebuild_secs: f64,
+    /// How long an instance still shows `ACTIVE` after a reinstall was accepted.
+    pub rebuild_start_secs: f64,
 }
 
 impl Default for Pace {
@@ -313,6 +318,7 @@ impl Default for Pace {
             snapshot_secs_per_gb: 1.5,
             snapshot_min_secs: 8.0,
             rebuild_secs: 20.0,
+            rebuild_start_secs: 3.0,
         }
     }
 }

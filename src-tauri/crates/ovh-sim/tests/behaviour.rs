@@ -209,9 +209,30 @@ async fn restores_and_the_in_use_rule() {
     );
 
     let rebuilt = client.reinstall(&p, &web, &backup.id).await.unwrap();
-    assert_eq!(rebuilt.status, "REBUILD");
+    assert_eq!(
+        rebuilt.status, "ACTIVE",
+        "still ACTIVE for a few seconds after the call, as OVH may answer"
+    );
+    let op = rebuilt
+        .operation_ids
+        .first()
+        .cloned()
+        .expect("the reinstall's operation");
+    assert_eq!(
+        client.operation(&p, &op).await.unwrap().status,
+        "in-progress"
+    );
+    advance(&sim, 5).await;
+    assert_eq!(client.instance(&p, &web).await.unwrap().status, "REBUILD");
     advance(&sim, 60).await;
     assert_eq!(client.instance(&p, &web).await.unwrap().status, "ACTIVE");
+    assert_eq!(client.operation(&p, &op).await.unwrap().status, "completed");
+    assert!(client
+        .instance(&p, &web)
+        .await
+        .unwrap()
+        .operation_ids
+        .is_empty());
 }
 
 fn keyed(sim: &ovh_sim::Running, ak: &str, secret: &str, ck: &str) -> Client {
