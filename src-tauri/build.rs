@@ -18,6 +18,8 @@ fn main() {
             "list_workflows",
             "delete_workflows",
             "workflow_backups",
+            "price_country",
+            "choose_price_country",
             "replace_workflow",
             "refresh",
             "refresh_schedules",

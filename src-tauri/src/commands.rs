@@ -329,6 +329,28 @@ pub(crate) async fn refresh_schedules<R: Runtime>(
 
 #[tauri::command]
 #[tracing::instrument(skip(app, state), err(Debug))]
+pub(crate) async fn price_country<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Result<desk::pricing::PriceCountry, Error> {
+    Ok(state.session(&app).await?.price_country().await)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app, state), err(Debug))]
+pub(crate) async fn choose_price_country<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    subsidiary: String,
+) -> Result<(), Error> {
+    Ok(state
+        .session(&app)
+        .await?
+        .choose_price_country(&subsidiary)?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app, state), err(Debug))]
 pub(crate) async fn protection_overview<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,

@@ -85,6 +85,8 @@ pub fn build<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::list_workflows,
             commands::delete_workflows,
             commands::workflow_backups,
+            commands::price_country,
+            commands::choose_price_country,
             commands::replace_workflow,
             commands::refresh,
             commands::refresh_schedules,

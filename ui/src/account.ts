@@ -2,7 +2,7 @@
 // is connected with what rights, and sign-out. Typed secrets live only in the form's inputs,
 // which are removed as soon as the account is saved.
 import * as api from "./api";
-import { dateTime, t, type Key } from "./i18n";
+import { dateTime, lang, t, type Key } from "./i18n";
 import { errorText, h, modal, toast } from "./dom";
 
 type Way = "connect" | "keys" | "service";
@@ -260,11 +260,65 @@ function connectedCard(info: api.AccountInfo, hooks: AccountHooks): HTMLElement 
     info.missing.length
       ? h("div", { class: "notice", role: "note", id: "missing-features" }, h("p", {}, t("missingTitle")), h("ul", {}, ...info.missing.map((f) => h("li", {}, t(FEATURE_KEYS[f])))), h("p", {}, t("missingFix")))
       : null,
+    priceCountryBox(),
     info.rules
       ? h("details", { class: "rules" }, h("summary", {}, t("rulesTitle", { count: String(info.rules.length) })), h("ul", {}, ...info.rules.map((r) => h("li", {}, h("code", {}, `${r.method} ${r.path}`)))))
       : h("p", { class: "help" }, t("rulesIam")),
     h("div", { class: "actions start" }, signOutButton(hooks)),
   );
+}
+
+const SPECIAL_COUNTRIES: Record<string, Key> = { QC: "countryQC", WE: "countryWE", WS: "countryWS", ASIA: "countryASIA" };
+
+/** A subsidiary's name in the current language ("United Kingdom", "Royaume-Uni"). */
+export function countryName(code: string): string {
+  const special = SPECIAL_COUNTRIES[code];
+  if (special) return t(special);
+  try {
+    return new Intl.DisplayNames([lang() === "fr" ? "fr" : "en"], { type: "region" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** Where backup prices come from; a choice when OVH does not say the account's country. */
+function priceCountryBox(): HTMLElement {
+  const box = h("section", { class: "price-country", id: "price-country", "aria-labelledby": "price-country-title" }, h("h3", { id: "price-country-title" }, t("priceCountryTitle")));
+  const draw = async () => {
+    let c: api.PriceCountry;
+    try {
+      c = await api.priceCountry();
+    } catch (e) {
+      box.append(h("p", { class: "error" }, errorText(e as api.ApiError)));
+      return;
+    }
+    const title = box.firstElementChild!;
+    if (c.source === "account" && c.subsidiary) {
+      box.replaceChildren(title, h("p", {}, t("priceCountryFromAccount", { country: countryName(c.subsidiary) })));
+      return;
+    }
+    const select = h("select", { id: "price-country-select" }, ...c.choices.map((code) => h("option", { value: code }, countryName(code)))) as HTMLSelectElement;
+    select.value = c.subsidiary ?? c.suggested;
+    const status = h("p", { class: "form-status", role: "status" });
+    const save = h("button", { class: "btn", id: "save-price-country", type: "button" }, t("save"));
+    save.addEventListener("click", async () => {
+      try {
+        await api.choosePriceCountry(select.value);
+        status.textContent = t("priceCountrySaved", { country: countryName(select.value) });
+      } catch (e) {
+        status.textContent = errorText(e as api.ApiError);
+      }
+    });
+    box.replaceChildren(
+      title,
+      h("p", {}, t(c.source === "chosen" ? "priceCountryChosen" : "priceCountryAsk")),
+      h("label", { class: "stack", for: "price-country-select" }, h("span", {}, t("priceCountryLabel")), select),
+      h("div", { class: "actions start" }, save),
+      status,
+    );
+  };
+  void draw();
+  return box;
 }
 
 function signOutButton(hooks: AccountHooks): HTMLButtonElement {

@@ -53,6 +53,16 @@ export const listInstances = (projectId: string): Promise<InstanceRow[]> =>
 export interface Price {
   perGbMonth: number;
   currency: string;
+  /** The catalog plan: snapshot.consumption, ….3AZ, ….LZ. */
+  planCode: string;
+}
+
+/** Where backup prices come from: the account's country (GET /me) or the user's choice. */
+export interface PriceCountry {
+  subsidiary: string | null;
+  source: "account" | "chosen" | "unknown";
+  suggested: string;
+  choices: string[];
 }
 
 export interface BackupForm {
@@ -89,7 +99,8 @@ export interface BackupRow {
 
 export interface BackupList {
   rows: BackupRow[];
-  price: Price | null;
+  /** Per region; a region missing here has no price ("price not available"). */
+  prices: Record<string, Price>;
 }
 
 export interface DeleteOutcome {
@@ -341,6 +352,8 @@ export const workflowBackups = (projectId: string, items: WorkflowRef[]): Promis
 export const deleteWorkflows = (projectId: string, items: WorkflowRef[], backupIds: string[]): Promise<DeletionReport> =>
   call("delete_workflows", { projectId, items, backupIds });
 export const refreshSchedules = (): Promise<void> => call("refresh_schedules");
+export const priceCountry = (): Promise<PriceCountry> => call("price_country");
+export const choosePriceCountry = (subsidiary: string): Promise<void> => call("choose_price_country", { subsidiary });
 /** Every list is read again on the next look. */
 export const refresh = (): Promise<void> => call("refresh");
 export const protectionOverview = (): Promise<Covered[]> => call("protection_overview");

@@ -86,7 +86,8 @@ function sortHeader(label: Key, key: BackupFilters["sort"], f: BackupFilters): H
   );
 }
 
-function row(r: api.BackupRow, f: BackupFilters, price: api.Price | null): HTMLElement {
+function row(r: api.BackupRow, f: BackupFilters, prices: Record<string, api.Price>): HTMLElement {
+  const price = prices[r.region] ?? null;
   const box = h("input", { type: "checkbox", "aria-label": t("selectRow", { name: r.name }), "data-id": r.id });
   box.checked = f.selected.has(r.id);
   box.addEventListener("change", () => {
@@ -124,7 +125,7 @@ function row(r: api.BackupRow, f: BackupFilters, price: api.Price | null): HTMLE
     h("th", { scope: "row" }, h("span", { class: "name" }, r.name), r.orphan ? h("span", { class: "note warn" }, t("orphanNote")) : null),
     h("td", {}, instance),
     h("td", {}, r.region),
-    h("td", { class: "num" }, r.sizeGb > 0 ? gb(r.sizeGb) : "—", price && r.sizeGb > 0 ? h("span", { class: "note" }, t("monthlyCost", { cost: money(price.perGbMonth * r.sizeGb, price.currency) })) : null),
+    h("td", { class: "num" }, r.sizeGb > 0 ? gb(r.sizeGb) : "—", price && r.sizeGb > 0 ? h("span", { class: "note" }, t("monthlyCost", { cost: money(price.perGbMonth * r.sizeGb, price.currency) })) : r.sizeGb > 0 ? h("span", { class: "note" }, t("priceNotAvailable")) : null),
     h("td", {}, r.createdAt ? dateTime(r.createdAt) : "—"),
     statusCell(r),
     actions,
@@ -190,7 +191,7 @@ function drawTable(): void {
               h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, t("colActions"))),
             ),
           ),
-          h("tbody", {}, ...shown.map((r) => row(r, f, list.price))),
+          h("tbody", {}, ...shown.map((r) => row(r, f, list.prices))),
         );
   const more =
     matching.length > shown.length
@@ -262,7 +263,7 @@ export function applyBackupChanges(changes: api.BackupState[]): boolean {
     r.rawStatus = c.rawStatus;
     r.sizeGb = c.sizeGb;
     const tr = view.container.querySelector(`tr[data-id="${CSS.escape(r.id)}"]`);
-    if (tr && !tr.contains(document.activeElement)) tr.replaceWith(row(r, view.filters, view.list!.price));
+    if (tr && !tr.contains(document.activeElement)) tr.replaceWith(row(r, view.filters, view.list!.prices));
   }
   if (moved && (view.filters.status || view.filters.sort === "status" || view.filters.sort === "sizeGb")) drawTable();
   return true;
@@ -315,7 +316,7 @@ function confirmDelete(ids: string[], returnFocus: HTMLElement): void {
       h("h2", {}, t("deleteTitle", { count: String(deletable.length) })),
       deletable.length ? h("ul", {}, ...deletable.map((r) => h("li", {}, r.name))) : null,
       deletable.length
-        ? h("p", {}, list.price ? t("deleteFrees", { size: decimal(size), cost: money(list.price.perGbMonth * size, list.price.currency) }) : t("deleteFreesNoPrice", { size: decimal(size) }))
+        ? h("p", {}, freedText(deletable, list.prices, size))
         : null,
       ...blocked.map((r) =>
         h("p", { class: "notice error blocked" }, r.usedBy.length ? t("deleteBlocked", { name: r.name, instances: r.usedBy.join(", ") }) : t("deleteNotAvailable", { name: r.name })),
@@ -481,4 +482,13 @@ function newInstanceDialog(r: api.BackupRow, returnFocus: HTMLElement): void {
     refresh();
     name.focus();
   });
+}
+
+/** What deleting these backups frees, in one currency when every region has a price. */
+function freedText(rows: api.BackupRow[], prices: Record<string, api.Price>, size: number): string {
+  const priced = rows.map((r) => prices[r.region]);
+  const currency = priced[0]?.currency;
+  if (!currency || priced.some((p) => !p || p.currency !== currency)) return t("deleteFreesNoPrice", { size: decimal(size) });
+  const cost = rows.reduce((a, r, i) => a + priced[i]!.perGbMonth * r.sizeGb, 0);
+  return t("deleteFrees", { size: decimal(size), cost: money(cost, currency) });
 }

@@ -136,7 +136,7 @@ function fillBackupDialog(dialog: HTMLDialogElement, close: () => void, form: ap
         h("p", {}, t("pricePerGb", { price: money(form.price.perGbMonth, form.price.currency) })),
         form.estimateMonthly !== null && form.diskGb !== null ? h("p", {}, t("priceEstimate", { disk: String(form.diskGb), total: money(form.estimateMonthly, form.price.currency) })) : null,
       )
-    : h("div", { class: "pricing" }, h("h3", {}, t("pricingTitle")), h("p", {}, t("priceUnknown")));
+    : h("div", { class: "pricing" }, h("h3", {}, t("pricingTitle")), h("p", { id: "price-not-available" }, t("priceUnknown")));
   const warnings = h(
     "ul",
     { class: "warnings" },

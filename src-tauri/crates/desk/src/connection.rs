@@ -60,7 +60,8 @@ impl Connection {
     /// The built-in demo cloud on a chosen loopback port (0 for any). `BACKUP_DESK_DEMO_BACKUPS`
     /// adds that many old backups to its first project, to measure long lists;
     /// `BACKUP_DESK_DEMO_REGIONS` gives every project that many regions, to measure budgets;
-    /// `BACKUP_DESK_DEMO_BACKUP_PREFIX` names workflow backups otherwise than their workflow.
+    /// `BACKUP_DESK_DEMO_BACKUP_PREFIX` names workflow backups otherwise than their workflow;
+    /// `BACKUP_DESK_DEMO_SUBSIDIARY` is the account's country (`FR`), whose catalog prices.
     pub async fn demo_on(port: u16) -> Result<Self> {
         let keys = Keys::default();
         let sim = Sim::demo(&keys);
@@ -77,6 +78,9 @@ impl Connection {
         {
             let now = sim.clocks.world_now();
             ovh_sim::scenario::widen(&mut sim.world.lock().expect("world lock"), n, now);
+        }
+        if let Ok(country) = std::env::var("BACKUP_DESK_DEMO_SUBSIDIARY") {
+            sim.world.lock().expect("world lock").subsidiary = country;
         }
         if let Ok(prefix) = std::env::var("BACKUP_DESK_DEMO_BACKUP_PREFIX") {
             ovh_sim::scenario::prefix_backup_names(

@@ -118,7 +118,7 @@ mod tests {
             ["Acme Production", "Acme Staging"]
         );
         let rows = instances(&conn.client, &projects[0].id).await.unwrap();
-        assert_eq!(rows.len(), 9);
+        assert_eq!(rows.len(), 11);
         let metal = rows.iter().find(|r| r.name == "render-metal").unwrap();
         assert!(metal.metal && metal.model == "bm-s1");
         assert!(

@@ -1,14 +1,28 @@
-//! What backups cost, the way the control panel computes it: the `snapshot.consumption` addon
-//! of the public catalog (micro-cents per GB per hour) × 730 hours, in the account's currency.
-use serde::Serialize;
+//! What backups cost, the way the control panel computes it: the account's own country's public
+//! catalog (`ovhSubsidiary` from `GET /me`, or the country the user chose), the region's
+//! snapshot plan from the project's `productAvailability` (standard, 3-AZ, Local Zone), its
+//! hourly price in micro-cents × 730 hours, in the catalog's currency. Where any of these is
+//! missing the price is "not available": never another country's or another plan's.
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
 
 use ovh::types::{Availability, Catalog};
-use ovh::Client;
+use ovh::{Client, Endpoint};
 
-use crate::Result;
+use crate::{Error, Result};
 
 /// Hours in a month, as the control panel counts them.
 pub const HOURS_PER_MONTH: f64 = 730.0;
+
+/// OVH's subsidiaries, by endpoint: the countries a price can come from.
+pub const SUBSIDIARIES_EU: &[&str] = &[
+    "FR", "GB", "DE", "ES", "IE", "IT", "NL", "PL", "PT", "LT", "CZ", "FI",
+];
+pub const SUBSIDIARIES_CA: &[&str] = &["CA", "QC", "WE", "WS", "ASIA", "AU", "SG", "IN"];
+pub const SUBSIDIARIES_US: &[&str] = &["US"];
 
 /// Snapshot storage price for one region.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -16,8 +30,10 @@ pub const HOURS_PER_MONTH: f64 = 730.0;
 pub struct Price {
     /// Per GB per month, in `currency`.
     pub per_gb_month: f64,
-    /// ISO code (`EUR`, `CAD`, `USD`...).
+    /// ISO code (`EUR`, `GBP`, `PLN`, `CAD`, `USD`...), from the catalog.
     pub currency: String,
+    /// The catalog's plan (`snapshot.consumption`, `….3AZ`, `….LZ`).
+    pub plan_code: String,
 }
 
 impl Price {
@@ -27,61 +43,196 @@ impl Price {
     }
 }
 
-/// Picks the price of instance backups in `region` from the catalog and the project's
-/// availability: the plan whose code starts with `snapshot.consumption` and that lists the
-/// region, else the plain `snapshot.consumption` addon. `None` when the catalog has neither.
+/// Picks the price of instance backups in `region`: the snapshot plan `availability` lists the
+/// region under, priced in `catalog`. `None` when either says nothing: no made-up price.
 pub fn snapshot_price(
     catalog: &Catalog,
-    availability: Option<&Availability>,
+    availability: &Availability,
     region: &str,
 ) -> Option<Price> {
     let plan_code = availability
-        .and_then(|a| {
-            a.plans
-                .iter()
-                .filter(|p| p.code.starts_with("snapshot.consumption"))
-                .find(|p| p.regions.iter().any(|r| r.name == region))
-                .map(|p| p.code.as_str())
-        })
-        .unwrap_or("snapshot.consumption");
-    let addon = catalog
-        .addons
+        .plans
         .iter()
-        .find(|a| a.plan_code == plan_code)
-        .or_else(|| {
-            catalog
-                .addons
-                .iter()
-                .find(|a| a.plan_code == "snapshot.consumption")
-        })?;
+        .filter(|p| p.code.starts_with("snapshot.consumption"))
+        .find(|p| p.regions.iter().any(|r| r.name == region))
+        .map(|p| p.code.as_str())?;
+    let addon = catalog.addons.iter().find(|a| a.plan_code == plan_code)?;
     let pricing = addon
         .pricings
         .iter()
         .find(|p| p.interval_unit == "hour" || p.interval_unit == "none")?;
+    if catalog.locale.currency_code.is_empty() {
+        return None;
+    }
     Some(Price {
         per_gb_month: pricing.price as f64 * HOURS_PER_MONTH / 100_000_000.0,
         currency: catalog.locale.currency_code.clone(),
+        plan_code: plan_code.to_string(),
     })
 }
 
-/// Fetches the catalog and availability and prices backups in `region`. The subsidiary decides
-/// the currency; the demo and most EU accounts are `FR`.
-pub async fn price_in(
-    client: &Client,
-    project_id: &str,
-    region: &str,
-    subsidiary: &str,
-) -> Result<Option<Price>> {
-    let (catalog, availability) = tokio::join!(
-        client.public_cloud_catalog(subsidiary),
-        client.snapshot_availability(project_id, subsidiary)
-    );
-    // Availability only refines the plan; without it the standard plan applies.
-    Ok(snapshot_price(
-        &catalog?,
-        availability.ok().as_ref(),
-        region,
-    ))
+/// Where the account's country comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum CountrySource {
+    /// `GET /me` answered it.
+    Account,
+    /// The user chose it (the keys do not grant `GET /me`).
+    Chosen,
+    /// Neither: no price is shown until the user chooses.
+    Unknown,
+}
+
+/// The country prices come from, for the Account screen.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PriceCountry {
+    pub subsidiary: Option<String>,
+    pub source: CountrySource,
+    /// What to pre-fill the choice with: the endpoint's usual country.
+    pub suggested: String,
+    /// The countries that can be chosen on this endpoint.
+    pub choices: Vec<String>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Chosen {
+    subsidiary: Option<String>,
+}
+
+/// Prices for a session: the country read once, catalogs and availability kept for the session
+/// (they change with OVH's price lists, not by the minute).
+pub struct Prices {
+    client: Client,
+    path: Option<PathBuf>,
+    me: tokio::sync::OnceCell<Option<String>>,
+    chosen: std::sync::Mutex<Option<String>>,
+    catalogs: tokio::sync::Mutex<HashMap<String, Arc<Catalog>>>,
+    availability: tokio::sync::Mutex<HashMap<(String, String), Arc<Availability>>>,
+}
+
+impl Prices {
+    /// Prices for `client`; the chosen country is kept in `dir/price-country.json`.
+    pub fn new(client: Client, dir: Option<PathBuf>) -> Self {
+        let path = dir.map(|d| d.join("price-country.json"));
+        let chosen = path
+            .as_ref()
+            .and_then(|p| std::fs::read(p).ok())
+            .and_then(|b| serde_json::from_slice::<Chosen>(&b).ok())
+            .and_then(|c| c.subsidiary);
+        Self {
+            client,
+            path,
+            me: tokio::sync::OnceCell::new(),
+            chosen: std::sync::Mutex::new(chosen),
+            catalogs: Default::default(),
+            availability: Default::default(),
+        }
+    }
+
+    fn choices(&self) -> &'static [&'static str] {
+        match self.client.endpoint() {
+            Endpoint::Ca => SUBSIDIARIES_CA,
+            Endpoint::Us => SUBSIDIARIES_US,
+            _ => SUBSIDIARIES_EU,
+        }
+    }
+
+    /// The account's country: `GET /me` (asked once a session), else the user's choice.
+    pub async fn country(&self) -> PriceCountry {
+        let me = self
+            .me
+            .get_or_init(|| async {
+                match self.client.me().await {
+                    Ok(me) => me.ovh_subsidiary.filter(|s| !s.is_empty()),
+                    Err(e) => {
+                        tracing::info!("no country from GET /me ({e}); the user's choice applies");
+                        None
+                    }
+                }
+            })
+            .await
+            .clone();
+        let chosen = self.chosen.lock().expect("chosen lock").clone();
+        let (subsidiary, source) = match (me, chosen) {
+            (Some(s), _) => (Some(s), CountrySource::Account),
+            (None, Some(s)) => (Some(s), CountrySource::Chosen),
+            (None, None) => (None, CountrySource::Unknown),
+        };
+        PriceCountry {
+            subsidiary,
+            source,
+            suggested: self.choices()[0].to_string(),
+            choices: self.choices().iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    /// Remembers the user's country (used when `GET /me` is not granted).
+    pub fn choose(&self, subsidiary: &str) -> Result<()> {
+        if !self.choices().contains(&subsidiary) {
+            return Err(Error::Invalid(format!(
+                "choose one of: {}",
+                self.choices().join(", ")
+            )));
+        }
+        *self.chosen.lock().expect("chosen lock") = Some(subsidiary.to_string());
+        if let Some(path) = &self.path {
+            let body = serde_json::to_vec(&Chosen {
+                subsidiary: Some(subsidiary.to_string()),
+            })
+            .map_err(|e| Error::Invalid(e.to_string()))?;
+            let saved = path
+                .parent()
+                .map_or(Ok(()), std::fs::create_dir_all)
+                .and_then(|()| std::fs::write(path, body));
+            saved.map_err(|e| {
+                Error::Invalid(format!(
+                    "the country could not be saved ({e}); choose it again"
+                ))
+            })?;
+        }
+        Ok(())
+    }
+
+    /// The price of backups in `region` of `project_id`, or `None` ("price not available").
+    pub async fn price(&self, project_id: &str, region: &str) -> Option<Price> {
+        let subsidiary = self.country().await.subsidiary?;
+        let catalog = {
+            let mut catalogs = self.catalogs.lock().await;
+            match catalogs.get(&subsidiary) {
+                Some(c) => c.clone(),
+                None => match self.client.public_cloud_catalog(&subsidiary).await {
+                    Ok(c) => catalogs
+                        .entry(subsidiary.clone())
+                        .or_insert(Arc::new(c))
+                        .clone(),
+                    Err(e) => {
+                        tracing::warn!("no catalog for {subsidiary}: {e}");
+                        return None;
+                    }
+                },
+            }
+        };
+        let availability = {
+            let key = (project_id.to_string(), subsidiary.clone());
+            let mut all = self.availability.lock().await;
+            match all.get(&key) {
+                Some(a) => a.clone(),
+                None => match self
+                    .client
+                    .snapshot_availability(project_id, &subsidiary)
+                    .await
+                {
+                    Ok(a) => all.entry(key).or_insert(Arc::new(a)).clone(),
+                    Err(e) => {
+                        tracing::warn!("no product availability for {project_id}: {e}");
+                        return None;
+                    }
+                },
+            }
+        };
+        snapshot_price(&catalog, &availability, region)
+    }
 }
 
 #[cfg(test)]
@@ -100,9 +251,16 @@ mod tests {
         .unwrap()
     }
 
+    fn everywhere() -> Availability {
+        serde_json::from_value(serde_json::json!({
+            "plans": [{"code": "snapshot.consumption", "regions": [{"name": "GRA11"}]}]
+        }))
+        .unwrap()
+    }
+
     #[test]
     fn hourly_micro_cents_become_a_monthly_price_per_gb() {
-        let p = snapshot_price(&catalog(1370), None, "GRA11").unwrap();
+        let p = snapshot_price(&catalog(1370), &everywhere(), "GRA11").unwrap();
         assert!((p.per_gb_month - 0.010001).abs() < 1e-9, "{p:?}");
         assert_eq!(p.currency, "EUR");
         assert!((p.monthly(50.0) - 0.50005).abs() < 1e-9);
@@ -115,15 +273,30 @@ mod tests {
                       {"code": "snapshot.consumption", "regions": [{"name": "GRA11"}]}]
         }))
         .unwrap();
-        let lz = snapshot_price(&catalog(1000), Some(&avail), "EU-WEST-LZ-BRU-A").unwrap();
-        let std = snapshot_price(&catalog(1000), Some(&avail), "GRA11").unwrap();
+        let lz = snapshot_price(&catalog(1000), &avail, "EU-WEST-LZ-BRU-A").unwrap();
+        let std = snapshot_price(&catalog(1000), &avail, "GRA11").unwrap();
         assert!((lz.per_gb_month - 2.0 * std.per_gb_month).abs() < 1e-12);
+        assert_eq!(lz.plan_code, "snapshot.consumption.LZ");
+        assert_eq!(
+            snapshot_price(&catalog(1000), &avail, "EU-WEST-PAR"),
+            None,
+            "a region no plan lists has no price, not the standard one"
+        );
+        let three_az: Availability = serde_json::from_value(serde_json::json!({
+            "plans": [{"code": "snapshot.consumption.3AZ", "regions": [{"name": "EU-WEST-PAR"}]}]
+        }))
+        .unwrap();
+        assert_eq!(
+            snapshot_price(&catalog(1000), &three_az, "EU-WEST-PAR"),
+            None,
+            "a plan the catalog does not sell has no price"
+        );
         let empty: Catalog = serde_json::from_value(
             serde_json::json!({"addons": [], "locale": {"currencyCode": "EUR"}}),
         )
         .unwrap();
         assert_eq!(
-            snapshot_price(&empty, None, "GRA11"),
+            snapshot_price(&empty, &everywhere(), "GRA11"),
             None,
             "no plan, no made-up price"
         );

@@ -1,14 +1,11 @@
 //! A signed-in session: the connection, the backup tracker and the caches, with one method per
 //! thing the window can ask. The app's commands are thin calls into this.
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use chrono::{DateTime, Local, Utc};
 use serde::Serialize;
-
-use ovh::types::Catalog;
-use ovh::Endpoint;
 
 use crate::automatic::{self, AutoForm, Choice, Covered, Outcome, Preview};
 use crate::backups::{self, BackupRow, Created, InFlight};
@@ -16,7 +13,7 @@ use crate::connection::{Connection, Mode};
 use crate::inventory::{self, InstanceRow, ProjectSummary};
 use crate::journal::{Journal, Kind, Tracked};
 use crate::lists::{Age, Freshness, Lists};
-use crate::pricing::{self, Price};
+use crate::pricing::{Price, PriceCountry, Prices};
 use crate::records::{Made, Record, Records};
 use crate::restore::{self, InPlace, NewInstance, RestoreOptions};
 use crate::schedule;
@@ -25,17 +22,6 @@ use crate::vault::Vault;
 use crate::watcher::{self, Memory, WatcherHandle};
 use crate::workflows::{self, WorkflowRow};
 use crate::{Error, Result};
-
-/// OVH subsidiary whose catalog prices backups: `FR` for the EU endpoint (the demo's and most
-/// EU accounts'), `CA` and `US` for theirs. NOTE: the account's own subsidiary would need
-/// `GET /me`, a right Backup Desk does not ask for.
-fn subsidiary(endpoint: &Endpoint) -> &'static str {
-    match endpoint {
-        Endpoint::Ca => "CA",
-        Endpoint::Us => "US",
-        _ => "FR",
-    }
-}
 
 /// What the "Create a backup" form needs to show before Confirm.
 #[derive(Debug, Clone, Serialize)]
@@ -60,7 +46,8 @@ pub struct BackupForm {
 #[serde(rename_all = "camelCase")]
 pub struct BackupList {
     pub rows: Vec<BackupRow>,
-    pub price: Option<Price>,
+    /// Per region; a region without a price is absent ("price not available").
+    pub prices: BTreeMap<String, Price>,
 }
 
 /// The answer to one delete in a batch.
@@ -149,7 +136,8 @@ pub struct Session {
     tracker: TrackerHandle,
     watcher: WatcherHandle,
     in_flight: InFlight,
-    catalog: tokio::sync::OnceCell<Catalog>,
+    /// The account's country, catalogs and availability: what backups cost.
+    prices: Prices,
     /// Every list read from OVH, shared with the tracker and the watcher.
     lists: Lists,
     /// The backups the app made: the only fact linking a backup to its instance.
@@ -185,6 +173,7 @@ impl Session {
             Some(dir) => (Journal::in_dir(dir), Memory::in_dir(dir)),
             None => (Journal::none(), Memory::none()),
         };
+        let prices = Prices::new(conn.client.clone(), data_dir.clone());
         let records = Arc::new(Records::in_dir(data_dir));
         let lists = Lists::new(conn.client.clone(), Freshness::default());
         let sink = Arc::new(sink);
@@ -216,7 +205,7 @@ impl Session {
             watcher,
             in_flight: InFlight::default(),
             lists,
-            catalog: tokio::sync::OnceCell::new(),
+            prices,
             records,
         }
     }
@@ -319,22 +308,18 @@ impl Session {
         self.watcher.refresh_now();
     }
 
-    async fn price(&self, region: &str) -> Option<Price> {
-        let catalog = self
-            .catalog
-            .get_or_try_init(|| {
-                self.conn
-                    .client
-                    .public_cloud_catalog(subsidiary(self.conn.client.endpoint()))
-            })
-            .await;
-        match catalog {
-            Ok(c) => pricing::snapshot_price(c, None, region),
-            Err(e) => {
-                tracing::warn!("no backup price: {e}");
-                None
-            }
-        }
+    async fn price(&self, project_id: &str, region: &str) -> Option<Price> {
+        self.prices.price(project_id, region).await
+    }
+
+    /// The country backup prices come from, and the choices when OVH does not say.
+    pub async fn price_country(&self) -> PriceCountry {
+        self.prices.country().await
+    }
+
+    /// Sets the country backup prices come from (keys that do not grant `GET /me`).
+    pub fn choose_price_country(&self, subsidiary: &str) -> Result<()> {
+        self.prices.choose(subsidiary)
     }
 
     /// The form's content for one instance.
@@ -350,7 +335,7 @@ impl Session {
             .into_iter()
             .find(|r| r.id == instance_id)
             .ok_or_else(|| Error::Invalid("this instance no longer exists".into()))?;
-        let price = self.price(&row.region).await;
+        let price = self.price(project_id, &row.region).await;
         let busy =
             row.status == "SNAPSHOTTING" || self.in_flight.is_creating(project_id, instance_id);
         Ok(BackupForm {
@@ -425,11 +410,17 @@ impl Session {
             &workflows.unwrap_or_default(),
             &self.known(),
         );
-        let price = match rows.first() {
-            Some(r) => self.price(&r.region).await,
-            None => None,
-        };
-        Ok(BackupList { rows, price })
+        let mut prices = BTreeMap::new();
+        for region in rows
+            .iter()
+            .map(|r| r.region.as_str())
+            .collect::<BTreeSet<_>>()
+        {
+            if let Some(p) = self.price(project_id, region).await {
+                prices.insert(region.to_string(), p);
+            }
+        }
+        Ok(BackupList { rows, prices })
     }
 
     /// Deletes backups, each one checked first.
@@ -555,7 +546,7 @@ impl Session {
             self.project_workflows(project_id)
         )?;
         let price = match instances.first() {
-            Some(i) => self.price(&i.region).await,
+            Some(i) => self.price(project_id, &i.region).await,
             None => None,
         };
         Ok(automatic::form(
@@ -580,7 +571,7 @@ impl Session {
             .collect();
         let disk: u64 = chosen.iter().filter_map(|i| i.disk_gb).sum();
         let price = match chosen.first() {
-            Some(i) => self.price(&i.region).await,
+            Some(i) => self.price(project_id, &i.region).await,
             None => None,
         };
         automatic::preview(
@@ -639,7 +630,7 @@ impl Session {
                     "this automatic backup no longer exists; refresh the list".into(),
                 ));
             };
-            let price = self.price(region).await;
+            let price = self.price(project_id, region).await;
             let mut backups: Vec<PlannedBackup> =
                 workflows::backups_of(w, region, &all, &snapshots, &manual)
                     .into_iter()

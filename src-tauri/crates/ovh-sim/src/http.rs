@@ -194,7 +194,16 @@ fn handle(
     match (method.as_str(), segs.as_slice()) {
         ("GET", ["auth", "time"]) => return Json(sim.clocks.auth_now()).into_response(),
         ("GET", ["order", "catalog", "public", "cloud"]) => {
-            return Json(render::catalog(&world)).into_response()
+            let subsidiary = uri.query().and_then(|q| {
+                url::form_urlencoded::parse(q.as_bytes())
+                    .find(|(k, _)| k == "ovhSubsidiary")
+                    .map(|(_, v)| v.into_owned())
+            });
+            return match subsidiary.as_deref().map(crate::prices::catalog) {
+                Some(Some(c)) => Json(render::catalog(c)).into_response(),
+                Some(None) => refusal(Refusal::bad_request("Invalid value for ovhSubsidiary")),
+                None => refusal(Refusal::bad_request("Missing parameter(s): ovhSubsidiary")),
+            };
         }
         ("POST", ["auth", "credential"]) => {
             return match auth::check_application(&world, headers) {
@@ -464,6 +473,7 @@ fn handle(
                 .map(|o| render::operation(o, now))
                 .ok_or_else(|| Refusal::not_found(format!("Operation {id} not found")))
         }
+        ("GET", ["me"]) => Ok(render::me(&world)),
         ("GET", ["cloud", "project", p, "capabilities", "productAvailability"]) => {
             if param("ovhSubsidiary").is_none() {
                 return Err(Refusal::bad_request("Missing parameter(s): ovhSubsidiary"));

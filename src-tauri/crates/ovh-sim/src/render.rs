@@ -294,10 +294,28 @@ fn availability_region(r: &RegionInfo) -> Value {
     json!({"continentCode": r.continent, "datacenter": r.name.trim_end_matches(char::is_numeric), "enabled": true, "name": r.name, "type": r.region_type})
 }
 
+/// `productAvailability` for snapshots: each region under its type's plan (standard, 3-AZ,
+/// Local Zone), as the control panel reads it to pick a region's plan.
 pub fn availability(p: &Project) -> Value {
     let regions: Vec<Value> = p.regions.iter().map(availability_region).collect();
+    let plans: Vec<Value> = [
+        "snapshot.consumption",
+        "snapshot.consumption.3AZ",
+        "snapshot.consumption.LZ",
+    ]
+    .iter()
+    .map(|code| {
+        let listed: Vec<Value> = p
+            .regions
+            .iter()
+            .filter(|r| crate::prices::plan_code(&r.region_type) == *code)
+            .map(availability_region)
+            .collect();
+        json!({"code": code, "regions": listed})
+    })
+    .collect();
     json!({
-        "plans": [{"code": "snapshot.consumption", "regions": regions}],
+        "plans": plans,
         "products": [{"name": "snapshot", "regions": regions}],
     })
 }
@@ -338,17 +356,55 @@ fn addon(plan_code: &str, invoice_name: &str, product: &str, price: i64) -> Valu
     })
 }
 
-pub fn catalog(w: &World) -> Value {
+/// `GET /order/catalog/public/cloud` for one subsidiary: its currency and snapshot plans.
+pub fn catalog(c: &crate::prices::Catalog) -> Value {
+    let mut addons = vec![addon(
+        "snapshot.consumption",
+        "Instance backup storage",
+        "publiccloud-snapshot",
+        c.standard,
+    )];
+    if let Some(p) = c.three_az {
+        addons.push(addon(
+            "snapshot.consumption.3AZ",
+            "Instance backup storage (3-AZ)",
+            "publiccloud-snapshot",
+            p,
+        ));
+    }
+    if let Some(p) = c.local_zone {
+        addons.push(addon(
+            "snapshot.consumption.LZ",
+            "Instance backup storage (Local Zone)",
+            "publiccloud-snapshot",
+            p,
+        ));
+    }
+    addons.push(addon(
+        "volume.snapshot.consumption",
+        "Volume snapshot storage",
+        "publiccloud-volume-snapshot",
+        c.standard * 3 / 2,
+    ));
     json!({
-        "addons": [
-            addon("snapshot.consumption", "Instance backup storage", "publiccloud-snapshot", w.snapshot_price_ucents),
-            addon("snapshot.consumption.LZ", "Instance backup storage (Local Zone)", "publiccloud-snapshot", w.snapshot_price_ucents * 2),
-            addon("volume.snapshot.consumption", "Volume snapshot storage", "publiccloud-volume-snapshot", w.snapshot_price_ucents * 3 / 2),
-        ],
+        "addons": addons,
         "catalogId": 4242,
-        "locale": {"currencyCode": w.currency, "subsidiary": w.subsidiary, "taxRate": 20.0},
+        "locale": {"currencyCode": c.currency, "subsidiary": c.subsidiary, "taxRate": 20.0},
         "planFamilies": [],
         "plans": [],
         "products": [],
+    })
+}
+
+/// `GET /me`: the account's country and currency (only the fields the app reads, plus a few).
+pub fn me(w: &World) -> Value {
+    let currency = crate::prices::catalog(&w.subsidiary).map_or("EUR", |c| c.currency);
+    json!({
+        "nichandle": w.account,
+        "ovhSubsidiary": w.subsidiary,
+        "currency": {"code": currency, "symbol": currency},
+        "country": w.subsidiary,
+        "language": "en_GB",
+        "state": "complete",
     })
 }

@@ -111,6 +111,9 @@ const REGIONS: &[(&str, &str, &str, &str)] = &[
     ("DE1", "EU", "Frankfurt", "de"),
     ("GRA9", "EU", "Gravelines", "fr"),
     ("SBG7", "EU", "Strasbourg", "fr"),
+    // A 3-AZ region and a Local Zone: each has its own snapshot plan code.
+    ("EU-WEST-PAR", "EU", "Paris", "fr"),
+    ("EU-SOUTH-LZ-MAD-A", "EU", "Madrid", "es"),
 ];
 
 /// (name, type, disk GB, RAM MB, vCPUs)
@@ -138,7 +141,14 @@ fn region(name: &str, continent: &str, location: &str, country: &str) -> RegionI
         continent: continent.into(),
         location: location.into(),
         country: country.into(),
-        region_type: "region".into(),
+        region_type: if name.contains("-LZ-") {
+            "localzone"
+        } else if name.starts_with("EU-WEST-PAR") {
+            "region-3-az"
+        } else {
+            "region"
+        }
+        .into(),
         services: [
             "instance", "workflow", "image", "network", "storage", "volume",
         ]
@@ -457,7 +467,16 @@ pub fn add_many_backups(world: &mut World, n: usize, now: DateTime<Utc>) {
 pub fn demo(keys: &Keys, now: DateTime<Utc>) -> World {
     let mut w = World::new("ab12345-ovh");
     add_account(&mut w, keys, now);
-    let regions = ["GRA11", "SBG5", "BHS5", "WAW1", "UK1", "DE1"];
+    let regions = [
+        "GRA11",
+        "SBG5",
+        "BHS5",
+        "WAW1",
+        "UK1",
+        "DE1",
+        "EU-WEST-PAR",
+        "EU-SOUTH-LZ-MAD-A",
+    ];
 
     let mut prod = empty_project(
         &mut w,
@@ -544,6 +563,26 @@ pub fn demo(keys: &Keys, now: DateTime<Utc>) -> World {
         "d2-4",
         "Ubuntu 22.04",
         9.7,
+        now,
+    );
+    add_instance(
+        &mut w,
+        &mut prod,
+        "crm-3az",
+        "EU-WEST-PAR",
+        "b2-7",
+        "Debian 12",
+        11.4,
+        now,
+    );
+    add_instance(
+        &mut w,
+        &mut prod,
+        "edge-madrid",
+        "EU-SOUTH-LZ-MAD-A",
+        "d2-2",
+        "Debian 12",
+        4.1,
         now,
     );
     add_workflow(

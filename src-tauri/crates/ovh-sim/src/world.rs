@@ -336,10 +336,8 @@ pub struct World {
     pub token_lifetime_secs: i64,
     pub projects: Vec<Project>,
     pub account: String,
+    /// The account's country (`GET /me` → `ovhSubsidiary`); prices come from its catalog.
     pub subsidiary: String,
-    pub currency: String,
-    /// Snapshot storage price in micro-cents per GB per hour.
-    pub snapshot_price_ucents: i64,
     pub pace: Pace,
     /// The next this-many new snapshots (manual or scheduled) end in `error`.
     pub fail_next_snapshots: u32,
@@ -366,8 +364,6 @@ impl World {
             projects: Vec::new(),
             account: account.to_string(),
             subsidiary: "FR".into(),
-            currency: "EUR".into(),
-            snapshot_price_ucents: 1370,
             pace: Pace::default(),
             fail_next_snapshots: 0,
             failing_instances: Vec::new(),

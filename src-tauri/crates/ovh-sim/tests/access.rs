@@ -43,6 +43,7 @@ const CALLED: &[&str] = &[
     "operation",
     "snapshot_availability",
     "public_cloud_catalog",
+    "me",
 ];
 
 #[test]
@@ -109,6 +110,7 @@ async fn the_requested_rules_cover_every_call_the_client_makes() {
     c.auth_details().await.unwrap();
     c.server_time().await.unwrap();
     c.public_cloud_catalog("FR").await.unwrap();
+    assert_eq!(c.me().await.unwrap().ovh_subsidiary.as_deref(), Some("FR"));
 
     let p = c.project_ids().await.unwrap()[0].clone();
     assert!(matches!(c.projects().await.unwrap(), ovh::Listed::Objects(l) if !l.is_empty()));

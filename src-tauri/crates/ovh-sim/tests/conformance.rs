@@ -14,6 +14,9 @@ const ADDED_2025: &[(&str, &str)] = &[
     ("cloud.Backup", "distantBackupName"),
 ];
 
+/// Enum values OVH added after the June 2024 schema (SCHEMA-2025).
+const ENUM_ADDED_2025: &[(&str, &str)] = &[("cloud.RegionTypeEnum", "region-3-az")];
+
 struct Schema {
     doc: Value,
 }
@@ -78,7 +81,10 @@ impl Schema {
             return;
         };
         if let Some(variants) = def.get("enum").and_then(Value::as_array) {
-            if !variants.contains(value) {
+            let added = ENUM_ADDED_2025
+                .iter()
+                .any(|(m, v)| *m == model && value.as_str() == Some(v));
+            if !variants.contains(value) && !added {
                 errors.push(format!("{at}: {value} is not a {model}"));
             }
             return;

@@ -29,6 +29,12 @@ impl Client {
         self.get("/auth/currentCredential", &[]).await
     }
 
+    /// `GET /me`: the account's country (`ovhSubsidiary`), whose catalog prices backups. Needs
+    /// the read-only rule `GET /me`.
+    pub async fn me(&self) -> Result<Me> {
+        self.get("/me", &[]).await
+    }
+
     /// `GET /auth/details`.
     pub async fn auth_details(&self) -> Result<AuthDetails> {
         self.get("/auth/details", &[]).await

@@ -14,6 +14,8 @@ use crate::types::AccessRule;
 pub const ACCESS_RULES: &[(&str, &str)] = &[
     ("GET", "/auth/currentCredential"),
     ("GET", "/auth/details"),
+    // Read-only: the account's country, so prices come from its own catalog and currency.
+    ("GET", "/me"),
     ("GET", "/cloud/project"),
     ("GET", "/cloud/project/*"),
     ("POST", "/cloud/project/*/instance"),

@@ -456,6 +456,14 @@ pub struct Catalog {
     pub locale: Locale,
 }
 
+/// `nichandle.Nichandle`, the fields the app reads.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Me {
+    #[serde(default)]
+    pub ovh_subsidiary: Option<String>,
+}
+
 /// `cloud.capabilities.AvailabilityRegion`.
 #[derive(Debug, Clone, Deserialize)]
 pub struct AvailabilityRegion {
