@@ -19,6 +19,8 @@ fn main() {
             "delete_workflows",
             "workflow_backups",
             "price_country",
+            "check_account",
+            "save_check_report",
             "choose_price_country",
             "replace_workflow",
             "refresh",

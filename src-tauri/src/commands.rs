@@ -8,7 +8,7 @@ use desk::session::{BackupForm, BackupList, DeleteOutcome};
 use desk::workflows::WorkflowRow;
 use serde::Deserialize;
 use serde::Serialize;
-use tauri::{AppHandle, Runtime, State};
+use tauri::{AppHandle, Manager, Runtime, State};
 
 use crate::error::Error;
 use crate::state::AppState;
@@ -325,6 +325,32 @@ pub(crate) async fn refresh_schedules<R: Runtime>(
 ) -> Result<(), Error> {
     state.session(&app).await?.refresh_schedules();
     Ok(())
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app, state), err(Debug))]
+pub(crate) async fn check_account<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Result<desk::check::Report, Error> {
+    Ok(state.session(&app).await?.check_account().await)
+}
+
+/// Saves a check report in the user's Documents folder (home when there is none).
+#[tauri::command]
+#[tracing::instrument(skip(app, text), err(Debug))]
+pub(crate) fn save_check_report<R: Runtime>(
+    app: AppHandle<R>,
+    text: String,
+) -> Result<String, Error> {
+    let dir = app
+        .path()
+        .document_dir()
+        .or_else(|_| app.path().home_dir())
+        .map_err(|e| Error::System(format!("no folder to save in: {e}")))?;
+    desk::check::save(&dir, &text)
+        .map(|p| p.display().to_string())
+        .map_err(|e| Error::System(format!("cannot save the report in {}: {e}", dir.display())))
 }
 
 #[tauri::command]

@@ -86,6 +86,8 @@ pub fn build<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::delete_workflows,
             commands::workflow_backups,
             commands::price_country,
+            commands::check_account,
+            commands::save_check_report,
             commands::choose_price_country,
             commands::replace_workflow,
             commands::refresh,

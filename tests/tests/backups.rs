@@ -209,7 +209,7 @@ async fn a_restore_is_done_only_after_the_instance_went_through_rebuild() {
         &[("BACKUP_DESK_DEMO_PORT", port.to_string())],
         async |app| -> Result<()> {
             app.click_text("Instance Backup").await?;
-            let row = "tr[data-backup='mail-gateway weekly']";
+            let row = "tr[data-backup='file-server-nvme before upgrade']";
             app.find(row).await?;
             let status = post_json(
                 port,
@@ -222,23 +222,23 @@ async fn a_restore_is_done_only_after_the_instance_went_through_rebuild() {
             }
             app.click(&format!("{row} button[aria-haspopup]")).await?;
             app.click_text("Restore to this instance").await?;
-            app.fill("#restore-typed", "mail-gateway").await?;
+            app.fill("#restore-typed", "file-server-nvme").await?;
             app.click("#restore-safety").await?;
             app.click("#confirm-restore").await?;
             app.find_text(
-                "Restore of mail-gateway started. You will be notified when it is running again.",
+                "Restore of file-server-nvme started. You will be notified when it is running again.",
             )
             .await?;
             // The instance is ACTIVE, as before the reinstall, for the next 10 s: an app that
             // took that for the end would notify within its 2-5 s polls.
             if let Ok(early) = watch
-                .wait_for("Restore complete — mail-gateway", Duration::from_secs(8))
+                .wait_for("Restore complete — file-server-nvme", Duration::from_secs(8))
                 .await
             {
                 return Err(format!("reported done while OVH had not started: {early}"));
             }
             let done = watch
-                .wait_for("Restore complete — mail-gateway", Duration::from_secs(60))
+                .wait_for("Restore complete — file-server-nvme", Duration::from_secs(60))
                 .await?;
             println!("restore notification after the rebuild:\n{done}");
             Ok(())

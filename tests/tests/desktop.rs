@@ -33,8 +33,12 @@ async fn second_launch(profile: &Profile) -> Result<()> {
     Ok(())
 }
 
+/// These tests count the windows on the shared display: they run one at a time.
+static DISPLAY: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 #[tokio::test]
 async fn closing_keeps_the_app_in_the_tray_without_its_webview() {
+    let _display = DISPLAY.lock().await;
     let app = App::start("close-to-tray").await.expect("the app starts");
     let outcome: Result<()> = async {
         app.find_text("Demo cloud").await?;
@@ -74,6 +78,7 @@ async fn closing_keeps_the_app_in_the_tray_without_its_webview() {
 
 #[tokio::test]
 async fn a_start_at_login_stays_in_the_tray_until_opened() {
+    let _display = DISPLAY.lock().await;
     let profile = Profile::new("hidden").unwrap();
     let mut first = profile.launch(&["--hidden"]).unwrap();
     let outcome: Result<()> = async {
@@ -98,6 +103,7 @@ async fn a_start_at_login_stays_in_the_tray_until_opened() {
 
 #[tokio::test]
 async fn preferences_are_kept_and_the_window_comes_back_as_left() {
+    let _display = DISPLAY.lock().await;
     let profile = Profile::new("prefs").unwrap();
     let app = App::start_in("prefs", Some(&profile), &[])
         .await

@@ -31,12 +31,12 @@ export async function accountView(container: HTMLElement, hooks: AccountHooks): 
     const status = await api.accountStatus();
     if (status.demo) {
       const offer = await api.importOffer();
-      container.replaceChildren(...welcome(status, offer, hooks));
+      container.replaceChildren(...welcome(status, offer, hooks), checkBox());
       if (status.waitingFor) void waitForApproval(container.querySelector<HTMLElement>("#way-panel")!, status.waitingFor, hooks);
       return;
     }
     const info = await api.accountInfo();
-    container.replaceChildren(h("h1", {}, t("accountTitle")), info ? connectedCard(info, hooks) : h("p", {}, t("noAccount")));
+    container.replaceChildren(h("h1", {}, t("accountTitle")), info ? connectedCard(info, hooks) : h("p", {}, t("noAccount")), checkBox());
   } catch (e) {
     const err = e as api.ApiError;
     // The stored keys do not work: say why, and still offer to sign out and connect again.
@@ -319,6 +319,54 @@ function priceCountryBox(): HTMLElement {
   };
   void draw();
   return box;
+}
+
+/** "Check my account": a read-only tour of the API, reported without values to copy or save. */
+function checkBox(): HTMLElement {
+  const run = h("button", { class: "btn", id: "check-account", type: "button" }, t("checkAccount"));
+  const out = h("div", { id: "check-result", "aria-live": "polite" });
+  run.addEventListener("click", async () => {
+    (run as HTMLButtonElement).disabled = true;
+    out.replaceChildren(h("p", { class: "loading", role: "status" }, t("checkRunning")));
+    try {
+      const report = await api.checkAccount();
+      const text = h("pre", { id: "check-report", class: "report", tabindex: "0" }, report.text);
+      const status = h("p", { class: "form-status", role: "status", id: "report-status" });
+      const copy = h("button", { class: "btn", id: "copy-report", type: "button" }, t("copyReport"));
+      copy.addEventListener("click", async () => {
+        try {
+          await navigator.clipboard.writeText(report.text);
+        } catch {
+          const range = document.createRange();
+          range.selectNodeContents(text);
+          const sel = window.getSelection();
+          sel?.removeAllRanges();
+          sel?.addRange(range);
+          document.execCommand("copy");
+        }
+        status.textContent = t("reportCopied");
+      });
+      const save = h("button", { class: "btn", id: "save-report", type: "button" }, t("saveReport"));
+      save.addEventListener("click", async () => {
+        try {
+          const path = await api.saveCheckReport(report.text);
+          status.replaceChildren(t("reportSaved"), " ", h("code", { id: "report-path" }, path));
+        } catch (e) {
+          status.textContent = errorText(e as api.ApiError);
+        }
+      });
+      out.replaceChildren(
+        h("p", { id: "check-summary" }, report.problems ? t("checkProblems", { count: String(report.problems) }) : t("checkAllGood")),
+        text,
+        h("div", { class: "actions start" }, copy, save),
+        status,
+      );
+    } catch (e) {
+      out.replaceChildren(h("p", { class: "error", role: "alert" }, errorText(e as api.ApiError)));
+    }
+    (run as HTMLButtonElement).disabled = false;
+  });
+  return h("section", { class: "card", id: "check-card", "aria-labelledby": "check-title" }, h("h2", { id: "check-title" }, t("checkTitle")), h("p", { class: "help" }, t("checkHelp")), h("div", { class: "actions start" }, run), out);
 }
 
 function signOutButton(hooks: AccountHooks): HTMLButtonElement {

@@ -353,6 +353,24 @@ export const deleteWorkflows = (projectId: string, items: WorkflowRef[], backupI
   call("delete_workflows", { projectId, items, backupIds });
 export const refreshSchedules = (): Promise<void> => call("refresh_schedules");
 export const priceCountry = (): Promise<PriceCountry> => call("price_country");
+export interface RouteResult {
+  route: string;
+  calls: number;
+  answered: number;
+  records: number;
+  refusals: Record<string, number>;
+  failures: Record<string, number>;
+  unreadable: [string, string, number][];
+}
+export interface CheckReport {
+  routes: RouteResult[];
+  text: string;
+  problems: number;
+}
+/** "Check my account": every route the app reads, read once; a report without values. */
+export const checkAccount = (): Promise<CheckReport> => call("check_account");
+/** Saves the report's text in Documents; returns the file's path. */
+export const saveCheckReport = (text: string): Promise<string> => call("save_check_report", { text });
 export const choosePriceCountry = (subsidiary: string): Promise<void> => call("choose_price_country", { subsidiary });
 /** Every list is read again on the next look. */
 export const refresh = (): Promise<void> => call("refresh");

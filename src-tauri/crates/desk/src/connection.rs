@@ -61,7 +61,8 @@ impl Connection {
     /// adds that many old backups to its first project, to measure long lists;
     /// `BACKUP_DESK_DEMO_REGIONS` gives every project that many regions, to measure budgets;
     /// `BACKUP_DESK_DEMO_BACKUP_PREFIX` names workflow backups otherwise than their workflow;
-    /// `BACKUP_DESK_DEMO_SUBSIDIARY` is the account's country (`FR`), whose catalog prices.
+    /// `BACKUP_DESK_DEMO_SUBSIDIARY` is the account's country (`FR`), whose catalog prices;
+    /// `BACKUP_DESK_DEMO_SCENARIO=messy` answers as OVH really does (see `ovh_sim::messy`).
     pub async fn demo_on(port: u16) -> Result<Self> {
         let keys = Keys::default();
         let sim = Sim::demo(&keys);
@@ -78,6 +79,9 @@ impl Connection {
         {
             let now = sim.clocks.world_now();
             ovh_sim::scenario::widen(&mut sim.world.lock().expect("world lock"), n, now);
+        }
+        if std::env::var("BACKUP_DESK_DEMO_SCENARIO").as_deref() == Ok("messy") {
+            sim.world.lock().expect("world lock").messy = true;
         }
         if let Ok(country) = std::env::var("BACKUP_DESK_DEMO_SUBSIDIARY") {
             sim.world.lock().expect("world lock").subsidiary = country;

@@ -5,6 +5,7 @@
 pub mod account;
 pub mod automatic;
 pub mod backups;
+pub mod check;
 pub mod connection;
 pub mod error;
 pub mod inventory;

@@ -312,6 +312,16 @@ impl Session {
         self.prices.price(project_id, region).await
     }
 
+    /// "Check my account": every route the app reads, read once, and a report without values.
+    pub async fn check_account(&self) -> crate::check::Report {
+        crate::check::run(&self.conn.client).await
+    }
+
+    /// How many list records OVH sent that could not be read (skipped, the rest shown).
+    pub fn unreadable_count(&self) -> u64 {
+        self.conn.client.unreadable().iter().map(|(_, n)| n).sum()
+    }
+
     /// The country backup prices come from, and the choices when OVH does not say.
     pub async fn price_country(&self) -> PriceCountry {
         self.prices.country().await

@@ -254,6 +254,16 @@ fn handle(
 
     if let Some(pages) = headers.get("x-pagination-mode") {
         if let Some(objects) = bulk_objects(&world, method, &segs) {
+            let objects = objects.map(|o| {
+                let mut list = Value::Array(o);
+                if world.messy {
+                    crate::messy::reshape(&segs, &mut list);
+                }
+                match list {
+                    Value::Array(o) => o,
+                    _ => Vec::new(),
+                }
+            });
             return match objects.and_then(|o| paged(o, pages, headers)) {
                 Ok(r) => r,
                 Err(r) => refusal(r),
@@ -483,7 +493,12 @@ fn handle(
         _ => Err(Refusal::not_found("Got an invalid (or empty) URL")),
     })();
     match result {
-        Ok(v) => Json(v).into_response(),
+        Ok(mut v) => {
+            if world.messy && method == Method::GET {
+                crate::messy::reshape(&segs, &mut v);
+            }
+            Json(v).into_response()
+        }
         Err(r) => refusal(r),
     }
 }

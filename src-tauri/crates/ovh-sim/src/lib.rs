@@ -12,6 +12,7 @@ pub mod auth;
 pub mod clock;
 pub mod faults;
 pub mod http;
+pub mod messy;
 pub mod prices;
 pub mod render;
 pub mod scenario;

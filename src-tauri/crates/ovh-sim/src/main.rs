@@ -3,7 +3,7 @@ use std::process::ExitCode;
 
 use ovh_sim::{scenario, Keys, ScaleSize, Sim};
 
-const USAGE: &str = "usage: ovh-sim [--listen ADDR] [--scenario demo|scale] [--speed X]
+const USAGE: &str = "usage: ovh-sim [--listen ADDR] [--scenario demo|scale|messy] [--speed X]
               [--application-key AK] [--application-secret AS] [--consumer-key CK]
               [--client-id ID] [--client-secret SECRET]
               [--scale-projects N] [--scale-instances N] [--scale-backups N] [--scale-workflows N]";
@@ -81,8 +81,13 @@ async fn main() -> ExitCode {
     let world = match scenario_name.as_str() {
         "demo" => scenario::demo(&keys, now),
         "scale" => scenario::scale(&keys, &size, now),
+        "messy" => {
+            let mut w = scenario::demo(&keys, now);
+            w.messy = true;
+            w
+        }
         other => {
-            eprintln!("unknown scenario {other:?}: use demo or scale");
+            eprintln!("unknown scenario {other:?}: use demo, scale or messy");
             return ExitCode::from(2);
         }
     };

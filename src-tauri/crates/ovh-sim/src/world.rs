@@ -349,6 +349,8 @@ pub struct World {
     /// (Terraform documents the name being used when it is empty): worlds where the two differ
     /// prove the app follows `backupName`, not the name.
     pub backup_name_prefix: String,
+    /// Answers reshaped as OVH really sends them (see [`crate::messy`]).
+    pub messy: bool,
     seq: u64,
 }
 
@@ -369,6 +371,7 @@ impl World {
             failing_instances: Vec::new(),
             skip_next_runs: 0,
             backup_name_prefix: String::new(),
+            messy: false,
             seq: 0,
         }
     }

@@ -157,6 +157,7 @@ impl ClientBuilder {
                 retry: self.retry,
                 permits: Semaphore::new(self.max_in_flight),
                 requests: AtomicU64::new(0),
+                unreadable: Default::default(),
             }),
         })
     }
@@ -183,6 +184,8 @@ struct Inner {
     retry: RetryPolicy,
     permits: Semaphore,
     requests: AtomicU64,
+    /// List records that could not be read, skipped and counted.
+    unreadable: crate::unreadable::Registry,
 }
 
 impl std::fmt::Debug for Client {
@@ -231,6 +234,27 @@ impl Client {
             .decode(path)
     }
 
+    /// A signed GET of a list: each record read on its own, those that cannot be read skipped
+    /// and counted ([`Client::unreadable`]), so one odd record never hides the others.
+    pub async fn get_list<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        query: &[(&str, &str)],
+    ) -> Result<Vec<T>> {
+        let items: Vec<serde_json::Value> = self.get(path, query).await?;
+        Ok(crate::unreadable::decode_items(
+            "GET",
+            path,
+            items,
+            &self.inner.unreadable,
+        ))
+    }
+
+    /// Every kind of list record skipped so far, with how many (route, field, problem).
+    pub fn unreadable(&self) -> Vec<(crate::unreadable::Unreadable, u64)> {
+        self.inner.unreadable.all()
+    }
+
     /// A list route that answers ids, read as full objects the way OVH's control panel reads
     /// it: `X-Pagination-Mode: CachedObjectList-Pages`, pages of [`PAGE_SIZE`] numbered from 1,
     /// until `X-Pagination-Elements` objects came or a page is short. A route (or a server)
@@ -239,6 +263,8 @@ impl Client {
     /// body and timestamp only.
     pub async fn get_objects<T: DeserializeOwned>(&self, path: &str) -> Result<Listed<T>> {
         let mut objects: Vec<T> = Vec::new();
+        // Records received, read or not: what `X-Pagination-Elements` counts.
+        let mut received = 0u64;
         for number in 1..=MAX_PAGES {
             let headers = [
                 ("X-Pagination-Mode", "CachedObjectList-Pages".to_string()),
@@ -257,14 +283,15 @@ impl Client {
                 return Ok(Listed::Ids(ids));
             }
             let short = page.len() < PAGE_SIZE;
-            for item in page {
-                objects.push(serde_json::from_value(item).map_err(|e| Error::Decode {
-                    path: path.to_string(),
-                    detail: e.to_string(),
-                })?);
-            }
+            received += page.len() as u64;
+            objects.extend(crate::unreadable::decode_items::<T>(
+                "GET",
+                path,
+                page,
+                &self.inner.unreadable,
+            ));
             let done = match answer.elements {
-                Some(total) => objects.len() as u64 >= total || short,
+                Some(total) => received >= total || short,
                 None => short,
             };
             if done {

@@ -14,6 +14,7 @@ pub mod rules;
 pub mod sensitive;
 pub mod signing;
 pub mod types;
+pub mod unreadable;
 
 pub use client::{Client, ClientBuilder, Clock, Credentials, Listed, RetryPolicy, ServiceAccount};
 pub use endpoint::Endpoint;

@@ -92,7 +92,7 @@ impl Client {
     /// `GET /cloud/project/{id}/instance`, optionally for one region.
     pub async fn instances(&self, project_id: &str, region: Option<&str>) -> Result<Vec<Instance>> {
         let query: Vec<(&str, &str)> = region.map(|r| ("region", r)).into_iter().collect();
-        self.get(&format!("{}/instance", project(project_id)), &query)
+        self.get_list(&format!("{}/instance", project(project_id)), &query)
             .await
     }
 
@@ -108,7 +108,7 @@ impl Client {
     /// `GET /cloud/project/{id}/flavor`, optionally for one region.
     pub async fn flavors(&self, project_id: &str, region: Option<&str>) -> Result<Vec<Flavor>> {
         let query: Vec<(&str, &str)> = region.map(|r| ("region", r)).into_iter().collect();
-        self.get(&format!("{}/flavor", project(project_id)), &query)
+        self.get_list(&format!("{}/flavor", project(project_id)), &query)
             .await
     }
 
@@ -124,7 +124,7 @@ impl Client {
     /// `GET /cloud/project/{id}/image`, optionally for one region.
     pub async fn images(&self, project_id: &str, region: Option<&str>) -> Result<Vec<Image>> {
         let query: Vec<(&str, &str)> = region.map(|r| ("region", r)).into_iter().collect();
-        self.get(&format!("{}/image", project(project_id)), &query)
+        self.get_list(&format!("{}/image", project(project_id)), &query)
             .await
     }
 
@@ -139,7 +139,7 @@ impl Client {
 
     /// `GET /cloud/project/{id}/sshkey`.
     pub async fn ssh_keys(&self, project_id: &str) -> Result<Vec<SshKey>> {
-        self.get(&format!("{}/sshkey", project(project_id)), &[])
+        self.get_list(&format!("{}/sshkey", project(project_id)), &[])
             .await
     }
 
@@ -188,7 +188,7 @@ impl Client {
     /// `GET /cloud/project/{id}/snapshot`: every instance backup of the project.
     pub async fn snapshots(&self, project_id: &str, region: Option<&str>) -> Result<Vec<Image>> {
         let query: Vec<(&str, &str)> = region.map(|r| ("region", r)).into_iter().collect();
-        self.get(&format!("{}/snapshot", project(project_id)), &query)
+        self.get_list(&format!("{}/snapshot", project(project_id)), &query)
             .await
     }
 
@@ -215,7 +215,7 @@ impl Client {
 
     /// `GET /cloud/project/{id}/region/{region}/workflow/backup`.
     pub async fn workflows(&self, project_id: &str, region: &str) -> Result<Vec<Workflow>> {
-        self.get(
+        self.get_list(
             &format!(
                 "{}/region/{}/workflow/backup",
                 project(project_id),

@@ -9,11 +9,21 @@ use serde::{Deserialize, Deserializer, Serialize};
 /// Decodes an optional OVH datetime, accepting any RFC 3339 offset; anything else is `None`.
 fn lenient_datetime<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>, D::Error> {
     let raw: Option<serde_json::Value> = Option::deserialize(d)?;
-    Ok(raw
-        .as_ref()
-        .and_then(|v| v.as_str())
-        .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
-        .map(|dt| dt.with_timezone(&Utc)))
+    Ok(raw.as_ref().and_then(|v| v.as_str()).and_then(parse_date))
+}
+
+/// An OVH date: RFC 3339, or with a `+0100` offset, or with no offset at all (read as UTC,
+/// unconfirmed: OVH's answers are otherwise in UTC or carry their offset).
+pub fn parse_date(s: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s)
+        .or_else(|_| DateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f%z"))
+        .map(|dt| dt.with_timezone(&Utc))
+        .ok()
+        .or_else(|| {
+            chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f")
+                .ok()
+                .map(|n| n.and_utc())
+        })
 }
 
 /// Decodes `null` as the type's default (OVH sends `null` for empty lists).
