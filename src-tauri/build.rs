@@ -20,6 +20,7 @@ fn main() {
             "workflow_backups",
             "price_country",
             "check_account",
+            "unreadable_count",
             "save_check_report",
             "choose_price_country",
             "replace_workflow",

@@ -336,6 +336,15 @@ pub(crate) async fn check_account<R: Runtime>(
     Ok(state.session(&app).await?.check_account().await)
 }
 
+#[tauri::command]
+#[tracing::instrument(skip(app, state), err(Debug))]
+pub(crate) async fn unreadable_count<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Result<u64, Error> {
+    Ok(state.session(&app).await?.unreadable_count())
+}
+
 /// Saves a check report in the user's Documents folder (home when there is none).
 #[tauri::command]
 #[tracing::instrument(skip(app, text), err(Debug))]

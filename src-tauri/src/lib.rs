@@ -87,6 +87,7 @@ pub fn build<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::workflow_backups,
             commands::price_country,
             commands::check_account,
+            commands::unreadable_count,
             commands::save_check_report,
             commands::choose_price_country,
             commands::replace_workflow,

@@ -25,6 +25,37 @@ async fn every_readable_item_shows_and_the_report_names_what_could_not_be_read()
             if backups < 15 {
                 return Err(format!("only {backups} backups shown"));
             }
+            let note = eventually(Duration::from_secs(10), async || {
+                app.text_of("#unreadable-note").await
+            })
+            .await?;
+            if !note.contains("could not be read") {
+                return Err(format!(
+                    "the screen does not say an item was left out: {note:?}"
+                ));
+            }
+            app.screenshot("messy-backups").await?;
+
+            // The main journey on these answers: a backup, followed to Available.
+            app.click_text("Instances").await?;
+            app.click("tr[data-instance='mail-gateway'] button[aria-haspopup]")
+                .await?;
+            app.click_text("Create a backup").await?;
+            app.fill("#backup-name", "messy mail backup").await?;
+            app.click("#confirm-backup").await?;
+            app.find_text("Backup of mail-gateway started. You will be notified when it is ready.")
+                .await?;
+            app.click_text("Instance Backup").await?;
+            let row = "tr[data-backup='messy mail backup']";
+            eventually(Duration::from_secs(60), async || {
+                let text = app.text_of(row).await?;
+                if text.contains("Available") && text.contains("mail-gateway") {
+                    Ok(())
+                } else {
+                    Err(format!("still: {text:?}"))
+                }
+            })
+            .await?;
             app.click_text("Workflow Management").await?;
             app.find("tr[data-workflow='nightly-web-frontend-1']")
                 .await?;

@@ -367,6 +367,8 @@ export interface CheckReport {
   text: string;
   problems: number;
 }
+/** How many list records OVH sent could not be read (left out of the lists). */
+export const unreadableCount = (): Promise<number> => call("unreadable_count");
 /** "Check my account": every route the app reads, read once; a report without values. */
 export const checkAccount = (): Promise<CheckReport> => call("check_account");
 /** Saves the report's text in Documents; returns the file's path. */

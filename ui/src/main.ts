@@ -249,16 +249,23 @@ async function instancesView(container: HTMLElement): Promise<void> {
 function render(): void {
   const app = document.getElementById("app")!;
   const content = h("main", { class: "content", id: "content" });
-  app.replaceChildren(sidebar(), h("div", { class: "main" }, topbar(), content));
+  const note = h("div", { id: "unreadable-note", role: "status" });
+  app.replaceChildren(sidebar(), h("div", { class: "main" }, topbar(), note, content));
   app.setAttribute("aria-busy", "false");
+  let job: Promise<void> | null = null;
   if (state.section === "preferences") void prefsView(content, render);
   else if (state.section === "account") void accountView(content, { connected: () => void start("instances"), signedOut: () => void start("account") });
   else if (state.startError) content.replaceChildren(errorBox(state.startError, () => void start()));
   else if (state.projects.length === 0) content.replaceChildren(h("p", { class: "empty" }, t("noProjects")));
-  else if (state.section === "instances") void instancesView(content);
-  else if (state.section === "backups") void backupView(content, state.projectId!, state.backups);
-  else if (state.section === "workflows") void workflowView(content, state.projectId!);
-  else void overviewView(content, (projectId) => openSection("workflows", projectId));
+  else if (state.section === "instances") job = instancesView(content);
+  else if (state.section === "backups") job = backupView(content, state.projectId!, state.backups);
+  else if (state.section === "workflows") job = workflowView(content, state.projectId!);
+  else job = overviewView(content, (projectId) => openSection("workflows", projectId));
+  // Records OVH sent that could not be read are left out of the lists: say so, once loaded.
+  void job?.then(async () => {
+    const n = await api.unreadableCount().catch(() => 0);
+    note.replaceChildren(...(n > 0 ? [h("p", { class: "notice" }, t("unreadableNote", { count: String(n) }), " ", h("button", { class: "btn small", onclick: () => openSection("account") }, t("checkAccount")))] : []));
+  });
 }
 
 /** Shows a section, optionally of another project. */

@@ -19,28 +19,31 @@ pub struct Unreadable {
     pub problem: String,
 }
 
-/// Counts of unreadable records since the client was made.
+/// Unreadable records as of the latest read of each list: a list read again replaces its own
+/// counts, so the figures say what is unreadable now, not how often it was read. The concrete
+/// paths stay in memory; only templates leave.
 #[derive(Debug, Default)]
-pub struct Registry(Mutex<BTreeMap<Unreadable, u64>>);
+pub struct Registry(Mutex<BTreeMap<String, BTreeMap<Unreadable, u64>>>);
 
 impl Registry {
-    fn add(&self, u: Unreadable) {
-        *self
-            .0
-            .lock()
-            .expect("unreadable lock")
-            .entry(u)
-            .or_default() += 1;
+    fn replace(&self, path: &str, found: BTreeMap<Unreadable, u64>) {
+        let mut all = self.0.lock().expect("unreadable lock");
+        if found.is_empty() {
+            all.remove(path);
+        } else {
+            all.insert(path.to_string(), found);
+        }
     }
 
-    /// Every kind of unreadable record seen, with how many.
+    /// Every kind of unreadable record in the latest reads, with how many.
     pub fn all(&self) -> Vec<(Unreadable, u64)> {
-        self.0
-            .lock()
-            .expect("unreadable lock")
-            .iter()
-            .map(|(u, n)| (u.clone(), *n))
-            .collect()
+        let mut sum: BTreeMap<Unreadable, u64> = BTreeMap::new();
+        for found in self.0.lock().expect("unreadable lock").values() {
+            for (u, n) in found {
+                *sum.entry(u.clone()).or_default() += n;
+            }
+        }
+        sum.into_iter().collect()
     }
 }
 
@@ -95,6 +98,7 @@ pub(crate) fn decode_items<T: DeserializeOwned>(
     registry: &Registry,
 ) -> Vec<T> {
     let mut out = Vec::with_capacity(items.len());
+    let mut found: BTreeMap<Unreadable, u64> = BTreeMap::new();
     for item in items {
         match serde_path_to_error::deserialize::<_, T>(item) {
             Ok(v) => out.push(v),
@@ -123,10 +127,11 @@ pub(crate) fn decode_items<T: DeserializeOwned>(
                     u.field,
                     u.problem
                 );
-                registry.add(u);
+                *found.entry(u).or_default() += 1;
             }
         }
     }
+    registry.replace(path, found);
     out
 }
 
@@ -150,9 +155,21 @@ mod tests {
             serde_json::json!({"id": "secret-looking-value", "size": "big"}),
             serde_json::json!({"id": "d", "size": 4.0}),
         ];
-        let read: Vec<Item> =
-            decode_items("GET", "/cloud/project/5f1c2a7e9b3d/snapshot", items, &r);
+        let read: Vec<Item> = decode_items(
+            "GET",
+            "/cloud/project/5f1c2a7e9b3d/snapshot",
+            items.clone(),
+            &r,
+        );
         assert_eq!(read.len(), 2, "the readable records still show");
+        let again: Vec<Item> =
+            decode_items("GET", "/cloud/project/5f1c2a7e9b3d/snapshot", items, &r);
+        assert_eq!(again.len(), 2);
+        assert_eq!(
+            r.all().iter().map(|(_, n)| n).sum::<u64>(),
+            2,
+            "a list read again replaces its counts, it does not add to them"
+        );
         let all = r.all();
         assert_eq!(all.len(), 2);
         let text = format!("{all:?}");
