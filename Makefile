@@ -9,7 +9,7 @@ APP := target/debug/backup-desk
 # virtualenv in the same `make` run (a fresh Debian whose system Python refuses `pip install`).
 PYTHON_OVH = $$(if [ -x target/python-ovh/bin/python ]; then echo $(CURDIR)/target/python-ovh/bin/python; else echo python3; fi)
 
-.PHONY: run test deps ui build lint test-rust test-ui test-e2e test-package package bench bench-api bench-desktop bench-budget fuzz sim
+.PHONY: package-windows test-windows run test deps ui build lint test-rust test-ui test-e2e test-package package bench bench-api bench-desktop bench-budget fuzz sim
 
 deps:
 	@bash .ci/deps
@@ -73,9 +73,20 @@ bench-desktop: ui
 ## Runs everything CI runs: format, lint, frontend tests, Rust tests, end-to-end tests.
 test:
 	@mkdir -p target && rm -f $(LOG)
-	$(MAKE) --no-print-directory lint test-ui test-rust test-e2e test-package
+	$(MAKE) --no-print-directory lint test-ui test-rust test-e2e test-package test-windows
 	@sed 's/\x1b\[[0-9;]*m//g' $(LOG) | awk '/^test result:/ { p += $$4; f += $$6 } /^ +Tests +[0-9]+ passed/ { p += $$2 } END { printf "all tests: %d passed, %d failed\n", p, f }'
 
 ## The simulator on its own, for python-ovh or curl: make sim
 sim:
 	cargo run -p ovh-sim -- --listen 127.0.0.1:8787 --scenario demo
+
+## A per-user Windows installer, cross-built here: target/windows/Backup Desk_<version>_x64-setup.exe
+package-windows: deps
+	@mkdir -p target
+	bash .ci/windows 2>&1 | tee -a $(LOG)
+
+## The Windows build checked here: the installer made, the domain's tests under Wine, and the
+## installer run silently under Wine, then the uninstaller.
+test-windows: package-windows
+	bash .ci/windows-tests 2>&1 | tee -a $(LOG)
+	bash .ci/windows-install-test 2>&1 | tee -a $(LOG)

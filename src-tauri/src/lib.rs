@@ -1,6 +1,7 @@
 //! Backup Desk's Tauri shell: the only crate that knows about Tauri. It registers plugins, state
 //! and commands, and translates between the webview and the domain (`desk`).
-#![forbid(unsafe_code)]
+// Denied, not forbidden: the one exception is the Windows message box when the app cannot start.
+#![deny(unsafe_code)]
 
 mod account;
 mod commands;
@@ -133,10 +134,43 @@ fn setup<R: Runtime>(app: &mut tauri::App<R>) -> Result<(), Box<dyn std::error::
     let hidden = std::env::args().any(|a| a == HIDDEN_ARG);
     if hidden && state.has_tray() {
         tracing::info!("started in the tray, without a window");
-    } else {
-        tray::create_window(app.handle())?;
+    } else if let Err(e) = tray::create_window(app.handle()) {
+        // Tauri panics on a failed setup hook: say why first, where the user sees it (a missing
+        // WebView2 runtime on Windows), then stop.
+        cannot_start(&e.to_string());
+        std::process::exit(1);
     }
     Ok(())
+}
+
+/// Says why the app could not start where the user will see it: a message box on Windows (a
+/// GUI app there has no console, and the usual cause, a missing WebView2 runtime, has a fix),
+/// standard error elsewhere.
+fn cannot_start(detail: &str) {
+    tracing::error!("could not start: {detail}");
+    eprintln!("Backup Desk could not start: {detail}");
+    #[cfg(windows)]
+    {
+        let fr = desk::settings::system_language().starts_with("fr");
+        let (title, text) = if fr {
+            ("Backup Desk ne peut pas démarrer", format!("Backup Desk n'a pas pu ouvrir sa fenêtre.\n\nIl a besoin de Microsoft Edge WebView2, inclus dans Windows 11. Sous Windows 10, installez le runtime gratuit « Evergreen » depuis https://developer.microsoft.com/microsoft-edge/webview2/ puis relancez Backup Desk.\n\nDétail : {detail}"))
+        } else {
+            ("Backup Desk cannot start", format!("Backup Desk could not open its window.\n\nIt needs Microsoft Edge WebView2, which Windows 11 includes. On Windows 10, install the free \"Evergreen\" runtime from https://developer.microsoft.com/microsoft-edge/webview2/ and start Backup Desk again.\n\nDetails: {detail}"))
+        };
+        let wide = |s: &str| s.encode_utf16().chain(Some(0)).collect::<Vec<u16>>();
+        let (title, text) = (wide(title), wide(&text));
+        // SAFETY: both strings are NUL-terminated UTF-16 that outlive the call; no owner window.
+        #[allow(unsafe_code)]
+        unsafe {
+            windows_sys::Win32::UI::WindowsAndMessaging::MessageBoxW(
+                std::ptr::null_mut(),
+                text.as_ptr(),
+                title.as_ptr(),
+                windows_sys::Win32::UI::WindowsAndMessaging::MB_OK
+                    | windows_sys::Win32::UI::WindowsAndMessaging::MB_ICONERROR,
+            );
+        }
+    }
 }
 
 /// Starts the app.
@@ -148,7 +182,7 @@ pub fn run() {
     {
         Ok(app) => app,
         Err(e) => {
-            eprintln!("Backup Desk could not start: {e}");
+            cannot_start(&e.to_string());
             std::process::exit(1);
         }
     };

@@ -133,7 +133,10 @@ pub fn discover(env: &dyn Fn(&str) -> Option<String>, files: &[PathBuf]) -> Opti
 
 /// [`discover`] on this machine: the process environment and python-ovh's three files.
 pub fn discover_here() -> Option<Found> {
-    let home = std::env::var_os("HOME").map(PathBuf::from);
+    // Python's `expanduser`, as python-ovh uses it: HOME, else USERPROFILE (Windows).
+    let home = std::env::var_os("HOME")
+        .or_else(|| std::env::var_os("USERPROFILE"))
+        .map(PathBuf::from);
     let cwd = std::env::current_dir().ok();
     let files = standard_paths(home.as_deref(), cwd.as_deref());
     let home_text = home.map(|h| h.display().to_string());

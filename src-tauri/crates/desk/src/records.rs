@@ -119,6 +119,7 @@ mod tests {
     #[test]
     fn records_survive_a_restart_and_a_damaged_file() {
         let dir = std::env::temp_dir().join(format!("bd-records-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
         let r = Record {
             project_id: "p".into(),
             snapshot_id: "s".into(),

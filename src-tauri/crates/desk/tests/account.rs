@@ -1,5 +1,6 @@
 //! The three ways in and each way the credentials can fail, against the simulator, with the
-//! real Secret Service of the test session (gnome-keyring under `make test`).
+//! real keyring: the test session's Secret Service on Linux (gnome-keyring under `make test`),
+//! Credential Manager on Windows (under Wine).
 mod common;
 
 use std::sync::Arc;
@@ -14,7 +15,7 @@ use ovh_sim::Keys;
 
 fn vault(name: &str) -> Vault {
     assert!(
-        std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some(),
+        !cfg!(target_os = "linux") || std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some(),
         "these tests need a D-Bus session with a Secret Service; run them through `make test`"
     );
     Vault::with_service(&format!("backup-desk-test-{name}-{}", std::process::id()))

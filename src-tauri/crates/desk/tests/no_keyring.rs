@@ -1,5 +1,7 @@
 //! Without a Secret Service the vault says what to start, and nothing falls back to a file.
-//! Alone in its test binary because it points this process's D-Bus address nowhere.
+//! Alone in its test binary because it points this process's D-Bus address nowhere. Linux only:
+//! the Secret Service is Linux's keyring; Windows always has Credential Manager.
+#![cfg(target_os = "linux")]
 use desk::account::{self, Account};
 use desk::vault::{SecretKind, Vault};
 use ovh::Endpoint;

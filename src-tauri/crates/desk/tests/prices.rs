@@ -64,6 +64,7 @@ async fn without_the_account_s_country_no_price_until_the_user_chooses() {
     let client = running.client(&keys, RetryPolicy::none()).unwrap();
     let p = client.project_ids().await.unwrap()[0].clone();
     let dir = std::env::temp_dir().join(format!("bd-prices-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
     let prices = Prices::new(client.clone(), Some(dir.clone()));
     let c = prices.country().await;
     assert_eq!(c.source, CountrySource::Unknown);
