@@ -41,7 +41,7 @@ test-rust: build
 	BACKUP_DESK_PYTHON=$(PYTHON_OVH) .ci/session cargo test --workspace --exclude e2e --exclude minimal-app --exclude bench --lib --bins --tests 2>&1 | tee -a $(LOG)
 
 test-e2e: build
-	.ci/session cargo test -p e2e --tests -- --test-threads=1 2>&1 | tee -a $(LOG)
+	E2E_RUN_ID=$$(date +%s) .ci/session cargo test -p e2e --tests -- --test-threads=1 2>&1 | tee -a $(LOG)
 
 ## The .deb, installed with dpkg and launched (needs root or sudo).
 test-package: ui

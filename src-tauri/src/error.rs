@@ -40,38 +40,13 @@ impl Error {
         }
     }
 
-    /// The message shown: what went wrong with the account and how to fix it, OVH's own words
-    /// for other refusals, a summary for transport failures.
+    /// The message shown: one line that says what happened and what to do.
     fn message(&self) -> String {
         match self {
-            Error::Desk(desk::Error::Ovh(ovh::Error::Transport(_))) => "OVH API unreachable".into(),
-            Error::Desk(desk::Error::Ovh(
-                e @ ovh::Error::Api {
-                    message, query_id, ..
-                },
-            )) => {
-                let text = account_remedy(e).unwrap_or(message.as_str());
-                match query_id {
-                    Some(id) => format!("{text} (query id {id})"),
-                    None => text.to_string(),
-                }
-            }
-            other => other.to_string(),
+            Error::Desk(e) => e.user_message(),
+            Error::System(m) => m.clone(),
         }
     }
-}
-
-/// Each way the credentials can be refused, in words that say what to do.
-fn account_remedy(e: &ovh::Error) -> Option<&'static str> {
-    Some(match e.error_code()? {
-        "INVALID_KEY" => "OVHcloud does not know this application key. Connect again with the keys of an existing application.",
-        "INVALID_SIGNATURE" => "OVHcloud refused the signature: the application secret does not belong to this application key. Connect again with the right secret.",
-        "INVALID_CREDENTIAL" | "NOT_CREDENTIAL" | "NOT_AUTHENTICATED" => "This access to OVHcloud was not approved, has expired or was revoked. Connect again to renew it.",
-        "QUERY_TIME_OUT" => "This computer's clock is too far from OVHcloud's. Set the date and time to update automatically, then try again.",
-        "NOT_GRANTED_CALL" => "This access does not allow that action. Connect again to grant Backup Desk the rights it needs.",
-        "invalid_client" | "unauthorized_client" => "OVHcloud does not recognise this service account: check its client ID and secret, then connect again.",
-        _ => return None,
-    })
 }
 
 impl Serialize for Error {
@@ -98,11 +73,11 @@ mod tests {
                 "error sending request for url (http://127.0.0.1:1/1.0/x): connection refused"
                     .into()
             )),
-            serde_json::json!({"kind": "network", "message": "OVH API unreachable"})
+            serde_json::json!({"kind": "network", "message": "OVHcloud cannot be reached. Check the internet connection, then try again."})
         );
         assert_eq!(
             json(ovh::Error::Timeout),
-            serde_json::json!({"kind": "network", "message": "OVH API did not answer in time"})
+            serde_json::json!({"kind": "network", "message": "OVHcloud did not answer in time. Try again in a moment."})
         );
         let refused = ovh::Error::Api {
             status: 403,

@@ -49,11 +49,39 @@ pub struct Profile {
     pub namespace: String,
 }
 
+/// This run of the end-to-end suite (`E2E_RUN_ID`, set by `make test-e2e`): profiles carry it,
+/// so the secret scan reads this run's and no earlier one's.
+pub fn run_id() -> String {
+    std::env::var("E2E_RUN_ID").unwrap_or_else(|_| "adhoc".into())
+}
+
+/// Where secrets issued during this run are listed for the final scan (simulator keys only,
+/// outside every folder the scan reads).
+pub fn issued_list() -> PathBuf {
+    root().join(format!("target/e2e-issued-{}.txt", run_id()))
+}
+
+/// Adds a secret the simulator issued during a journey (a consumer key) to the scan's list.
+pub fn remember_issued(secret: &str) {
+    use std::io::Write;
+    let path = issued_list();
+    let _ = std::fs::create_dir_all(path.parent().expect("target"));
+    let mut f = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+        .expect("issued list");
+    writeln!(f, "{secret}").expect("issued list");
+}
+
 impl Profile {
     pub fn new(name: &str) -> Result<Self> {
         let n = free_port();
-        let dir =
-            std::env::temp_dir().join(format!("backup-desk-e2e-{name}-{}-{n}", std::process::id()));
+        let dir = std::env::temp_dir().join(format!(
+            "backup-desk-e2e-{}-{name}-{}-{n}",
+            run_id(),
+            std::process::id()
+        ));
         std::fs::create_dir_all(&dir).map_err(|e| format!("profile folder: {e}"))?;
         Ok(Self {
             dir,

@@ -90,34 +90,27 @@ async fn approve(port: u16, validation_url: &str) -> Result<()> {
 }
 
 /// Every file under `dir` and the log, searched for each secret's bytes.
+/// Every file of the profile and the log, searched in each form a secret may take.
 fn scan(dir: &Path, log: &Path, secrets: &[String]) -> Vec<String> {
-    let mut files = vec![log.to_path_buf()];
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                files.push(path);
-            }
-        }
-    }
-    let mut hits = Vec::new();
-    for f in &files {
-        let bytes = std::fs::read(f).unwrap_or_default();
-        for s in secrets {
-            if bytes.windows(s.len()).any(|w| w == s.as_bytes()) {
-                hits.push(format!("{} holds a secret", f.display()));
-            }
-        }
-    }
+    let secrets: Vec<&str> = secrets.iter().map(String::as_str).collect();
+    let log_dir = log.parent().expect("log folder");
+    let in_profile = ovh_sim::secrets::scan(&[dir], &secrets);
+    let in_log = ovh_sim::secrets::scan(&[log_dir], &secrets);
     println!(
         "secret scan: {} files, {} secrets, {} hits",
-        files.len(),
+        in_profile.files,
         secrets.len(),
-        hits.len()
+        in_profile.hits.len()
     );
+    let mut hits: Vec<String> = in_profile
+        .hits
+        .iter()
+        .chain(in_log.hits.iter().filter(|(p, _)| p == log))
+        .map(|(p, form)| format!("{} holds a secret ({form})", p.display()))
+        .collect();
+    if in_profile.files == 0 {
+        hits.push("the profile held no file: nothing was scanned".into());
+    }
     hits
 }
 
@@ -197,6 +190,7 @@ async fn three_ways_in_sign_out_and_reconnect() {
             return Err(format!("keyring entries after Connect: {entries:?}"));
         }
         let approved_ck = secret(&service, SecretKind::ConsumerKey).await?;
+        e2e::remember_issued(&approved_ck);
 
         app.click_text("Account").await?;
         app.find_text("Connected to OVHcloud").await?;

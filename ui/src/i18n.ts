@@ -709,7 +709,7 @@ export const serverFr: Record<string, string> = {
   "a backup name cannot contain control characters (tabs, line breaks)": "un nom de sauvegarde ne peut pas contenir de caractères de contrôle (tabulations, retours à la ligne)",
   "a backup name has at most {MAX_NAME_CHARS} characters": "un nom de sauvegarde a au plus {MAX_NAME_CHARS} caractères",
   "a backup name is required": "un nom de sauvegarde est obligatoire",
-  "a backup of this instance is already being created": "une sauvegarde de cette instance est déjà en cours de création",
+  "a backup of this instance is already being created: wait for it to appear in Instance Backup": "une sauvegarde de cette instance est déjà en cours de création : attendez qu'elle apparaisse dans Instance Backup",
   "a consumer key is required": "une consumer key est obligatoire",
   "a name has at most 64 characters": "un nom a au plus 64 caractères",
   "a name is required": "un nom est obligatoire",

@@ -48,12 +48,16 @@ impl Account {
 
     /// A client for this account.
     pub fn client(&self) -> Result<Client> {
+        Ok(self.client_builder().build()?)
+    }
+
+    /// The builder of [`Account::client`], credentials set.
+    pub fn client_builder(&self) -> ovh::ClientBuilder {
         let builder = Client::builder(self.endpoint().clone());
-        Ok(match self {
+        match self {
             Account::Keys { credentials, .. } => builder.credentials(credentials.clone()),
             Account::ServiceAccount { account, .. } => builder.service_account(account.clone()),
         }
-        .build()?)
     }
 
     /// Reads the stored account; `None` when no complete one is stored. Blocking (keyring).

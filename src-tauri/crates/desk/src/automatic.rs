@@ -186,7 +186,7 @@ pub async fn create_many(
         let error = workflows::create(client, project_id, &spec)
             .await
             .err()
-            .map(|e| e.to_string());
+            .map(|e| e.user_message());
         out.push(Outcome {
             instance_id: id.clone(),
             workflow_name,

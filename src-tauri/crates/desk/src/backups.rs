@@ -74,7 +74,7 @@ impl InFlight {
             .insert(key.clone())
         {
             return Err(Error::Invalid(
-                "a backup of this instance is already being created".into(),
+                "a backup of this instance is already being created: wait for it to appear in Instance Backup".into(),
             ));
         }
         Ok(InFlightGuard { set: self, key })
@@ -352,7 +352,7 @@ pub async fn delete(
                     client
                         .delete_snapshot(project_id, id)
                         .await
-                        .map_err(|e| e.to_string())
+                        .map_err(|e| crate::Error::from(e).user_message())
                 } else {
                     Err(format!(
                         "it is installed on these running instances: {}",

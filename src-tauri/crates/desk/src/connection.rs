@@ -30,10 +30,20 @@ impl Connection {
     /// Opens the account stored in `vault`, or the demo cloud (on `demo_port`, 0 for any) when
     /// no complete account is stored. Must run inside a tokio runtime.
     pub async fn open(vault: &Vault, demo_port: u16) -> Result<Self> {
+        Self::open_tuned(vault, demo_port, |b| b).await
+    }
+
+    /// As [`Connection::open`], with the account's client adjusted by `tune` before it is built
+    /// (tests shorten its retry delays and timeout; the secrets still come from the keyring).
+    pub async fn open_tuned(
+        vault: &Vault,
+        demo_port: u16,
+        tune: impl FnOnce(ovh::ClientBuilder) -> ovh::ClientBuilder,
+    ) -> Result<Self> {
         let vault = vault.clone();
         match account::blocking(move || Account::load(&vault)).await? {
             Some(account) => Ok(Self {
-                client: account.client()?,
+                client: tune(account.client_builder()).build()?,
                 mode: Mode::Account(account.endpoint().clone()),
                 account: Some(account),
                 _demo: None,

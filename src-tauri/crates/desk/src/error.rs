@@ -21,3 +21,138 @@ pub enum Error {
     #[error("failed to start the demo cloud: {0}")]
     Demo(String),
 }
+
+impl Error {
+    /// One line for the person at the desk: what happened and what to do next. Never markup, a
+    /// raw answer body or a request path (`Display` keeps those details for the log).
+    pub fn user_message(&self) -> String {
+        match self {
+            Error::Ovh(e) => ovh_message(e),
+            Error::Vault(e) => one_line(&e.to_string()),
+            Error::Invalid(m) | Error::Uncertain(m) => one_line(m),
+            Error::Demo(_) => {
+                "The demo cloud could not start. Quit Backup Desk and open it again.".into()
+            }
+        }
+    }
+}
+
+fn ovh_message(e: &ovh::Error) -> String {
+    let with_id = |text: String, id: &Option<String>| match id {
+        Some(id) => format!("{text} (query id {})", one_line(id)),
+        None => text,
+    };
+    match e {
+        ovh::Error::Transport(_) => {
+            "OVHcloud cannot be reached. Check the internet connection, then try again.".into()
+        }
+        ovh::Error::Timeout => "OVHcloud did not answer in time. Try again in a moment.".into(),
+        ovh::Error::Api { query_id, .. } if account_remedy(e).is_some() => {
+            with_id(account_remedy(e).unwrap_or_default().into(), query_id)
+        }
+        ovh::Error::Api {
+            status: 429,
+            query_id,
+            ..
+        } => with_id(
+            "OVHcloud asks Backup Desk to slow down. Wait a minute, then try again.".into(),
+            query_id,
+        ),
+        // A server error's body is often an HTML page or a proxy's words: the status says it all.
+        ovh::Error::Api {
+            status: status @ 500..,
+            query_id,
+            ..
+        } => with_id(
+            format!(
+                "OVHcloud had a problem (error {status}). Try again in a few minutes; if it lasts, check status.ovhcloud.com."
+            ),
+            query_id,
+        ),
+        // Other refusals: OVH's own words say which rule was broken.
+        ovh::Error::Api {
+            message, query_id, ..
+        } => with_id(
+            format!(
+                "OVHcloud refused: {}. Correct what it names, or try again later.",
+                one_line(message).trim_end_matches('.')
+            ),
+            query_id,
+        ),
+        ovh::Error::Decode { .. } => "OVHcloud sent an answer Backup Desk cannot read. Try again; if it lasts, run Settings → Check my account and send the report to support.".into(),
+        ovh::Error::InvalidInput(m) => one_line(m),
+    }
+}
+
+/// Each way the credentials can be refused, in words that say what to do.
+pub fn account_remedy(e: &ovh::Error) -> Option<&'static str> {
+    Some(match e.error_code()? {
+        "INVALID_KEY" => "OVHcloud does not know this application key. Connect again with the keys of an existing application.",
+        "INVALID_SIGNATURE" => "OVHcloud refused the signature: the application secret does not belong to this application key. Connect again with the right secret.",
+        "INVALID_CREDENTIAL" | "NOT_CREDENTIAL" | "NOT_AUTHENTICATED" => "This access to OVHcloud was not approved, has expired or was revoked. Connect again to renew it.",
+        "QUERY_TIME_OUT" => "This computer's clock is too far from OVHcloud's. Set the date and time to update automatically, then try again.",
+        "NOT_GRANTED_CALL" => "This access does not allow that action. Connect again to grant Backup Desk the rights it needs.",
+        "invalid_client" | "unauthorized_client" => "OVHcloud does not recognise this service account: check its client ID and secret, then connect again.",
+        _ => return None,
+    })
+}
+
+/// Text from elsewhere made fit for one line: markup removed, whitespace collapsed, bounded.
+fn one_line(text: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in text.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if in_tag => {}
+            c if c.is_whitespace() => {
+                if !out.ends_with(' ') && !out.is_empty() {
+                    out.push(' ');
+                }
+            }
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    let out = out.trim_end();
+    match out.char_indices().nth(200) {
+        Some((cut, _)) => format!("{}…", &out[..cut]),
+        None => out.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn api(status: u16, message: &str) -> Error {
+        Error::Ovh(ovh::Error::Api {
+            status,
+            class: None,
+            error_code: None,
+            message: message.into(),
+            query_id: Some("EU.ext-1.x".into()),
+            retry_after: None,
+        })
+    }
+
+    #[test]
+    fn messages_are_one_clean_line_with_what_to_do() {
+        let html = "<html><body><h1>503 Service Unavailable</h1>\n<p>No server is available</p></body></html>";
+        let m = api(503, html).user_message();
+        assert_eq!(m, "OVHcloud had a problem (error 503). Try again in a few minutes; if it lasts, check status.ovhcloud.com. (query id EU.ext-1.x)");
+        let m = api(400, "Invalid <b>name</b>\n  too long").user_message();
+        assert_eq!(
+            m,
+            "OVHcloud refused: Invalid name too long. Correct what it names, or try again later. (query id EU.ext-1.x)"
+        );
+        let long = "x".repeat(500);
+        assert!(api(409, &long).user_message().chars().count() < 300);
+        let decode = Error::Ovh(ovh::Error::Decode {
+            path: "/cloud/project/abc/instance".into(),
+            detail: "expected value at line 1 column 1".into(),
+        });
+        assert!(!decode.user_message().contains("/cloud/project"));
+    }
+}

@@ -70,38 +70,20 @@ impl Journal {
         Self { path: None }
     }
 
-    /// The tracked backups; an unreadable journal is logged and treated as empty.
+    /// The tracked backups; an unreadable journal is set aside (see [`crate::files`]).
     pub fn load(&self) -> Vec<Tracked> {
-        let Some(path) = &self.path else {
-            return Vec::new();
-        };
-        match std::fs::read(path) {
-            Ok(bytes) => serde_json::from_slice(&bytes).unwrap_or_else(|e| {
-                tracing::warn!("ignoring unreadable journal {}: {e}", path.display());
-                Vec::new()
-            }),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-            Err(e) => {
-                tracing::warn!("cannot read journal {}: {e}", path.display());
-                Vec::new()
-            }
-        }
+        self.path
+            .as_deref()
+            .and_then(crate::files::read_json)
+            .unwrap_or_default()
     }
 
     /// Replaces the journal atomically (write then rename), so a crash never leaves half a file.
     pub fn save(&self, tracked: &[Tracked]) -> std::io::Result<()> {
-        let Some(path) = &self.path else {
-            return Ok(());
-        };
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
+        match &self.path {
+            Some(path) => crate::files::write_json(path, &tracked),
+            None => Ok(()),
         }
-        let tmp = path.with_extension("json.tmp");
-        std::fs::write(
-            &tmp,
-            serde_json::to_vec_pretty(tracked).map_err(std::io::Error::other)?,
-        )?;
-        std::fs::rename(tmp, path)
     }
 }
 

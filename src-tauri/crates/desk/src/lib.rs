@@ -8,6 +8,7 @@ pub mod backups;
 pub mod check;
 pub mod connection;
 pub mod error;
+pub mod files;
 pub mod inventory;
 pub mod journal;
 pub mod lists;

@@ -116,9 +116,8 @@ impl Prices {
     pub fn new(client: Client, dir: Option<PathBuf>) -> Self {
         let path = dir.map(|d| d.join("price-country.json"));
         let chosen = path
-            .as_ref()
-            .and_then(|p| std::fs::read(p).ok())
-            .and_then(|b| serde_json::from_slice::<Chosen>(&b).ok())
+            .as_deref()
+            .and_then(crate::files::read_json::<Chosen>)
             .and_then(|c| c.subsidiary);
         Self {
             client,
@@ -177,15 +176,10 @@ impl Prices {
         }
         *self.chosen.lock().expect("chosen lock") = Some(subsidiary.to_string());
         if let Some(path) = &self.path {
-            let body = serde_json::to_vec(&Chosen {
+            let chosen = Chosen {
                 subsidiary: Some(subsidiary.to_string()),
-            })
-            .map_err(|e| Error::Invalid(e.to_string()))?;
-            let saved = path
-                .parent()
-                .map_or(Ok(()), std::fs::create_dir_all)
-                .and_then(|()| std::fs::write(path, body));
-            saved.map_err(|e| {
+            };
+            crate::files::write_json(path, &chosen).map_err(|e| {
                 Error::Invalid(format!(
                     "the country could not be saved ({e}); choose it again"
                 ))

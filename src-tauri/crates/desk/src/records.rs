@@ -39,7 +39,7 @@ pub struct Records {
 }
 
 impl Records {
-    /// Loads the records kept in `dir`; an unreadable file is logged and read as empty, so a
+    /// Loads the records kept in `dir`; an unreadable file is set aside and read as empty, so a
     /// damaged file costs attributions, never the app.
     pub fn in_dir(dir: Option<PathBuf>) -> Self {
         let path = dir.map(|d| d.join("backups-made.json"));
@@ -80,18 +80,7 @@ impl Records {
 
     fn save(&self, all: &[Record]) {
         let Some(path) = &self.path else { return };
-        let write = || -> std::io::Result<()> {
-            if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir)?;
-            }
-            let tmp = path.with_extension("json.tmp");
-            std::fs::write(
-                &tmp,
-                serde_json::to_vec_pretty(all).map_err(std::io::Error::other)?,
-            )?;
-            std::fs::rename(tmp, path)
-        };
-        if let Err(e) = write() {
+        if let Err(e) = crate::files::write_json(path, &all) {
             // The backup exists either way; only its attribution is lost.
             tracing::warn!("cannot write {}: {e}", path.display());
         }
@@ -99,17 +88,7 @@ impl Records {
 }
 
 fn load(path: &std::path::Path) -> Vec<Record> {
-    match std::fs::read(path) {
-        Ok(bytes) => serde_json::from_slice(&bytes).unwrap_or_else(|e| {
-            tracing::warn!("ignoring unreadable {}: {e}", path.display());
-            Vec::new()
-        }),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-        Err(e) => {
-            tracing::warn!("cannot read {}: {e}", path.display());
-            Vec::new()
-        }
-    }
+    crate::files::read_json(path).unwrap_or_default()
 }
 
 #[cfg(test)]

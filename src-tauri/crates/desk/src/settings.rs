@@ -1,6 +1,6 @@
-//! The user's preferences, in a small JSON file in the app's config directory: language,
-//! quiet successes, and whether the app starts at login. No secret ever goes here (the account is
-//! in the keyring). A missing or unreadable file means the defaults.
+//! The user's preferences, in a small JSON file in the app's config directory: language and
+//! quiet successes (start at login is the OS's own entry). No secret ever goes here (the
+//! account is in the keyring). A missing or unreadable file means the defaults.
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -45,36 +45,37 @@ impl Store {
     }
 
     pub fn load(&self) -> Settings {
-        let Some(path) = &self.path else {
-            return Settings::default();
-        };
-        std::fs::read(path)
-            .ok()
-            .and_then(|b| serde_json::from_slice(&b).ok())
+        self.path
+            .as_deref()
+            .and_then(crate::files::read_json)
             .unwrap_or_default()
     }
 
     /// Writes atomically (a temporary file renamed over the old one).
     pub fn save(&self, settings: &Settings) -> std::io::Result<()> {
-        let Some(path) = &self.path else {
-            return Ok(());
-        };
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
+        match &self.path {
+            Some(path) => crate::files::write_json(path, settings),
+            None => Ok(()),
         }
-        let tmp = path.with_extension("json.tmp");
-        std::fs::write(&tmp, serde_json::to_vec_pretty(settings)?)?;
-        std::fs::rename(tmp, path)
     }
 }
 
-/// The system locale's language (`LC_ALL`, `LC_MESSAGES`, `LANG`), as `fr`/`en`.
+/// The system locale as the platform names it (`fr_FR.UTF-8` from `LC_ALL`, `LC_MESSAGES` or
+/// `LANG`; `fr-FR` from the user's Windows locale), for [`Settings::language_or`].
 pub fn system_language() -> String {
-    ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .filter_map(|v| std::env::var(v).ok())
-        .find(|v| !v.is_empty())
-        .unwrap_or_default()
+    #[cfg(windows)]
+    {
+        // Windows programs get no LANG: the user's choice is in the OS's locale settings.
+        sys_locale::get_locale().unwrap_or_default()
+    }
+    #[cfg(not(windows))]
+    {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|v| std::env::var(v).ok())
+            .find(|v| !v.is_empty())
+            .unwrap_or_default()
+    }
 }
 
 #[cfg(test)]
@@ -116,5 +117,22 @@ mod tests {
         assert_eq!(s.language_or("de_DE.UTF-8"), "en");
         s.language = Some("en".into());
         assert_eq!(s.language_or("fr_FR.UTF-8"), "en");
+        s.language = None;
+        assert_eq!(
+            s.language_or("fr-FR"),
+            "fr",
+            "Windows names locales with a hyphen"
+        );
+    }
+
+    /// Read from the OS, not from LANG: the Wine harness (`.ci/windows-tests`) starts Windows in
+    /// French and says so in `BACKUP_DESK_WINDOWS_LOCALE`.
+    #[cfg(windows)]
+    #[test]
+    fn windows_language_is_the_users_locale() {
+        let expected = std::env::var("BACKUP_DESK_WINDOWS_LOCALE")
+            .expect("the Windows test harness names the locale it set");
+        assert_eq!(system_language(), expected);
+        assert_eq!(Settings::default().language_or(&system_language()), "fr");
     }
 }

@@ -476,7 +476,9 @@ async fn poll<S: CloudSource>(
                             Err(e) => out.ended.push((
                                 Event::RestoreFailed {
                                     restore: restore.clone(),
-                                    failure: Failure::RestoreNotStarted(e.to_string()),
+                                    failure: Failure::RestoreNotStarted(
+                                        crate::Error::from(e).user_message(),
+                                    ),
                                 },
                                 restore,
                             )),

@@ -168,26 +168,14 @@ impl Memory {
 
     fn load(&self) -> Told {
         self.path
-            .as_ref()
-            .and_then(|p| std::fs::read(p).ok())
-            .and_then(|b| serde_json::from_slice(&b).ok())
+            .as_deref()
+            .and_then(crate::files::read_json)
             .unwrap_or_default()
     }
 
     fn save(&self, told: &Told) {
         let Some(path) = &self.path else { return };
-        let write = || -> std::io::Result<()> {
-            if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir)?;
-            }
-            let tmp = path.with_extension("json.tmp");
-            std::fs::write(
-                &tmp,
-                serde_json::to_vec(told).map_err(std::io::Error::other)?,
-            )?;
-            std::fs::rename(tmp, path)
-        };
-        if let Err(e) = write() {
+        if let Err(e) = crate::files::write_json(path, told) {
             tracing::warn!("cannot save what was notified: {e}");
         }
     }
@@ -637,5 +625,33 @@ mod tests {
             assess(&list, &names, &mut told, late, chrono::Duration::hours(2)).is_empty(),
             "warned once"
         );
+    }
+}
+
+#[cfg(test)]
+mod format_tests {
+    use super::*;
+
+    /// What 0.1 remembered is still remembered: no run notified twice after an update.
+    #[test]
+    fn reads_what_version_0_1_wrote() {
+        let dir = std::env::temp_dir().join(format!("bd-told-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("notified-runs.json"),
+            include_bytes!("../tests/fixtures/v0.1/notified-runs.json"),
+        )
+        .unwrap();
+        let memory = Memory::in_dir(&dir);
+        let told = memory.load();
+        assert!(told.baseline);
+        assert_eq!(told.executions.len(), 2);
+        assert!(told.missed.contains("wf-1@2026-11-29T02:15:00Z"));
+        memory.save(&told);
+        let again = memory.load();
+        assert_eq!(again.executions, told.executions);
+        assert_eq!(again.missed, told.missed);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

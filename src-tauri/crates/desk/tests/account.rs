@@ -320,12 +320,22 @@ async fn a_revoked_credential_pauses_background_work() {
 
     let (running, client, project) = common::demo().await;
     let keys = Keys::default();
-    let snapshot = client.snapshots(&project, None).await.unwrap()[0].clone();
+    // A backup really in progress, so that the tracker's polls find it while the key is good.
+    let instance = client.instances(&project, None).await.unwrap()[0].clone();
+    client
+        .create_snapshot(&project, &instance.id, "still-saving")
+        .await
+        .unwrap();
+    let snapshot = client
+        .snapshots(&project, None)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|s| s.name == "still-saving")
+        .unwrap();
+    let tracker_client = running.client(&keys, RetryPolicy::none()).unwrap();
     let tracker = desk::tracker::spawn(
-        desk::lists::Lists::new(
-            running.client(&keys, RetryPolicy::none()).unwrap(),
-            desk::lists::Freshness::default(),
-        ),
+        desk::lists::Lists::new(tracker_client.clone(), desk::lists::Freshness::default()),
         Journal::none(),
         desk::tracker::Pace {
             min: Duration::from_millis(20),
@@ -334,6 +344,26 @@ async fn a_revoked_credential_pauses_background_work() {
         Arc::new(chrono::Utc::now),
         |_| {},
     );
+    let requests = || running.sim.requests.load(Ordering::Relaxed);
+    let before = requests();
+    tracker.track(Tracked {
+        kind: Kind::Backup,
+        project_id: project.clone(),
+        snapshot_id: snapshot.id.clone(),
+        name: "still-saving".into(),
+        instance_id: instance.id.clone(),
+        instance_name: "i".into(),
+        region: snapshot.region.clone(),
+        started_at: chrono::Utc::now(),
+    });
+    // It polls while the credential is good...
+    for _ in 0..200 {
+        if requests() - before >= 2 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    assert!(requests() - before >= 2, "the tracker never polled");
     reqwest::Client::new()
         .post(format!(
             "{}/_sim/credentials/{}/revoke",
@@ -343,23 +373,24 @@ async fn a_revoked_credential_pauses_background_work() {
         .send()
         .await
         .unwrap();
-    let requests = || running.sim.requests.load(Ordering::Relaxed);
-    let before = requests();
-    tracker.track(Tracked {
-        kind: Kind::Backup,
-        project_id: project.clone(),
-        snapshot_id: "still-saving".into(),
-        name: "n".into(),
-        instance_id: snapshot.id.clone(),
-        instance_name: "i".into(),
-        region: snapshot.region.clone(),
-        started_at: chrono::Utc::now(),
-    });
-    tokio::time::sleep(Duration::from_millis(600)).await;
-    let made = requests() - before;
-    println!("requests while refused over 600 ms at a 20-40 ms pace: {made}");
+    // ...meets the refusal at its next poll...
+    for _ in 0..200 {
+        if tracker_client.auth_refused() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
     assert!(
-        made <= 2,
+        tracker_client.auth_refused(),
+        "the tracker never met the refusal"
+    );
+    // ...and then stops asking.
+    let at_refusal = requests();
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    let made = requests() - at_refusal;
+    println!("requests after the refusal over 600 ms at a 20-40 ms pace: {made}");
+    assert!(
+        made <= 1,
         "polling paused after the refusal ({made} requests)"
     );
     assert_eq!(tracker.tracked().len(), 1, "nothing forgotten meanwhile");

@@ -1,33 +1,95 @@
-//! The fault-injection matrix: each scenario drives a session (what the app's commands call)
-//! against the simulator with one fault, then checks the invariants — no duplicate backup, no
-//! in-progress backup forgotten, no secret written, a clear message — and that everything works
-//! again once the fault clears. The matrix is printed with pass/fail.
+//! The fault-injection matrix: each scenario is its own test. It stores the account in the OS
+//! keyring, opens a session from there as the app does, injects one fault into the simulator,
+//! and ends with every invariant checked for real:
+//!
+//! - **no duplicate**: each backup the app made exists once on the simulator;
+//! - **nothing forgotten**: each backup the app made was told once, or is still in the journal;
+//! - **no secret written**: every file the session wrote is read and searched (UTF-8, UTF-16,
+//!   base64), and at least one file must have been read;
+//! - **a clear message**: the failure the user saw passes [`clear`] (one line, no markup, no
+//!   raw body, says what to do);
+//! - **recovery**: the same action works once the fault clears.
 mod common;
 
-use std::future::Future;
-use std::path::{Path, PathBuf};
-use std::pin::Pin;
+use std::collections::HashSet;
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use desk::journal::Journal;
 use desk::session::{Notice, Paces};
 use desk::tracker::{self, Event};
+use desk::vault::Vault;
 use desk::{Connection, Session};
-use ovh::{Client, Endpoint, RetryPolicy};
+use ovh::{Endpoint, RetryPolicy};
 use ovh_sim::{Keys, Running, ScaleSize, Sim};
 use serde_json::json;
 
 type Outcome = Result<(), String>;
 
-/// One scenario's world: a simulator, a session on it with fast polling, what it notified.
+/// What the user's message must be: one line, no markup or raw answer, and a next step.
+fn clear(text: &str, raw: &[&str]) -> Outcome {
+    let advice = [
+        "try again",
+        "check",
+        "wait",
+        "connect again",
+        "contact",
+        "create a new",
+        "unlock",
+        "install",
+    ];
+    if text.trim().is_empty() {
+        return Err("an empty message".into());
+    }
+    if text.contains('\n') || text.contains('\r') {
+        return Err(format!("more than one line: {text:?}"));
+    }
+    if text.chars().count() > 300 {
+        return Err(format!("{} characters", text.chars().count()));
+    }
+    if text.contains('<') || text.contains('>') || text.contains('{') {
+        return Err(format!("markup or a raw body: {text:?}"));
+    }
+    if let Some(r) = raw.iter().find(|r| text.contains(*r)) {
+        return Err(format!("the raw answer {r:?} is shown: {text:?}"));
+    }
+    let lower = text.to_lowercase();
+    if !advice.iter().any(|a| lower.contains(a)) {
+        return Err(format!("does not say what to do: {text:?}"));
+    }
+    Ok(())
+}
+
+#[test]
+fn clear_refuses_bad_messages() {
+    let good = "OVHcloud had a problem (error 503). Try again in a few minutes.";
+    assert_eq!(clear(good, &[]), Ok(()));
+    for bad in [
+        "",
+        "OVH API error 500: Internal Server Error",
+        "Try again.\nDetails below",
+        "<html><h1>503 Service Unavailable</h1></html>. Try again",
+        r#"{"message":"boom"} try again"#,
+        &format!("{} try again", "x".repeat(400)),
+    ] {
+        assert!(clear(bad, &[]).is_err(), "{bad:?} passed");
+    }
+    assert!(clear("Service Unavailable: try again", &["Service Unavailable"]).is_err());
+}
+
+/// One scenario's world: a simulator, a session on it opened from the keyring with fast polling,
+/// what it notified, and what existed before it started.
 struct Fx {
     running: Option<Running>,
     sim: Arc<Sim>,
     port: u16,
     dir: PathBuf,
+    vault: Vault,
     session: Option<Session>,
     notices: Arc<Mutex<Vec<Notice>>>,
     project: String,
+    before: HashSet<String>,
 }
 
 fn fast() -> Paces {
@@ -44,19 +106,6 @@ fn fast() -> Paces {
     }
 }
 
-fn client_for(base_url: &str, timeout: Duration) -> Client {
-    Client::builder(Endpoint::Custom(base_url.to_string()))
-        .credentials(Keys::default().credentials())
-        .retry(RetryPolicy {
-            max_retries: 2,
-            min_delay: Duration::from_millis(20),
-            max_delay: Duration::from_millis(300),
-        })
-        .timeout(timeout)
-        .build()
-        .expect("client builds")
-}
-
 impl Fx {
     async fn new(name: &str) -> Self {
         Self::on(name, Sim::demo(&Keys::default())).await
@@ -70,31 +119,68 @@ impl Fx {
             .next()
             .and_then(|p| p.parse().ok())
             .expect("port");
-        let dir = std::env::temp_dir().join(format!(
-            "backup-desk-faults-{name}-{}-{port}",
-            std::process::id()
-        ));
+        let tag = format!("{name}-{}-{port}", std::process::id());
+        let dir = std::env::temp_dir().join(format!("backup-desk-faults-{tag}"));
+        let _ = std::fs::remove_dir_all(&dir);
+        // The account goes where the app keeps it, and comes back through the app's own path.
+        let vault = Vault::with_service(&format!("backup-desk-faults-{tag}"));
+        let keys = Keys::default();
+        let account = desk::account::from_keys(
+            Endpoint::Custom(format!("http://127.0.0.1:{port}/1.0")),
+            &keys.application_key,
+            &keys.application_secret,
+            &keys.consumer_key,
+        )
+        .expect("account");
+        let v = vault.clone();
+        desk::account::blocking(move || account.save(&v))
+            .await
+            .expect("the keyring stores the account");
+        let before = sim
+            .world
+            .lock()
+            .unwrap()
+            .projects
+            .iter()
+            .flat_map(|p| p.snapshots.iter().map(|s| s.id.clone()))
+            .collect();
         let mut fx = Self {
             running: Some(running),
             sim,
             port,
             dir,
+            vault,
             session: None,
             notices: Arc::new(Mutex::new(Vec::new())),
             project: String::new(),
+            before,
         };
-        fx.open_session(Duration::from_secs(5));
+        fx.open_session(Duration::from_secs(5)).await;
         fx.project = fx.s().projects().await.expect("projects")[0].id.clone();
         fx
     }
 
-    /// (Re)opens the session on the same data directory, as the app does after a restart.
-    fn open_session(&mut self, timeout: Duration) {
+    /// (Re)opens the session from the keyring on the same data directory, as the app does after
+    /// a restart.
+    async fn open_session(&mut self, timeout: Duration) {
         self.session = None;
-        let client = client_for(&format!("http://127.0.0.1:{}/1.0", self.port), timeout);
+        let conn = Connection::open_tuned(&self.vault, 0, |b| {
+            b.retry(RetryPolicy {
+                max_retries: 2,
+                min_delay: Duration::from_millis(20),
+                max_delay: Duration::from_millis(1500),
+            })
+            .timeout(timeout)
+        })
+        .await
+        .expect("the account opens from the keyring");
+        assert!(
+            conn.account.is_some(),
+            "the session runs on the stored account"
+        );
         let notices = self.notices.clone();
         self.session = Some(Session::start(
-            Connection::with_client(client),
+            conn,
             Some(self.dir.clone()),
             fast(),
             move |n| notices.lock().unwrap().push(n),
@@ -118,6 +204,17 @@ impl Fx {
         self.sim.clocks.advance(chrono::Duration::seconds(secs));
     }
 
+    /// Requests the simulator received for one route template (`GET /cloud/project/{…}/…`).
+    fn served(&self, route: &str) -> u64 {
+        self.sim
+            .routes
+            .lock()
+            .unwrap()
+            .get(route)
+            .copied()
+            .unwrap_or(0)
+    }
+
     async fn instance(&self, name: &str) -> String {
         self.s()
             .instances(&self.project)
@@ -129,98 +226,115 @@ impl Fx {
             .expect("instance")
     }
 
-    /// Backups of the project with this name, straight from the simulator.
-    fn named(&self, name: &str) -> usize {
+    /// The backups the app made during the scenario (workflows' own runs excluded): id, name.
+    fn made(&self) -> Vec<(String, String)> {
         let world = self.sim.world.lock().unwrap();
         world
             .projects
             .iter()
             .flat_map(|p| p.snapshots.iter())
-            .filter(|s| s.name == name)
-            .count()
+            .filter(|s| s.workflow_id.is_none() && !self.before.contains(&s.id))
+            .map(|s| (s.id.clone(), s.name.clone()))
+            .collect()
     }
 
-    fn finished(&self, name: &str) -> usize {
+    /// How many times the backup named `name` was told as ended (ready or failed).
+    fn told(&self, name: &str) -> usize {
         self.notices
             .lock()
             .unwrap()
             .iter()
             .filter(|n| match n {
-                Notice::Backup(Event::Finished { backup, .. }) => backup.name == name,
-                Notice::Backup(Event::WhileAway { finished, .. }) => {
-                    finished.iter().any(|b| b.name == name)
-                }
+                Notice::Backup(Event::Finished { backup, .. })
+                | Notice::Backup(Event::Failed { backup, .. }) => backup.name == name,
+                Notice::Backup(Event::WhileAway {
+                    finished, failed, ..
+                }) => finished.iter().chain(failed.iter()).any(|b| b.name == name),
                 _ => false,
             })
             .count()
     }
 
-    /// Waits (world time moves on) until the backup named `name` was notified as finished.
-    async fn until_finished(&self, name: &str) -> Outcome {
+    /// Waits (world time moves on) until the backup named `name` was told as ended.
+    async fn until_told(&self, name: &str) -> Outcome {
         for _ in 0..100 {
-            if self.finished(name) > 0 {
+            if self.told(name) > 0 {
                 return Ok(());
             }
             self.advance(30);
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        Err(format!("{name} was never notified as finished"))
+        Err(format!("{name} was never told as ended"))
     }
 
-    /// The invariants every scenario ends with.
-    fn invariants(&self, names: &[&str]) -> Outcome {
-        for n in names {
-            let count = self.named(n);
-            if count > 1 {
-                return Err(format!("{count} backups named {n:?}: a duplicate"));
-            }
-            if self.finished(n) > 1 {
-                return Err(format!("{n:?} notified {} times", self.finished(n)));
+    /// The user's action failed and what they read is clear.
+    fn says<T: std::fmt::Debug>(&self, r: desk::Result<T>, raw: &[&str]) -> Outcome {
+        match r {
+            Ok(v) => Err(format!("expected a failure, got {v:?}")),
+            Err(e) => clear(&e.user_message(), raw),
+        }
+    }
+
+    /// The invariants every scenario ends with; `made` is how many backups the app should have
+    /// made (each exactly once).
+    async fn invariants(&self, made: usize) -> Outcome {
+        // The tracker writes what it learnt before the check reads the files.
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let backups = self.made();
+        let names: HashSet<&String> = backups.iter().map(|(_, n)| n).collect();
+        if names.len() != backups.len() {
+            return Err(format!("a duplicate among the backups made: {backups:?}"));
+        }
+        if backups.len() != made {
+            return Err(format!("{made} backups expected, the app made {backups:?}"));
+        }
+        let journal = self.journal();
+        for (id, name) in &backups {
+            let journaled = journal.contains(id) as usize;
+            if self.told(name) + journaled != 1 {
+                return Err(format!(
+                    "{name}: told {} times and {} in the journal (once in all expected)",
+                    self.told(name),
+                    if journaled == 1 { "still" } else { "not" }
+                ));
             }
         }
         let keys = Keys::default();
-        let hits = secrets_in(&self.dir, &[&keys.application_secret, &keys.consumer_key]);
-        if !hits.is_empty() {
-            return Err(format!("secrets written: {hits:?}"));
+        let scan = ovh_sim::secrets::scan(
+            &[&self.dir],
+            &[&keys.application_secret, &keys.consumer_key],
+        );
+        if scan.files == 0 || !scan.unreadable.is_empty() {
+            return Err(format!(
+                "the secret scan read {} files ({:?} unreadable): nothing proven",
+                scan.files, scan.unreadable
+            ));
+        }
+        if !scan.hits.is_empty() {
+            return Err(format!("secrets written: {:?}", scan.hits));
         }
         Ok(())
     }
-}
 
-fn secrets_in(dir: &Path, secrets: &[&str]) -> Vec<String> {
-    let mut hits = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
-            let p = entry.path();
-            if p.is_dir() {
-                stack.push(p);
-                continue;
-            }
-            let bytes = std::fs::read(&p).unwrap_or_default();
-            for s in secrets {
-                if bytes.windows(s.len()).any(|w| w == s.as_bytes()) {
-                    hits.push(p.display().to_string());
-                }
-            }
+    /// The ids the journal on disk holds (found wherever the session keeps it).
+    fn journal(&self) -> HashSet<String> {
+        let mut ids = HashSet::new();
+        for sub in ["account", "demo"] {
+            ids.extend(
+                Journal::in_dir(self.dir.join(sub))
+                    .load()
+                    .into_iter()
+                    .map(|t| t.snapshot_id),
+            );
         }
+        ids
     }
-    hits
 }
 
-fn says<T: std::fmt::Debug>(r: desk::Result<T>, words: &[&str]) -> Outcome {
-    match r {
-        Ok(v) => Err(format!("expected a failure, got {v:?}")),
-        Err(e) => {
-            let text = e.to_string();
-            if words.iter().any(|w| text.contains(w)) {
-                Ok(())
-            } else {
-                Err(format!(
-                    "unclear message: {text:?} (expected one of {words:?})"
-                ))
-            }
-        }
+impl Drop for Fx {
+    fn drop(&mut self) {
+        let _ = desk::account::forget(&self.vault);
+        let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
 
@@ -228,31 +342,43 @@ fn ok<T>(r: desk::Result<T>, what: &str) -> Result<T, String> {
     r.map_err(|e| format!("{what} did not recover: {e}"))
 }
 
-/// A read fails while the fault lasts, says why, and works once it clears.
-async fn read_fault(name: &str, fault: serde_json::Value, words: &[&str], call: Call) -> Outcome {
+/// Lets the watcher make a pass, which writes what it told: the scan then has the session's
+/// own files to read.
+async fn settle(fx: &Fx) {
+    fx.s().refresh_schedules();
+    tokio::time::sleep(Duration::from_millis(400)).await;
+}
+
+enum Read {
+    Instances,
+    Backups,
+    Workflows,
+    Projects,
+}
+
+async fn read(fx: &Fx, what: &Read) -> desk::Result<usize> {
+    match what {
+        Read::Instances => fx.s().instances(&fx.project).await.map(|v| v.len()),
+        Read::Backups => fx.s().backups(&fx.project).await.map(|v| v.rows.len()),
+        Read::Workflows => fx.s().workflows(&fx.project).await.map(|v| v.len()),
+        Read::Projects => fx.s().projects().await.map(|v| v.len()),
+    }
+}
+
+/// A read fails while the fault lasts, says why clearly, and works once it clears.
+async fn read_fault(name: &str, fault: serde_json::Value, what: Read) -> Outcome {
     let fx = Fx::new(name).await;
     fx.fault(fault);
     // As after the user's Refresh: nothing is served from the shared lists.
     fx.s().lists().forget();
-    says(call(&fx).await, words)?;
+    fx.says(
+        read(&fx, &what).await,
+        &["Service Unavailable", "<html", "Internal Server Error"],
+    )?;
     fx.clear();
-    ok(call(&fx).await, "the read")?;
-    fx.invariants(&[])
-}
-
-type Call = for<'a> fn(&'a Fx) -> Pin<Box<dyn Future<Output = desk::Result<usize>> + 'a>>;
-
-fn instances(fx: &Fx) -> Pin<Box<dyn Future<Output = desk::Result<usize>> + '_>> {
-    Box::pin(async { fx.s().instances(&fx.project).await.map(|v| v.len()) })
-}
-fn backups(fx: &Fx) -> Pin<Box<dyn Future<Output = desk::Result<usize>> + '_>> {
-    Box::pin(async { fx.s().backups(&fx.project).await.map(|v| v.rows.len()) })
-}
-fn workflows(fx: &Fx) -> Pin<Box<dyn Future<Output = desk::Result<usize>> + '_>> {
-    Box::pin(async { fx.s().workflows(&fx.project).await.map(|v| v.len()) })
-}
-fn projects(fx: &Fx) -> Pin<Box<dyn Future<Output = desk::Result<usize>> + '_>> {
-    Box::pin(async { fx.s().projects().await.map(|v| v.len()) })
+    ok(read(&fx, &what).await, "the read")?;
+    settle(&fx).await;
+    fx.invariants(0).await
 }
 
 /// A backup asked for while the snapshot POST misbehaves: never two, always followed.
@@ -265,15 +391,7 @@ async fn create_fault(name: &str, fault: serde_json::Value, expect_created: bool
     match (&first, expect_created) {
         (Ok(c), true) if c.recovered => {}
         (Ok(_), true) => return Err("a lost answer was not reported as recovered".into()),
-        (Err(e), false) => {
-            let text = e.to_string();
-            if !["OVH API", "unreachable", "answer"]
-                .iter()
-                .any(|w| text.contains(w))
-            {
-                return Err(format!("unclear message: {text}"));
-            }
-        }
+        (Err(e), false) => clear(&e.user_message(), &["Internal Server Error"])?,
         (r, _) => return Err(format!("unexpected first outcome: {r:?}")),
     }
     if first.is_err() {
@@ -283,418 +401,432 @@ async fn create_fault(name: &str, fault: serde_json::Value, expect_created: bool
             "the backup",
         )?;
     }
-    if fx.named(name) != 1 {
-        return Err(format!("{} backups named {name:?}", fx.named(name)));
-    }
-    fx.until_finished(name).await?;
-    fx.invariants(&[name])
+    fx.until_told(name).await?;
+    fx.invariants(1).await
 }
 
-async fn scenarios() -> Vec<(&'static str, Outcome)> {
-    let mut out: Vec<(&'static str, Outcome)> = Vec::new();
-    macro_rules! run {
-        ($label:expr, $body:expr) => {{
-            let r = $body.await;
-            println!("{:<72} {}", $label, if r.is_ok() { "pass" } else { "FAIL" });
-            out.push(($label, r));
-        }};
-    }
-    let e500 = |p: &str| json!({"path": p, "status": 500});
-    run!(
-        "500 on the instance list",
-        read_fault(
-            "i500",
-            e500("/cloud/project/*/instance"),
-            &["500"],
-            instances
-        )
-    );
-    run!(
-        "502 on the backup list",
-        read_fault(
-            "s502",
-            json!({"path": "/cloud/project/*/snapshot", "status": 502}),
-            &["502"],
-            backups
-        )
-    );
-    run!(
-        "503 on the workflow lists",
-        read_fault(
-            "w503",
-            json!({"path": "/cloud/project/*/region/*/workflow/backup", "status": 503}),
-            &["503"],
-            workflows
-        )
-    );
-    run!(
-        "503 HTML page on the project list (one readable line)",
-        read_fault(
-            "p503",
-            json!({"path": "/cloud/project", "status": 503, "html": true}),
-            &["503 Service Unavailable"],
-            projects
-        )
-    );
-    run!(
-        "garbage (HTML with 200) instead of JSON",
-        read_fault(
-            "garbage",
-            json!({"path": "/cloud/project/*/instance", "status": 200, "html": true}),
-            &["unexpected answer"],
-            instances
-        )
-    );
-    run!("429 with Retry-After, then served", async {
-        let fx = Fx::new("r429").await;
-        fx.fault(json!({"path": "/cloud/project/*/snapshot", "status": 429, "retryAfter": 1, "times": 1}));
-        let before = fx.s().client().request_count();
-        ok(fx.s().backups(&fx.project).await, "the list")?;
-        if fx.s().client().request_count() - before < 2 {
-            return Err("the 429 was not retried".into());
-        }
-        fx.invariants(&[])
-    });
-    run!("slow answers past the client timeout", async {
-        let mut fx = Fx::new("slow").await;
-        fx.open_session(Duration::from_millis(300));
-        fx.fault(json!({"path": "/cloud/project/*/instance", "latencyMs": 1500}));
-        says(
-            fx.s().instances(&fx.project).await.map(|v| v.len()),
-            &["in time"],
-        )?;
-        fx.clear();
-        ok(fx.s().instances(&fx.project).await, "the list")?;
-        fx.invariants(&[])
-    });
-    run!(
-        "500 on the snapshot POST: nothing made, Confirm again works",
-        create_fault(
-            "post500",
-            json!({"method": "POST", "path": "/cloud/project/*/instance/*/snapshot", "status": 500}),
-            false
-        )
-    );
-    run!(
-        "connection reset before the snapshot POST took effect",
-        create_fault(
-            "dropbefore",
-            json!({"method": "POST", "path": "/cloud/project/*/instance/*/snapshot", "drop": "before", "times": 1}),
-            false
-        )
-    );
-    run!(
-        "connection reset after the snapshot POST took effect",
-        create_fault(
-            "dropafter",
-            json!({"method": "POST", "path": "/cloud/project/*/instance/*/snapshot", "drop": "after", "times": 1}),
-            true
-        )
-    );
-    run!(
-        "504 on the snapshot POST: looked for, not doubled, Confirm again works",
-        create_fault(
-            "gw504",
-            json!({"method": "POST", "path": "/cloud/project/*/instance/*/snapshot", "status": 504, "times": 1}),
-            false
-        )
-    );
-    run!("network down while the user presses Confirm", async {
-        let fx = Fx::new("netdown").await;
-        let web = fx.instance("web-frontend-2").await;
-        fx.fault(json!({"drop": "before"}));
-        says(
-            fx.s()
-                .create_backup(&fx.project, &web, "netdown", false)
-                .await,
-            &["unreachable"],
-        )?;
-        fx.clear();
-        ok(
-            fx.s()
-                .create_backup(&fx.project, &web, "netdown", false)
-                .await,
-            "Confirm",
-        )?;
-        fx.until_finished("netdown").await?;
-        fx.invariants(&["netdown"])
-    });
-    run!("a double Confirm makes one backup", async {
-        let fx = Fx::new("double").await;
-        let web = fx.instance("web-frontend-2").await;
-        fx.fault(
-            json!({"path": "/cloud/project/*/instance/*/snapshot", "latencyMs": 200, "times": 1}),
-        );
-        let (a, b) = tokio::join!(
-            fx.s().create_backup(&fx.project, &web, "double", false),
-            fx.s().create_backup(&fx.project, &web, "double", false)
-        );
-        if a.is_ok() == b.is_ok() {
-            return Err(format!("both clicks gave the same answer: {a:?} / {b:?}"));
-        }
-        says(if a.is_err() { a } else { b }, &["already being created"])?;
-        fx.until_finished("double").await?;
-        fx.invariants(&["double"])
-    });
-    run!("server clock 10 minutes off", async {
-        let fx = Fx::new("skew").await;
-        ok(fx.s().projects().await, "before")?;
-        fx.sim.clocks.set_skew(600);
-        ok(fx.s().projects().await, "with the skew")?;
-        fx.invariants(&[])
-    });
-    run!(
-        "credential revoked mid-session, then approved again",
-        async {
-            let fx = Fx::new("revoked").await;
-            let ck = Keys::default().consumer_key;
-            fx.sim
-                .world
-                .lock()
-                .unwrap()
-                .credentials
-                .get_mut(&ck)
-                .unwrap()
-                .status = "expired".into();
-            // The next read that reaches OVH meets the refusal (a Refresh here); from then on
-            // no list is served from memory until OVH accepts the key again.
-            fx.s().lists().forget();
-            says(fx.s().projects().await, &["credential is not valid"])?;
-            says(
-                fx.s().instances(&fx.project).await,
-                &["credential is not valid"],
-            )?;
-            if !fx.s().auth_refused() {
-                return Err("background work is not paused".into());
-            }
-            fx.sim
-                .world
-                .lock()
-                .unwrap()
-                .credentials
-                .get_mut(&ck)
-                .unwrap()
-                .status = "validated".into();
-            ok(fx.s().projects().await, "after approval")?;
-            if fx.s().auth_refused() {
-                return Err("background work stays paused".into());
-            }
-            fx.invariants(&[])
-        }
-    );
-    run!("the app killed during a backup, then restarted", async {
-        let mut fx = Fx::new("killed").await;
-        let web = fx.instance("web-frontend-2").await;
-        ok(
-            fx.s()
-                .create_backup(&fx.project, &web, "killed", false)
-                .await,
-            "Confirm",
-        )?;
-        fx.session = None; // the process goes away; only the journal on disk remains
-        fx.advance(3600);
-        fx.open_session(Duration::from_secs(5));
-        fx.until_finished("killed").await?;
-        fx.invariants(&["killed"])
-    });
-    run!(
-        "the simulator restarted (state kept) during tracking",
-        async {
-            let mut fx = Fx::new("simrestart").await;
-            let web = fx.instance("web-frontend-2").await;
-            ok(
-                fx.s()
-                    .create_backup(&fx.project, &web, "simrestart", false)
-                    .await,
-                "Confirm",
-            )?;
-            fx.running = None;
-            tokio::time::sleep(Duration::from_millis(400)).await;
-            fx.running = Some(
-                Running::start_on(fx.sim.clone(), fx.port)
-                    .await
-                    .map_err(|e| format!("restart: {e}"))?,
-            );
-            fx.until_finished("simrestart").await?;
-            fx.invariants(&["simrestart"])
-        }
-    );
-    run!(
-        "a backup that ends in error is told once as failed",
-        async {
-            let fx = Fx::new("failed").await;
-            let web = fx.instance("web-frontend-2").await;
-            fx.sim.world.lock().unwrap().fail_next_snapshots = 1;
-            ok(
-                fx.s()
-                    .create_backup(&fx.project, &web, "failed", false)
-                    .await,
-                "Confirm",
-            )?;
-            for _ in 0..60 {
-                fx.advance(30);
-                tokio::time::sleep(Duration::from_millis(100)).await;
-                let failed = fx
-                .notices
-                .lock()
-                .unwrap()
-                .iter()
-                .filter(|n| matches!(n, Notice::Backup(Event::Failed { backup, .. }) if backup.name == "failed"))
-                .count();
-                if failed == 1 {
-                    return fx.invariants(&["failed"]);
-                }
-            }
-            Err("the failure was never told".into())
-        }
-    );
-    run!(
-        "500 on the workflow POST: none made, then made once",
-        async {
-            let fx = Fx::new("wfpost").await;
-            let web = fx.instance("web-frontend-2").await;
-            fx.fault(json!({"method": "POST", "path": "/cloud/project/*/region/*/workflow/backup", "status": 500}));
-            let ids = vec![web.clone()];
-            let first = fx
-                .s()
-                .create_auto_backups(&fx.project, &ids, "fault-wf", "30 22 * * *", 7)
-                .await;
-            fx.clear();
-            let count = |fx: &Fx| {
-                fx.sim
-                    .world
-                    .lock()
-                    .unwrap()
-                    .projects
-                    .iter()
-                    .flat_map(|p| p.workflows.iter())
-                    .filter(|w| w.instance_id == web)
-                    .count()
-            };
-            if first
-                .as_ref()
-                .map(|o| o.iter().all(|x| x.error.is_none()))
-                .unwrap_or(false)
-            {
-                return Err("the refusal was not reported".into());
-            }
-            if count(&fx) != 0 {
-                return Err("a workflow was made despite the 500".into());
-            }
-            let second = ok(
-                fx.s()
-                    .create_auto_backups(&fx.project, &ids, "fault-wf", "30 22 * * *", 7)
-                    .await,
-                "the workflow",
-            )?;
-            if second.iter().any(|o| o.error.is_some()) {
-                return Err(format!("not made after the fault: {second:?}"));
-            }
-            if count(&fx) != 1 {
-                return Err(format!("{} workflows for the instance", count(&fx)));
-            }
-            fx.invariants(&[])
-        }
-    );
-    run!(
-        "500 on a backup DELETE: kept and said, then deleted",
-        async {
-            let fx = Fx::new("del500").await;
-            let list = ok(fx.s().backups(&fx.project).await, "the list")?;
-            let victim = list
-                .rows
-                .iter()
-                .find(|r| r.orphan)
-                .or_else(|| list.rows.last())
-                .ok_or("no backup")?
-                .clone();
-            fx.fault(
-                json!({"method": "DELETE", "path": "/cloud/project/*/snapshot/*", "status": 500}),
-            );
-            let r = ok(
-                fx.s()
-                    .delete_backups(&fx.project, std::slice::from_ref(&victim.id))
-                    .await,
-                "delete",
-            )?;
-            if r[0].deleted || r[0].reason.is_none() {
-                return Err(format!("the failed delete was not reported: {r:?}"));
-            }
-            fx.clear();
-            let r = ok(
-                fx.s()
-                    .delete_backups(&fx.project, std::slice::from_ref(&victim.id))
-                    .await,
-                "delete",
-            )?;
-            if !r[0].deleted {
-                return Err(format!("not deleted after the fault: {r:?}"));
-            }
-            fx.invariants(&[])
-        }
-    );
-    run!("an empty project", async {
-        let sim = Sim::demo(&Keys::default());
-        {
-            let mut w = sim.world.lock().unwrap();
-            let p = &mut w.projects[0];
-            p.instances.clear();
-            p.snapshots.clear();
-            p.workflows.clear();
-        }
-        let fx = Fx::on("empty", sim).await;
-        let n = ok(fx.s().instances(&fx.project).await, "instances")?.len();
-        let b = ok(fx.s().backups(&fx.project).await, "backups")?.rows.len();
-        let w = ok(fx.s().workflows(&fx.project).await, "workflows")?.len();
-        ok(fx.s().overview().await, "the overview")?;
-        if n + b + w != 0 {
-            return Err(format!("an empty project shows {n}/{b}/{w}"));
-        }
-        fx.invariants(&[])
-    });
-    run!("a project with 10,000 backups", async {
-        let keys = Keys::default();
-        let size = ScaleSize {
-            projects: 1,
-            regions: 2,
-            instances: 20,
-            backups: 10_000,
-            workflows: 5,
-        };
-        let sim = Sim::new(
-            ovh_sim::scenario::scale(&keys, &size, chrono::Utc::now()),
-            1.0,
-        );
-        let fx = Fx::on("tenthousand", sim).await;
-        let started = std::time::Instant::now();
-        let rows = ok(fx.s().backups(&fx.project).await, "the list")?
-            .rows
-            .len();
-        println!("    10,000 backups listed in {:?}", started.elapsed());
-        // The scenario's workflows have made a few more of their own.
-        if rows < 10_000 {
-            return Err(format!("{rows} rows"));
-        }
-        ok(fx.s().overview().await, "the overview")?;
-        fx.invariants(&[])
-    });
-    out
+fn e5xx(path: &str, status: u16) -> serde_json::Value {
+    json!({"path": path, "status": status})
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn the_fault_matrix() {
-    println!("{:<72} result", "scenario");
-    let results = scenarios().await;
-    let failed: Vec<String> = results
+const SNAPSHOT_POST: &str = "/cloud/project/*/instance/*/snapshot";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn status_500_on_the_instance_list() {
+    read_fault(
+        "i500",
+        e5xx("/cloud/project/*/instance", 500),
+        Read::Instances,
+    )
+    .await
+    .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn status_502_on_the_backup_list() {
+    read_fault(
+        "s502",
+        e5xx("/cloud/project/*/snapshot", 502),
+        Read::Backups,
+    )
+    .await
+    .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn status_503_on_the_workflow_lists() {
+    read_fault(
+        "w503",
+        e5xx("/cloud/project/*/region/*/workflow/backup", 503),
+        Read::Workflows,
+    )
+    .await
+    .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_html_503_page_on_the_project_list() {
+    read_fault(
+        "p503",
+        json!({"path": "/cloud/project", "status": 503, "html": true}),
+        Read::Projects,
+    )
+    .await
+    .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn html_with_status_200_instead_of_json() {
+    read_fault(
+        "garbage",
+        json!({"path": "/cloud/project/*/instance", "status": 200, "html": true}),
+        Read::Instances,
+    )
+    .await
+    .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn status_429_with_retry_after_then_served() {
+    let fx = Fx::new("r429").await;
+    let route = "GET /cloud/project/{serviceName}/snapshot";
+    fx.fault(
+        json!({"path": "/cloud/project/*/snapshot", "status": 429, "retryAfter": 1, "times": 1}),
+    );
+    fx.s().lists().forget();
+    let before = fx.served(route);
+    ok(fx.s().backups(&fx.project).await, "the list").unwrap();
+    // Counted where the requests arrive: the refused one and the one served.
+    assert!(
+        fx.served(route) - before >= 2,
+        "the 429 was not retried ({} requests)",
+        fx.served(route) - before
+    );
+    assert!(
+        fx.sim.faults.lock().unwrap().is_empty(),
+        "the 429 was never served"
+    );
+    settle(&fx).await;
+    fx.invariants(0).await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn slow_answers_past_the_client_timeout() {
+    let mut fx = Fx::new("slow").await;
+    fx.open_session(Duration::from_millis(300)).await;
+    fx.fault(json!({"path": "/cloud/project/*/instance", "latencyMs": 1500}));
+    fx.s().lists().forget();
+    fx.says(read(&fx, &Read::Instances).await, &[]).unwrap();
+    fx.clear();
+    ok(read(&fx, &Read::Instances).await, "the list").unwrap();
+    settle(&fx).await;
+    fx.invariants(0).await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn status_500_on_the_snapshot_post() {
+    create_fault(
+        "post500",
+        json!({"method": "POST", "path": SNAPSHOT_POST, "status": 500}),
+        false,
+    )
+    .await
+    .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn connection_reset_before_the_snapshot_post_took_effect() {
+    create_fault(
+        "dropbefore",
+        json!({"method": "POST", "path": SNAPSHOT_POST, "drop": "before", "times": 1}),
+        false,
+    )
+    .await
+    .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn connection_reset_after_the_snapshot_post_took_effect() {
+    create_fault(
+        "dropafter",
+        json!({"method": "POST", "path": SNAPSHOT_POST, "drop": "after", "times": 1}),
+        true,
+    )
+    .await
+    .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn status_504_on_the_snapshot_post() {
+    create_fault(
+        "gw504",
+        json!({"method": "POST", "path": SNAPSHOT_POST, "status": 504, "times": 1}),
+        false,
+    )
+    .await
+    .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn network_down_while_the_user_presses_confirm() {
+    let fx = Fx::new("netdown").await;
+    let web = fx.instance("web-frontend-2").await;
+    fx.fault(json!({"drop": "before"}));
+    fx.says(
+        fx.s()
+            .create_backup(&fx.project, &web, "netdown", false)
+            .await,
+        &[],
+    )
+    .unwrap();
+    fx.clear();
+    ok(
+        fx.s()
+            .create_backup(&fx.project, &web, "netdown", false)
+            .await,
+        "Confirm",
+    )
+    .unwrap();
+    fx.until_told("netdown").await.unwrap();
+    fx.invariants(1).await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_double_confirm_makes_one_backup() {
+    let fx = Fx::new("double").await;
+    let web = fx.instance("web-frontend-2").await;
+    fx.fault(json!({"path": "/cloud/project/*/instance/*/snapshot", "latencyMs": 200, "times": 1}));
+    let (a, b) = tokio::join!(
+        fx.s().create_backup(&fx.project, &web, "double", false),
+        fx.s().create_backup(&fx.project, &web, "double", false)
+    );
+    assert_ne!(
+        a.is_ok(),
+        b.is_ok(),
+        "both clicks gave the same answer: {a:?} / {b:?}"
+    );
+    let refused = if a.is_err() { a } else { b };
+    let text = refused.as_ref().unwrap_err().user_message();
+    assert!(text.contains("already being created"), "{text}");
+    fx.says(refused, &[]).unwrap();
+    fx.until_told("double").await.unwrap();
+    fx.invariants(1).await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_server_clock_ten_minutes_off() {
+    let fx = Fx::new("skew").await;
+    ok(fx.s().projects().await, "before").unwrap();
+    fx.sim.clocks.set_skew(600);
+    fx.s().lists().forget();
+    ok(fx.s().projects().await, "with the skew").unwrap();
+    settle(&fx).await;
+    fx.invariants(0).await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_credential_revoked_mid_session_then_approved_again() {
+    let fx = Fx::new("revoked").await;
+    let ck = Keys::default().consumer_key;
+    let set = |status: &str| {
+        fx.sim
+            .world
+            .lock()
+            .unwrap()
+            .credentials
+            .get_mut(&ck)
+            .unwrap()
+            .status = status.into();
+    };
+    set("expired");
+    // The next read that reaches OVH meets the refusal (a Refresh here); from then on no list is
+    // served from memory until OVH accepts the key again.
+    fx.s().lists().forget();
+    fx.says(fx.s().projects().await, &[]).unwrap();
+    let e = fx.s().instances(&fx.project).await.unwrap_err();
+    assert!(e.user_message().contains("Connect again"), "{e}");
+    assert!(fx.s().auth_refused(), "background work is not paused");
+    set("validated");
+    ok(fx.s().projects().await, "after approval").unwrap();
+    assert!(!fx.s().auth_refused(), "background work stays paused");
+    settle(&fx).await;
+    fx.invariants(0).await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_app_killed_during_a_backup_then_restarted() {
+    let mut fx = Fx::new("killed").await;
+    let web = fx.instance("web-frontend-2").await;
+    ok(
+        fx.s()
+            .create_backup(&fx.project, &web, "killed", false)
+            .await,
+        "Confirm",
+    )
+    .unwrap();
+    fx.session = None; // the process goes away; only the journal on disk remains
+    let made = fx.made();
+    assert_eq!(made.len(), 1);
+    assert!(
+        fx.journal().contains(&made[0].0),
+        "the backup is not in the journal when the app goes away"
+    );
+    fx.advance(3600);
+    fx.open_session(Duration::from_secs(5)).await;
+    fx.until_told("killed").await.unwrap();
+    fx.invariants(1).await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_simulator_restarted_during_tracking() {
+    let mut fx = Fx::new("simrestart").await;
+    let web = fx.instance("web-frontend-2").await;
+    ok(
+        fx.s()
+            .create_backup(&fx.project, &web, "simrestart", false)
+            .await,
+        "Confirm",
+    )
+    .unwrap();
+    fx.running = None;
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    fx.running = Some(Running::start_on(fx.sim.clone(), fx.port).await.unwrap());
+    fx.until_told("simrestart").await.unwrap();
+    fx.invariants(1).await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_backup_that_ends_in_error_is_told_once_as_failed() {
+    let fx = Fx::new("failed").await;
+    let web = fx.instance("web-frontend-2").await;
+    fx.sim.world.lock().unwrap().fail_next_snapshots = 1;
+    ok(
+        fx.s()
+            .create_backup(&fx.project, &web, "failed", false)
+            .await,
+        "Confirm",
+    )
+    .unwrap();
+    fx.until_told("failed").await.unwrap();
+    let failed = fx
+        .notices
+        .lock()
+        .unwrap()
         .iter()
-        .filter_map(|(name, r)| r.as_ref().err().map(|e| format!("{name}: {e}")))
-        .collect();
-    println!(
-        "fault matrix: {} scenarios, {} passed, {} failed",
-        results.len(),
-        results.len() - failed.len(),
-        failed.len()
+        .filter(|n| matches!(n, Notice::Backup(Event::Failed { backup, .. }) if backup.name == "failed"))
+        .count();
+    assert_eq!(failed, 1, "told as failed once");
+    fx.invariants(1).await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn status_500_on_the_workflow_post() {
+    let fx = Fx::new("wfpost").await;
+    let web = fx.instance("web-frontend-2").await;
+    fx.fault(json!({"method": "POST", "path": "/cloud/project/*/region/*/workflow/backup", "status": 500}));
+    let ids = vec![web.clone()];
+    let first = fx
+        .s()
+        .create_auto_backups(&fx.project, &ids, "fault-wf", "30 22 * * *", 7)
+        .await
+        .unwrap();
+    fx.clear();
+    let count = |fx: &Fx| {
+        fx.sim
+            .world
+            .lock()
+            .unwrap()
+            .projects
+            .iter()
+            .flat_map(|p| p.workflows.iter())
+            .filter(|w| w.instance_id == web)
+            .count()
+    };
+    let error = first[0].error.clone().expect("the refusal is reported");
+    clear(&error, &["Internal Server Error"]).unwrap();
+    assert_eq!(count(&fx), 0, "a workflow was made despite the 500");
+    let second = ok(
+        fx.s()
+            .create_auto_backups(&fx.project, &ids, "fault-wf", "30 22 * * *", 7)
+            .await,
+        "the workflow",
+    )
+    .unwrap();
+    assert!(second.iter().all(|o| o.error.is_none()), "{second:?}");
+    assert_eq!(count(&fx), 1, "workflows for the instance");
+    settle(&fx).await;
+    fx.invariants(0).await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn status_500_on_a_backup_delete() {
+    let fx = Fx::new("del500").await;
+    let list = ok(fx.s().backups(&fx.project).await, "the list").unwrap();
+    let victim = list
+        .rows
+        .iter()
+        .find(|r| r.orphan)
+        .or_else(|| list.rows.last())
+        .expect("a backup")
+        .clone();
+    fx.fault(json!({"method": "DELETE", "path": "/cloud/project/*/snapshot/*", "status": 500}));
+    let r = ok(
+        fx.s()
+            .delete_backups(&fx.project, std::slice::from_ref(&victim.id))
+            .await,
+        "delete",
+    )
+    .unwrap();
+    assert!(!r[0].deleted, "reported deleted despite the 500");
+    clear(
+        r[0].reason.as_deref().expect("a reason"),
+        &["Internal Server Error"],
+    )
+    .unwrap();
+    fx.clear();
+    let r = ok(
+        fx.s()
+            .delete_backups(&fx.project, std::slice::from_ref(&victim.id))
+            .await,
+        "delete",
+    )
+    .unwrap();
+    assert!(r[0].deleted, "not deleted after the fault: {r:?}");
+    settle(&fx).await;
+    fx.invariants(0).await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_empty_project() {
+    let sim = Sim::demo(&Keys::default());
+    {
+        let mut w = sim.world.lock().unwrap();
+        let p = &mut w.projects[0];
+        p.instances.clear();
+        p.snapshots.clear();
+        p.workflows.clear();
+    }
+    let fx = Fx::on("empty", sim).await;
+    let n = ok(fx.s().instances(&fx.project).await, "instances")
+        .unwrap()
+        .len();
+    let b = ok(fx.s().backups(&fx.project).await, "backups")
+        .unwrap()
+        .rows
+        .len();
+    let w = ok(fx.s().workflows(&fx.project).await, "workflows")
+        .unwrap()
+        .len();
+    ok(fx.s().overview().await, "the overview").unwrap();
+    assert_eq!(n + b + w, 0, "an empty project shows {n}/{b}/{w}");
+    settle(&fx).await;
+    fx.invariants(0).await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_project_with_ten_thousand_backups() {
+    let keys = Keys::default();
+    let size = ScaleSize {
+        projects: 1,
+        regions: 2,
+        instances: 20,
+        backups: 10_000,
+        workflows: 5,
+    };
+    let sim = Sim::new(
+        ovh_sim::scenario::scale(&keys, &size, chrono::Utc::now()),
+        1.0,
     );
-    assert!(results.len() >= 20, "at least 20 scenarios");
-    assert!(failed.is_empty(), "failures:\n{}", failed.join("\n"));
+    let fx = Fx::on("tenthousand", sim).await;
+    let started = std::time::Instant::now();
+    let rows = ok(fx.s().backups(&fx.project).await, "the list")
+        .unwrap()
+        .rows
+        .len();
+    println!("    10,000 backups listed in {:?}", started.elapsed());
+    // The scenario's workflows have made a few more of their own.
+    assert!(rows >= 10_000, "{rows} rows");
+    ok(fx.s().overview().await, "the overview").unwrap();
+    settle(&fx).await;
+    fx.invariants(0).await.unwrap();
 }

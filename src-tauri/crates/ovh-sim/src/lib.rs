@@ -16,6 +16,7 @@ pub mod messy;
 pub mod prices;
 pub mod render;
 pub mod scenario;
+pub mod secrets;
 pub mod world;
 
 use std::collections::BTreeMap;

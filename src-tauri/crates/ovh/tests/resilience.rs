@@ -55,21 +55,33 @@ async fn gets_retry_through_5xx() {
     );
 }
 
-#[tokio::test]
+/// On tokio's paused clock the time that passes is exactly the time the client chose to wait:
+/// the Retry-After second, not the policy's 10 ms backoff.
+#[tokio::test(start_paused = true)]
 async fn retry_after_is_honoured() {
     let (sim, client) = setup(fast_retries()).await;
-    fault(
-        &sim,
-        json!({"path": "/cloud/project", "status": 429, "retryAfter": 1, "times": 1}),
-    )
-    .await;
-    let started = std::time::Instant::now();
-    client.project_ids().await.unwrap();
-    // Printed, not asserted: tests never assert wall-clock durations.
-    println!(
-        "429 + Retry-After: 1 -> answered after {:?}",
-        started.elapsed()
-    );
+    for (retry_after, expected) in [(1, Duration::from_secs(1)), (30, Duration::from_secs(2))] {
+        fault(
+            &sim,
+            json!({"path": "/cloud/project", "status": 429, "retryAfter": retry_after, "times": 1}),
+        )
+        .await;
+        let before = client.request_count();
+        let started = tokio::time::Instant::now();
+        client.project_ids().await.unwrap();
+        let waited = started.elapsed();
+        assert_eq!(
+            client.request_count() - before,
+            2,
+            "refused once, then served"
+        );
+        // Whole milliseconds: the paused clock also moves by the simulator's own zero sleeps.
+        assert_eq!(
+            waited.as_millis() / 100,
+            expected.as_millis() / 100,
+            "Retry-After: {retry_after} -> waited {waited:?} (capped by max_delay 2 s)"
+        );
+    }
 }
 
 #[tokio::test]
