@@ -39,6 +39,14 @@ pub(crate) fn first_screen_served() {
 /// The argument autostart launches the app with: start in the tray, no window.
 pub const HIDDEN_ARG: &str = "--hidden";
 
+/// The login entry's name (the Windows Run value the uninstaller removes). A development build
+/// never replaces the installed app's entry.
+pub const AUTOSTART_NAME: &str = if cfg!(debug_assertions) {
+    "Backup Desk (development)"
+} else {
+    "Backup Desk"
+};
+
 /// Registers everything the app needs on `builder`.
 pub fn build<R: Runtime>(builder: Builder<R>) -> Builder<R> {
     builder
@@ -57,12 +65,7 @@ pub fn build<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         .plugin(
             tauri_plugin_autostart::Builder::new()
                 .args([HIDDEN_ARG])
-                .app_name(if cfg!(debug_assertions) {
-                    // A development build never replaces the installed app's login entry.
-                    "Backup Desk (development)"
-                } else {
-                    "Backup Desk"
-                })
+                .app_name(AUTOSTART_NAME)
                 .build(),
         )
         .plugin(tauri_plugin_notification::init())

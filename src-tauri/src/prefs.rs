@@ -61,6 +61,11 @@ pub(crate) fn update_settings<R: Runtime>(
             autostart.disable()
         };
         done.map_err(|e| Error::System(format!("cannot change start at login: {e}")))?;
+        #[cfg(windows)]
+        if on {
+            quote_run_entry()
+                .map_err(|e| Error::System(format!("cannot change start at login: {e}")))?;
+        }
     }
     state
         .update_settings(|s| {
@@ -107,4 +112,21 @@ pub(crate) fn close_window<R: Runtime>(app: AppHandle<R>) {
     if let Some(w) = app.get_webview_window("main") {
         let _ = w.close();
     }
+}
+
+/// The autostart plugin writes the Run value as `path args` without quotes; the installed path
+/// holds a space (`…\Programs\Backup Desk\…`), which Windows then resolves by trying
+/// `…\Programs\Backup` first. The value is written again with the path quoted.
+#[cfg(windows)]
+fn quote_run_entry() -> std::io::Result<()> {
+    let exe = std::env::current_exe()?;
+    windows_registry::CURRENT_USER
+        .create(r"Software\Microsoft\Windows\CurrentVersion\Run")
+        .and_then(|key| {
+            key.set_string(
+                crate::AUTOSTART_NAME,
+                format!("\"{}\" {}", exe.display(), crate::HIDDEN_ARG),
+            )
+        })
+        .map_err(std::io::Error::from)
 }

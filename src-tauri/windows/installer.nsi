@@ -64,6 +64,64 @@ LangString SecData ${LANG_FRENCH} "Supprimer aussi mes réglages et données loc
 LangString NoWebView ${LANG_ENGLISH} "Backup Desk needs Microsoft Edge WebView2, which is not on this computer. Windows 11 includes it; on Windows 10, install the free 'Evergreen' runtime from https://developer.microsoft.com/microsoft-edge/webview2/ then start Backup Desk. The installation continues."
 LangString NoWebView ${LANG_FRENCH} "Backup Desk a besoin de Microsoft Edge WebView2, absent de cet ordinateur. Windows 11 l'inclut ; sous Windows 10, installez le runtime gratuit « Evergreen » depuis https://developer.microsoft.com/microsoft-edge/webview2/ puis lancez Backup Desk. L'installation continue."
 
+; Windows shows the toasts of an app that is not a Store package only when a Start-menu shortcut
+; carries the app's AppUserModelID, and the notification plugin sends them under the bundle
+; identifier. NSIS's CreateShortcut cannot set it, so the shortcut is opened as a shell link
+; object and its property store is given PKEY_AppUserModel_ID, through COM vtable calls
+; (IUnknown, IPersistFile and IPropertyStore methods by their documented slot numbers).
+!define CLSID_ShellLink "{00021401-0000-0000-C000-000000000046}"
+!define IID_IShellLinkW "{000214F9-0000-0000-C000-000000000046}"
+!define IID_IPersistFile "{0000010B-0000-0000-C000-000000000046}"
+!define IID_IPropertyStore "{886D8EEB-8CF2-4446-8D02-CDBA1DBDCF99}"
+!define PKEY_AppUserModel_ID_FMTID "{9F4C2855-9F79-4B39-A8D0-E1D42DE1D5F3}"
+!define VT_LPWSTR 31
+
+; $R0: the shortcut. Leaves "ok" or the failing step in $R9 (written to the install log).
+Function SetAppUserModelId
+  StrCpy $R9 "create"
+  System::Call 'ole32::CoCreateInstance(g "${CLSID_ShellLink}", p 0, i 1, g "${IID_IShellLinkW}", *p .r1) i .r0'
+  ${If} $0 = 0
+    StrCpy $R9 "load"
+    System::Call '$1->0(g "${IID_IPersistFile}", *p .r2) i .r0'
+    ${If} $0 = 0
+      ; IPersistFile::Load(name, STGM_READWRITE)
+      System::Call '$2->5(w R0, i 2) i .r0'
+      ${If} $0 = 0
+        StrCpy $R9 "property store"
+        System::Call '$1->0(g "${IID_IPropertyStore}", *p .r3) i .r0'
+        ${If} $0 = 0
+          ; A PROPERTYKEY and a PROPVARIANT holding a wide string, freed below.
+          System::Call '*(g "${PKEY_AppUserModel_ID_FMTID}", i 5) p .r4'
+          System::Call '*(&w64 "${IDENTIFIER}") p .r5'
+          System::Call '*(&i2 ${VT_LPWSTR}, &i2 0, &i2 0, &i2 0, p r5, p 0, p 0) p .r6'
+          StrCpy $R9 "set"
+          ; IPropertyStore::SetValue(key, value), then ::Commit()
+          System::Call '$3->6(p r4, p r6) i .r0'
+          ${If} $0 = 0
+            StrCpy $R9 "commit"
+            System::Call '$3->7() i .r0'
+          ${EndIf}
+          System::Free $6
+          System::Free $5
+          System::Free $4
+          System::Call '$3->2()'
+          ${If} $0 = 0
+            StrCpy $R9 "save"
+            ; IPersistFile::Save(NULL, TRUE): back to the file it was loaded from.
+            System::Call '$2->6(p 0, i 1) i .r0'
+            ${If} $0 = 0
+              StrCpy $R9 "ok"
+            ${EndIf}
+          ${EndIf}
+        ${EndIf}
+      ${EndIf}
+      System::Call '$2->2()'
+    ${EndIf}
+    System::Call '$1->2()'
+  ${EndIf}
+  DetailPrint "AppUserModelID on $R0: $R9"
+FunctionEnd
+
 Function .onInit
   SetShellVarContext current
 FunctionEnd
@@ -88,6 +146,8 @@ Section "!$(SecApp)" SEC_APP
   File "${EXE_DIR}/WebView2Loader.dll"
   WriteUninstaller "$INSTDIR\uninstall.exe"
   CreateShortcut "$SMPROGRAMS\${PRODUCT}.lnk" "$INSTDIR\backup-desk.exe" "" "$INSTDIR\backup-desk.exe" 0
+  StrCpy $R0 "$SMPROGRAMS\${PRODUCT}.lnk"
+  Call SetAppUserModelId
   WriteRegStr HKCU "${UNINSTALL_KEY}" "DisplayName" "${PRODUCT}"
   WriteRegStr HKCU "${UNINSTALL_KEY}" "DisplayVersion" "${VERSION}"
   WriteRegStr HKCU "${UNINSTALL_KEY}" "Publisher" "Backup Desk"
