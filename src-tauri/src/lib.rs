@@ -24,13 +24,14 @@ pub(crate) const WINDOW_STATE: StateFlags = StateFlags::all().difference(StateFl
 static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
 static FIRST_SCREEN: std::sync::Once = std::sync::Once::new();
 
-/// Logs, once, how long the first screen's data took from process start.
+/// Logs, once, how long from process start until the first screen's data was handed to the
+/// window (the overview command's return: drawing it is not included).
 pub(crate) fn first_screen_served() {
     FIRST_SCREEN.call_once(|| {
         if let Some(t) = STARTED.get() {
             tracing::info!(
                 ms = t.elapsed().as_millis() as u64,
-                "first screen with data"
+                "first screen data served"
             );
         }
     });
