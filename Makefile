@@ -9,7 +9,7 @@ APP := target/debug/backup-desk
 # virtualenv in the same `make` run (a fresh Debian whose system Python refuses `pip install`).
 PYTHON_OVH = $$(if [ -x target/python-ovh/bin/python ]; then echo $(CURDIR)/target/python-ovh/bin/python; else echo python3; fi)
 
-.PHONY: package-windows test-windows run test deps ui build lint test-rust test-ui test-e2e test-package package bench bench-api bench-desktop bench-budget fuzz sim
+.PHONY: mutants package-windows test-windows run test deps ui build lint test-rust test-ui test-e2e test-package package bench bench-api bench-desktop bench-budget fuzz sim
 
 deps:
 	@bash .ci/deps
@@ -75,6 +75,11 @@ test:
 	@mkdir -p target && rm -f $(LOG)
 	$(MAKE) --no-print-directory lint test-ui test-rust test-e2e test-package test-windows
 	@sed 's/\x1b\[[0-9;]*m//g' $(LOG) | awk '/^test result:/ { p += $$4; f += $$6 } /^ +Tests +[0-9]+ passed/ { p += $$2 } END { printf "all tests: %d passed, %d failed\n", p, f }'
+
+## Mutation testing of the files where a wrong change costs data or money (hours on 2 cores;
+## SHARD=k/n runs a part, FILES="…" other files). Figures per file: caught, missed, timeout.
+mutants: build
+	.ci/mutants
 
 ## The simulator on its own, for python-ovh or curl: make sim
 sim:

@@ -36,8 +36,12 @@ export function errorText(e: api.ApiError): string {
     case "system":
       return serverText(e.message);
     case "refused":
-      // OVHcloud's own words.
-      return e.message;
+    case "server":
+    case "rateLimited":
+    case "unexpectedAnswer":
+    case "demo":
+      // One line from the Rust side that says what to do (OVHcloud's own words inside a refusal).
+      return serverText(e.message);
     default:
       return t("errGeneric", { message: e.message });
   }

@@ -104,3 +104,16 @@ describe("backup names", () => {
     expect(nameProblem("web-1 2026-11-26T09:30:00+01:00")).toBeNull();
   });
 });
+
+describe("what the user reads of an OVH error", () => {
+  it("is in French with its values and query id kept", () => {
+    setLang("fr");
+    expect(serverText("OVHcloud had a problem (error 503). Try again in a few minutes; if it lasts, check status.ovhcloud.com. (query id EU.ext-1.x)")).toBe(
+      "OVHcloud a rencontré un problème (erreur 503). Réessayez dans quelques minutes ; si cela dure, consultez status.ovhcloud.com. (identifiant de requête EU.ext-1.x)",
+    );
+    expect(serverText("OVHcloud refused: Invalid name. Correct what it names, or try again later.")).toBe(
+      "OVHcloud a refusé : Invalid name. Corrigez ce qui est indiqué, ou réessayez plus tard.",
+    );
+    setLang("en");
+  });
+});

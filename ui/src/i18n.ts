@@ -703,6 +703,13 @@ export const fr: Record<Key, string> = {
  * their English text with `format!` placeholders; a test checks every such message in the Rust
  * sources has one. */
 export const serverFr: Record<string, string> = {
+  // desk::Error::user_message (error.rs): what the user reads of an OVH error.
+  "OVHcloud asks Backup Desk to slow down. Wait a minute, then try again.": "OVHcloud demande à Backup Desk de ralentir. Attendez une minute, puis réessayez.",
+  "OVHcloud had a problem (error {status}). Try again in a few minutes; if it lasts, check status.ovhcloud.com.": "OVHcloud a rencontré un problème (erreur {status}). Réessayez dans quelques minutes ; si cela dure, consultez status.ovhcloud.com.",
+  "OVHcloud refused: {message}. Correct what it names, or try again later.": "OVHcloud a refusé : {message}. Corrigez ce qui est indiqué, ou réessayez plus tard.",
+  "OVHcloud sent an answer Backup Desk cannot read. Try again; if it lasts, run Settings → Check my account and send the report to support.":
+    "OVHcloud a envoyé une réponse que Backup Desk ne sait pas lire. Réessayez ; si cela dure, lancez Paramètres → Vérifier mon compte et envoyez le rapport au support.",
+  "The demo cloud could not start. Quit Backup Desk and open it again.": "Le cloud de démonstration n'a pas pu démarrer. Quittez Backup Desk et rouvrez-le.",
   "OVH accepted the backup but it is not listed yet; refresh in a moment": "OVHcloud a accepté la sauvegarde mais elle n'est pas encore listée ; actualisez dans un instant",
   "OVHcloud gave no approval page for this request": "OVHcloud n'a pas donné de page d'approbation pour cette demande",
   "a Metal instance is unavailable during its cold snapshot: confirm you accept it": "une instance Metal est indisponible pendant son snapshot à froid : confirmez que vous l'acceptez",
@@ -872,6 +879,9 @@ function escapeRe(s: string): string {
 /** A message from the Rust side in the current language (English is the source). */
 export function serverText(message: string): string {
   if (current !== "fr") return message;
+  // OVH's query id, which support asks for, ends some messages: kept, its label translated.
+  const id = message.match(/^(.*) \(query id ([^()]*)\)$/s);
+  if (id) return `${serverText(id[1])} (identifiant de requête ${id[2]})`;
   const exact = serverFr[message];
   if (exact) return exact;
   for (const [english, french] of Object.entries(serverFr)) {
