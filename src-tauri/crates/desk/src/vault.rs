@@ -57,6 +57,7 @@ impl From<keyring::Error> for Error {
         match e {
             keyring::Error::NoStorageAccess(inner) => {
                 let text = inner.to_string();
+                // Secret Service says "locked" or "Locked" depending on the daemon.
                 if text.contains("locked") || text.contains("Locked") {
                     Error::Locked
                 } else {
@@ -84,11 +85,6 @@ impl Vault {
             "backup-desk"
         };
         Self::with_service(service)
-    }
-
-    /// The keyring service name (entries are `service` + [`SecretKind::user`]).
-    pub fn service(&self) -> &str {
-        &self.service
     }
 
     /// A vault under another service name (tests use their own).
@@ -122,5 +118,36 @@ impl Vault {
             Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
             Err(e) => Err(e.into()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn no_access(text: &str) -> Error {
+        keyring::Error::NoStorageAccess(Box::new(std::io::Error::other(text.to_string()))).into()
+    }
+
+    /// A locked keyring is told apart from a missing one, whichever way the daemon spells it:
+    /// the remedies differ (unlock it, or install one).
+    #[test]
+    fn keyring_failures_say_which_remedy_applies() {
+        assert!(matches!(no_access("Collection is Locked"), Error::Locked));
+        assert!(matches!(
+            no_access("the collection is locked"),
+            Error::Locked
+        ));
+        assert!(matches!(
+            no_access("org.freedesktop.DBus.Error.ServiceUnknown"),
+            Error::Unavailable(_)
+        ));
+        let platform: Error =
+            keyring::Error::PlatformFailure(Box::new(std::io::Error::other("no bus"))).into();
+        assert!(matches!(platform, Error::Unavailable(_)));
+        assert!(matches!(
+            Error::from(keyring::Error::TooLong("user".into(), 255)),
+            Error::Failed(_)
+        ));
     }
 }
