@@ -270,4 +270,66 @@ mod tests {
             Some("2026-01-03T22:30:00Z".parse().unwrap())
         );
     }
+
+    fn wf(id: &str, name: &str, backup_name: Option<&str>) -> Workflow {
+        serde_json::from_value(serde_json::json!({
+            "id": id, "name": name, "backupName": backup_name, "instanceId": "i", "cron": "0 1 * * *"
+        }))
+        .unwrap()
+    }
+
+    fn snap(id: &str, name: &str, region: &str) -> Image {
+        serde_json::from_value(serde_json::json!({
+            "id": id, "name": name, "region": region, "status": "active", "size": 1.0
+        }))
+        .unwrap()
+    }
+
+    /// "web 2026-…" is web's; "web-2 2026-…" also starts with "web" then a digit, but belongs
+    /// to the workflow whose longer backup name is "web-2" in that region — and to web in a
+    /// region where no "web-2" workflow exists.
+    #[test]
+    fn a_workflow_s_backups_leave_out_those_a_longer_name_claims() {
+        let web = wf("w-web", "web", Some("web"));
+        let web2 = wf("w-web2", "nightly", Some("web-2"));
+        let blank = wf("w-db", "db", Some("  "));
+        assert_eq!(backup_base(&web2), "web-2");
+        assert_eq!(
+            backup_base(&blank),
+            "db",
+            "a blank backup name: the workflow's name"
+        );
+        let all = vec![
+            ("GRA11".to_string(), web.clone()),
+            ("GRA11".to_string(), web2.clone()),
+            ("GRA11".to_string(), blank.clone()),
+            ("SBG5".to_string(), web.clone()),
+        ];
+        let snaps = vec![
+            snap("1", "web 2026-12-01T01:00:00Z", "GRA11"),
+            snap("2", "web-2 2026-12-01T01:00:00Z", "GRA11"),
+            snap("3", "web-2 2026-12-01T01:00:00Z", "SBG5"),
+            snap("4", "db 2026-12-01T01:00:00Z", "GRA11"),
+            snap("5", "web 2026-12-02T01:00:00Z", "GRA11"),
+        ];
+        let manual = |id: &str| id == "5";
+        let ids = |w: &Workflow, region: &str| -> Vec<String> {
+            backups_of(w, region, &all, &snaps, &manual)
+                .iter()
+                .map(|s| s.id.clone())
+                .collect()
+        };
+        assert_eq!(
+            ids(&web, "GRA11"),
+            ["1"],
+            "not web-2's, not the one made by hand"
+        );
+        assert_eq!(ids(&web2, "GRA11"), ["2"]);
+        assert_eq!(
+            ids(&web, "SBG5"),
+            ["3"],
+            "no web-2 workflow claims it there"
+        );
+        assert_eq!(ids(&blank, "GRA11"), ["4"]);
+    }
 }

@@ -159,3 +159,27 @@ async fn the_deletion_guard_names_the_instances_in_the_way() {
     );
     assert!(!left.contains(&"file-server-nvme before upgrade".to_string()));
 }
+
+#[tokio::test]
+async fn deleting_a_workflow_removes_it_from_its_region() {
+    let (_sim, client, p) = common::demo().await;
+    let regions = client.regions(&p).await.unwrap();
+    let mut found = None;
+    for r in &regions {
+        if let Ok(list) = client.workflows(&p, &r.name).await {
+            if let Some(w) = list.into_iter().next() {
+                found = Some((r.name.clone(), w.id));
+                break;
+            }
+        }
+    }
+    let (region, id) = found.expect("the demo has a workflow");
+    desk::workflows::delete(&client, &p, &region, &id)
+        .await
+        .unwrap();
+    let left = client.workflows(&p, &region).await.unwrap();
+    assert!(
+        left.iter().all(|w| w.id != id),
+        "the workflow is still listed"
+    );
+}

@@ -77,12 +77,67 @@ async fn in_place_needs_the_name_and_takes_a_safety_backup_first() {
         status, "SNAPSHOTTING",
         "the instance is being backed up, not yet overwritten"
     );
-    assert!(client
-        .snapshot(&p, &item.snapshot_id)
+    let safety = client.snapshot(&p, &item.snapshot_id).await.unwrap();
+    assert!(safety.name.starts_with("web-frontend-1 before restore "));
+    assert_eq!(
+        item.name, safety.name,
+        "followed under the safety backup's own name"
+    );
+    assert_eq!(
+        (opts.backup_id.as_str(), opts.backup_name.as_str()),
+        (backup.as_str(), "web-frontend-1 2025-release"),
+        "the options are the chosen backup's"
+    );
+}
+
+#[tokio::test]
+async fn options_offer_only_models_and_keys_usable_in_the_backup_s_region() {
+    let (running, client, p) = demo().await;
+    let backup = backup_named(&client, &p, "web-frontend-1 2025-release").await;
+    {
+        let mut world = running.sim.world.lock().unwrap();
+        let project = world.projects.iter_mut().find(|x| x.id == p).unwrap();
+        for (id, regions) in [
+            ("everywhere", vec![]),
+            ("elsewhere", vec!["BHS5".to_string()]),
+        ] {
+            project.ssh_keys.push(ovh_sim::world::SshKey {
+                id: id.into(),
+                name: id.into(),
+                regions,
+            });
+        }
+    }
+    let opts = restore::options(&client, &p, &backup, &|_| None)
         .await
-        .unwrap()
-        .name
-        .starts_with("web-frontend-1 before restore "));
+        .unwrap();
+    let keys: Vec<&str> = opts.ssh_keys.iter().map(|k| k.name.as_str()).collect();
+    assert!(keys.contains(&"ops-team"), "the region's key: {keys:?}");
+    assert!(
+        keys.contains(&"everywhere"),
+        "a key of every region: {keys:?}"
+    );
+    assert!(
+        !keys.contains(&"elsewhere"),
+        "another region's key: {keys:?}"
+    );
+    let all = client.flavors(&p, Some(&opts.region)).await.unwrap();
+    let usable: Vec<&str> = all
+        .iter()
+        .filter(|f| f.region == opts.region && f.disk >= 50 && f.available && !f.is_metal())
+        .map(|f| f.id.as_str())
+        .collect();
+    let offered: Vec<&str> = opts.flavors.iter().map(|f| f.id.as_str()).collect();
+    assert!(!offered.is_empty());
+    assert!(
+        all.iter().any(|f| f.is_metal()),
+        "the region has a Metal model to leave out"
+    );
+    let mut sorted = usable.clone();
+    sorted.sort();
+    let mut got = offered.clone();
+    got.sort();
+    assert_eq!(got, sorted, "every usable model, and only those");
 }
 
 #[tokio::test]
@@ -130,7 +185,7 @@ async fn in_place_without_safety_starts_the_rebuild() {
 
 #[tokio::test]
 async fn a_new_instance_only_on_a_model_that_holds_the_backup() {
-    let (_sim, client, p) = demo().await;
+    let (running, client, p) = demo().await;
     let backup = backup_named(&client, &p, "web-frontend-1 2025-release").await;
     let opts = restore::options(&client, &p, &backup, &|_| None)
         .await
@@ -156,9 +211,25 @@ async fn a_new_instance_only_on_a_model_that_holds_the_backup() {
         restore::into_new_instance(&client, &p, &backup, &spec(&small.id)).await,
         Err(desk::Error::Invalid(_))
     ));
-    let item = restore::into_new_instance(&client, &p, &backup, &spec(&opts.flavors[0].id))
+    // "No key" from the form is an empty choice: no key is sent.
+    let no_key = NewInstance {
+        ssh_key_id: Some(String::new()),
+        ..spec(&opts.flavors[0].id)
+    };
+    let item = restore::into_new_instance(&client, &p, &backup, &no_key)
         .await
         .unwrap();
+    let sent_key = running
+        .sim
+        .world
+        .lock()
+        .unwrap()
+        .projects
+        .iter()
+        .flat_map(|x| x.instances.iter())
+        .find(|i| i.id == item.instance_id)
+        .map(|i| i.ssh_key_id.clone());
+    assert_eq!(sent_key, Some(None), "an empty key choice sends no key");
     assert_eq!(item.kind, Kind::Build);
     let created = client.instance(&p, &item.instance_id).await.unwrap();
     assert_eq!(
