@@ -331,5 +331,18 @@ mod tests {
             "no web-2 workflow claims it there"
         );
         assert_eq!(ids(&blank, "GRA11"), ["4"]);
+        // Two workflows with the same backup name: nothing tells whose a backup is, so each
+        // lists it and the user, who sees the exact list, decides.
+        let twin = wf("w-twin", "other", Some("web"));
+        let all = vec![
+            ("GRA11".to_string(), web.clone()),
+            ("GRA11".to_string(), twin.clone()),
+        ];
+        let listed = |w: &Workflow| backups_of(w, "GRA11", &all, &snaps, &manual).len();
+        assert_eq!(
+            (listed(&web), listed(&twin)),
+            (2, 2),
+            "1 and 2, as no web-2 workflow is left"
+        );
     }
 }
