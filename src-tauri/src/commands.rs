@@ -64,7 +64,7 @@ pub(crate) async fn backup_form<R: Runtime>(
     Ok(state
         .session(&app)
         .await?
-        .backup_form(&project_id, &instance_id, chrono::Local::now())
+        .backup_form(&project_id, &instance_id)
         .await?)
 }
 

@@ -1,13 +1,20 @@
 //! Automatic backups as an admin sets them up: a preset and a custom schedule in local (Paris)
-//! time turned into OVH's UTC cron, seen in Workflow Management, deleted; and a scheduled run
-//! notified on D-Bus after the demo cloud's clock moves a day.
+//! time turned into OVH's UTC cron on a winter and a summer day (the demo cloud's clock, which
+//! is the app's, starts on a fixed date), seen in Workflow Management, deleted; and a scheduled
+//! run notified on D-Bus after the demo cloud's clock moves a day.
 use std::time::Duration;
 
-use e2e::{eventually, post_json, spare_port, with_app, with_app_env, NotificationWatch, Result};
+use e2e::{eventually, post_json, spare_port, with_app_env, NotificationWatch, Result};
+
+/// A winter day (a Wednesday) for the app's clock: Paris is UTC+1.
+const WINTER: &str = "2026-01-14T10:00:00Z";
+/// A summer day (a Wednesday): Paris is UTC+2.
+const SUMMER: &str = "2026-07-15T10:00:00Z";
 
 #[tokio::test]
 async fn create_with_a_preset_and_a_custom_schedule_then_delete() {
-    with_app("schedules", async |app| -> Result<()> {
+    let on = [("BACKUP_DESK_DEMO_NOW", WINTER.to_string())];
+    with_app_env("schedules", &on, async |app| -> Result<()> {
         app.click_text("Instances").await?;
         app.click("tr[data-instance='web-frontend-2'] button[aria-haspopup]")
             .await?;
@@ -63,35 +70,16 @@ async fn create_with_a_preset_and_a_custom_schedule_then_delete() {
         })
         .await?;
 
-        // A custom schedule: weeknights at 23:30 Paris time, keep 5.
+        // A custom schedule: weeknights at 23:30 Paris time (22:30 UTC in January), keep 5.
+        let cron = "30 22 * * 1,2,3,4,5";
         app.click("#create-auto").await?;
-        app.click("label[data-instance='api-gateway'] input")
-            .await?;
-        app.click("#preset-custom").await?;
-        app.select("#repeat", "On chosen days").await?;
-        app.fill("#keep", "5").await?;
-        app.fill("#workflow-name", "api-weeknights").await?;
-        let sentence = eventually(Duration::from_secs(10), async || {
-            let s = app.text_of("#schedule-preview .sentence").await?;
-            if s.contains("keeps the last 5") && s.contains("Friday") {
-                Ok(s)
-            } else {
-                Err(format!("preview: {s:?}"))
-            }
-        })
-        .await?;
-        // 23:30 in Paris is 22:30 UTC in winter, 21:30 in summer: the app converts with the
-        // offset of the day it runs, and so does this check.
-        let cron = format!("30 {} * * 1,2,3,4,5", utc_hour_of_2330_in_paris());
-        if !sentence.contains(&cron) || !sentence.contains("23:30") {
-            return Err(format!("local time not turned into UTC cron: {sentence:?}"));
-        }
+        weeknights_at_2330(app, cron, "14 Jan 2026, 23:30").await?;
         app.screenshot("auto-custom").await?;
         app.click("#confirm-auto").await?;
         app.find_text("Automatic backup api-weeknights created.")
             .await?;
         let row = app.text_of("tr[data-workflow='api-weeknights']").await?;
-        if !row.contains(&cron) || !row.contains("api-gateway") {
+        if !row.contains(cron) || !row.contains("api-gateway") {
             return Err(format!("Workflow Management shows {row:?}"));
         }
         app.screenshot("workflows").await?;
@@ -235,22 +223,46 @@ async fn delete_with_its_backups_deletes_exactly_the_listed_ones() {
     .await;
 }
 
-/// The UTC hour of 23:30 in Paris today (22 in winter, 21 in summer).
-fn utc_hour_of_2330_in_paris() -> u32 {
-    use chrono::{Offset, TimeZone};
-    let today = chrono::Utc::now()
-        .with_timezone(&chrono_tz::Europe::Paris)
-        .date_naive();
-    let offset = chrono_tz::Europe::Paris
-        .offset_from_local_date(&today)
-        .single()
-        .map(|o| o.fix().local_minus_utc() / 3600)
-        .unwrap_or(1);
-    (23 + 24 - offset as u32) % 24
+/// In summer the same 23:30 in Paris is 21:30 UTC: the cron follows the offset of the day the
+/// schedule is made (the domain's `daylight_saving_moves_a_utc_schedule` covers the change
+/// itself).
+#[tokio::test]
+async fn a_summer_day_gives_the_summer_utc_hour() {
+    let on = [("BACKUP_DESK_DEMO_NOW", SUMMER.to_string())];
+    with_app_env("schedules-summer", &on, async |app| -> Result<()> {
+        app.click_text("Workflow Management").await?;
+        app.click("#create-auto").await?;
+        weeknights_at_2330(app, "30 21 * * 1,2,3,4,5", "15 Jul 2026, 23:30").await?;
+        app.screenshot("auto-custom-summer").await?;
+        Ok(())
+    })
+    .await;
 }
 
-#[test]
-fn the_expected_hour_follows_summer_time() {
-    let h = utc_hour_of_2330_in_paris();
-    assert!(h == 21 || h == 22, "{h}");
+/// Fills "Create an automatic backup" for api-gateway, weeknights at 23:30 Paris time, and
+/// checks the preview: the UTC cron and the first run on the app's (fixed) clock.
+async fn weeknights_at_2330(app: &e2e::App, cron: &str, first_run: &str) -> Result<()> {
+    app.click("label[data-instance='api-gateway'] input")
+        .await?;
+    app.click("#preset-custom").await?;
+    app.select("#repeat", "On chosen days").await?;
+    app.fill("#keep", "5").await?;
+    app.fill("#workflow-name", "api-weeknights").await?;
+    let sentence = eventually(Duration::from_secs(10), async || {
+        let s = app.text_of("#schedule-preview .sentence").await?;
+        if s.contains("keeps the last 5") && s.contains("Friday") {
+            Ok(s)
+        } else {
+            Err(format!("preview: {s:?}"))
+        }
+    })
+    .await?;
+    if !sentence.contains(cron) || !sentence.contains("23:30") {
+        return Err(format!("23:30 in Paris should be {cron:?}: {sentence:?}"));
+    }
+    let runs = app.text_of("#schedule-preview .runs").await?;
+    if !runs.trim_start().starts_with(first_run) {
+        return Err(format!("the first run should be {first_run}: {runs:?}"));
+    }
+    Ok(())
 }

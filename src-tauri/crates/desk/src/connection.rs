@@ -1,11 +1,14 @@
 //! Which cloud the app talks to: the built-in demo cloud (the simulator, in-process on a
 //! loopback port) when no account is stored, or a real OVHcloud account from the keyring.
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
 use ovh::{Client, Endpoint};
 use ovh_sim::{Keys, Running, Sim};
 
 use crate::account::{self, Account};
 use crate::vault::Vault;
-use crate::{Error, Result};
+use crate::{Clock, Error, Result};
 
 /// Where the data comes from, as the UI shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +26,8 @@ pub struct Connection {
     pub mode: Mode,
     /// The stored account, when not in demo mode.
     pub account: Option<Account>,
+    /// What "now" is for everything this connection shows and decides.
+    pub clock: Clock,
     _demo: Option<Running>,
 }
 
@@ -46,6 +51,7 @@ impl Connection {
                 client: tune(account.client_builder()).build()?,
                 mode: Mode::Account(account.endpoint().clone()),
                 account: Some(account),
+                clock: Arc::new(Utc::now),
                 _demo: None,
             }),
             None => Self::demo_on(demo_port).await,
@@ -58,6 +64,7 @@ impl Connection {
             mode: Mode::Account(client.endpoint().clone()),
             client,
             account: None,
+            clock: Arc::new(Utc::now),
             _demo: None,
         }
     }
@@ -72,10 +79,17 @@ impl Connection {
     /// `BACKUP_DESK_DEMO_REGIONS` gives every project that many regions, to measure budgets;
     /// `BACKUP_DESK_DEMO_BACKUP_PREFIX` names workflow backups otherwise than their workflow;
     /// `BACKUP_DESK_DEMO_SUBSIDIARY` is the account's country (`FR`), whose catalog prices;
-    /// `BACKUP_DESK_DEMO_SCENARIO=messy` answers as OVH really does (see `ovh_sim::messy`).
+    /// `BACKUP_DESK_DEMO_SCENARIO=messy` answers as OVH really does (see `ovh_sim::messy`);
+    /// `BACKUP_DESK_DEMO_NOW` (RFC 3339) is the date the demo cloud, and so the app, starts on.
     pub async fn demo_on(port: u16) -> Result<Self> {
         let keys = Keys::default();
-        let sim = Sim::demo(&keys);
+        let start = match std::env::var("BACKUP_DESK_DEMO_NOW") {
+            Ok(at) => DateTime::parse_from_rfc3339(&at)
+                .map_err(|e| Error::Demo(format!("BACKUP_DESK_DEMO_NOW {at:?}: {e}")))?
+                .with_timezone(&Utc),
+            Err(_) => Utc::now(),
+        };
+        let sim = Sim::demo_at(&keys, start);
         if let Some(n) = std::env::var("BACKUP_DESK_DEMO_BACKUPS")
             .ok()
             .and_then(|n| n.parse::<usize>().ok())
@@ -106,10 +120,12 @@ impl Connection {
             .await
             .map_err(|e| Error::Demo(e.to_string()))?;
         let client = running.client(&keys, ovh::RetryPolicy::default())?;
+        let world = running.sim.clone();
         Ok(Self {
             client,
             mode: Mode::Demo,
             account: None,
+            clock: Arc::new(move || world.clocks.world_now()),
             _demo: Some(running),
         })
     }

@@ -28,3 +28,7 @@ pub use connection::{Connection, Mode};
 pub use error::{Error, Result};
 pub use ovh::Sensitive;
 pub use session::Session;
+
+/// Wall time as the app reads it: the system clock with a real account, the demo cloud's own
+/// clock in demo mode (so a test can start it on a chosen date and move it).
+pub type Clock = std::sync::Arc<dyn Fn() -> chrono::DateTime<chrono::Utc> + Send + Sync>;

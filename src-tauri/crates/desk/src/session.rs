@@ -183,7 +183,7 @@ impl Session {
             lists.clone(),
             journal,
             paces.tracker,
-            Arc::new(Utc::now),
+            conn.clock.clone(),
             move |e| {
                 // The instance's own state moved with the end (SNAPSHOTTING → ACTIVE).
                 for project in e.ended_projects() {
@@ -196,7 +196,7 @@ impl Session {
             lists.clone(),
             memory,
             paces.watcher,
-            Arc::new(Utc::now),
+            conn.clock.clone(),
             move |e| sink(Notice::Schedule(e)),
         );
         Self {
@@ -270,6 +270,11 @@ impl Session {
         self.conn.client.auth_refused()
     }
 
+    /// The connection's "now" (the demo cloud's own clock in demo mode).
+    pub fn now(&self) -> DateTime<Utc> {
+        (self.conn.clock)()
+    }
+
     /// Whether a backup is being requested right now (its answer not yet in).
     pub fn creating_now(&self) -> bool {
         self.in_flight.any()
@@ -333,12 +338,8 @@ impl Session {
     }
 
     /// The form's content for one instance.
-    pub async fn backup_form(
-        &self,
-        project_id: &str,
-        instance_id: &str,
-        now: DateTime<Local>,
-    ) -> Result<BackupForm> {
+    pub async fn backup_form(&self, project_id: &str, instance_id: &str) -> Result<BackupForm> {
+        let now = self.now().with_timezone(&Local);
         let row = self
             .instances(project_id)
             .await?
@@ -399,7 +400,7 @@ impl Session {
             instance_id: instance.id.clone(),
             instance_name: instance.name.clone(),
             region: instance.region.clone(),
-            started_at: Utc::now(),
+            started_at: self.now(),
         };
         self.record(project_id, &item, Made::Manual);
         self.tracker.track(item);
@@ -503,7 +504,7 @@ impl Session {
                 typed_name,
                 safety,
             },
-            Local::now(),
+            self.now().with_timezone(&Local),
         )
         .await;
         self.lists.backups_changed(project_id);
@@ -545,7 +546,7 @@ impl Session {
             list,
             &instances,
             schedule::local_zone(),
-            Utc::now(),
+            self.now(),
         ))
     }
 
@@ -589,7 +590,7 @@ impl Session {
             disk,
             price.as_ref(),
             schedule::local_zone(),
-            Utc::now(),
+            self.now(),
         )
     }
 
@@ -752,7 +753,7 @@ impl Session {
 
     /// Every instance of every project, rated.
     pub async fn overview(&self) -> Result<Vec<Covered>> {
-        let now = Utc::now();
+        let now = self.now();
         let zone = schedule::local_zone();
         let projects = self.projects().await?;
         // Regions first: every workflow read waits on them, so they take the first places in

@@ -254,7 +254,7 @@ pub fn spawn<S: CloudSource>(
     source: S,
     journal: Journal,
     pace: Pace,
-    now: Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>,
+    now: crate::Clock,
     sink: impl Fn(Event) + Send + Sync + 'static,
 ) -> TrackerHandle {
     let (tx, mut rx) = mpsc::unbounded_channel();

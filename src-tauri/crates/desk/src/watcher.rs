@@ -5,7 +5,6 @@
 use std::collections::{BTreeSet, HashMap};
 use std::future::Future;
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -211,7 +210,7 @@ pub fn spawn<S: WorkflowSource>(
     source: S,
     memory: Memory,
     pace: Pace,
-    now: Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>,
+    now: crate::Clock,
     sink: impl Fn(Event) + Send + Sync + 'static,
 ) -> WatcherHandle {
     let (tx, mut rx) = mpsc::unbounded_channel();
@@ -465,6 +464,7 @@ fn last_occurrence(cron: &str, t: DateTime<Utc>) -> Option<DateTime<Utc>> {
 mod budget {
     use super::*;
     use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
 
     /// Two projects, three regions each, one daily workflow at 03:00 UTC: counts requests.
     #[derive(Clone, Default)]

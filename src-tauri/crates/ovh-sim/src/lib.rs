@@ -58,9 +58,14 @@ pub struct Logged {
 impl Sim {
     /// A simulator over `world`, whose world clock starts now and runs `speed` times wall time.
     pub fn new(world: World, speed: f64) -> Arc<Self> {
+        Self::new_at(world, chrono::Utc::now(), speed)
+    }
+
+    /// A simulator whose world time starts at `start` rather than now.
+    pub fn new_at(world: World, start: chrono::DateTime<chrono::Utc>, speed: f64) -> Arc<Self> {
         Arc::new(Self {
             world: Mutex::new(world),
-            clocks: Clocks::new(chrono::Utc::now(), speed),
+            clocks: Clocks::new(start, speed),
             faults: Mutex::new(Vec::new()),
             requests: AtomicU64::new(0),
             routes: Mutex::new(BTreeMap::new()),
@@ -70,7 +75,12 @@ impl Sim {
 
     /// The demo cloud, reachable with `keys`.
     pub fn demo(keys: &Keys) -> Arc<Self> {
-        Self::new(scenario::demo(keys, chrono::Utc::now()), 1.0)
+        Self::demo_at(keys, chrono::Utc::now())
+    }
+
+    /// The demo cloud as it stands at `start`, its clock running from there.
+    pub fn demo_at(keys: &Keys, start: chrono::DateTime<chrono::Utc>) -> Arc<Self> {
+        Self::new_at(scenario::demo(keys, start), start, 1.0)
     }
 
     /// Starts recording requests (see [`Sim::log`]).
