@@ -252,7 +252,10 @@ fn handle(
             .map(|(_, v)| v.as_str())
     };
 
-    if let Some(pages) = headers.get("x-pagination-mode") {
+    if let Some(pages) = headers
+        .get("x-pagination-mode")
+        .filter(|_| !world.ignores_bulk_mode)
+    {
         if let Some(objects) = bulk_objects(&world, method, &segs) {
             let objects = objects.map(|o| {
                 let mut list = Value::Array(o);

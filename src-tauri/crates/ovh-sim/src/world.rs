@@ -351,6 +351,9 @@ pub struct World {
     pub backup_name_prefix: String,
     /// Answers reshaped as OVH really sends them (see [`crate::messy`]).
     pub messy: bool,
+    /// The bulk mode (`X-Pagination-Mode`) ignored everywhere, as on every other list route:
+    /// ids come back, and a client must fall back to reading them one by one.
+    pub ignores_bulk_mode: bool,
     seq: u64,
 }
 
@@ -372,6 +375,7 @@ impl World {
             skip_next_runs: 0,
             backup_name_prefix: String::new(),
             messy: false,
+            ignores_bulk_mode: false,
             seq: 0,
         }
     }

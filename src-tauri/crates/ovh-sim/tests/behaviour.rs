@@ -476,3 +476,81 @@ async fn the_client_reads_every_page() {
     let made = sim.requests.load(std::sync::atomic::Ordering::Relaxed) - before;
     assert_eq!(made, 3, "/auth/time and two pages");
 }
+
+/// Exactly a page's worth of objects is one page: the announced total ends the read, not an
+/// empty second page.
+#[tokio::test]
+async fn exactly_one_page_is_one_request() {
+    let keys = ovh_sim::Keys::default();
+    let size = ovh_sim::ScaleSize {
+        projects: ovh::client::PAGE_SIZE,
+        regions: 1,
+        instances: 0,
+        backups: 0,
+        workflows: 0,
+    };
+    let sim = ovh_sim::Sim::new(
+        ovh_sim::scenario::scale(&keys, &size, chrono::Utc::now()),
+        1.0,
+    );
+    let running = ovh_sim::Running::start(sim.clone()).await.unwrap();
+    let client = common::client_for(&running, &keys, ovh::RetryPolicy::none());
+    let before = sim.requests.load(std::sync::atomic::Ordering::Relaxed);
+    let ovh::Listed::Objects(all) = client.projects().await.unwrap() else {
+        panic!("objects expected")
+    };
+    assert_eq!(all.len(), ovh::client::PAGE_SIZE);
+    let made = sim.requests.load(std::sync::atomic::Ordering::Relaxed) - before;
+    assert_eq!(made, 2, "/auth/time and one page");
+}
+
+/// Where the bulk mode is not served, the ids that come back are handed over as ids, and a
+/// project's regions are read one by one to the same result.
+#[tokio::test]
+async fn a_server_ignoring_the_bulk_mode_gives_ids_and_regions_are_read_one_by_one() {
+    let (running, client) = common::demo().await;
+    let project = common::first_project(&client).await;
+    let in_bulk = client.regions(&project).await.unwrap();
+    common::sim(&running)
+        .world
+        .lock()
+        .unwrap()
+        .ignores_bulk_mode = true;
+    match client.projects().await.unwrap() {
+        ovh::Listed::Ids(ids) => assert_eq!(ids, client.project_ids().await.unwrap()),
+        other => panic!("ids expected, got {other:?}"),
+    }
+    let one_by_one = client.regions(&project).await.unwrap();
+    let names = |r: &[ovh::types::Region]| r.iter().map(|r| r.name.clone()).collect::<Vec<_>>();
+    assert!(!in_bulk.is_empty());
+    assert_eq!(names(&one_by_one), names(&in_bulk));
+}
+
+/// A record no client can read is left out of the list and counted as of the latest read (a
+/// second read of the same list replaces the count, it does not add to it).
+#[tokio::test]
+async fn an_unreadable_record_is_skipped_and_counted() {
+    let (running, client) = common::demo().await;
+    common::sim(&running).world.lock().unwrap().messy = true;
+    let project = common::first_project(&client).await;
+    assert!(client.unreadable().is_empty());
+    let snapshots = client.snapshots(&project, None).await.unwrap();
+    assert!(!snapshots.is_empty(), "the readable records are kept");
+    client.snapshots(&project, None).await.unwrap();
+    let skipped = client.unreadable();
+    assert_eq!(skipped.len(), 1, "{skipped:?}");
+    assert_eq!(skipped[0].1, 1, "the latest read's count");
+    assert!(skipped[0].0.route.ends_with("/snapshot"), "{skipped:?}");
+}
+
+/// A client's debug form names its endpoint and nothing secret.
+#[tokio::test]
+async fn a_client_shows_its_endpoint_and_no_secret() {
+    let (running, client) = common::demo().await;
+    let keys = ovh_sim::Keys::default();
+    let shown = format!("{client:?}");
+    assert!(shown.contains(&running.base_url), "{shown}");
+    let creds = keys.credentials();
+    assert!(!shown.contains(creds.application_secret.expose().as_str()));
+    assert!(!shown.contains(creds.consumer_key.unwrap().expose().as_str()));
+}

@@ -282,19 +282,15 @@ impl Client {
                     .collect();
                 return Ok(Listed::Ids(ids));
             }
-            let short = page.len() < PAGE_SIZE;
-            received += page.len() as u64;
+            let page_len = page.len();
+            received += page_len as u64;
             objects.extend(crate::unreadable::decode_items::<T>(
                 "GET",
                 path,
                 page,
                 &self.inner.unreadable,
             ));
-            let done = match answer.elements {
-                Some(total) => received >= total || short,
-                None => short,
-            };
-            if done {
+            if last_page(received, page_len, answer.elements) {
                 break;
             }
         }
@@ -649,6 +645,17 @@ pub const PAGE_SIZE: usize = 5000;
 /// Pages read at most from one list (50 million objects: a bound, not a limit anyone meets).
 const MAX_PAGES: usize = 10_000;
 
+/// Whether a bulk read is complete after a page of `page_len` records, `received` in all so
+/// far: when the total OVH announced (`X-Pagination-Elements`) came, or a page came short
+/// (the only sign left when a server sends no total, or a total the pages never reach).
+fn last_page(received: u64, page_len: usize, elements: Option<u64>) -> bool {
+    let short = page_len < PAGE_SIZE;
+    match elements {
+        Some(total) => received >= total || short,
+        None => short,
+    }
+}
+
 /// What a list route gave in the bulk mode.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Listed<T> {
@@ -721,6 +728,28 @@ pub fn segment(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bulk_read_ends_at_the_announced_total_or_a_short_page() {
+        let full = PAGE_SIZE;
+        let n = full as u64;
+        assert!(!last_page(n, full, Some(n + 1)), "more announced");
+        assert!(last_page(n, full, Some(n)), "the total came");
+        assert!(last_page(n + 1, full, Some(n)), "more than announced");
+        assert!(
+            last_page(n + 3, 3, Some(2 * n)),
+            "short page, total never reached"
+        );
+        assert!(
+            !last_page(n, full, None),
+            "no total: a full page may have a next"
+        );
+        assert!(
+            last_page(n - 1, full - 1, None),
+            "no total: a short page is the last"
+        );
+        assert!(last_page(0, 0, None), "an empty page is the last");
+    }
 
     #[test]
     fn urls_are_built_exactly() {
