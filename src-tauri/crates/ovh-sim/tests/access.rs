@@ -231,6 +231,7 @@ async fn a_service_account_gets_a_token_and_renews_it_before_it_expires() {
     let start = chrono::Utc::now().timestamp();
     let clock = Arc::new(AtomicI64::new(start));
     let c = service_client(&running, &keys, clock.clone());
+    assert!(c.is_service_account());
 
     let details = c.auth_details().await.unwrap();
     assert_eq!(details.method, "oauth2_client_credentials");
@@ -280,6 +281,7 @@ async fn a_wrong_client_secret_is_an_auth_refusal() {
 #[tokio::test]
 async fn a_stale_clock_offset_is_fetched_again_once() {
     let (running, client) = common::demo().await;
+    assert!(!client.is_service_account());
     client.project_ids().await.unwrap();
     assert!(client.time_delta().map(i64::abs).unwrap_or(0) < 5);
     // OVH's clock jumps 10 minutes: the cached offset is now wrong.
