@@ -79,15 +79,22 @@ pub fn write_json<T: Serialize>(path: &Path, value: &T) -> std::io::Result<()> {
     std::fs::rename(tmp, path)
 }
 
+/// An empty folder of its own for a unit test. Process ids come back (Wine's are small), so a
+/// previous run's files are removed first: they must never count.
+#[cfg(test)]
+pub(crate) fn scratch_dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("bd-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).expect("a scratch folder");
+    d
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn dir(name: &str) -> PathBuf {
-        let d = std::env::temp_dir().join(format!("files-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&d);
-        std::fs::create_dir_all(&d).unwrap();
-        d
+        scratch_dir(&format!("files-{name}"))
     }
 
     fn aside(d: &Path) -> Vec<String> {

@@ -93,7 +93,7 @@ mod tests {
 
     #[test]
     fn round_trips_and_survives_garbage() {
-        let dir = std::env::temp_dir().join(format!("bd-journal-{}", std::process::id()));
+        let dir = crate::files::scratch_dir("journal");
         let j = Journal::in_dir(&dir);
         assert!(j.load().is_empty());
         let t = Tracked {

@@ -97,8 +97,7 @@ mod tests {
 
     #[test]
     fn records_survive_a_restart_and_a_damaged_file() {
-        let dir = std::env::temp_dir().join(format!("bd-records-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
+        let dir = crate::files::scratch_dir("records");
         let r = Record {
             project_id: "p".into(),
             snapshot_id: "s".into(),

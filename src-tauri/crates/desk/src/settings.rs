@@ -84,9 +84,7 @@ mod tests {
 
     #[test]
     fn round_trip_and_defaults() {
-        let dir = std::env::temp_dir().join(format!("settings-test-{}", std::process::id()));
-        // Process ids come back (Wine's are small): a previous run's file must not count.
-        let _ = std::fs::remove_dir_all(&dir);
+        let dir = crate::files::scratch_dir("settings");
         let store = Store::in_dir(&dir);
         assert_eq!(store.load(), Settings::default());
         let s = Settings {

@@ -890,7 +890,7 @@ mod tests {
 
     #[tokio::test(start_paused = true)]
     async fn a_restart_resumes_from_the_journal_and_reports_what_ended_meanwhile() {
-        let dir = std::env::temp_dir().join(format!("bd-tracker-{}", std::process::id()));
+        let dir = crate::files::scratch_dir("tracker");
         let journal = Journal::in_dir(&dir);
         journal
             .save(&[

@@ -635,9 +635,7 @@ mod format_tests {
     /// What 0.1 remembered is still remembered: no run notified twice after an update.
     #[test]
     fn reads_what_version_0_1_wrote() {
-        let dir = std::env::temp_dir().join(format!("bd-told-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
+        let dir = crate::files::scratch_dir("told");
         std::fs::write(
             dir.join("notified-runs.json"),
             include_bytes!("../tests/fixtures/v0.1/notified-runs.json"),

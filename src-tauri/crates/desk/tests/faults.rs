@@ -215,6 +215,17 @@ impl Fx {
             .unwrap_or(0)
     }
 
+    /// The user confirms a backup of `instance` named `name`, and OVH accepts it.
+    async fn confirm(&self, instance: &str, name: &str) {
+        ok(
+            self.s()
+                .create_backup(&self.project, instance, name, false)
+                .await,
+            "Confirm",
+        )
+        .unwrap();
+    }
+
     async fn instance(&self, name: &str) -> String {
         self.s()
             .instances(&self.project)
@@ -319,7 +330,7 @@ impl Fx {
     /// The ids the journal on disk holds (found wherever the session keeps it).
     fn journal(&self) -> HashSet<String> {
         let mut ids = HashSet::new();
-        for sub in ["account", "demo"] {
+        for sub in [Session::data_subdir(false), Session::data_subdir(true)] {
             ids.extend(
                 Journal::in_dir(self.dir.join(sub))
                     .load()
@@ -560,13 +571,7 @@ async fn network_down_while_the_user_presses_confirm() {
     )
     .unwrap();
     fx.clear();
-    ok(
-        fx.s()
-            .create_backup(&fx.project, &web, "netdown", false)
-            .await,
-        "Confirm",
-    )
-    .unwrap();
+    fx.confirm(&web, "netdown").await;
     fx.until_told("netdown").await.unwrap();
     fx.invariants(1).await.unwrap();
 }
@@ -637,13 +642,7 @@ async fn a_credential_revoked_mid_session_then_approved_again() {
 async fn the_app_killed_during_a_backup_then_restarted() {
     let mut fx = Fx::new("killed").await;
     let web = fx.instance("web-frontend-2").await;
-    ok(
-        fx.s()
-            .create_backup(&fx.project, &web, "killed", false)
-            .await,
-        "Confirm",
-    )
-    .unwrap();
+    fx.confirm(&web, "killed").await;
     fx.session = None; // the process goes away; only the journal on disk remains
     let made = fx.made();
     assert_eq!(made.len(), 1);
@@ -661,13 +660,7 @@ async fn the_app_killed_during_a_backup_then_restarted() {
 async fn the_simulator_restarted_during_tracking() {
     let mut fx = Fx::new("simrestart").await;
     let web = fx.instance("web-frontend-2").await;
-    ok(
-        fx.s()
-            .create_backup(&fx.project, &web, "simrestart", false)
-            .await,
-        "Confirm",
-    )
-    .unwrap();
+    fx.confirm(&web, "simrestart").await;
     fx.running = None;
     tokio::time::sleep(Duration::from_millis(400)).await;
     fx.running = Some(Running::start_on(fx.sim.clone(), fx.port).await.unwrap());
@@ -680,13 +673,7 @@ async fn a_backup_that_ends_in_error_is_told_once_as_failed() {
     let fx = Fx::new("failed").await;
     let web = fx.instance("web-frontend-2").await;
     fx.sim.world.lock().unwrap().fail_next_snapshots = 1;
-    ok(
-        fx.s()
-            .create_backup(&fx.project, &web, "failed", false)
-            .await,
-        "Confirm",
-    )
-    .unwrap();
+    fx.confirm(&web, "failed").await;
     fx.until_told("failed").await.unwrap();
     let failed = fx
         .notices

@@ -12,3 +12,14 @@ pub async fn demo() -> (Running, Client, String) {
     let project = client.project_ids().await.unwrap()[0].clone();
     (running, client, project)
 }
+
+/// Waits up to two seconds, looking every 10 ms, for `done`; whether it came.
+pub async fn within_2s(mut done: impl FnMut() -> bool) -> bool {
+    for _ in 0..200 {
+        if done() {
+            return true;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    done()
+}
