@@ -452,10 +452,13 @@ mod tests {
     #[test]
     fn a_second_request_for_the_same_instance_is_refused_while_the_first_runs() {
         let f = InFlight::default();
+        assert!(!f.any(), "nothing asked yet: quitting loses nothing");
         let g = f.begin("p", "i").unwrap();
+        assert!(f.any() && f.is_creating("p", "i"));
         assert!(f.begin("p", "i").is_err());
         assert!(f.begin("p", "other").is_ok());
         drop(g);
-        assert!(f.begin("p", "i").is_ok(), "released when the request ends");
+        assert!(!f.any(), "released when the request ends");
+        assert!(f.begin("p", "i").is_ok());
     }
 }
