@@ -457,8 +457,10 @@ mod tests {
         assert!(f.any() && f.is_creating("p", "i"));
         assert!(f.begin("p", "i").is_err());
         assert!(f.begin("p", "other").is_ok());
+        assert!(!f.is_creating("p", "other") && !f.is_creating("q", "i"));
         drop(g);
         assert!(!f.any(), "released when the request ends");
+        assert!(!f.is_creating("p", "i"));
         assert!(f.begin("p", "i").is_ok());
     }
 }

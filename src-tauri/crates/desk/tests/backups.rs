@@ -84,6 +84,27 @@ async fn a_request_that_never_arrived_is_reported_and_safe_to_retry() {
     );
 }
 
+/// A refusal is a known outcome: it is reported as it is, without a look for a backup that
+/// cannot exist (one request, not two).
+#[tokio::test]
+async fn a_refused_request_is_not_looked_for() {
+    let (sim, client, p) = demo().await;
+    let mail = instance(&client, &p, "mail-gateway").await;
+    inject(
+        &sim,
+        serde_json::json!({"method": "POST", "path": "*/snapshot", "status": 403, "times": 1}),
+    );
+    let before = client.request_count();
+    let err = backups::create(&client, &InFlight::default(), &p, &mail, "refused")
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, desk::Error::Ovh(ref e) if e.status() == Some(403)),
+        "{err}"
+    );
+    assert_eq!(client.request_count() - before, 1, "the POST only");
+}
+
 #[tokio::test]
 async fn bad_names_change_nothing() {
     let (_sim, client, p) = demo().await;
