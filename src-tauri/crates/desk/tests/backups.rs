@@ -204,3 +204,26 @@ async fn deleting_a_workflow_removes_it_from_its_region() {
         "the workflow is still listed"
     );
 }
+
+/// A backup still being made, or one already gone, is never sent for deletion: each is
+/// reported with its reason and the one in progress is still there.
+#[tokio::test]
+async fn only_available_backups_are_sent_for_deletion() {
+    let (_sim, client, p) = demo().await;
+    let mail = instance(&client, &p, "mail-gateway").await;
+    let made = backups::create(&client, &InFlight::default(), &p, &mail, "in progress")
+        .await
+        .unwrap();
+    let outcome = backups::delete(&client, &p, &[made.snapshot_id.clone(), "gone".into()])
+        .await
+        .unwrap();
+    assert_eq!(
+        outcome[0].1,
+        Err("only available backups can be deleted".to_string())
+    );
+    assert_eq!(
+        outcome[1].1,
+        Err("this backup no longer exists".to_string())
+    );
+    assert_eq!(count_named(&client, &p, "in progress").await, 1);
+}
