@@ -165,7 +165,11 @@ async fn the_deletion_guard_names_the_instances_in_the_way() {
     let outcome = backups::delete(&client, &p, &[release.id.clone(), other.id.clone()])
         .await
         .unwrap();
-    assert!(outcome[0].1.as_ref().unwrap_err().contains("web-preprod"));
+    assert_eq!(
+        outcome[0].1,
+        Err("it is installed on these running instances: web-preprod".to_string()),
+        "refused here, before OVH is asked"
+    );
     assert!(outcome[1].1.is_ok());
     let left: Vec<String> = client
         .snapshots(&p, None)
