@@ -737,6 +737,45 @@ mod tests {
         }
     }
 
+    #[test]
+    fn an_end_names_the_projects_whose_lists_changed() {
+        let done = Event::Finished {
+            backup: tracked("p1", "a"),
+            size_gb: 1.0,
+            duration_secs: 60,
+        };
+        assert_eq!(done.ended_projects(), vec!["p1"]);
+        let away = Event::WhileAway {
+            finished: vec![tracked("p1", "a")],
+            failed: vec![tracked("p2", "b")],
+        };
+        assert_eq!(away.ended_projects(), vec!["p1", "p2"]);
+        let progress = Event::Progress {
+            project_id: "p1".into(),
+            backups: Vec::new(),
+        };
+        assert!(progress.ended_projects().is_empty(), "nothing ended");
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_tracked_backup_names_its_instance() {
+        let fake = Fake::default();
+        let h = spawn(
+            fake.clone(),
+            Journal::none(),
+            Pace::default(),
+            Arc::new(Utc::now),
+            |_| {},
+        );
+        fake.set("a", "saving");
+        h.track(Tracked {
+            instance_id: "inst-7".into(),
+            ..tracked("p1", "a")
+        });
+        assert_eq!(h.instance_of("a").as_deref(), Some("inst-7"));
+        assert_eq!(h.instance_of("other"), None);
+    }
+
     #[tokio::test(start_paused = true)]
     async fn one_list_call_per_project_per_tick_and_one_event_per_end() {
         let fake = Fake::default();
