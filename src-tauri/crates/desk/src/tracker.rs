@@ -12,7 +12,6 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use tokio::sync::mpsc;
-use tokio_util::sync::CancellationToken;
 
 use ovh::types::{Image, Instance, SnapshotStatus};
 
@@ -202,10 +201,10 @@ enum Command {
     Wake,
 }
 
-/// The owner of the tracker task: it stops when this is dropped.
+/// The owner of the tracker task: it stops when this is dropped (its command channel is the
+/// only sender, so the task sees the channel close and ends).
 pub struct TrackerHandle {
     tx: mpsc::UnboundedSender<Command>,
-    cancel: CancellationToken,
     tracked: Arc<std::sync::Mutex<Vec<Tracked>>>,
     journal: Journal,
 }
@@ -242,12 +241,6 @@ impl TrackerHandle {
     }
 }
 
-impl Drop for TrackerHandle {
-    fn drop(&mut self) {
-        self.cancel.cancel();
-    }
-}
-
 /// Starts the tracker on the current tokio runtime, resuming what `journal` holds. `sink`
 /// receives every event; `now` gives wall time for durations.
 pub fn spawn<S: CloudSource>(
@@ -258,13 +251,11 @@ pub fn spawn<S: CloudSource>(
     sink: impl Fn(Event) + Send + Sync + 'static,
 ) -> TrackerHandle {
     let (tx, mut rx) = mpsc::unbounded_channel();
-    let cancel = CancellationToken::new();
     let pending = journal.load();
     let resumed = !pending.is_empty();
     let tracked = Arc::new(std::sync::Mutex::new(pending));
     let handle = TrackerHandle {
         tx,
-        cancel: cancel.clone(),
         tracked: tracked.clone(),
         journal: journal.clone(),
     };
@@ -282,7 +273,6 @@ pub fn spawn<S: CloudSource>(
                 delay
             };
             tokio::select! {
-                _ = cancel.cancelled() => break,
                 cmd = rx.recv() => {
                     match cmd {
                         Some(Command::Wake) => delay = pace.min,
@@ -772,8 +762,43 @@ mod tests {
             instance_id: "inst-7".into(),
             ..tracked("p1", "a")
         });
+        h.track(Tracked {
+            instance_id: "inst-8".into(),
+            ..tracked("p1", "b")
+        });
         assert_eq!(h.instance_of("a").as_deref(), Some("inst-7"));
+        assert_eq!(h.instance_of("b").as_deref(), Some("inst-8"));
         assert_eq!(h.instance_of("other"), None);
+    }
+
+    /// The owner handle is the task's life: once it is dropped, OVH is asked nothing more.
+    #[tokio::test(start_paused = true)]
+    async fn dropping_the_handle_stops_the_polling() {
+        let fake = Fake::default();
+        let h = spawn(
+            fake.clone(),
+            Journal::none(),
+            Pace::default(),
+            Arc::new(Utc::now),
+            |_| {},
+        );
+        fake.set("a", "saving");
+        h.track(tracked("p1", "a"));
+        settle().await;
+        tokio::time::advance(Duration::from_secs(30)).await;
+        settle().await;
+        let polled = fake.calls.load(Ordering::SeqCst);
+        assert!(polled > 0, "it polled while owned");
+        drop(h);
+        for _ in 0..10 {
+            tokio::time::advance(Duration::from_secs(30)).await;
+            settle().await;
+        }
+        assert_eq!(
+            fake.calls.load(Ordering::SeqCst),
+            polled,
+            "polled after its drop"
+        );
     }
 
     #[tokio::test(start_paused = true)]
