@@ -1017,13 +1017,13 @@ mod tests {
             .unwrap()
             .insert("i".into(), "ACTIVE".into());
         let (events, sink) = collect();
-        let h = spawn(
-            fake.clone(),
-            Journal::none(),
-            Pace::default(),
-            Arc::new(Utc::now),
-            sink,
-        );
+        let start = Utc::now();
+        let clock = Arc::new(Mutex::new(start));
+        let now = {
+            let clock = clock.clone();
+            Arc::new(move || *clock.lock().unwrap())
+        };
+        let h = spawn(fake.clone(), Journal::none(), Pace::default(), now, sink);
         h.track(Tracked {
             kind: Kind::SafetyBackup {
                 restore_from: "old".into(),
@@ -1038,6 +1038,8 @@ mod tests {
             fake.reinstalled.lock().unwrap().is_empty(),
             "no restore before the safety backup is ready"
         );
+        let ready = start + chrono::Duration::minutes(4);
+        *clock.lock().unwrap() = ready;
         fake.set("safety", "active");
         tokio::time::advance(Duration::from_secs(5)).await;
         settle().await;
@@ -1045,10 +1047,17 @@ mod tests {
             fake.reinstalled.lock().unwrap().clone(),
             vec![("i".to_string(), "old".to_string())]
         );
+        let restore = h.tracked()[0].clone();
         assert!(
-            matches!(h.tracked()[0].kind, Kind::Rebuild { .. }),
+            matches!(restore.kind, Kind::Rebuild { .. }),
             "the restore is now followed"
         );
+        assert_eq!(
+            (restore.snapshot_id.as_str(), restore.name.as_str()),
+            ("old", "web 2025-release"),
+            "under the backup it restores"
+        );
+        assert_eq!(restore.started_at, ready, "timed from its own start");
         for _ in 0..5 {
             tokio::time::advance(Duration::from_secs(3)).await;
             settle().await;
@@ -1201,11 +1210,20 @@ mod tests {
             fake.reinstalled.lock().unwrap().is_empty(),
             "nothing is overwritten without a safety net"
         );
-        assert!(events
+        let failed: Vec<Tracked> = events
             .lock()
             .unwrap()
             .iter()
-            .any(|e| matches!(e, Event::RestoreFailed { .. })));
+            .filter_map(|e| match e {
+                Event::RestoreFailed { restore, .. } => Some(restore.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(failed.len(), 1);
+        // The user is told about the restore they asked for, not about the safety backup.
+        assert_eq!(failed[0].snapshot_id, "old");
+        assert_eq!(failed[0].name, "x");
+        assert!(matches!(failed[0].kind, Kind::Rebuild { .. }));
     }
 
     #[tokio::test(start_paused = true)]
