@@ -1145,6 +1145,38 @@ mod tests {
         assert!(h.tracked().is_empty());
     }
 
+    /// OVH's operation states that end a restore without it: each is a failure, told once.
+    #[tokio::test(start_paused = true)]
+    async fn a_restore_whose_operation_fails_or_is_cancelled_is_told_as_failed() {
+        for ending in ["in-error", "canceled"] {
+            let fake = Fake::default();
+            fake.instances
+                .lock()
+                .unwrap()
+                .insert("i".into(), "ACTIVE".into());
+            *fake.operation.lock().unwrap() = Some(("op".into(), ending.into()));
+            let (events, sink) = collect();
+            let h = spawn(
+                fake.clone(),
+                Journal::none(),
+                Pace::default(),
+                Arc::new(Utc::now),
+                sink,
+            );
+            h.track(rebuild(Some("op")));
+            for _ in 0..5 {
+                tokio::time::advance(Duration::from_secs(3)).await;
+                settle().await;
+            }
+            let ev = events.lock().unwrap().clone();
+            assert!(
+                matches!(ev.as_slice(), [Event::RestoreFailed { .. }]),
+                "{ending}: {ev:?}"
+            );
+            assert!(h.tracked().is_empty(), "{ending}: still followed");
+        }
+    }
+
     #[tokio::test(start_paused = true)]
     async fn a_reinstall_never_seen_happening_is_reported_unconfirmed_not_done() {
         let fake = Fake::default();
