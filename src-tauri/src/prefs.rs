@@ -12,10 +12,12 @@ use crate::state::AppState;
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub(crate) struct Prefs {
-    /// `en` or `fr` when chosen; `None` follows the system.
+    /// One of `desk::settings::LANGUAGES` when chosen; `None` follows the system.
     language: Option<String>,
     /// The language in use (chosen or the system's).
     effective_language: String,
+    /// The system's locale (`fr_CA.UTF-8`, `de-AT`): dates and money follow its country.
+    system_locale: String,
     quiet_successes: bool,
     start_at_login: bool,
     logs_folder: Option<String>,
@@ -36,6 +38,7 @@ pub(crate) fn settings<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>
     Prefs {
         language: s.language,
         effective_language: state.language(),
+        system_locale: desk::settings::system_language(),
         quiet_successes: s.quiet_successes,
         start_at_login: app.autolaunch().is_enabled().unwrap_or(false),
         logs_folder: app
@@ -69,8 +72,9 @@ pub(crate) fn update_settings<R: Runtime>(
     }
     state
         .update_settings(|s| {
+            // "" is "as the system": kept as such, so a later system change is followed.
             if let Some(l) = change.language {
-                s.language = Some(if l == "fr" { "fr" } else { "en" }.into());
+                s.language = desk::settings::language_of(&l).map(str::to_string);
             }
             if let Some(q) = change.quiet_successes {
                 s.quiet_successes = q;

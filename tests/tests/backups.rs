@@ -116,7 +116,7 @@ async fn delete_refuses_a_backup_in_use_and_keeps_the_filters() {
         }
         app.screenshot("backup-delete-guard").await?;
         app.click("#confirm-delete").await?;
-        app.find_text("1 backup(s) deleted.").await?;
+        app.find_text("1 backup deleted.").await?;
         eventually(Duration::from_secs(10), async || {
             let rows = app.text_of("#backups").await?;
             if rows.contains("file-server-nvme before upgrade") {

@@ -94,7 +94,7 @@ async fn create_with_a_preset_and_a_custom_schedule_then_delete() {
             ));
         }
         app.click("#confirm-delete-workflows").await?;
-        app.find_text("1 automatic backup(s) deleted.").await?;
+        app.find_text("1 automatic backup deleted.").await?;
         eventually(Duration::from_secs(10), async || {
             let table = app.text_of("#workflows").await?;
             if table.contains("api-weeknights") {
@@ -198,7 +198,8 @@ async fn delete_with_its_backups_deletes_exactly_the_listed_ones() {
             app.screenshot("wf-delete-list").await?;
             app.click("#confirm-delete-workflows").await?;
             let summary = app.text_of("#deleted-summary").await?;
-            if !summary.contains(&format!("1 automatic backup(s) and {made} backup(s) deleted")) {
+            let noun = if made == 1 { "backup" } else { "backups" };
+            if !summary.contains(&format!("1 automatic backup and {made} {noun} deleted")) {
                 return Err(format!(
                     "the report says {summary:?}; {made} listed on Instance Backup, {items} in the dialog"
                 ));

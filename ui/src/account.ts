@@ -2,7 +2,7 @@
 // is connected with what rights, and sign-out. Typed secrets live only in the form's inputs,
 // which are removed as soon as the account is saved.
 import * as api from "./api";
-import { dateTime, lang, t, type Key } from "./i18n";
+import { dateTime, localeTag, t, type Key } from "./i18n";
 import { errorText, h, modal, toast } from "./dom";
 
 type Way = "connect" | "keys" | "service";
@@ -275,7 +275,7 @@ export function countryName(code: string): string {
   const special = SPECIAL_COUNTRIES[code];
   if (special) return t(special);
   try {
-    return new Intl.DisplayNames([lang() === "fr" ? "fr" : "en"], { type: "region" }).of(code) ?? code;
+    return new Intl.DisplayNames([localeTag()], { type: "region" }).of(code) ?? code;
   } catch {
     return code;
   }
@@ -356,7 +356,7 @@ function checkBox(): HTMLElement {
         }
       });
       out.replaceChildren(
-        h("p", { id: "check-summary" }, report.problems ? t("checkProblems", { count: String(report.problems) }) : t("checkAllGood")),
+        h("p", { id: "check-summary" }, report.problems ? t("checkProblems", { count: report.problems }) : t("checkAllGood")),
         text,
         h("div", { class: "actions start" }, copy, save),
         status,

@@ -1,6 +1,7 @@
 // The only file that talks to the Rust side: one typed function per command.
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import type { Lang } from "./i18n";
 
 /** An error from a command, as the Rust side serializes it. */
 export interface ApiError {
@@ -123,8 +124,9 @@ export interface Ended {
 }
 
 export interface Prefs {
-  language: "en" | "fr" | null;
-  effectiveLanguage: "en" | "fr";
+  language: Lang | null;
+  effectiveLanguage: Lang;
+  systemLocale: string;
   quietSuccesses: boolean;
   startAtLogin: boolean;
   logsFolder: string | null;

@@ -292,7 +292,7 @@ function confirmDelete(ids: string[], returnFocus: HTMLElement): void {
   const blocked = chosen.filter((r) => r.usedBy.length > 0 || r.status !== "active");
   const deletable = chosen.filter((r) => !blocked.includes(r));
   const size = deletable.reduce((sum, r) => sum + r.sizeGb, 0);
-  modal(t("deleteTitle", { count: String(deletable.length) }), returnFocus, (dialog, close) => {
+  modal(t("deleteTitle", { count: deletable.length }), returnFocus, (dialog, close) => {
     const confirm = h("button", { class: "btn danger", id: "confirm-delete" }, t("deleteAction"));
     (confirm as HTMLButtonElement).disabled = deletable.length === 0;
     confirm.addEventListener("click", async () => {
@@ -305,7 +305,7 @@ function confirmDelete(ids: string[], returnFocus: HTMLElement): void {
           toast(t("deleteFailed", { name, reason: o.reason ?? "" }), "bad");
         }
         for (const o of done) current?.filters.selected.delete(o.id);
-        if (done.length) toast(t("deleteDone", { count: String(done.length) }), "ok");
+        if (done.length) toast(t("deleteDone", { count: done.length }), "ok");
       } catch (e) {
         toast(errorText(e as api.ApiError), "bad");
       }
@@ -313,7 +313,7 @@ function confirmDelete(ids: string[], returnFocus: HTMLElement): void {
       void refreshBackups();
     });
     const parts: (HTMLElement | null)[] = [
-      h("h2", {}, t("deleteTitle", { count: String(deletable.length) })),
+      h("h2", {}, t("deleteTitle", { count: deletable.length })),
       deletable.length ? h("ul", {}, ...deletable.map((r) => h("li", {}, r.name))) : null,
       deletable.length
         ? h("p", {}, freedText(deletable, list.prices, size))

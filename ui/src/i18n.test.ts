@@ -1,16 +1,72 @@
 import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { en, fr, gb, initialLang, money, nameProblem, scheduleText, serverFr, serverText, setLang, statusLabel, t } from "./i18n";
+import { FluentBundle, FluentResource } from "@fluent/bundle";
+// @ts-expect-error: a plain ES module script without types
+import { keysSource } from "../scripts/keys.mjs";
+import { catalogs, dateTime, gb, initialLang, LANGS, money, nameProblem, scheduleText, serverCatalogs, serverText, setLang, setSystemLocale, statusLabel, t } from "./i18n";
 
 describe("translations", () => {
-  it("has every key in both languages, none empty, same placeholders", () => {
-    const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort().join(",");
-    for (const key of Object.keys(en) as (keyof typeof en)[]) {
-      expect(fr[key], `fr.${key}`).toBeTruthy();
-      expect(placeholders(fr[key]), `placeholders of ${key}`).toBe(placeholders(en[key]));
+  const variables = (text: string) => [...new Set([...text.matchAll(/\$(\w+)/g)].map((m) => m[1]))].sort().join(",");
+  const messages = (ftl: string) => {
+    const resource = new FluentResource(ftl);
+    const bundle = new FluentBundle("en", { useIsolating: false });
+    expect(bundle.addResource(resource), "parse errors").toEqual([]);
+    // Each message's text, from its id to the next one, for its variables.
+    const out = new Map<string, string>();
+    const parts = ftl.split(/^(?=[a-zA-Z][\w-]* =)/m);
+    for (const part of parts) {
+      const m = part.match(/^([a-zA-Z][\w-]*) =([\s\S]*)$/);
+      if (m) out.set(m[1], m[2]);
     }
-    expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
+    expect(out.size).toBe(resource.body.length);
+    return out;
+  };
+
+  it("has every message in every language, with the same variables, and nothing else", () => {
+    const en = messages(catalogs.en);
+    expect(en.size).toBeGreaterThan(300);
+    for (const lang of LANGS) {
+      const other = messages(catalogs[lang]);
+      expect([...other.keys()].sort(), `${lang}: ids`).toEqual([...en.keys()].sort());
+      for (const [id, text] of en) {
+        expect(other.get(id)!.trim(), `${lang}.${id} empty`).not.toBe("");
+        expect(variables(other.get(id)!), `${lang}.${id}: variables`).toBe(variables(text));
+      }
+    }
+  });
+
+  it("has no English message that the window never asks for", () => {
+    const code = readdirSync("src")
+      .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && f !== "keys.ts")
+      .map((f) => readFileSync(join("src", f), "utf8"))
+      .join("\n");
+    // Keys built at run time from a status or a day number: their prefix is what the code names.
+    const dynamic = ["status.", "backupStatus.", "run.", "day."];
+    const unused = [...messages(catalogs.en).keys()]
+      .map((id) => id.replace("-", "."))
+      .filter((key) => !code.includes(`"${key}"`) && !dynamic.some((p) => key.startsWith(p) && code.includes("`" + p)));
+    expect(unused).toEqual([]);
+  });
+
+  it("keeps the key type in step with the English catalog", () => {
+    expect(readFileSync("src/keys.ts", "utf8"), "run node scripts/keys.mjs").toBe(keysSource(catalogs.en));
+  });
+
+  it("counts in each language's plural forms", () => {
+    setLang("en");
+    expect(t("deleteTitle", { count: 1 })).toBe("Delete 1 backup?");
+    expect(t("deleteTitle", { count: 3 })).toBe("Delete 3 backups?");
+    expect(t("deleteReportDeleted", { workflows: 1, backups: 2 })).toBe("1 automatic backup and 2 backups deleted.");
+    setLang("fr");
+    expect(t("deleteDone", { count: 1 })).toBe("1 sauvegarde supprimée.");
+    expect(t("deleteDone", { count: 2 })).toBe("2 sauvegardes supprimées.");
+    setLang("pl");
+    expect(t("ageDays", { days: 1 })).toBe("1 dzień");
+    expect(t("ageDays", { days: 3 })).toBe("3 dni");
+    expect(t("ageDays", { days: 5 })).toBe("5 dni");
+    expect(t("ageDays", { days: 22 })).toBe("22 dni");
+    setLang("en");
   });
 
   it("uses the control panel's words for statuses", () => {
@@ -62,12 +118,28 @@ describe("translations", () => {
     expect(initialLang(null, "fr-FR")).toBe("fr");
     expect(initialLang(null, "en-GB")).toBe("en");
     expect(initialLang("en", "fr-CA")).toBe("en");
-    expect(initialLang("de", "de-DE")).toBe("en");
+    expect(initialLang(null, "de_DE.UTF-8")).toBe("de");
+    expect(initialLang(null, "pl-PL")).toBe("pl");
+    expect(initialLang(null, "nl-NL")).toBe("en");
+  });
+
+  it("writes dates and money the way the system's country does", () => {
+    const plain = (s: string) => s.replace(/\u202f|\u00a0/g, " ");
+    setSystemLocale("fr_CA.UTF-8");
+    setLang("fr");
+    expect(plain(money(0.5, "CAD"))).toBe("0,50 $");
+    expect(dateTime("2026-07-15T21:30:00Z")).toContain("juill.");
+    setSystemLocale("de_DE.UTF-8");
+    setLang("de");
+    expect(plain(money(0.5, "EUR"))).toBe("0,50 €");
+    expect(t("deleteSelected", { count: "2" })).not.toBe("deleteSelected");
+    setSystemLocale("");
+    setLang("en");
   });
 });
 
 describe("messages from the Rust side", () => {
-  it("has French for every message the Rust code can send", () => {
+  it("has every language for every message the Rust code can send", () => {
     const roots = ["../src-tauri/src", "../src-tauri/crates/desk/src"];
     const missing: string[] = [];
     let seen = 0;
@@ -76,12 +148,20 @@ describe("messages from the Rust side", () => {
         const text = readFileSync(join(root, file), "utf8");
         for (const m of text.matchAll(/Error::(?:Invalid|Uncertain|System)\(\s*(?:format!\(\s*)?"((?:[^"\\]|\\.)*)"/g)) {
           seen += 1;
-          if (!serverFr[m[1]]) missing.push(`${file}: ${m[1]}`);
+          for (const [lang, table] of Object.entries(serverCatalogs)) if (!table[m[1]]) missing.push(`${lang} ${file}: ${m[1]}`);
         }
       }
     }
     expect(seen).toBeGreaterThan(30);
     expect(missing).toEqual([]);
+  });
+
+  it("keeps every hole of the English sentence in each translation", () => {
+    const holes = (s: string) => (s.match(/\{[^}]*\}/g) ?? []).join("");
+    for (const [lang, table] of Object.entries(serverCatalogs)) {
+      expect(Object.keys(table).sort(), `${lang}: sentences`).toEqual(Object.keys(serverCatalogs.fr).sort());
+      for (const [english, translated] of Object.entries(table)) expect(holes(translated), `${lang}: ${english}`).toBe(holes(english));
+    }
   });
 
   it("fills the French template with the message's values", () => {

@@ -1,799 +1,135 @@
-// Every visible string, in English (the control panel's own words) and French.
-export const en = {
-  appName: "Backup Desk",
-  navStorage: "Storage",
-  navCompute: "Compute",
-  navInstances: "Instances",
-  navInstanceBackup: "Instance Backup",
-  navWorkflows: "Workflow Management",
-  project: "Project",
-  language: "Language",
-  demoBadge: "Demo cloud",
-  demoTitle: "You are exploring a built-in demo cloud. Nothing here touches a real OVHcloud account.",
-  accountBadge: "OVHcloud account ({endpoint})",
-  instancesTitle: "Instances",
-  instancesCaption: "Instances of {project}",
-  colName: "Name",
-  colRegion: "Region",
-  colModel: "Model",
-  colStatus: "Status",
-  colActions: "Actions",
-  actionsFor: "Actions for {name}",
-  createBackup: "Create a backup",
-  createAutoBackup: "Create an automatic backup",
-  loadingProjects: "Loading projects…",
-  loadingInstances: "Loading instances…",
-  noProjects: "This account has no Public Cloud project.",
-  noInstances: "There is no instance in this project yet.",
-  retry: "Try again",
-  close: "Close",
-  save: "Save",
-  metalNote: "Metal: cold snapshot only",
-  iopsNote: "NVMe: root disk only",
-  errNetwork: "The OVHcloud API cannot be reached. Check your internet connection, then try again.",
-  errAuth: "OVHcloud refused the account's keys. Connect the account again.",
-  errKeyring: "The system keyring could not be used: {message}",
-  errGeneric: "Something went wrong: {message}",
-  "status.ACTIVE": "Enabled",
-  "status.BUILD": "Being created",
-  "status.BUILDING": "Being created",
-  "status.SNAPSHOTTING": "Backup instance creation",
-  "status.REBUILD": "Re-installation",
-  "status.RESCUE": "Rescue",
-  "status.RESCUING": "Reboot (rescue)",
-  "status.UNRESCUING": "Leaving rescue mode",
-  "status.SHUTOFF": "Stopped",
-  "status.STOPPED": "Stopped",
-  "status.REBOOT": "Rebooting",
-  "status.HARD_REBOOT": "Rebooting",
-  "status.SUSPENDED": "Suspended",
-  "status.PAUSED": "Paused",
-  "status.SHELVED": "Shelved",
-  "status.SHELVED_OFFLOADED": "Shelved",
-  "status.DELETING": "Being deleted",
-  "status.ERROR": "Error",
-  "status.other": "{status}",
-  backupDialogTitle: "Create a backup of {name}",
-  backupName: "Backup name",
-  backupNameHelp: "Required, at most 255 characters.",
-  pricingTitle: "Pricing information",
-  pricePerGb: "Price: ~{price}/month/GB ex. VAT",
-  priceEstimate: "For this instance ({disk} GB disk): up to ~{total}/month, billed until you delete the backup.",
-  priceUnknown: "Price not available: your country's OVHcloud catalog has no backup price for this region, or your country is not known yet (Settings → Account).",
-  warnSuspend: "Your instance will be suspended for a few seconds, and the disk's read/write performance may be impacted until the backup is complete.",
-  warnIops: "The backup only includes your root disk (operating system). None of the data stored on your NVMe devices will be backed up.",
-  warnVolumes: "Additional volumes attached to the instance are not included in an instance backup.",
-  metalTitle: "Metal instance: cold snapshot",
-  metalText: "This instance is switched to rescue mode, backed up, then rebooted to normal mode. It is unavailable the whole time.",
-  metalAck: "I understand that {name} will be unavailable during the backup",
-  confirm: "Confirm",
-  cancel: "Cancel",
-  sending: "Sending…",
-  backupStarted: "Backup of {name} started. You will be notified when it is ready.",
-  backupRecovered: "The answer was lost, but the backup was found: it is running. No second backup was made.",
-  backupBusy: "A backup of this instance is already in progress.",
-  nameRequired: "Enter a name for the backup.",
-  nameTooLong: "The name is too long: at most 255 characters.",
-  nameControl: "The name cannot contain tabs or line breaks.",
-  errUncertain: "{message}",
-  backupsTitle: "Instance Backup",
-  billingWarning: "An instance backup is billed until it is deleted, even after its instance is deleted.",
-  loadingBackups: "Loading backups…",
-  noBackups: "No backup yet. Create one from Instances → … → Create a backup.",
-  noMatch: "No backup matches these filters.",
-  filterText: "Search",
-  filterStatus: "Status",
-  filterRegion: "Region",
-  filterAll: "All",
-  colInstance: "Instance",
-  colSize: "Size",
-  colCreated: "Created",
-  selectAll: "Select all backups shown",
-  selectRow: "Select {name}",
-  deleteSelected: "Delete ({count})",
-  deleteTitle: "Delete {count} backup(s)?",
-  deleteFrees: "This frees {size} GB and saves about {cost} per month.",
-  deleteFreesNoPrice: "This frees {size} GB.",
-  deleteIrreversible: "A deleted backup cannot be recovered.",
-  deleteBlocked: "{name} cannot be deleted: it is installed on these running instances: {instances}.",
-  deleteNotAvailable: "{name} cannot be deleted until it is available.",
-  deleteDone: "{count} backup(s) deleted.",
-  deleteFailed: "{name} was not deleted: {reason}",
-  deleteAction: "Delete",
-  cancelBackup: "Cancel backup",
-  cancelTitle: "Cancel the backup {name}?",
-  cancelText: "The backup stops and is not kept. Nothing else changes on the instance.",
-  cancelDone: "Backup {name} cancelled.",
-  deletedInstance: "deleted instance",
-  instanceUnknown: "instance unknown",
-  nameHint: "by name only",
-  nameHintHelp: "OVH does not say which instance a backup was taken of: this one is matched by its name, not by a record.",
-  orphanNote: "Its instance is gone; this backup is still billed.",
-  elapsed: "{elapsed} elapsed",
-  remaining: "about {left} left",
-  almostDone: "almost done",
-  "backupStatus.inProgress": "Backup in progress",
-  "backupStatus.active": "Available",
-  "backupStatus.deleting": "Deleting…",
-  "backupStatus.failed": "Error",
-  monthlyCost: "~{cost}/month",
-  toastOpen: "Open",
-  dismiss: "Dismiss",
-  moreActions: "More actions for {name}",
-  restoreInPlace: "Restore to this instance",
-  restoreNew: "Create an instance from this backup",
-  restoreTitle: "Restore {instance} from {backup}",
-  restoreLoss: "Everything written on {instance} since {date} will be lost: the instance is reinstalled with this backup.",
-  restoreSafety: "First take a safety backup of {instance} as it is now (recommended; billed like any backup)",
-  restoreType: "Type {instance} to confirm",
-  restoreStarted: "Restore of {instance} started. You will be notified when it is running again.",
-  restoreSafetyStarted: "Safety backup of {instance} started; the restore follows when it is ready. You will be notified.",
-  restoreNoInstance: "The instance this backup was taken of no longer exists: create a new instance from it instead.",
-  newTitle: "Create an instance from {backup}",
-  newName: "Instance name",
-  newModel: "Model",
-  newModelOption: "{name} — {vcpus} vCPU, {ram} GB RAM, {disk} GB disk",
-  newNoModel: "No model in {region} has a disk large enough for this backup.",
-  newKey: "SSH key",
-  newNoKey: "None",
-  newBilling: "Billing",
-  newHourly: "Hourly",
-  newMonthly: "Monthly",
-  newRegion: "Region: {region} (the backup's region)",
-  newStarted: "Creating {name} from {backup}. You will be notified when it is ready.",
-  navOverview: "Protection overview",
-  autoTitle: "Create an automatic backup",
-  autoPart1: "1. The workflow",
-  autoWorkflowText: "Backs up the instance and its primary volume, on OVHcloud's servers, whether or not this computer is on.",
-  autoWorkflowNote: "Additional volumes and data on NVMe disks are not included.",
-  autoPart2: "2. The resource",
-  autoMetal: "Metal: automatic backups are not available (only manual cold snapshots)",
-  autoAlready: "already scheduled: {names}",
-  autoPart3: "3. The schedule",
-  preset7: "Daily backup with retention of the last 7 backups",
-  preset14: "Daily backup with retention of the last 14 backups",
-  presetCustom: "Custom schedule",
-  repeatDaily: "Every day",
-  repeatWeekly: "On chosen days",
-  repeatMonthly: "On a day of the month",
-  repeatLabel: "Repeat",
-  atTime: "At (your time, {zone})",
-  dayOfMonth: "Day of the month (1–28)",
-  keepLabel: "Keep the last",
-  advancedCron: "Advanced: cron pattern (5 fields, UTC)",
-  advancedHelp: "Leave empty to use the choices above.",
-  autoPart4: "4. The name",
-  autoNameHelp: "Letters, digits, underscores (_), dashes (-) and full stops (.) only.",
-  autoNameBad: "The name may only contain letters, digits, underscores, dashes and full stops.",
-  autoNoInstance: "Choose at least one instance.",
-  autoSeveral: "{count} instances: one automatic backup each, named {name}-<instance>.",
-  previewTitle: "What will happen",
-  nextRunsTitle: "Next runs",
-  warnDst: "Daylight saving: from {date} this runs at {time} your time.",
-  warnBusiness: "Some runs fall during business hours: the instance freezes for a few seconds when its backup starts.",
-  costLine: "Each backup: up to ~{each}/month. With {keep} kept: up to ~{total}/month.",
-  autoCreated: "Automatic backup {name} created.",
-  autoFailed: "{name} was not created: {error}",
-  schedDaily: "Every day at {time} {city} time",
-  schedWeekly: "Every {days} at {time} {city} time",
-  schedWeekdays: "Every weekday (Monday to Friday) at {time} {city} time",
-  schedMonthly: "On day {day} of every month at {time} {city} time",
-  schedCustom: "Custom schedule",
-  schedCron: "(cron {cron} UTC)",
-  schedKeeps: "keeps the last {keep}",
-  "day.0": "Sunday",
-  "day.1": "Monday",
-  "day.2": "Tuesday",
-  "day.3": "Wednesday",
-  "day.4": "Thursday",
-  "day.5": "Friday",
-  "day.6": "Saturday",
-  workflowsTitle: "Workflow Management",
-  noWorkflows: "No automatic backup yet.",
-  loadingWorkflows: "Loading automatic backups…",
-  colSchedule: "Schedule",
-  colKeeps: "Keeps",
-  colNextRun: "Next run",
-  colLastRun: "Last run",
-  checkNow: "Check now",
-  refresh: "Refresh",
-  refreshTitle: "Read everything from OVHcloud again",
-  edit: "Edit",
-  editTitle: "Change {name}",
-  editNote: "OVHcloud cannot change a schedule: Confirm deletes this one and creates the new one. If the new one is refused, this one is put back.",
-  editDone: "{name} changed.",
-  history: "History",
-  noRuns: "No run yet.",
-  deleteWfTitle: "Delete {count} automatic backup(s)?",
-  deleteWfKeep: "The backups they already made are kept (and billed) unless you tick the box below.",
-  deleteWfAlso: "Also delete the backups these schedules made",
-  deleteWfDone: "{count} automatic backup(s) deleted.",
-  wfBackupsLoading: "Looking for the backups these schedules made…",
-  wfBackupsHow: "OVH does not record which backups a schedule made. These are the backups whose name is the schedule's backup name followed by a date, in its region. Backups you made with Backup Desk are never included. Untick any you want to keep.",
-  wfBackupsOf: "{workflow}: backups named “{base} <date>” in {region}",
-  wfBackupsNone: "{workflow}: no backup named “{base} <date>” in {region}. Nothing else will be deleted.",
-  wfBackupsTotal: "{count} backup(s) to delete, {size}, {cost} a month",
-  priceNotAvailable: "price not available",
-  deleteReportTitle: "Deleted",
-  deleteReportDeleted: "{workflows} automatic backup(s) and {backups} backup(s) deleted.",
-  deleteReportKept: "Still billed: {count} backup(s) of these schedules, {size}. Delete them from Instance Backup when you no longer need them.",
-  deleteReportNothingKept: "No backup of these schedules is left.",
-  "run.SUCCESS": "Succeeded",
-  "run.ERROR": "Failed",
-  "run.RUNNING": "Running",
-  "run.CANCELED": "Canceled",
-  "run.IDLE": "Waiting",
-  "run.PAUSED": "Paused",
-  overviewTitle: "Protection overview",
-  overviewSummary: "{ok} of {total} instances protected; {warn} need attention; {none} unprotected.",
-  loadingOverview: "Checking every instance…",
-  colProject: "Project",
-  colAutomatic: "Automatic backup",
-  colLastGood: "Last good backup",
-  protOk: "Protected",
-  protWarning: "Needs attention",
-  protNone: "Unprotected",
-  none: "None",
-  never: "Never",
-  ago: "{age} ago",
-  navSettings: "Settings",
-  navAccount: "Account",
-  connectAccount: "Connect your account",
-  reconnect: "Connect again",
-  errNotGranted: "This access does not allow that action. Connect again to grant Backup Desk the rights it needs.",
-  errClock: "This computer's clock is too far from OVHcloud's. Set the date and time to update automatically, then try again.",
-  accountTitle: "Account",
-  loadingAccount: "Loading the account…",
-  noAccount: "No account is connected.",
-  regionEu: "Europe (ovh-eu)",
-  regionCa: "Canada (ovh-ca)",
-  regionUs: "United States (ovh-us)",
-  advanced: "Advanced",
-  customEndpoint: "Custom endpoint URL",
-  customEndpointHelp: "Only if OVHcloud support gave you another API address. Leave empty to use the region above.",
-  waysIn: "How to connect",
-  wayConnect: "Connect (recommended)",
-  wayKeys: "I already have keys",
-  wayService: "Service account",
-  welcomeTitle: "Connect your OVHcloud account",
-  welcomeText: "You are exploring the demo cloud: nothing there is real. Connect your OVHcloud account to back up your own instances. The demo stays available until you do.",
-  accountRegion: "OVHcloud region of the account",
-  keyringPromise: "Keys are kept only in this computer's keyring, never in a file. Sign out removes them.",
-  importTitle: "Keys found on this computer",
-  importKeysText: "API keys for {endpoint} were found in {sources}. Import them into the keyring? They are checked with OVHcloud first.",
-  importServiceText: "A service account for {endpoint} was found in {sources}. Import it into the keyring? It is checked with OVHcloud first.",
-  importButton: "Check and import",
-  checking: "Checking with OVHcloud…",
-  connected: "Your OVHcloud account is connected.",
-  connectedLimited: "Connected, but some features are not allowed by these keys: see Settings → Account.",
-  createAppLink: "Create an application on OVHcloud",
-  createTokenLink: "Create keys on OVHcloud",
-  applicationKey: "Application key",
-  applicationSecret: "Application secret",
-  consumerKey: "Consumer key",
-  clientId: "Client ID",
-  clientSecret: "Client secret",
-  connectStep1: "Create an application on OVHcloud (name it “Backup Desk”). It gives you an application key and an application secret.",
-  connectStep2: "Paste them below and press Connect.",
-  connectStep3: "Approve access on the OVHcloud page that opens. Backup Desk asks only for what it needs: reading your Public Cloud projects, and creating, restoring and deleting backups. It also asks to read your account's country (nothing else about you), so that prices are shown from your own country's catalog, in your currency.",
-  checkTitle: "Check my account",
-  unreadableNote: "{count} item(s) OVHcloud sent could not be read and are not listed; everything else is.",
-  checkHelp: "Reads every part of the OVHcloud API that Backup Desk uses, without changing anything, and says what worked and what could not be read. The report holds no key, id or name: you can send it to us as it is.",
-  checkAccount: "Check my account",
-  checkRunning: "Reading every project and region…",
-  checkAllGood: "Everything Backup Desk reads was read.",
-  checkProblems: "{count} part(s) of the API answered something Backup Desk could not fully read. The rest still shows.",
-  copyReport: "Copy report",
-  saveReport: "Save report",
-  reportCopied: "Report copied.",
-  reportSaved: "Report saved:",
-  priceCountryTitle: "Backup prices",
-  priceCountryFromAccount: "Prices come from the OVHcloud catalog of {country}, your account's country.",
-  priceCountryAsk: "Your keys do not let Backup Desk read your account's country, so no price is shown yet. Choose the country of your OVHcloud account: prices will come from its catalog, in its currency.",
-  priceCountryChosen: "Prices come from the catalog of the country you chose. Change it if your OVHcloud account is in another country.",
-  priceCountryLabel: "Country of your OVHcloud account",
-  priceCountrySaved: "Prices now come from the catalog of {country}.",
-  countryQC: "Québec",
-  countryWE: "International (English)",
-  countryWS: "International (Spanish)",
-  countryASIA: "Asia",
-  connectButton: "Connect",
-  checkAndSave: "Check and save",
-  keysText: "Use the three keys you created on OVHcloud's “create keys” page (for example for a script). They are checked with OVHcloud before anything is saved.",
-  serviceText: "For a service account created by your administrator (OAuth2 client credentials). Its rights come from the IAM policies attached to it.",
-  waitingTitle: "Waiting for your approval on OVHcloud…",
-  waitingText: "Log in on the OVHcloud page that opened in your browser and approve access. This window continues by itself.",
-  openApprovalAgain: "Open the approval page again",
-  tryAgain: "Try again",
-  featureBrowse: "See projects, instances and backups",
-  featureCreate: "Create backups",
-  featureCancel: "Cancel a backup in progress",
-  featureDelete: "Delete backups",
-  featureRestore: "Restore backups",
-  featureAutomatic: "Set up and remove automatic backups",
-  accountName: "OVHcloud account",
-  accountMethod: "Connected with",
-  methodKeys: "API keys",
-  methodService: "Service account",
-  accountExpiry: "Access ends",
-  noExpiry: "Never (until revoked)",
-  tokenRenewed: "Tokens are renewed automatically",
-  accountProjects: "Projects visible",
-  connectedTitle: "Connected to OVHcloud",
-  missingTitle: "These keys do not allow:",
-  missingFix: "To use these features, sign out and connect again with “Connect (recommended)”.",
-  rulesTitle: "Rights granted ({count})",
-  rulesIam: "Rights come from the service account's IAM policies.",
-  signOut: "Sign out",
-  signOutTitle: "Sign out of OVHcloud?",
-  signOutText: "Backup Desk forgets the keys on this computer. Your backups and automatic backups stay in OVHcloud and keep running. The demo cloud stays available.",
-  signedOut: "Signed out. The keys were removed from this computer.",
-  navPreferences: "Preferences",
-  prefsTitle: "Preferences",
-  loadingPrefs: "Loading preferences…",
-  prefsSaved: "Saved.",
-  langSystem: "As the system",
-  prefsGeneral: "General",
-  prefsLogin: "Start Backup Desk when I log in",
-  prefsLoginHelp: "It starts in the tray, without a window, and keeps telling you about backups and scheduled runs.",
-  prefsNotifications: "Notifications",
-  prefsQuiet: "Do not disturb for successes",
-  prefsQuietHelp: "No desktop notification when a backup or a scheduled run succeeds. Failures and missed runs are always shown.",
-  prefsLogs: "Logs",
-  prefsLogsText: "What Backup Desk did, day by day (the last 7 days are kept). Useful for OVHcloud support; they never contain your keys.",
-  openLogs: "Open logs folder",
-  quitTitle: "Quit while a backup is being requested?",
-  quitText: "A backup was just asked for and OVHcloud has not answered yet. If you quit now, Backup Desk checks for it when it starts again, but you will not be notified until then.",
-  quitAnyway: "Quit anyway",
-  showMore: "Show {count} more ({shown} of {total} shown)",
-} as const;
+// The window's words: one Fluent catalog per language (`ui/locales/<lang>.ftl`, English the
+// source), with the locale's plural rules and number, date and money formats.
+import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
+import deFtl from "../locales/de.ftl?raw";
+import enFtl from "../locales/en.ftl?raw";
+import esFtl from "../locales/es.ftl?raw";
+import frFtl from "../locales/fr.ftl?raw";
+import itFtl from "../locales/it.ftl?raw";
+import plFtl from "../locales/pl.ftl?raw";
+import ptFtl from "../locales/pt.ftl?raw";
+import deServer from "../locales/de.server.json";
+import esServer from "../locales/es.server.json";
+import frServer from "../locales/fr.server.json";
+import itServer from "../locales/it.server.json";
+import plServer from "../locales/pl.server.json";
+import ptServer from "../locales/pt.server.json";
+import type { Key } from "./keys";
 
-export type Key = keyof typeof en;
+export type { Key };
 
-export const fr: Record<Key, string> = {
-  appName: "Backup Desk",
-  navStorage: "Stockage",
-  navCompute: "Compute",
-  navInstances: "Instances",
-  navInstanceBackup: "Instance Backup",
-  navWorkflows: "Gestion des workflows",
-  project: "Projet",
-  language: "Langue",
-  demoBadge: "Cloud de démonstration",
-  demoTitle: "Vous explorez un cloud de démonstration intégré. Rien ici ne touche un vrai compte OVHcloud.",
-  accountBadge: "Compte OVHcloud ({endpoint})",
-  instancesTitle: "Instances",
-  instancesCaption: "Instances de {project}",
-  colName: "Nom",
-  colRegion: "Région",
-  colModel: "Modèle",
-  colStatus: "Statut",
-  colActions: "Actions",
-  actionsFor: "Actions pour {name}",
-  createBackup: "Créer une sauvegarde",
-  createAutoBackup: "Créer une sauvegarde automatique",
-  loadingProjects: "Chargement des projets…",
-  loadingInstances: "Chargement des instances…",
-  noProjects: "Ce compte n'a aucun projet Public Cloud.",
-  noInstances: "Ce projet n'a encore aucune instance.",
-  retry: "Réessayer",
-  close: "Fermer",
-  save: "Enregistrer",
-  metalNote: "Metal : snapshot à froid uniquement",
-  iopsNote: "NVMe : disque racine uniquement",
-  errNetwork: "L'API OVHcloud est injoignable. Vérifiez votre connexion internet, puis réessayez.",
-  errAuth: "OVHcloud a refusé les clés du compte. Reconnectez le compte.",
-  errKeyring: "Le trousseau du système n'a pas pu être utilisé : {message}",
-  errGeneric: "Une erreur est survenue : {message}",
-  "status.ACTIVE": "Activée",
-  "status.BUILD": "En cours de création",
-  "status.BUILDING": "En cours de création",
-  "status.SNAPSHOTTING": "Création de la sauvegarde de l'instance",
-  "status.REBUILD": "Réinstallation",
-  "status.RESCUE": "Secours",
-  "status.RESCUING": "Redémarrage (secours)",
-  "status.UNRESCUING": "Sortie du mode secours",
-  "status.SHUTOFF": "Arrêtée",
-  "status.STOPPED": "Arrêtée",
-  "status.REBOOT": "Redémarrage",
-  "status.HARD_REBOOT": "Redémarrage",
-  "status.SUSPENDED": "Suspendue",
-  "status.PAUSED": "En pause",
-  "status.SHELVED": "Mise en réserve",
-  "status.SHELVED_OFFLOADED": "Mise en réserve",
-  "status.DELETING": "Suppression en cours",
-  "status.ERROR": "Erreur",
-  "status.other": "{status}",
-  backupDialogTitle: "Créer une sauvegarde de {name}",
-  backupName: "Nom de la sauvegarde",
-  backupNameHelp: "Obligatoire, 255 caractères au plus.",
-  pricingTitle: "Informations tarifaires",
-  pricePerGb: "Prix : ~{price}/mois/Go HT",
-  priceEstimate: "Pour cette instance (disque de {disk} Go) : jusqu'à ~{total}/mois, facturé jusqu'à la suppression de la sauvegarde.",
-  priceUnknown: "Prix non disponible : le catalogue OVHcloud de votre pays n'a pas de prix de sauvegarde pour cette région, ou votre pays n'est pas encore connu (Paramètres → Compte).",
-  warnSuspend: "Votre instance sera suspendue quelques secondes, et les performances de lecture/écriture du disque peuvent être réduites jusqu'à la fin de la sauvegarde.",
-  warnIops: "La sauvegarde ne comprend que votre disque racine (système d'exploitation). Aucune donnée de vos disques NVMe ne sera sauvegardée.",
-  warnVolumes: "Les volumes supplémentaires attachés à l'instance ne sont pas inclus dans une sauvegarde d'instance.",
-  metalTitle: "Instance Metal : snapshot à froid",
-  metalText: "Cette instance passe en mode secours, est sauvegardée, puis redémarre en mode normal. Elle est indisponible pendant toute l'opération.",
-  metalAck: "Je comprends que {name} sera indisponible pendant la sauvegarde",
-  confirm: "Confirmer",
-  cancel: "Annuler",
-  sending: "Envoi…",
-  backupStarted: "Sauvegarde de {name} lancée. Vous serez prévenu quand elle sera prête.",
-  backupRecovered: "La réponse s'est perdue, mais la sauvegarde a été retrouvée : elle est en cours. Aucune seconde sauvegarde n'a été créée.",
-  backupBusy: "Une sauvegarde de cette instance est déjà en cours.",
-  nameRequired: "Saisissez un nom pour la sauvegarde.",
-  nameTooLong: "Le nom est trop long : 255 caractères au plus.",
-  nameControl: "Le nom ne peut pas contenir de tabulations ni de retours à la ligne.",
-  errUncertain: "{message}",
-  backupsTitle: "Instance Backup",
-  billingWarning: "Une sauvegarde d'instance est facturée jusqu'à sa suppression, même après la suppression de son instance.",
-  loadingBackups: "Chargement des sauvegardes…",
-  noBackups: "Aucune sauvegarde pour l'instant. Créez-en une depuis Instances → … → Créer une sauvegarde.",
-  noMatch: "Aucune sauvegarde ne correspond à ces filtres.",
-  filterText: "Rechercher",
-  filterStatus: "Statut",
-  filterRegion: "Région",
-  filterAll: "Tous",
-  colInstance: "Instance",
-  colSize: "Taille",
-  colCreated: "Créée le",
-  selectAll: "Sélectionner toutes les sauvegardes affichées",
-  selectRow: "Sélectionner {name}",
-  deleteSelected: "Supprimer ({count})",
-  deleteTitle: "Supprimer {count} sauvegarde(s) ?",
-  deleteFrees: "Cela libère {size} Go et économise environ {cost} par mois.",
-  deleteFreesNoPrice: "Cela libère {size} Go.",
-  deleteIrreversible: "Une sauvegarde supprimée ne peut pas être récupérée.",
-  deleteBlocked: "{name} ne peut pas être supprimée : elle est installée sur ces instances en cours d'exécution : {instances}.",
-  deleteNotAvailable: "{name} ne peut pas être supprimée avant d'être disponible.",
-  deleteDone: "{count} sauvegarde(s) supprimée(s).",
-  deleteFailed: "{name} n'a pas été supprimée : {reason}",
-  deleteAction: "Supprimer",
-  cancelBackup: "Annuler la sauvegarde",
-  cancelTitle: "Annuler la sauvegarde {name} ?",
-  cancelText: "La sauvegarde s'arrête et n'est pas conservée. Rien d'autre ne change sur l'instance.",
-  cancelDone: "Sauvegarde {name} annulée.",
-  deletedInstance: "instance supprimée",
-  instanceUnknown: "instance inconnue",
-  nameHint: "d'après le nom",
-  nameHintHelp: "OVH n'indique pas de quelle instance vient une sauvegarde : celle-ci est rapprochée par son nom, pas par un enregistrement.",
-  orphanNote: "Son instance n'existe plus ; cette sauvegarde est toujours facturée.",
-  elapsed: "{elapsed} écoulées",
-  remaining: "encore environ {left}",
-  almostDone: "presque terminée",
-  "backupStatus.inProgress": "Sauvegarde en cours",
-  "backupStatus.active": "Disponible",
-  "backupStatus.deleting": "Suppression…",
-  "backupStatus.failed": "Erreur",
-  monthlyCost: "~{cost}/mois",
-  toastOpen: "Ouvrir",
-  dismiss: "Fermer",
-  moreActions: "Autres actions pour {name}",
-  restoreInPlace: "Restaurer sur cette instance",
-  restoreNew: "Créer une instance depuis cette sauvegarde",
-  restoreTitle: "Restaurer {instance} depuis {backup}",
-  restoreLoss: "Tout ce qui a été écrit sur {instance} depuis le {date} sera perdu : l'instance est réinstallée avec cette sauvegarde.",
-  restoreSafety: "Prendre d'abord une sauvegarde de sécurité de {instance} dans son état actuel (recommandé ; facturée comme toute sauvegarde)",
-  restoreType: "Saisissez {instance} pour confirmer",
-  restoreStarted: "Restauration de {instance} lancée. Vous serez prévenu quand elle fonctionnera à nouveau.",
-  restoreSafetyStarted: "Sauvegarde de sécurité de {instance} lancée ; la restauration suivra quand elle sera prête. Vous serez prévenu.",
-  restoreNoInstance: "L'instance d'origine de cette sauvegarde n'existe plus : créez plutôt une nouvelle instance depuis la sauvegarde.",
-  newTitle: "Créer une instance depuis {backup}",
-  newName: "Nom de l'instance",
-  newModel: "Modèle",
-  newModelOption: "{name} — {vcpus} vCPU, {ram} Go de RAM, disque de {disk} Go",
-  newNoModel: "Aucun modèle de {region} n'a un disque assez grand pour cette sauvegarde.",
-  newKey: "Clé SSH",
-  newNoKey: "Aucune",
-  newBilling: "Facturation",
-  newHourly: "À l'heure",
-  newMonthly: "Au mois",
-  newRegion: "Région : {region} (celle de la sauvegarde)",
-  newStarted: "Création de {name} depuis {backup}. Vous serez prévenu quand elle sera prête.",
-  navOverview: "Vue de la protection",
-  autoTitle: "Créer une sauvegarde automatique",
-  autoPart1: "1. Le workflow",
-  autoWorkflowText: "Sauvegarde l'instance et son volume principal, sur les serveurs d'OVHcloud, que cet ordinateur soit allumé ou non.",
-  autoWorkflowNote: "Les volumes supplémentaires et les données des disques NVMe ne sont pas inclus.",
-  autoPart2: "2. La ressource",
-  autoMetal: "Metal : pas de sauvegarde automatique (seulement des snapshots à froid manuels)",
-  autoAlready: "déjà planifiée : {names}",
-  autoPart3: "3. La planification",
-  preset7: "Sauvegarde quotidienne avec conservation des 7 dernières sauvegardes",
-  preset14: "Sauvegarde quotidienne avec conservation des 14 dernières sauvegardes",
-  presetCustom: "Planification personnalisée",
-  repeatDaily: "Tous les jours",
-  repeatWeekly: "Certains jours",
-  repeatMonthly: "Un jour du mois",
-  repeatLabel: "Répéter",
-  atTime: "À (votre heure, {zone})",
-  dayOfMonth: "Jour du mois (1–28)",
-  keepLabel: "Conserver les",
-  advancedCron: "Avancé : motif cron (5 champs, UTC)",
-  advancedHelp: "Laissez vide pour utiliser les choix ci-dessus.",
-  autoPart4: "4. Le nom",
-  autoNameHelp: "Lettres, chiffres, tirets bas (_), tirets (-) et points (.) uniquement.",
-  autoNameBad: "Le nom ne peut contenir que des lettres, chiffres, tirets bas, tirets et points.",
-  autoNoInstance: "Choisissez au moins une instance.",
-  autoSeveral: "{count} instances : une sauvegarde automatique chacune, nommée {name}-<instance>.",
-  previewTitle: "Ce qui va se passer",
-  nextRunsTitle: "Prochaines exécutions",
-  warnDst: "Changement d'heure : à partir du {date}, l'exécution a lieu à {time}, votre heure.",
-  warnBusiness: "Certaines exécutions tombent pendant les heures de bureau : l'instance se fige quelques secondes au début de la sauvegarde.",
-  costLine: "Chaque sauvegarde : jusqu'à ~{each}/mois. Avec {keep} conservées : jusqu'à ~{total}/mois.",
-  autoCreated: "Sauvegarde automatique {name} créée.",
-  autoFailed: "{name} n'a pas été créée : {error}",
-  schedDaily: "Tous les jours à {time}, heure de {city}",
-  schedWeekly: "Chaque {days} à {time}, heure de {city}",
-  schedWeekdays: "Chaque jour de semaine (du lundi au vendredi) à {time}, heure de {city}",
-  schedMonthly: "Le {day} de chaque mois à {time}, heure de {city}",
-  schedCustom: "Planification personnalisée",
-  schedCron: "(cron {cron} UTC)",
-  schedKeeps: "conserve les {keep} dernières",
-  "day.0": "dimanche",
-  "day.1": "lundi",
-  "day.2": "mardi",
-  "day.3": "mercredi",
-  "day.4": "jeudi",
-  "day.5": "vendredi",
-  "day.6": "samedi",
-  workflowsTitle: "Gestion des workflows",
-  noWorkflows: "Aucune sauvegarde automatique pour l'instant.",
-  loadingWorkflows: "Chargement des sauvegardes automatiques…",
-  colSchedule: "Planification",
-  colKeeps: "Conserve",
-  colNextRun: "Prochaine exécution",
-  colLastRun: "Dernière exécution",
-  checkNow: "Vérifier maintenant",
-  refresh: "Actualiser",
-  refreshTitle: "Relire toutes les données depuis OVHcloud",
-  edit: "Modifier",
-  editTitle: "Modifier {name}",
-  editNote: "OVHcloud ne sait pas modifier une planification : Confirmer supprime celle-ci et crée la nouvelle. Si la nouvelle est refusée, celle-ci est remise en place.",
-  editDone: "{name} modifiée.",
-  history: "Historique",
-  noRuns: "Aucune exécution pour l'instant.",
-  deleteWfTitle: "Supprimer {count} sauvegarde(s) automatique(s) ?",
-  deleteWfKeep: "Les sauvegardes déjà créées sont conservées (et facturées), sauf si vous cochez la case ci-dessous.",
-  deleteWfAlso: "Supprimer aussi les sauvegardes créées par ces planifications",
-  deleteWfDone: "{count} sauvegarde(s) automatique(s) supprimée(s).",
-  wfBackupsLoading: "Recherche des sauvegardes créées par ces planifications…",
-  wfBackupsHow: "OVH n'enregistre pas quelles sauvegardes une planification a créées. Voici celles dont le nom est le nom de sauvegarde de la planification suivi d'une date, dans sa région. Les sauvegardes créées avec Backup Desk n'en font jamais partie. Décochez celles que vous voulez garder.",
-  wfBackupsOf: "{workflow} : sauvegardes nommées « {base} <date> » dans {region}",
-  wfBackupsNone: "{workflow} : aucune sauvegarde nommée « {base} <date> » dans {region}. Rien d'autre ne sera supprimé.",
-  wfBackupsTotal: "{count} sauvegarde(s) à supprimer, {size}, {cost} par mois",
-  priceNotAvailable: "prix non disponible",
-  deleteReportTitle: "Supprimé",
-  deleteReportDeleted: "{workflows} sauvegarde(s) automatique(s) et {backups} sauvegarde(s) supprimée(s).",
-  deleteReportKept: "Toujours facturées : {count} sauvegarde(s) de ces planifications, {size}. Supprimez-les depuis Instance Backup quand vous n'en avez plus besoin.",
-  deleteReportNothingKept: "Il ne reste aucune sauvegarde de ces planifications.",
-  "run.SUCCESS": "Réussie",
-  "run.ERROR": "Échouée",
-  "run.RUNNING": "En cours",
-  "run.CANCELED": "Annulée",
-  "run.IDLE": "En attente",
-  "run.PAUSED": "En pause",
-  overviewTitle: "Vue de la protection",
-  overviewSummary: "{ok} instances protégées sur {total} ; {warn} à surveiller ; {none} sans protection.",
-  loadingOverview: "Vérification de chaque instance…",
-  colProject: "Projet",
-  colAutomatic: "Sauvegarde automatique",
-  colLastGood: "Dernière bonne sauvegarde",
-  protOk: "Protégée",
-  protWarning: "À surveiller",
-  protNone: "Sans protection",
-  none: "Aucune",
-  never: "Jamais",
-  ago: "il y a {age}",
-  navSettings: "Paramètres",
-  navAccount: "Compte",
-  connectAccount: "Connecter votre compte",
-  reconnect: "Se reconnecter",
-  errNotGranted: "Cet accès ne permet pas cette action. Reconnectez-vous pour accorder à Backup Desk les droits nécessaires.",
-  errClock: "L'horloge de cet ordinateur est trop éloignée de celle d'OVHcloud. Réglez la date et l'heure automatiquement, puis réessayez.",
-  accountTitle: "Compte",
-  loadingAccount: "Chargement du compte…",
-  noAccount: "Aucun compte n'est connecté.",
-  regionEu: "Europe (ovh-eu)",
-  regionCa: "Canada (ovh-ca)",
-  regionUs: "États-Unis (ovh-us)",
-  advanced: "Avancé",
-  customEndpoint: "URL d'endpoint personnalisée",
-  customEndpointHelp: "Seulement si le support OVHcloud vous a donné une autre adresse d'API. Laissez vide pour utiliser la région ci-dessus.",
-  waysIn: "Comment se connecter",
-  wayConnect: "Se connecter (recommandé)",
-  wayKeys: "J'ai déjà des clés",
-  wayService: "Compte de service",
-  welcomeTitle: "Connectez votre compte OVHcloud",
-  welcomeText: "Vous explorez le cloud de démonstration : rien n'y est réel. Connectez votre compte OVHcloud pour sauvegarder vos propres instances. La démo reste disponible d'ici là.",
-  accountRegion: "Région OVHcloud du compte",
-  keyringPromise: "Les clés sont gardées uniquement dans le trousseau de cet ordinateur, jamais dans un fichier. La déconnexion les supprime.",
-  importTitle: "Clés trouvées sur cet ordinateur",
-  importKeysText: "Des clés d'API pour {endpoint} ont été trouvées dans {sources}. Les importer dans le trousseau ? Elles sont d'abord vérifiées auprès d'OVHcloud.",
-  importServiceText: "Un compte de service pour {endpoint} a été trouvé dans {sources}. L'importer dans le trousseau ? Il est d'abord vérifié auprès d'OVHcloud.",
-  importButton: "Vérifier et importer",
-  checking: "Vérification auprès d'OVHcloud…",
-  connected: "Votre compte OVHcloud est connecté.",
-  connectedLimited: "Connecté, mais ces clés ne permettent pas certaines fonctions : voir Paramètres → Compte.",
-  createAppLink: "Créer une application sur OVHcloud",
-  createTokenLink: "Créer des clés sur OVHcloud",
-  applicationKey: "Application key",
-  applicationSecret: "Application secret",
-  consumerKey: "Consumer key",
-  clientId: "Client ID",
-  clientSecret: "Client secret",
-  connectStep1: "Créez une application sur OVHcloud (nommez-la « Backup Desk »). Elle vous donne une application key et un application secret.",
-  connectStep2: "Collez-les ci-dessous et appuyez sur Se connecter.",
-  connectStep3: "Approuvez l'accès sur la page OVHcloud qui s'ouvre. Backup Desk ne demande que ce dont il a besoin : lire vos projets Public Cloud, et créer, restaurer et supprimer des sauvegardes. Il demande aussi à lire le pays de votre compte (rien d'autre sur vous), pour afficher les prix du catalogue de votre pays, dans votre devise.",
-  connectButton: "Se connecter",
-  checkAndSave: "Vérifier et enregistrer",
-  keysText: "Utilisez les trois clés créées sur la page « créer des clés » d'OVHcloud (par exemple pour un script). Elles sont vérifiées auprès d'OVHcloud avant tout enregistrement.",
-  serviceText: "Pour un compte de service créé par votre administrateur (OAuth2 client credentials). Ses droits viennent des politiques IAM qui lui sont attachées.",
-  waitingTitle: "En attente de votre approbation sur OVHcloud…",
-  waitingText: "Connectez-vous sur la page OVHcloud ouverte dans votre navigateur et approuvez l'accès. Cette fenêtre continue d'elle-même.",
-  openApprovalAgain: "Rouvrir la page d'approbation",
-  tryAgain: "Réessayer",
-  featureBrowse: "Voir les projets, instances et sauvegardes",
-  featureCreate: "Créer des sauvegardes",
-  featureCancel: "Annuler une sauvegarde en cours",
-  featureDelete: "Supprimer des sauvegardes",
-  featureRestore: "Restaurer des sauvegardes",
-  featureAutomatic: "Créer et supprimer des sauvegardes automatiques",
-  accountName: "Compte OVHcloud",
-  accountMethod: "Connecté avec",
-  methodKeys: "Clés d'API",
-  methodService: "Compte de service",
-  accountExpiry: "Fin de l'accès",
-  noExpiry: "Jamais (jusqu'à révocation)",
-  tokenRenewed: "Jetons renouvelés automatiquement",
-  accountProjects: "Projets visibles",
-  connectedTitle: "Connecté à OVHcloud",
-  missingTitle: "Ces clés ne permettent pas de :",
-  missingFix: "Pour utiliser ces fonctions, déconnectez-vous et reconnectez-vous avec « Se connecter (recommandé) ».",
-  rulesTitle: "Droits accordés ({count})",
-  checkTitle: "Vérifier mon compte",
-  unreadableNote: "{count} élément(s) envoyé(s) par OVHcloud n'ont pas pu être lus et ne sont pas listés ; tout le reste l'est.",
-  checkHelp: "Lit chaque partie de l'API OVHcloud qu'utilise Backup Desk, sans rien modifier, et indique ce qui a fonctionné et ce qui n'a pas pu être lu. Le rapport ne contient ni clé, ni identifiant, ni nom : vous pouvez nous l'envoyer tel quel.",
-  checkAccount: "Vérifier mon compte",
-  checkRunning: "Lecture de chaque projet et région…",
-  checkAllGood: "Tout ce que lit Backup Desk a été lu.",
-  checkProblems: "{count} partie(s) de l'API ont répondu quelque chose que Backup Desk n'a pas pu lire entièrement. Le reste s'affiche quand même.",
-  copyReport: "Copier le rapport",
-  saveReport: "Enregistrer le rapport",
-  reportCopied: "Rapport copié.",
-  reportSaved: "Rapport enregistré :",
-  priceCountryTitle: "Prix des sauvegardes",
-  priceCountryFromAccount: "Les prix viennent du catalogue OVHcloud de ce pays : {country}, le pays de votre compte.",
-  priceCountryAsk: "Vos clés ne permettent pas à Backup Desk de lire le pays de votre compte : aucun prix n'est affiché pour l'instant. Choisissez le pays de votre compte OVHcloud : les prix viendront de son catalogue, dans sa devise.",
-  priceCountryChosen: "Les prix viennent du catalogue du pays que vous avez choisi. Changez-le si votre compte OVHcloud est dans un autre pays.",
-  priceCountryLabel: "Pays de votre compte OVHcloud",
-  priceCountrySaved: "Les prix viennent maintenant du catalogue de ce pays : {country}.",
-  countryQC: "Québec",
-  countryWE: "International (anglais)",
-  countryWS: "International (espagnol)",
-  countryASIA: "Asie",
-  rulesIam: "Les droits viennent des politiques IAM du compte de service.",
-  signOut: "Se déconnecter",
-  signOutTitle: "Se déconnecter d'OVHcloud ?",
-  signOutText: "Backup Desk oublie les clés sur cet ordinateur. Vos sauvegardes et sauvegardes automatiques restent chez OVHcloud et continuent. Le cloud de démonstration reste disponible.",
-  signedOut: "Déconnecté. Les clés ont été supprimées de cet ordinateur.",
-  navPreferences: "Préférences",
-  prefsTitle: "Préférences",
-  loadingPrefs: "Chargement des préférences…",
-  prefsSaved: "Enregistré.",
-  langSystem: "Comme le système",
-  prefsGeneral: "Général",
-  prefsLogin: "Lancer Backup Desk à l'ouverture de session",
-  prefsLoginHelp: "Il démarre dans la zone de notification, sans fenêtre, et continue de vous informer des sauvegardes et des exécutions planifiées.",
-  prefsNotifications: "Notifications",
-  prefsQuiet: "Ne pas déranger pour les réussites",
-  prefsQuietHelp: "Pas de notification quand une sauvegarde ou une exécution planifiée réussit. Les échecs et les exécutions manquées sont toujours affichés.",
-  prefsLogs: "Journaux",
-  prefsLogsText: "Ce que Backup Desk a fait, jour par jour (les 7 derniers jours sont gardés). Utile pour le support OVHcloud ; ils ne contiennent jamais vos clés.",
-  openLogs: "Ouvrir le dossier des journaux",
-  quitTitle: "Quitter pendant la demande d'une sauvegarde ?",
-  quitText: "Une sauvegarde vient d'être demandée et OVHcloud n'a pas encore répondu. Si vous quittez maintenant, Backup Desk la vérifiera au prochain démarrage, mais vous ne serez pas prévenu d'ici là.",
-  quitAnyway: "Quitter quand même",
-  showMore: "Afficher {count} de plus ({shown} sur {total} affichées)",
+/** The control panel's languages; French (Canada) reads the French catalog in its own formats. */
+export const LANGS = ["en", "fr", "de", "es", "it", "pl", "pt"] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** Each language in its own words, for the language menus. */
+export const LANG_NAMES: Record<Lang, string> = {
+  en: "English",
+  fr: "Français",
+  de: "Deutsch",
+  es: "Español",
+  it: "Italiano",
+  pl: "Polski",
+  pt: "Português",
 };
 
-/** French for the messages the Rust side writes (kinds `invalid`, `uncertain`, `system`), keyed by
- * their English text with `format!` placeholders; a test checks every such message in the Rust
- * sources has one. */
-export const serverFr: Record<string, string> = {
-  // desk::Error::user_message (error.rs): what the user reads of an OVH error.
-  "OVHcloud asks Backup Desk to slow down. Wait a minute, then try again.": "OVHcloud demande à Backup Desk de ralentir. Attendez une minute, puis réessayez.",
-  "OVHcloud had a problem (error {status}). Try again in a few minutes; if it lasts, check status.ovhcloud.com.": "OVHcloud a rencontré un problème (erreur {status}). Réessayez dans quelques minutes ; si cela dure, consultez status.ovhcloud.com.",
-  "OVHcloud refused: {message}. Correct what it names, or try again later.": "OVHcloud a refusé : {message}. Corrigez ce qui est indiqué, ou réessayez plus tard.",
-  "OVHcloud sent an answer Backup Desk cannot read. Try again; if it lasts, run Settings → Check my account and send the report to support.":
-    "OVHcloud a envoyé une réponse que Backup Desk ne sait pas lire. Réessayez ; si cela dure, lancez Paramètres → Vérifier mon compte et envoyez le rapport au support.",
-  "The demo cloud could not start. Quit Backup Desk and open it again.": "Le cloud de démonstration n'a pas pu démarrer. Quittez Backup Desk et rouvrez-le.",
-  "OVH accepted the backup but it is not listed yet; refresh in a moment": "OVHcloud a accepté la sauvegarde mais elle n'est pas encore listée ; actualisez dans un instant",
-  "OVHcloud gave no approval page for this request": "OVHcloud n'a pas donné de page d'approbation pour cette demande",
-  "a Metal instance is unavailable during its cold snapshot: confirm you accept it": "une instance Metal est indisponible pendant son snapshot à froid : confirmez que vous l'acceptez",
-  "a backup name cannot contain control characters (tabs, line breaks)": "un nom de sauvegarde ne peut pas contenir de caractères de contrôle (tabulations, retours à la ligne)",
-  "a backup name has at most {MAX_NAME_CHARS} characters": "un nom de sauvegarde a au plus {MAX_NAME_CHARS} caractères",
-  "a backup name is required": "un nom de sauvegarde est obligatoire",
-  "a backup of this instance is already being created: wait for it to appear in Instance Backup": "une sauvegarde de cette instance est déjà en cours de création : attendez qu'elle apparaisse dans Instance Backup",
-  "a consumer key is required": "une consumer key est obligatoire",
-  "a name has at most 64 characters": "un nom a au plus 64 caractères",
-  "a name is required": "un nom est obligatoire",
-  "a name may only contain letters, digits, underscores, dashes and full stops": "un nom ne peut contenir que des lettres, chiffres, tirets bas, tirets et points",
-  "an instance name is required (at most 255 characters, no control characters)": "un nom d'instance est obligatoire (255 caractères au plus, sans caractère de contrôle)",
-  "at this time the run falls on another day in UTC: choose another day or time": "à cette heure, l'exécution tombe un autre jour en UTC : choisissez un autre jour ou une autre heure",
-  "automatic backups are not available for Metal instances; create backups by hand": "les sauvegardes automatiques ne sont pas disponibles pour les instances Metal ; créez les sauvegardes à la main",
-  "cannot change start at login: {e}": "impossible de modifier le lancement à l'ouverture de session : {e}",
-  "cannot create {}: {e}": "impossible de créer {} : {e}",
-  "cannot open {}: {e}": "impossible d'ouvrir {} : {e}",
-  "cannot save the settings: {e}": "impossible d'enregistrer les préférences : {e}",
-  "choose Europe, Canada or United States, or enter an endpoint URL starting with https://": "choisissez Europe, Canada ou États-Unis, ou saisissez une URL d'endpoint commençant par https://",
-  "choose a day between 1 and 28, so that every month has it": "choisissez un jour entre 1 et 28, pour que chaque mois l'ait",
-  "choose a model in {}, the backup's region": "choisissez un modèle dans {}, la région de la sauvegarde",
-  "choose a schedule": "choisissez une planification",
-  "choose a time between 00:00 and 23:59": "choisissez une heure entre 00:00 et 23:59",
-  "choose at least one day": "choisissez au moins un jour",
-  "choose at least one instance": "choisissez au moins une instance",
-  "date out of range": "date hors limites",
-  "days are 0 (Sunday) to 6 (Saturday)": "les jours vont de 0 (dimanche) à 6 (samedi)",
-  "keep between 1 and 100 backups": "conservez entre 1 et 100 sauvegardes",
-  "keyring task failed: {e}": "la tâche du trousseau a échoué : {e}",
-  "look first": "vérifiez d'abord",
-  "name is required": "le nom est obligatoire",
-  "no OVH keys were found to import": "aucune clé OVH n'a été trouvée à importer",
-  "no connection is waiting for approval": "aucune connexion n'attend d'approbation",
-  "no logs folder: {e}": "pas de dossier de journaux : {e}",
-  "only an available backup can be restored": "seule une sauvegarde disponible peut être restaurée",
-  "only web pages can be opened": "seules des pages web peuvent être ouvertes",
-  "the access request was refused or has expired: connect again": "la demande d'accès a été refusée ou a expiré : reconnectez-vous",
-  "the backup request got no answer and the check failed too ({lookup}); look in Instance Backup before trying again": "la demande de sauvegarde n'a pas eu de réponse et la vérification a échoué aussi ({lookup}) ; regardez dans Instance Backup avant de réessayer",
-  "the new schedule was refused ({e}) and the previous one could not be put back ({e2}): create it again": "la nouvelle planification a été refusée ({e}) et l'ancienne n'a pas pu être remise ({e2}) : recréez-la",
-  "the new schedule was refused ({e}); the previous one was put back": "la nouvelle planification a été refusée ({e}) ; l'ancienne a été remise",
-  "the {} model's disk ({} GB) is smaller than the backup needs ({} GB)": "le disque du modèle {} ({} Go) est plus petit que ce que demande la sauvegarde ({} Go)",
-  "this backup is in {} and the instance in {}: restore into a new instance instead": "cette sauvegarde est dans {} et l'instance dans {} : restaurez plutôt dans une nouvelle instance",
-  "this backup no longer exists": "cette sauvegarde n'existe plus",
-  "choose one of: {}": "choisissez l'un de ceux-ci : {}",
-  "no folder to save in: {e}": "aucun dossier où enregistrer : {e}",
-  "cannot save the report in {}: {e}": "impossible d'enregistrer le rapport dans {} : {e}",
-  "the country could not be saved ({e}); choose it again": "le pays n'a pas pu être enregistré ({e}) ; choisissez-le de nouveau",
-  "this automatic backup no longer exists; refresh the list": "cette sauvegarde automatique n'existe plus ; actualisez la liste",
-  "not among this schedule's backups any more: kept": "ne fait plus partie des sauvegardes de cette planification : conservée",
-  "this consumer key is not usable (state: {}): connect again": "cette consumer key n'est pas utilisable (état : {}) : reconnectez-vous",
-  "this instance no longer exists": "cette instance n'existe plus",
-  "type the instance name, {}, to confirm": "saisissez le nom de l'instance, {}, pour confirmer",
-  "{label} cannot contain spaces: copy it again from OVHcloud": "{label} ne peut pas contenir d'espaces : copiez-la de nouveau depuis OVHcloud",
-  "{label} is required": "{label} est obligatoire",
+export const catalogs: Record<Lang, string> = { en: enFtl, fr: frFtl, de: deFtl, es: esFtl, it: itFtl, pl: plFtl, pt: ptFtl };
+
+/** The sentences the Rust side writes, keyed by their English (until they travel as codes). */
+export const serverCatalogs: Record<Exclude<Lang, "en">, Record<string, string>> = {
+  fr: frServer,
+  de: deServer,
+  es: esServer,
+  it: itServer,
+  pl: plServer,
+  pt: ptServer,
 };
 
-export type Lang = "en" | "fr";
-const tables: Record<Lang, Record<Key, string>> = { en, fr };
+const DEFAULT_LOCALE: Record<Lang, string> = { en: "en-GB", fr: "fr-FR", de: "de-DE", es: "es-ES", it: "it-IT", pl: "pl-PL", pt: "pt-PT" };
 
 let current: Lang = "en";
+let locale = DEFAULT_LOCALE.en;
+let system = "";
+const bundles = new Map<string, FluentBundle>();
 
-/** The language from a saved choice, else the system locale. */
-export function initialLang(saved: string | null, systemLocale: string): Lang {
-  if (saved === "en" || saved === "fr") return saved;
-  return systemLocale.toLowerCase().startsWith("fr") ? "fr" : "en";
+/** The language of a locale tag ("fr_CA.UTF-8", "de-AT", "pt"), when it is one of ours. */
+export function langOf(tag: string): Lang | null {
+  const base = tag.toLowerCase().split(/[-_.@]/)[0];
+  return (LANGS as readonly string[]).includes(base) ? (base as Lang) : null;
 }
 
+/** A locale tag as `Intl` takes it ("fr_CA.UTF-8" → "fr-CA"), or null when it is not one. */
+function intlTag(tag: string): string | null {
+  try {
+    return Intl.getCanonicalLocales(tag.split(/[.@]/)[0].replace(/_/g, "-"))[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The language from a saved choice, else the system locale, else English. */
+export function initialLang(saved: string | null, systemLocale: string): Lang {
+  return (saved ? langOf(saved) : null) ?? langOf(systemLocale) ?? "en";
+}
+
+/** The system's locale tag, as the Rust side reads it (`fr_CA.UTF-8`, `de-AT`). */
+export function setSystemLocale(tag: string): void {
+  system = tag;
+}
+
+/** The language "as the system" means. */
+export function systemLang(): Lang {
+  return langOf(system) ?? "en";
+}
+
+/** Speaks `lang`; dates, numbers and money follow the system locale when it is a variant of
+ * that language (fr-CA, de-AT), else the language's own country. */
 export function setLang(lang: Lang): void {
   current = lang;
+  const tag = langOf(system) === lang ? intlTag(system) : null;
+  locale = tag && tag.includes("-") ? tag : DEFAULT_LOCALE[lang];
 }
 
 export function lang(): Lang {
   return current;
 }
 
-/** The string for `key` in the current language, with `{name}` placeholders filled. */
-export function t(key: Key, vars: Record<string, string> = {}): string {
-  return tables[current][key].replace(/\{(\w+)\}/g, (m, name: string) => vars[name] ?? m);
+/** The locale the window formats with ("fr-CA", "de-DE"). */
+export function localeTag(): string {
+  return locale;
 }
 
-/** An instance status in the control panel's words. */
+function bundle(l: Lang, tag: string): FluentBundle {
+  const id = `${l}|${tag}`;
+  let b = bundles.get(id);
+  if (!b) {
+    // No bidi isolation marks: every catalog is left-to-right, and the text is compared as is.
+    b = new FluentBundle(tag, { useIsolating: false });
+    b.addResource(new FluentResource(catalogs[l]));
+    bundles.set(id, b);
+  }
+  return b;
+}
+
+/** Fluent's name for a key ("status.ACTIVE" → "status-ACTIVE"). */
+export function messageId(key: string): string {
+  return key.replace(/\./g, "-");
+}
+
+/** The string for `key` in the current language (English where a catalog lacks it), with its
+ * variables; numbers choose the plural form and are written the locale's way. */
+export function t(key: Key, vars: Record<string, FluentVariable> = {}): string {
+  const id = messageId(key);
+  for (const b of [bundle(current, locale), bundle("en", locale)]) {
+    const message = b.getMessage(id);
+    if (message?.value) return b.formatPattern(message.value, vars, []);
+  }
+  return key;
+}
+
 export function statusLabel(status: string): string {
   const key = `status.${status}` as Key;
-  return key in en ? t(key) : t("status.other", { status });
+  return bundle("en", DEFAULT_LOCALE.en).hasMessage(messageId(key)) ? t(key) : t("status.other", { status });
 }
 
 /** The tone of a status badge. */
@@ -806,12 +142,12 @@ export function statusTone(status: string): "ok" | "busy" | "bad" | "neutral" {
 
 /** A number with one decimal, in the language's style ("1.5", "1,5"). */
 export function decimal(n: number): string {
-  return new Intl.NumberFormat(current === "fr" ? "fr-FR" : "en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n);
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n);
 }
 
 /** A size in gigabytes: "1.5 GB", "1,5 Go". */
 export function gb(n: number): string {
-  return `${decimal(n)} ${current === "fr" ? "Go" : "GB"}`;
+  return t("sizeGb", { size: decimal(n) });
 }
 
 /** Money in the current language and the catalog's currency: "€0.50", "0,50 €", "£0.50",
@@ -819,14 +155,14 @@ export function gb(n: number): string {
 export function money(amount: number, currency: string): string {
   const digits = amount < 1 ? 3 : 2;
   const format = (currencyDisplay: "symbol" | "narrowSymbol") =>
-    new Intl.NumberFormat(current === "fr" ? "fr-FR" : "en-GB", { style: "currency", currency, currencyDisplay, minimumFractionDigits: 2, maximumFractionDigits: digits }).format(amount);
+    new Intl.NumberFormat(locale, { style: "currency", currency, currencyDisplay, minimumFractionDigits: 2, maximumFractionDigits: digits }).format(amount);
   const text = format("symbol");
   return text.includes(currency) ? format("narrowSymbol") : text;
 }
 
 /** A local date and time in the current language. */
 export function dateTime(iso: string): string {
-  return new Intl.DateTimeFormat(current === "fr" ? "fr-FR" : "en-GB", { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
 }
 
 /** A duration in seconds, short: "45 s", "3 min", "1 h 05 min". */
@@ -869,7 +205,7 @@ export function age(iso: string, now: number): string {
   const secs = Math.max(0, (now - Date.parse(iso)) / 1000);
   if (secs < 3600) return `${Math.round(secs / 60)} min`;
   if (secs < 172800) return `${Math.round(secs / 3600)} h`;
-  return current === "fr" ? `${Math.round(secs / 86400)} jours` : `${Math.round(secs / 86400)} days`;
+  return t("ageDays", { days: Math.round(secs / 86400) });
 }
 
 function escapeRe(s: string): string {
@@ -878,13 +214,14 @@ function escapeRe(s: string): string {
 
 /** A message from the Rust side in the current language (English is the source). */
 export function serverText(message: string): string {
-  if (current !== "fr") return message;
+  if (current === "en") return message;
+  const table = serverCatalogs[current];
   // OVH's query id, which support asks for, ends some messages: kept, its label translated.
   const id = message.match(/^(.*) \(query id ([^()]*)\)$/s);
-  if (id) return `${serverText(id[1])} (identifiant de requête ${id[2]})`;
-  const exact = serverFr[message];
+  if (id) return `${serverText(id[1])} ${t("queryId", { id: id[2] })}`;
+  const exact = table[message];
   if (exact) return exact;
-  for (const [english, french] of Object.entries(serverFr)) {
+  for (const [english, french] of Object.entries(table)) {
     if (!english.includes("{")) continue;
     const holes: string[] = [];
     const pattern = english

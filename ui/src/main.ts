@@ -1,6 +1,6 @@
 // The window: sidebar sections, project selector, and the Instances list with its "…" menus.
 import * as api from "./api";
-import { initialLang, lang, money, nameProblem, setLang, statusLabel, statusTone, t, type Key, type Lang } from "./i18n";
+import { initialLang, lang, LANG_NAMES, LANGS, money, nameProblem, setLang, setSystemLocale, statusLabel, statusTone, t, type Key, type Lang } from "./i18n";
 import { applyBackupChanges, backupView, refreshBackups, type BackupFilters } from "./backups";
 import { autoBackupDialog, overviewView, workflowView } from "./schedules";
 import { accountView } from "./account";
@@ -80,8 +80,8 @@ function topbar(): HTMLElement {
       render();
     },
   });
-  for (const [code, name] of [["en", "English"], ["fr", "Français"]] as const) {
-    const opt = h("option", { value: code }, name);
+  for (const code of LANGS) {
+    const opt = h("option", { value: code, lang: code }, LANG_NAMES[code]);
     opt.selected = lang() === code;
     langSelect.append(opt);
   }
@@ -264,7 +264,7 @@ function render(): void {
   // Records OVH sent that could not be read are left out of the lists: say so, once loaded.
   void job?.then(async () => {
     const n = await api.unreadableCount().catch(() => 0);
-    note.replaceChildren(...(n > 0 ? [h("p", { class: "notice" }, t("unreadableNote", { count: String(n) }), " ", h("button", { class: "btn small", onclick: () => openSection("account") }, t("checkAccount")))] : []));
+    note.replaceChildren(...(n > 0 ? [h("p", { class: "notice" }, t("unreadableNote", { count: n }), " ", h("button", { class: "btn small", onclick: () => openSection("account") }, t("checkAccount")))] : []));
   });
 }
 
@@ -286,7 +286,8 @@ function openBackup(projectId: string, snapshotId: string): void {
 /** Loads the session and its projects, then shows `section` (after the account changed, say). */
 async function start(section?: Section): Promise<void> {
   const prefs = await api.settings().catch(() => null);
-  setLang(initialLang(prefs?.language ?? null, prefs?.effectiveLanguage ?? navigator.language));
+  setSystemLocale(prefs?.systemLocale ?? navigator.language);
+  setLang(initialLang(prefs?.effectiveLanguage ?? null, prefs?.systemLocale ?? navigator.language));
   document.documentElement.lang = lang();
   // A window the tray or a notification opened starts where it pointed.
   const asked = await api.takeSection().catch(() => null);

@@ -1,7 +1,7 @@
 // Settings → Preferences: language, quiet successes, start at login, the logs folder; and the
 // confirmation the tray's Quit asks for while a backup is being requested.
 import * as api from "./api";
-import { lang, setLang, t, type Lang } from "./i18n";
+import { lang, LANG_NAMES, LANGS, setLang, systemLang, t, type Lang } from "./i18n";
 import { errorText, h, modal, toast } from "./dom";
 
 export async function prefsView(container: HTMLElement, relabel: () => void): Promise<void> {
@@ -29,19 +29,16 @@ export async function prefsView(container: HTMLElement, relabel: () => void): Pr
   };
 
   const language = h("select", { id: "prefs-language" });
-  for (const [code, name] of [["", t("langSystem")], ["en", "English"], ["fr", "Français"]] as const) {
+  for (const [code, name] of [["", t("langSystem")], ...LANGS.map((l) => [l, LANG_NAMES[l]] as const)] as const) {
     const opt = h("option", { value: code }, name);
     opt.selected = (prefs.language ?? "") === code;
     language.append(opt);
   }
   language.addEventListener("change", async () => {
     const chosen = language.value as Lang | "";
-    if (chosen) {
-      await save({ language: chosen }, language);
-      setLang(chosen);
-    } else {
-      setLang(navigator.language.toLowerCase().startsWith("fr") ? "fr" : "en");
-    }
+    // "As the system" is saved too (as ""), so the next start follows the system again.
+    await save({ language: chosen }, language);
+    setLang(chosen || systemLang());
     document.documentElement.lang = lang();
     relabel();
   });

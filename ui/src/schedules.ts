@@ -261,7 +261,7 @@ export async function workflowView(container: HTMLElement, projectId: string): P
 
 function confirmDeleteWorkflows(projectId: string, rows: api.WorkflowRow[], returnFocus: HTMLElement, done: () => void): void {
   const refs = rows.map((r) => ({ region: r.region, id: r.id }));
-  modal(t("deleteWfTitle", { count: String(rows.length) }), returnFocus, (dialog, close) => {
+  modal(t("deleteWfTitle", { count: rows.length }), returnFocus, (dialog, close) => {
     const also = h("input", { type: "checkbox", id: "delete-wf-backups" }) as HTMLInputElement;
     const confirm = h("button", { class: "btn danger", id: "confirm-delete-workflows" }, t("deleteAction")) as HTMLButtonElement;
     const listBox = h("div", { id: "wf-backups", "aria-live": "polite" });
@@ -292,7 +292,7 @@ function confirmDeleteWorkflows(projectId: string, rows: api.WorkflowRow[], retu
         const ids = also.checked && loaded ? [...chosen] : [];
         const report = await api.deleteWorkflows(projectId, refs, ids);
         for (const p of report.problems) toast(p, "bad");
-        toast(t("deleteWfDone", { count: String(report.workflowsDeleted.length) }), report.problems.length ? "bad" : "ok");
+        toast(t("deleteWfDone", { count: report.workflowsDeleted.length }), report.problems.length ? "bad" : "ok");
         dialog.replaceChildren(...deletionReport(report), h("div", { class: "actions" }, h("button", { class: "btn primary", id: "close-report", onclick: close }, t("close"))));
         (dialog.querySelector("#close-report") as HTMLElement | null)?.focus();
       } catch (e) {
@@ -302,7 +302,7 @@ function confirmDeleteWorkflows(projectId: string, rows: api.WorkflowRow[], retu
       done();
     });
     dialog.append(
-      h("h2", {}, t("deleteWfTitle", { count: String(rows.length) })),
+      h("h2", {}, t("deleteWfTitle", { count: rows.length })),
       h("ul", {}, ...rows.map((r) => h("li", {}, r.name))),
       h("p", {}, t("deleteWfKeep")),
       h("label", { class: "check" }, also, h("span", {}, t("deleteWfAlso"))),
@@ -319,7 +319,7 @@ function workflowBackupList(w: api.WorkflowBackups, chosen: Set<string>): HTMLEl
     const picked = w.backups.filter((b) => chosen.has(b.id));
     const size = picked.reduce((a, b) => a + b.sizeGb, 0);
     const cost = picked.every((b) => b.monthly !== null) && w.currency ? money(picked.reduce((a, b) => a + (b.monthly ?? 0), 0), w.currency) : t("priceNotAvailable");
-    return t("wfBackupsTotal", { count: String(picked.length), size: gb(size), cost });
+    return t("wfBackupsTotal", { count: picked.length, size: gb(size), cost });
   };
   const sum = h("p", { class: "total" }, total());
   return h(
@@ -358,10 +358,10 @@ function deletionReport(r: api.DeletionReport): HTMLElement[] {
   const size = kept.reduce((a, k) => a + (k.sizeGb ?? 0), 0);
   const parts: (HTMLElement | null)[] = [
     h("h2", {}, t("deleteReportTitle")),
-    h("p", { id: "deleted-summary" }, t("deleteReportDeleted", { workflows: String(r.workflowsDeleted.length), backups: String(r.backupsDeleted.length) })),
+    h("p", { id: "deleted-summary" }, t("deleteReportDeleted", { workflows: r.workflowsDeleted.length, backups: r.backupsDeleted.length })),
     r.backupsDeleted.length ? h("ul", { class: "plain deleted" }, ...r.backupsDeleted.map((n) => h("li", {}, n))) : null,
     kept.length
-      ? h("p", { id: "kept-summary" }, t("deleteReportKept", { count: String(kept.length), size: gb(size) }))
+      ? h("p", { id: "kept-summary" }, t("deleteReportKept", { count: kept.length, size: gb(size) }))
       : h("p", { id: "kept-summary" }, t("deleteReportNothingKept")),
     kept.length ? h("ul", { class: "plain kept" }, ...kept.map((k) => h("li", {}, k.name, k.reason ? h("span", { class: "note warn" }, serverText(k.reason)) : null))) : null,
   ];

@@ -9,19 +9,33 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Settings {
-    /// `en` or `fr`; `None` follows the system locale.
+    /// One of [`LANGUAGES`]; `None` follows the system locale.
     pub language: Option<String>,
     /// No desktop notification for successes (failures and missed runs are always shown).
     pub quiet_successes: bool,
 }
 
+/// The control panel's languages, which the window speaks.
+pub const LANGUAGES: [&str; 7] = ["en", "fr", "de", "es", "it", "pl", "pt"];
+
+/// The language of a locale tag (`fr_CA.UTF-8`, `de-AT`, `pt`) when it is one of [`LANGUAGES`].
+pub fn language_of(tag: &str) -> Option<&'static str> {
+    let base = tag
+        .split(['-', '_', '.', '@'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    LANGUAGES.into_iter().find(|l| *l == base)
+}
+
 impl Settings {
-    /// The language notifications use: the chosen one, else the system's.
+    /// The language in use: the chosen one, else the system's, else English.
     pub fn language_or(&self, system: &str) -> &'static str {
-        match self.language.as_deref().unwrap_or(system) {
-            l if l.starts_with("fr") => "fr",
-            _ => "en",
-        }
+        self.language
+            .as_deref()
+            .and_then(language_of)
+            .or_else(|| language_of(system))
+            .unwrap_or("en")
     }
 }
 
@@ -112,7 +126,14 @@ mod tests {
     fn language_follows_the_system_unless_chosen() {
         let mut s = Settings::default();
         assert_eq!(s.language_or("fr_FR.UTF-8"), "fr");
-        assert_eq!(s.language_or("de_DE.UTF-8"), "en");
+        assert_eq!(s.language_or("de_DE.UTF-8"), "de");
+        assert_eq!(s.language_or("pt_BR.UTF-8"), "pt");
+        assert_eq!(
+            s.language_or("nl_NL.UTF-8"),
+            "en",
+            "not a control panel language"
+        );
+        assert_eq!(s.language_or("C.UTF-8"), "en");
         s.language = Some("en".into());
         assert_eq!(s.language_or("fr_FR.UTF-8"), "en");
         s.language = None;

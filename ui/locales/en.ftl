@@ -1,0 +1,393 @@
+## Backup Desk — English, the source of every other catalog.
+## Where the OVHcloud control panel shows the same thing, its own words in this language are
+## used, from ovh/manager's translation files (Messages_<locale>.json):
+##   packages/manager/apps/container/src/public/translations/sidebar (navigation)
+##   packages/manager/apps/pci-instances/public/translations/{list,status,common}
+##   packages/manager/apps/pci-workflow/public/translations/{listing,new}
+##   packages/manager/modules/pci/src/projects/project/storages/instance-backups/translations
+##     (and its instance-backup/delete and add folders)
+##   packages/manager/modules/pci/src/projects/project/instances/instance/backup/translations
+##   packages/manager/modules/common-translations/public/translations/{actions,status,region,form}
+## Placeholders are Fluent variables ({ $name }); counts select their plural form.
+
+appName = Backup Desk
+navStorage = Storage
+navCompute = Compute
+navInstances = Instances
+navInstanceBackup = Instance Backup
+navWorkflows = Workflow Management
+project = Project
+language = Language
+demoBadge = Demo cloud
+demoTitle = You are exploring a built-in demo cloud. Nothing here touches a real OVHcloud account.
+accountBadge = OVHcloud account ({ $endpoint })
+instancesTitle = Instances
+instancesCaption = Instances of { $project }
+colName = Name
+colRegion = Region
+colModel = Model
+colStatus = Status
+colActions = Actions
+actionsFor = Actions for { $name }
+createBackup = Create a backup
+createAutoBackup = Create an automatic backup
+loadingProjects = Loading projects…
+loadingInstances = Loading instances…
+noProjects = This account has no Public Cloud project.
+noInstances = There is no instance in this project yet.
+retry = Try again
+close = Close
+save = Save
+metalNote = Metal: cold snapshot only
+iopsNote = NVMe: root disk only
+errNetwork = The OVHcloud API cannot be reached. Check your internet connection, then try again.
+errAuth = OVHcloud refused the account's keys. Connect the account again.
+errKeyring = The system keyring could not be used: { $message }
+errGeneric = Something went wrong: { $message }
+status-ACTIVE = Enabled
+status-BUILD = Being created
+status-BUILDING = Being created
+status-SNAPSHOTTING = Backup instance creation
+status-REBUILD = Re-installation
+status-RESCUE = Rescue
+status-RESCUING = Reboot (rescue)
+status-UNRESCUING = Leaving rescue mode
+status-SHUTOFF = Stopped
+status-STOPPED = Stopped
+status-REBOOT = Rebooting
+status-HARD_REBOOT = Rebooting
+status-SUSPENDED = Suspended
+status-PAUSED = Paused
+status-SHELVED = Shelved
+status-SHELVED_OFFLOADED = Shelved
+status-DELETING = Being deleted
+status-ERROR = Error
+status-other = { $status }
+backupDialogTitle = Create a backup of { $name }
+backupName = Backup name
+backupNameHelp = Required, at most 255 characters.
+pricingTitle = Pricing information
+pricePerGb = Price: ~{ $price }/month/GB ex. VAT
+priceEstimate = For this instance ({ $disk } GB disk): up to ~{ $total }/month, billed until you delete the backup.
+priceUnknown = Price not available: your country's OVHcloud catalog has no backup price for this region, or your country is not known yet (Settings → Account).
+warnSuspend = Your instance will be suspended for a few seconds, and the disk's read/write performance may be impacted until the backup is complete.
+warnIops = The backup only includes your root disk (operating system). None of the data stored on your NVMe devices will be backed up.
+warnVolumes = Additional volumes attached to the instance are not included in an instance backup.
+metalTitle = Metal instance: cold snapshot
+metalText = This instance is switched to rescue mode, backed up, then rebooted to normal mode. It is unavailable the whole time.
+metalAck = I understand that { $name } will be unavailable during the backup
+confirm = Confirm
+cancel = Cancel
+sending = Sending…
+backupStarted = Backup of { $name } started. You will be notified when it is ready.
+backupRecovered = The answer was lost, but the backup was found: it is running. No second backup was made.
+backupBusy = A backup of this instance is already in progress.
+nameRequired = Enter a name for the backup.
+nameTooLong = The name is too long: at most 255 characters.
+nameControl = The name cannot contain tabs or line breaks.
+backupsTitle = Instance Backup
+billingWarning = An instance backup is billed until it is deleted, even after its instance is deleted.
+loadingBackups = Loading backups…
+noBackups = No backup yet. Create one from Instances → … → Create a backup.
+noMatch = No backup matches these filters.
+filterText = Search
+filterStatus = Status
+filterRegion = Region
+filterAll = All
+colInstance = Instance
+colSize = Size
+colCreated = Created
+selectAll = Select all backups shown
+selectRow = Select { $name }
+deleteSelected = Delete ({ $count })
+deleteTitle = { $count ->
+    [one] Delete { $count } backup?
+   *[other] Delete { $count } backups?
+}
+deleteFrees = This frees { $size } GB and saves about { $cost } per month.
+deleteFreesNoPrice = This frees { $size } GB.
+deleteIrreversible = A deleted backup cannot be recovered.
+deleteBlocked = { $name } cannot be deleted: it is installed on these running instances: { $instances }.
+deleteNotAvailable = { $name } cannot be deleted until it is available.
+deleteDone = { $count ->
+    [one] { $count } backup deleted.
+   *[other] { $count } backups deleted.
+}
+deleteFailed = { $name } was not deleted: { $reason }
+deleteAction = Delete
+cancelBackup = Cancel backup
+cancelTitle = Cancel the backup { $name }?
+cancelText = The backup stops and is not kept. Nothing else changes on the instance.
+cancelDone = Backup { $name } cancelled.
+deletedInstance = deleted instance
+instanceUnknown = instance unknown
+nameHint = by name only
+nameHintHelp = OVH does not say which instance a backup was taken of: this one is matched by its name, not by a record.
+orphanNote = Its instance is gone; this backup is still billed.
+elapsed = { $elapsed } elapsed
+remaining = about { $left } left
+almostDone = almost done
+backupStatus-inProgress = Backup in progress
+backupStatus-active = Available
+backupStatus-deleting = Deleting…
+backupStatus-failed = Error
+monthlyCost = ~{ $cost }/month
+toastOpen = Open
+dismiss = Dismiss
+moreActions = More actions for { $name }
+restoreInPlace = Restore to this instance
+restoreNew = Create an instance from this backup
+restoreTitle = Restore { $instance } from { $backup }
+restoreLoss = Everything written on { $instance } since { $date } will be lost: the instance is reinstalled with this backup.
+restoreSafety = First take a safety backup of { $instance } as it is now (recommended; billed like any backup)
+restoreType = Type { $instance } to confirm
+restoreStarted = Restore of { $instance } started. You will be notified when it is running again.
+restoreSafetyStarted = Safety backup of { $instance } started; the restore follows when it is ready. You will be notified.
+restoreNoInstance = The instance this backup was taken of no longer exists: create a new instance from it instead.
+newTitle = Create an instance from { $backup }
+newName = Instance name
+newModel = Model
+newModelOption = { $name } — { $vcpus } vCPU, { $ram } GB RAM, { $disk } GB disk
+newNoModel = No model in { $region } has a disk large enough for this backup.
+newKey = SSH key
+newNoKey = None
+newBilling = Billing
+newHourly = Hourly
+newMonthly = Monthly
+newRegion = Region: { $region } (the backup's region)
+newStarted = Creating { $name } from { $backup }. You will be notified when it is ready.
+navOverview = Protection overview
+autoTitle = Create an automatic backup
+autoPart1 = 1. The workflow
+autoWorkflowText = Backs up the instance and its primary volume, on OVHcloud's servers, whether or not this computer is on.
+autoWorkflowNote = Additional volumes and data on NVMe disks are not included.
+autoPart2 = 2. The resource
+autoMetal = Metal: automatic backups are not available (only manual cold snapshots)
+autoAlready = already scheduled: { $names }
+autoPart3 = 3. The schedule
+preset7 = Daily backup with retention of the last 7 backups
+preset14 = Daily backup with retention of the last 14 backups
+presetCustom = Custom schedule
+repeatDaily = Every day
+repeatWeekly = On chosen days
+repeatMonthly = On a day of the month
+repeatLabel = Repeat
+atTime = At (your time, { $zone })
+dayOfMonth = Day of the month (1–28)
+keepLabel = Keep the last
+advancedCron = Advanced: cron pattern (5 fields, UTC)
+advancedHelp = Leave empty to use the choices above.
+autoPart4 = 4. The name
+autoNameHelp = Letters, digits, underscores (_), dashes (-) and full stops (.) only.
+autoNameBad = The name may only contain letters, digits, underscores, dashes and full stops.
+autoNoInstance = Choose at least one instance.
+autoSeveral = { $count } instances: one automatic backup each, named { $name }-<instance>.
+previewTitle = What will happen
+nextRunsTitle = Next runs
+warnDst = Daylight saving: from { $date } this runs at { $time } your time.
+warnBusiness = Some runs fall during business hours: the instance freezes for a few seconds when its backup starts.
+costLine = Each backup: up to ~{ $each }/month. With { $keep } kept: up to ~{ $total }/month.
+autoCreated = Automatic backup { $name } created.
+autoFailed = { $name } was not created: { $error }
+schedDaily = Every day at { $time } { $city } time
+schedWeekly = Every { $days } at { $time } { $city } time
+schedWeekdays = Every weekday (Monday to Friday) at { $time } { $city } time
+schedMonthly = On day { $day } of every month at { $time } { $city } time
+schedCustom = Custom schedule
+schedCron = (cron { $cron } UTC)
+schedKeeps = keeps the last { $keep }
+day-0 = Sunday
+day-1 = Monday
+day-2 = Tuesday
+day-3 = Wednesday
+day-4 = Thursday
+day-5 = Friday
+day-6 = Saturday
+workflowsTitle = Workflow Management
+noWorkflows = No automatic backup yet.
+loadingWorkflows = Loading automatic backups…
+colSchedule = Schedule
+colKeeps = Keeps
+colNextRun = Next run
+colLastRun = Last run
+checkNow = Check now
+refresh = Refresh
+refreshTitle = Read everything from OVHcloud again
+edit = Edit
+editTitle = Change { $name }
+editNote = OVHcloud cannot change a schedule: Confirm deletes this one and creates the new one. If the new one is refused, this one is put back.
+editDone = { $name } changed.
+history = History
+noRuns = No run yet.
+deleteWfTitle = { $count ->
+    [one] Delete { $count } automatic backup?
+   *[other] Delete { $count } automatic backups?
+}
+deleteWfKeep = The backups they already made are kept (and billed) unless you tick the box below.
+deleteWfAlso = Also delete the backups these schedules made
+deleteWfDone = { $count ->
+    [one] { $count } automatic backup deleted.
+   *[other] { $count } automatic backups deleted.
+}
+wfBackupsLoading = Looking for the backups these schedules made…
+wfBackupsHow = OVH does not record which backups a schedule made. These are the backups whose name is the schedule's backup name followed by a date, in its region. Backups you made with Backup Desk are never included. Untick any you want to keep.
+wfBackupsOf = { $workflow }: backups named “{ $base } <date>” in { $region }
+wfBackupsNone = { $workflow }: no backup named “{ $base } <date>” in { $region }. Nothing else will be deleted.
+wfBackupsTotal = { $count ->
+        [one] { $count } backup
+       *[other] { $count } backups
+    } to delete, { $size }, { $cost } a month
+priceNotAvailable = price not available
+deleteReportTitle = Deleted
+deleteReportDeleted = { $workflows ->
+        [one] { $workflows } automatic backup
+       *[other] { $workflows } automatic backups
+    } and { $backups ->
+        [one] { $backups } backup
+       *[other] { $backups } backups
+    } deleted.
+deleteReportKept = Still billed: { $count ->
+        [one] { $count } backup
+       *[other] { $count } backups
+    } of these schedules, { $size }. Delete them from Instance Backup when you no longer need them.
+deleteReportNothingKept = No backup of these schedules is left.
+run-SUCCESS = Succeeded
+run-ERROR = Failed
+run-RUNNING = Running
+run-CANCELED = Canceled
+run-IDLE = Waiting
+run-PAUSED = Paused
+overviewTitle = Protection overview
+overviewSummary = { $ok } of { $total } instances protected; { $warn } need attention; { $none } unprotected.
+loadingOverview = Checking every instance…
+colProject = Project
+colAutomatic = Automatic backup
+colLastGood = Last good backup
+protOk = Protected
+protWarning = Needs attention
+protNone = Unprotected
+none = None
+never = Never
+ago = { $age } ago
+navSettings = Settings
+navAccount = Account
+connectAccount = Connect your account
+reconnect = Connect again
+errNotGranted = This access does not allow that action. Connect again to grant Backup Desk the rights it needs.
+errClock = This computer's clock is too far from OVHcloud's. Set the date and time to update automatically, then try again.
+accountTitle = Account
+loadingAccount = Loading the account…
+noAccount = No account is connected.
+regionEu = Europe (ovh-eu)
+regionCa = Canada (ovh-ca)
+regionUs = United States (ovh-us)
+advanced = Advanced
+customEndpoint = Custom endpoint URL
+customEndpointHelp = Only if OVHcloud support gave you another API address. Leave empty to use the region above.
+waysIn = How to connect
+wayConnect = Connect (recommended)
+wayKeys = I already have keys
+wayService = Service account
+welcomeTitle = Connect your OVHcloud account
+welcomeText = You are exploring the demo cloud: nothing there is real. Connect your OVHcloud account to back up your own instances. The demo stays available until you do.
+accountRegion = OVHcloud region of the account
+keyringPromise = Keys are kept only in this computer's keyring, never in a file. Sign out removes them.
+importTitle = Keys found on this computer
+importKeysText = API keys for { $endpoint } were found in { $sources }. Import them into the keyring? They are checked with OVHcloud first.
+importServiceText = A service account for { $endpoint } was found in { $sources }. Import it into the keyring? It is checked with OVHcloud first.
+importButton = Check and import
+checking = Checking with OVHcloud…
+connected = Your OVHcloud account is connected.
+connectedLimited = Connected, but some features are not allowed by these keys: see Settings → Account.
+createAppLink = Create an application on OVHcloud
+createTokenLink = Create keys on OVHcloud
+applicationKey = Application key
+applicationSecret = Application secret
+consumerKey = Consumer key
+clientId = Client ID
+clientSecret = Client secret
+connectStep1 = Create an application on OVHcloud (name it “Backup Desk”). It gives you an application key and an application secret.
+connectStep2 = Paste them below and press Connect.
+connectStep3 = Approve access on the OVHcloud page that opens. Backup Desk asks only for what it needs: reading your Public Cloud projects, and creating, restoring and deleting backups. It also asks to read your account's country (nothing else about you), so that prices are shown from your own country's catalog, in your currency.
+checkTitle = Check my account
+unreadableNote = { $count ->
+    [one] { $count } item OVHcloud sent could not be read and is not listed; everything else is.
+   *[other] { $count } items OVHcloud sent could not be read and are not listed; everything else is.
+}
+checkHelp = Reads every part of the OVHcloud API that Backup Desk uses, without changing anything, and says what worked and what could not be read. The report holds no key, id or name: you can send it to us as it is.
+checkAccount = Check my account
+checkRunning = Reading every project and region…
+checkAllGood = Everything Backup Desk reads was read.
+checkProblems = { $count ->
+    [one] { $count } part of the API answered something Backup Desk could not fully read. The rest still shows.
+   *[other] { $count } parts of the API answered something Backup Desk could not fully read. The rest still shows.
+}
+copyReport = Copy report
+saveReport = Save report
+reportCopied = Report copied.
+reportSaved = Report saved:
+priceCountryTitle = Backup prices
+priceCountryFromAccount = Prices come from the OVHcloud catalog of { $country }, your account's country.
+priceCountryAsk = Your keys do not let Backup Desk read your account's country, so no price is shown yet. Choose the country of your OVHcloud account: prices will come from its catalog, in its currency.
+priceCountryChosen = Prices come from the catalog of the country you chose. Change it if your OVHcloud account is in another country.
+priceCountryLabel = Country of your OVHcloud account
+priceCountrySaved = Prices now come from the catalog of { $country }.
+countryQC = Québec
+countryWE = International (English)
+countryWS = International (Spanish)
+countryASIA = Asia
+connectButton = Connect
+checkAndSave = Check and save
+keysText = Use the three keys you created on OVHcloud's “create keys” page (for example for a script). They are checked with OVHcloud before anything is saved.
+serviceText = For a service account created by your administrator (OAuth2 client credentials). Its rights come from the IAM policies attached to it.
+waitingTitle = Waiting for your approval on OVHcloud…
+waitingText = Log in on the OVHcloud page that opened in your browser and approve access. This window continues by itself.
+openApprovalAgain = Open the approval page again
+tryAgain = Try again
+featureBrowse = See projects, instances and backups
+featureCreate = Create backups
+featureCancel = Cancel a backup in progress
+featureDelete = Delete backups
+featureRestore = Restore backups
+featureAutomatic = Set up and remove automatic backups
+accountName = OVHcloud account
+accountMethod = Connected with
+methodKeys = API keys
+methodService = Service account
+accountExpiry = Access ends
+noExpiry = Never (until revoked)
+tokenRenewed = Tokens are renewed automatically
+accountProjects = Projects visible
+connectedTitle = Connected to OVHcloud
+missingTitle = These keys do not allow:
+missingFix = To use these features, sign out and connect again with “Connect (recommended)”.
+rulesTitle = Rights granted ({ $count })
+rulesIam = Rights come from the service account's IAM policies.
+signOut = Sign out
+signOutTitle = Sign out of OVHcloud?
+signOutText = Backup Desk forgets the keys on this computer. Your backups and automatic backups stay in OVHcloud and keep running. The demo cloud stays available.
+signedOut = Signed out. The keys were removed from this computer.
+navPreferences = Preferences
+prefsTitle = Preferences
+loadingPrefs = Loading preferences…
+prefsSaved = Saved.
+langSystem = As the system
+prefsGeneral = General
+prefsLogin = Start Backup Desk when I log in
+prefsLoginHelp = It starts in the tray, without a window, and keeps telling you about backups and scheduled runs.
+prefsNotifications = Notifications
+prefsQuiet = Do not disturb for successes
+prefsQuietHelp = No desktop notification when a backup or a scheduled run succeeds. Failures and missed runs are always shown.
+prefsLogs = Logs
+prefsLogsText = What Backup Desk did, day by day (the last 7 days are kept). Useful for OVHcloud support; they never contain your keys.
+openLogs = Open logs folder
+quitTitle = Quit while a backup is being requested?
+quitText = A backup was just asked for and OVHcloud has not answered yet. If you quit now, Backup Desk checks for it when it starts again, but you will not be notified until then.
+quitAnyway = Quit anyway
+showMore = Show { $count } more ({ $shown } of { $total } shown)
+sizeGb = { $size } GB
+ageDays = { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}
+queryId = (query id { $id })

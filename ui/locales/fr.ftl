@@ -1,0 +1,393 @@
+## Backup Desk — French.
+## Where the OVHcloud control panel shows the same thing, its own words in this language are
+## used, from ovh/manager's translation files (Messages_<locale>.json):
+##   packages/manager/apps/container/src/public/translations/sidebar (navigation)
+##   packages/manager/apps/pci-instances/public/translations/{list,status,common}
+##   packages/manager/apps/pci-workflow/public/translations/{listing,new}
+##   packages/manager/modules/pci/src/projects/project/storages/instance-backups/translations
+##     (and its instance-backup/delete and add folders)
+##   packages/manager/modules/pci/src/projects/project/instances/instance/backup/translations
+##   packages/manager/modules/common-translations/public/translations/{actions,status,region,form}
+## Placeholders are Fluent variables ({ $name }); counts select their plural form.
+
+appName = Backup Desk
+navStorage = Stockage
+navCompute = Compute
+navInstances = Instances
+navInstanceBackup = Instance Backup
+navWorkflows = Gestion des workflows
+project = Projet
+language = Langue
+demoBadge = Cloud de démonstration
+demoTitle = Vous explorez un cloud de démonstration intégré. Rien ici ne touche un vrai compte OVHcloud.
+accountBadge = Compte OVHcloud ({ $endpoint })
+instancesTitle = Instances
+instancesCaption = Instances de { $project }
+colName = Nom
+colRegion = Région
+colModel = Modèle
+colStatus = Statut
+colActions = Actions
+actionsFor = Actions pour { $name }
+createBackup = Créer une sauvegarde
+createAutoBackup = Créer une sauvegarde automatique
+loadingProjects = Chargement des projets…
+loadingInstances = Chargement des instances…
+noProjects = Ce compte n'a aucun projet Public Cloud.
+noInstances = Ce projet n'a encore aucune instance.
+retry = Réessayer
+close = Fermer
+save = Enregistrer
+metalNote = Metal : snapshot à froid uniquement
+iopsNote = NVMe : disque racine uniquement
+errNetwork = L'API OVHcloud est injoignable. Vérifiez votre connexion internet, puis réessayez.
+errAuth = OVHcloud a refusé les clés du compte. Reconnectez le compte.
+errKeyring = Le trousseau du système n'a pas pu être utilisé : { $message }
+errGeneric = Une erreur est survenue : { $message }
+status-ACTIVE = Activée
+status-BUILD = En cours de création
+status-BUILDING = En cours de création
+status-SNAPSHOTTING = Création de la sauvegarde de l'instance
+status-REBUILD = Réinstallation
+status-RESCUE = Secours
+status-RESCUING = Redémarrage (secours)
+status-UNRESCUING = Sortie du mode secours
+status-SHUTOFF = Arrêtée
+status-STOPPED = Arrêtée
+status-REBOOT = Redémarrage
+status-HARD_REBOOT = Redémarrage
+status-SUSPENDED = Suspendue
+status-PAUSED = En pause
+status-SHELVED = Mise en réserve
+status-SHELVED_OFFLOADED = Mise en réserve
+status-DELETING = Suppression en cours
+status-ERROR = Erreur
+status-other = { $status }
+backupDialogTitle = Créer une sauvegarde de { $name }
+backupName = Nom de la sauvegarde
+backupNameHelp = Obligatoire, 255 caractères au plus.
+pricingTitle = Informations tarifaires
+pricePerGb = Prix : ~{ $price }/mois/Go HT
+priceEstimate = Pour cette instance (disque de { $disk } Go) : jusqu'à ~{ $total }/mois, facturé jusqu'à la suppression de la sauvegarde.
+priceUnknown = Prix non disponible : le catalogue OVHcloud de votre pays n'a pas de prix de sauvegarde pour cette région, ou votre pays n'est pas encore connu (Paramètres → Compte).
+warnSuspend = Votre instance sera suspendue quelques secondes, et les performances de lecture/écriture du disque peuvent être réduites jusqu'à la fin de la sauvegarde.
+warnIops = La sauvegarde ne comprend que votre disque racine (système d'exploitation). Aucune donnée de vos disques NVMe ne sera sauvegardée.
+warnVolumes = Les volumes supplémentaires attachés à l'instance ne sont pas inclus dans une sauvegarde d'instance.
+metalTitle = Instance Metal : snapshot à froid
+metalText = Cette instance passe en mode secours, est sauvegardée, puis redémarre en mode normal. Elle est indisponible pendant toute l'opération.
+metalAck = Je comprends que { $name } sera indisponible pendant la sauvegarde
+confirm = Confirmer
+cancel = Annuler
+sending = Envoi…
+backupStarted = Sauvegarde de { $name } lancée. Vous serez prévenu quand elle sera prête.
+backupRecovered = La réponse s'est perdue, mais la sauvegarde a été retrouvée : elle est en cours. Aucune seconde sauvegarde n'a été créée.
+backupBusy = Une sauvegarde de cette instance est déjà en cours.
+nameRequired = Saisissez un nom pour la sauvegarde.
+nameTooLong = Le nom est trop long : 255 caractères au plus.
+nameControl = Le nom ne peut pas contenir de tabulations ni de retours à la ligne.
+backupsTitle = Instance Backup
+billingWarning = Une sauvegarde d'instance est facturée jusqu'à sa suppression, même après la suppression de son instance.
+loadingBackups = Chargement des sauvegardes…
+noBackups = Aucune sauvegarde pour l'instant. Créez-en une depuis Instances → … → Créer une sauvegarde.
+noMatch = Aucune sauvegarde ne correspond à ces filtres.
+filterText = Rechercher
+filterStatus = Statut
+filterRegion = Région
+filterAll = Tous
+colInstance = Instance
+colSize = Taille
+colCreated = Créée le
+selectAll = Sélectionner toutes les sauvegardes affichées
+selectRow = Sélectionner { $name }
+deleteSelected = Supprimer ({ $count })
+deleteTitle = { $count ->
+    [one] Supprimer { $count } sauvegarde ?
+   *[other] Supprimer { $count } sauvegardes ?
+}
+deleteFrees = Cela libère { $size } Go et économise environ { $cost } par mois.
+deleteFreesNoPrice = Cela libère { $size } Go.
+deleteIrreversible = Une sauvegarde supprimée ne peut pas être récupérée.
+deleteBlocked = { $name } ne peut pas être supprimée : elle est installée sur ces instances en cours d'exécution : { $instances }.
+deleteNotAvailable = { $name } ne peut pas être supprimée avant d'être disponible.
+deleteDone = { $count ->
+    [one] { $count } sauvegarde supprimée.
+   *[other] { $count } sauvegardes supprimées.
+}
+deleteFailed = { $name } n'a pas été supprimée : { $reason }
+deleteAction = Supprimer
+cancelBackup = Annuler la sauvegarde
+cancelTitle = Annuler la sauvegarde { $name } ?
+cancelText = La sauvegarde s'arrête et n'est pas conservée. Rien d'autre ne change sur l'instance.
+cancelDone = Sauvegarde { $name } annulée.
+deletedInstance = instance supprimée
+instanceUnknown = instance inconnue
+nameHint = d'après le nom
+nameHintHelp = OVH n'indique pas de quelle instance vient une sauvegarde : celle-ci est rapprochée par son nom, pas par un enregistrement.
+orphanNote = Son instance n'existe plus ; cette sauvegarde est toujours facturée.
+elapsed = { $elapsed } écoulées
+remaining = encore environ { $left }
+almostDone = presque terminée
+backupStatus-inProgress = Sauvegarde en cours
+backupStatus-active = Disponible
+backupStatus-deleting = Suppression…
+backupStatus-failed = Erreur
+monthlyCost = ~{ $cost }/mois
+toastOpen = Ouvrir
+dismiss = Fermer
+moreActions = Autres actions pour { $name }
+restoreInPlace = Restaurer sur cette instance
+restoreNew = Créer une instance depuis cette sauvegarde
+restoreTitle = Restaurer { $instance } depuis { $backup }
+restoreLoss = Tout ce qui a été écrit sur { $instance } depuis le { $date } sera perdu : l'instance est réinstallée avec cette sauvegarde.
+restoreSafety = Prendre d'abord une sauvegarde de sécurité de { $instance } dans son état actuel (recommandé ; facturée comme toute sauvegarde)
+restoreType = Saisissez { $instance } pour confirmer
+restoreStarted = Restauration de { $instance } lancée. Vous serez prévenu quand elle fonctionnera à nouveau.
+restoreSafetyStarted = Sauvegarde de sécurité de { $instance } lancée ; la restauration suivra quand elle sera prête. Vous serez prévenu.
+restoreNoInstance = L'instance d'origine de cette sauvegarde n'existe plus : créez plutôt une nouvelle instance depuis la sauvegarde.
+newTitle = Créer une instance depuis { $backup }
+newName = Nom de l'instance
+newModel = Modèle
+newModelOption = { $name } — { $vcpus } vCPU, { $ram } Go de RAM, disque de { $disk } Go
+newNoModel = Aucun modèle de { $region } n'a un disque assez grand pour cette sauvegarde.
+newKey = Clé SSH
+newNoKey = Aucune
+newBilling = Facturation
+newHourly = À l'heure
+newMonthly = Au mois
+newRegion = Région : { $region } (celle de la sauvegarde)
+newStarted = Création de { $name } depuis { $backup }. Vous serez prévenu quand elle sera prête.
+navOverview = Vue de la protection
+autoTitle = Créer une sauvegarde automatique
+autoPart1 = 1. Le workflow
+autoWorkflowText = Sauvegarde l'instance et son volume principal, sur les serveurs d'OVHcloud, que cet ordinateur soit allumé ou non.
+autoWorkflowNote = Les volumes supplémentaires et les données des disques NVMe ne sont pas inclus.
+autoPart2 = 2. La ressource
+autoMetal = Metal : pas de sauvegarde automatique (seulement des snapshots à froid manuels)
+autoAlready = déjà planifiée : { $names }
+autoPart3 = 3. La planification
+preset7 = Sauvegarde quotidienne avec conservation des 7 dernières sauvegardes
+preset14 = Sauvegarde quotidienne avec conservation des 14 dernières sauvegardes
+presetCustom = Planification personnalisée
+repeatDaily = Tous les jours
+repeatWeekly = Certains jours
+repeatMonthly = Un jour du mois
+repeatLabel = Répéter
+atTime = À (votre heure, { $zone })
+dayOfMonth = Jour du mois (1–28)
+keepLabel = Conserver les
+advancedCron = Avancé : motif cron (5 champs, UTC)
+advancedHelp = Laissez vide pour utiliser les choix ci-dessus.
+autoPart4 = 4. Le nom
+autoNameHelp = Lettres, chiffres, tirets bas (_), tirets (-) et points (.) uniquement.
+autoNameBad = Le nom ne peut contenir que des lettres, chiffres, tirets bas, tirets et points.
+autoNoInstance = Choisissez au moins une instance.
+autoSeveral = { $count } instances : une sauvegarde automatique chacune, nommée { $name }-<instance>.
+previewTitle = Ce qui va se passer
+nextRunsTitle = Prochaines exécutions
+warnDst = Changement d'heure : à partir du { $date }, l'exécution a lieu à { $time }, votre heure.
+warnBusiness = Certaines exécutions tombent pendant les heures de bureau : l'instance se fige quelques secondes au début de la sauvegarde.
+costLine = Chaque sauvegarde : jusqu'à ~{ $each }/mois. Avec { $keep } conservées : jusqu'à ~{ $total }/mois.
+autoCreated = Sauvegarde automatique { $name } créée.
+autoFailed = { $name } n'a pas été créée : { $error }
+schedDaily = Tous les jours à { $time }, heure de { $city }
+schedWeekly = Chaque { $days } à { $time }, heure de { $city }
+schedWeekdays = Chaque jour de semaine (du lundi au vendredi) à { $time }, heure de { $city }
+schedMonthly = Le { $day } de chaque mois à { $time }, heure de { $city }
+schedCustom = Planification personnalisée
+schedCron = (cron { $cron } UTC)
+schedKeeps = conserve les { $keep } dernières
+day-0 = dimanche
+day-1 = lundi
+day-2 = mardi
+day-3 = mercredi
+day-4 = jeudi
+day-5 = vendredi
+day-6 = samedi
+workflowsTitle = Gestion des workflows
+noWorkflows = Aucune sauvegarde automatique pour l'instant.
+loadingWorkflows = Chargement des sauvegardes automatiques…
+colSchedule = Planification
+colKeeps = Conserve
+colNextRun = Prochaine exécution
+colLastRun = Dernière exécution
+checkNow = Vérifier maintenant
+refresh = Actualiser
+refreshTitle = Relire toutes les données depuis OVHcloud
+edit = Modifier
+editTitle = Modifier { $name }
+editNote = OVHcloud ne sait pas modifier une planification : Confirmer supprime celle-ci et crée la nouvelle. Si la nouvelle est refusée, celle-ci est remise en place.
+editDone = { $name } modifiée.
+history = Historique
+noRuns = Aucune exécution pour l'instant.
+deleteWfTitle = { $count ->
+    [one] Supprimer { $count } sauvegarde automatique ?
+   *[other] Supprimer { $count } sauvegardes automatiques ?
+}
+deleteWfKeep = Les sauvegardes déjà créées sont conservées (et facturées), sauf si vous cochez la case ci-dessous.
+deleteWfAlso = Supprimer aussi les sauvegardes créées par ces planifications
+deleteWfDone = { $count ->
+    [one] { $count } sauvegarde automatique supprimée.
+   *[other] { $count } sauvegardes automatiques supprimées.
+}
+wfBackupsLoading = Recherche des sauvegardes créées par ces planifications…
+wfBackupsHow = OVH n'enregistre pas quelles sauvegardes une planification a créées. Voici celles dont le nom est le nom de sauvegarde de la planification suivi d'une date, dans sa région. Les sauvegardes créées avec Backup Desk n'en font jamais partie. Décochez celles que vous voulez garder.
+wfBackupsOf = { $workflow } : sauvegardes nommées « { $base } <date> » dans { $region }
+wfBackupsNone = { $workflow } : aucune sauvegarde nommée « { $base } <date> » dans { $region }. Rien d'autre ne sera supprimé.
+wfBackupsTotal = { $count ->
+        [one] { $count } sauvegarde
+       *[other] { $count } sauvegardes
+    } à supprimer, { $size }, { $cost } par mois
+priceNotAvailable = prix non disponible
+deleteReportTitle = Supprimé
+deleteReportDeleted = { $workflows ->
+        [one] { $workflows } sauvegarde automatique
+       *[other] { $workflows } sauvegardes automatiques
+    } et { $backups ->
+        [one] { $backups } sauvegarde supprimée
+       *[other] { $backups } sauvegardes supprimées
+    }.
+deleteReportKept = Toujours facturées : { $count ->
+        [one] { $count } sauvegarde
+       *[other] { $count } sauvegardes
+    } de ces planifications, { $size }. Supprimez-les depuis Instance Backup quand vous n'en avez plus besoin.
+deleteReportNothingKept = Il ne reste aucune sauvegarde de ces planifications.
+run-SUCCESS = Réussie
+run-ERROR = Échouée
+run-RUNNING = En cours
+run-CANCELED = Annulée
+run-IDLE = En attente
+run-PAUSED = En pause
+overviewTitle = Vue de la protection
+overviewSummary = { $ok } instances protégées sur { $total } ; { $warn } à surveiller ; { $none } sans protection.
+loadingOverview = Vérification de chaque instance…
+colProject = Projet
+colAutomatic = Sauvegarde automatique
+colLastGood = Dernière bonne sauvegarde
+protOk = Protégée
+protWarning = À surveiller
+protNone = Sans protection
+none = Aucune
+never = Jamais
+ago = il y a { $age }
+navSettings = Paramètres
+navAccount = Compte
+connectAccount = Connecter votre compte
+reconnect = Se reconnecter
+errNotGranted = Cet accès ne permet pas cette action. Reconnectez-vous pour accorder à Backup Desk les droits nécessaires.
+errClock = L'horloge de cet ordinateur est trop éloignée de celle d'OVHcloud. Réglez la date et l'heure automatiquement, puis réessayez.
+accountTitle = Compte
+loadingAccount = Chargement du compte…
+noAccount = Aucun compte n'est connecté.
+regionEu = Europe (ovh-eu)
+regionCa = Canada (ovh-ca)
+regionUs = États-Unis (ovh-us)
+advanced = Avancé
+customEndpoint = URL d'endpoint personnalisée
+customEndpointHelp = Seulement si le support OVHcloud vous a donné une autre adresse d'API. Laissez vide pour utiliser la région ci-dessus.
+waysIn = Comment se connecter
+wayConnect = Se connecter (recommandé)
+wayKeys = J'ai déjà des clés
+wayService = Compte de service
+welcomeTitle = Connectez votre compte OVHcloud
+welcomeText = Vous explorez le cloud de démonstration : rien n'y est réel. Connectez votre compte OVHcloud pour sauvegarder vos propres instances. La démo reste disponible d'ici là.
+accountRegion = Région OVHcloud du compte
+keyringPromise = Les clés sont gardées uniquement dans le trousseau de cet ordinateur, jamais dans un fichier. La déconnexion les supprime.
+importTitle = Clés trouvées sur cet ordinateur
+importKeysText = Des clés d'API pour { $endpoint } ont été trouvées dans { $sources }. Les importer dans le trousseau ? Elles sont d'abord vérifiées auprès d'OVHcloud.
+importServiceText = Un compte de service pour { $endpoint } a été trouvé dans { $sources }. L'importer dans le trousseau ? Il est d'abord vérifié auprès d'OVHcloud.
+importButton = Vérifier et importer
+checking = Vérification auprès d'OVHcloud…
+connected = Votre compte OVHcloud est connecté.
+connectedLimited = Connecté, mais ces clés ne permettent pas certaines fonctions : voir Paramètres → Compte.
+createAppLink = Créer une application sur OVHcloud
+createTokenLink = Créer des clés sur OVHcloud
+applicationKey = Application key
+applicationSecret = Application secret
+consumerKey = Consumer key
+clientId = Client ID
+clientSecret = Client secret
+connectStep1 = Créez une application sur OVHcloud (nommez-la « Backup Desk »). Elle vous donne une application key et un application secret.
+connectStep2 = Collez-les ci-dessous et appuyez sur Se connecter.
+connectStep3 = Approuvez l'accès sur la page OVHcloud qui s'ouvre. Backup Desk ne demande que ce dont il a besoin : lire vos projets Public Cloud, et créer, restaurer et supprimer des sauvegardes. Il demande aussi à lire le pays de votre compte (rien d'autre sur vous), pour afficher les prix du catalogue de votre pays, dans votre devise.
+connectButton = Se connecter
+checkAndSave = Vérifier et enregistrer
+keysText = Utilisez les trois clés créées sur la page « créer des clés » d'OVHcloud (par exemple pour un script). Elles sont vérifiées auprès d'OVHcloud avant tout enregistrement.
+serviceText = Pour un compte de service créé par votre administrateur (OAuth2 client credentials). Ses droits viennent des politiques IAM qui lui sont attachées.
+waitingTitle = En attente de votre approbation sur OVHcloud…
+waitingText = Connectez-vous sur la page OVHcloud ouverte dans votre navigateur et approuvez l'accès. Cette fenêtre continue d'elle-même.
+openApprovalAgain = Rouvrir la page d'approbation
+tryAgain = Réessayer
+featureBrowse = Voir les projets, instances et sauvegardes
+featureCreate = Créer des sauvegardes
+featureCancel = Annuler une sauvegarde en cours
+featureDelete = Supprimer des sauvegardes
+featureRestore = Restaurer des sauvegardes
+featureAutomatic = Créer et supprimer des sauvegardes automatiques
+accountName = Compte OVHcloud
+accountMethod = Connecté avec
+methodKeys = Clés d'API
+methodService = Compte de service
+accountExpiry = Fin de l'accès
+noExpiry = Jamais (jusqu'à révocation)
+tokenRenewed = Jetons renouvelés automatiquement
+accountProjects = Projets visibles
+connectedTitle = Connecté à OVHcloud
+missingTitle = Ces clés ne permettent pas de :
+missingFix = Pour utiliser ces fonctions, déconnectez-vous et reconnectez-vous avec « Se connecter (recommandé) ».
+rulesTitle = Droits accordés ({ $count })
+checkTitle = Vérifier mon compte
+unreadableNote = { $count ->
+    [one] { $count } élément envoyé par OVHcloud n'a pas pu être lu et n'est pas listé ; tout le reste l'est.
+   *[other] { $count } éléments envoyés par OVHcloud n'ont pas pu être lus et ne sont pas listés ; tout le reste l'est.
+}
+checkHelp = Lit chaque partie de l'API OVHcloud qu'utilise Backup Desk, sans rien modifier, et indique ce qui a fonctionné et ce qui n'a pas pu être lu. Le rapport ne contient ni clé, ni identifiant, ni nom : vous pouvez nous l'envoyer tel quel.
+checkAccount = Vérifier mon compte
+checkRunning = Lecture de chaque projet et région…
+checkAllGood = Tout ce que lit Backup Desk a été lu.
+checkProblems = { $count ->
+    [one] { $count } partie de l'API a répondu quelque chose que Backup Desk n'a pas pu lire entièrement. Le reste s'affiche quand même.
+   *[other] { $count } parties de l'API ont répondu quelque chose que Backup Desk n'a pas pu lire entièrement. Le reste s'affiche quand même.
+}
+copyReport = Copier le rapport
+saveReport = Enregistrer le rapport
+reportCopied = Rapport copié.
+reportSaved = Rapport enregistré :
+priceCountryTitle = Prix des sauvegardes
+priceCountryFromAccount = Les prix viennent du catalogue OVHcloud de ce pays : { $country }, le pays de votre compte.
+priceCountryAsk = Vos clés ne permettent pas à Backup Desk de lire le pays de votre compte : aucun prix n'est affiché pour l'instant. Choisissez le pays de votre compte OVHcloud : les prix viendront de son catalogue, dans sa devise.
+priceCountryChosen = Les prix viennent du catalogue du pays que vous avez choisi. Changez-le si votre compte OVHcloud est dans un autre pays.
+priceCountryLabel = Pays de votre compte OVHcloud
+priceCountrySaved = Les prix viennent maintenant du catalogue de ce pays : { $country }.
+countryQC = Québec
+countryWE = International (anglais)
+countryWS = International (espagnol)
+countryASIA = Asie
+rulesIam = Les droits viennent des politiques IAM du compte de service.
+signOut = Se déconnecter
+signOutTitle = Se déconnecter d'OVHcloud ?
+signOutText = Backup Desk oublie les clés sur cet ordinateur. Vos sauvegardes et sauvegardes automatiques restent chez OVHcloud et continuent. Le cloud de démonstration reste disponible.
+signedOut = Déconnecté. Les clés ont été supprimées de cet ordinateur.
+navPreferences = Préférences
+prefsTitle = Préférences
+loadingPrefs = Chargement des préférences…
+prefsSaved = Enregistré.
+langSystem = Comme le système
+prefsGeneral = Général
+prefsLogin = Lancer Backup Desk à l'ouverture de session
+prefsLoginHelp = Il démarre dans la zone de notification, sans fenêtre, et continue de vous informer des sauvegardes et des exécutions planifiées.
+prefsNotifications = Notifications
+prefsQuiet = Ne pas déranger pour les réussites
+prefsQuietHelp = Pas de notification quand une sauvegarde ou une exécution planifiée réussit. Les échecs et les exécutions manquées sont toujours affichés.
+prefsLogs = Journaux
+prefsLogsText = Ce que Backup Desk a fait, jour par jour (les 7 derniers jours sont gardés). Utile pour le support OVHcloud ; ils ne contiennent jamais vos clés.
+openLogs = Ouvrir le dossier des journaux
+quitTitle = Quitter pendant la demande d'une sauvegarde ?
+quitText = Une sauvegarde vient d'être demandée et OVHcloud n'a pas encore répondu. Si vous quittez maintenant, Backup Desk la vérifiera au prochain démarrage, mais vous ne serez pas prévenu d'ici là.
+quitAnyway = Quitter quand même
+showMore = Afficher { $count } de plus ({ $shown } sur { $total } affichées)
+sizeGb = { $size } Go
+ageDays = { $days ->
+    [one] { $days } jour
+   *[other] { $days } jours
+}
+queryId = (identifiant de requête { $id })
