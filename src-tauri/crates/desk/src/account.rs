@@ -447,6 +447,11 @@ mod tests {
         assert!(check_page_url("https://eu.api.ovh.com/createApp/").is_ok());
         assert!(check_page_url("file:///etc/passwd").is_err());
         assert!(check_page_url("javascript:alert(1)").is_err());
+        assert!(
+            check_page_url("ftp://example.com/").is_err(),
+            "a host is not enough"
+        );
+        assert!(check_page_url("mailto:support@ovh.com").is_err());
     }
 
     #[test]

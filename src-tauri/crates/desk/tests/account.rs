@@ -310,6 +310,12 @@ async fn a_service_account_is_checked_and_saved() {
         stored(&vault),
         vec!["endpoint", "client-id", "client-secret"]
     );
+    match Account::load(&vault).unwrap() {
+        Some(Account::ServiceAccount { account, .. }) => {
+            assert_eq!(account.client_id, keys.client_id)
+        }
+        other => panic!("the service account is read back as {other:?}"),
+    }
     account::forget(&vault).unwrap();
 }
 
@@ -421,4 +427,54 @@ async fn an_approval_that_expired_is_refused_as_such() {
     let err = client.project_ids().await.unwrap_err();
     assert_eq!(err.error_code(), Some("INVALID_CREDENTIAL"));
     assert!(client.auth_refused());
+}
+
+/// Where OVH shows an unapproved credential's state instead of refusing it, the wait reads the
+/// state: still pending goes on waiting, refused ends at once and says so.
+#[tokio::test]
+async fn the_wait_reads_a_credential_state_when_one_is_shown() {
+    let (running, _, _) = common::demo().await;
+    running
+        .sim
+        .world
+        .lock()
+        .unwrap()
+        .shows_unapproved_credentials = true;
+    let keys = Keys::default();
+    let connector = Arc::new(Connector::default());
+    let start = || {
+        connector.start(
+            endpoint(&running),
+            &keys.application_key,
+            &keys.application_secret,
+        )
+    };
+    let url = start().await.unwrap();
+    assert_eq!(connector.validation_url().as_deref(), Some(url.as_str()));
+    let waiting = tokio::spawn({
+        let c = connector.clone();
+        async move { c.wait().await }
+    });
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(!waiting.is_finished(), "pending is not an answer");
+    approve(&url).await;
+    assert!(waiting.await.unwrap().unwrap().is_some(), "approved");
+
+    let url = start().await.unwrap();
+    let token = url.split("credentialToken=").nth(1).unwrap().to_string();
+    {
+        let mut world = running.sim.world.lock().unwrap();
+        let c = world
+            .credentials
+            .values_mut()
+            .find(|c| c.validation_token == token)
+            .unwrap();
+        c.status = "refused".into();
+    }
+    let err = tokio::time::timeout(Duration::from_secs(10), connector.wait())
+        .await
+        .expect("a refusal ends the wait")
+        .unwrap_err();
+    assert!(err.to_string().contains("refused or has expired"), "{err}");
+    assert!(connector.validation_url().is_none());
 }

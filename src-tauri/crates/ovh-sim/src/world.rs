@@ -354,6 +354,10 @@ pub struct World {
     /// The bulk mode (`X-Pagination-Mode`) ignored everywhere, as on every other list route:
     /// ids come back, and a client must fall back to reading them one by one.
     pub ignores_bulk_mode: bool,
+    /// `/auth/currentCredential` answers a credential that is not (or no longer) approved with
+    /// its state instead of OVH's `INVALID_CREDENTIAL` (reported by users of other clients):
+    /// a client must read the state, not only the refusal.
+    pub shows_unapproved_credentials: bool,
     seq: u64,
 }
 
@@ -376,6 +380,7 @@ impl World {
             backup_name_prefix: String::new(),
             messy: false,
             ignores_bulk_mode: false,
+            shows_unapproved_credentials: false,
             seq: 0,
         }
     }
