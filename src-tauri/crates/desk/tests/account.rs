@@ -458,7 +458,10 @@ async fn the_wait_reads_a_credential_state_when_one_is_shown() {
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert!(!waiting.is_finished(), "pending is not an answer");
     approve(&url).await;
-    assert!(waiting.await.unwrap().unwrap().is_some(), "approved");
+    let approved = tokio::time::timeout(Duration::from_secs(10), waiting)
+        .await
+        .expect("an approval ends the wait");
+    assert!(approved.unwrap().unwrap().is_some(), "approved");
 
     let url = start().await.unwrap();
     let token = url.split("credentialToken=").nth(1).unwrap().to_string();
