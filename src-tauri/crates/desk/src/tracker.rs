@@ -1145,6 +1145,43 @@ mod tests {
         assert!(h.tracked().is_empty());
     }
 
+    /// The restore after a safety backup is followed by the operation OVH named for it.
+    #[tokio::test(start_paused = true)]
+    async fn the_restore_keeps_the_operation_ovh_named() {
+        let fake = Fake::default();
+        fake.set("safety", "active");
+        fake.instances
+            .lock()
+            .unwrap()
+            .insert("i".into(), "ACTIVE".into());
+        *fake.operation.lock().unwrap() = Some(("op-1".into(), "in-progress".into()));
+        let h = spawn(
+            fake.clone(),
+            Journal::none(),
+            Pace::default(),
+            Arc::new(Utc::now),
+            |_| {},
+        );
+        h.track(Tracked {
+            kind: Kind::SafetyBackup {
+                restore_from: "old".into(),
+                restore_name: "web 2025-release".into(),
+            },
+            ..tracked("p1", "safety")
+        });
+        settle().await;
+        tokio::time::advance(Duration::from_secs(5)).await;
+        settle().await;
+        let kinds: Vec<Kind> = h.tracked().into_iter().map(|t| t.kind).collect();
+        assert!(
+            matches!(
+                kinds.as_slice(),
+                [Kind::Rebuild { seen_rebuilding: false, operation_id: Some(op) }] if op == "op-1"
+            ),
+            "{kinds:?}"
+        );
+    }
+
     /// OVH's operation states that end a restore without it: each is a failure, told once.
     #[tokio::test(start_paused = true)]
     async fn a_restore_whose_operation_fails_or_is_cancelled_is_told_as_failed() {
