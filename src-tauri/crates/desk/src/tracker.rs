@@ -712,6 +712,17 @@ mod tests {
         }
     }
 
+    /// The tracker on `fake`, with no journal, the usual pace and the system clock.
+    fn follow(fake: &Fake, sink: impl Fn(Event) + Send + Sync + 'static) -> TrackerHandle {
+        spawn(
+            fake.clone(),
+            Journal::none(),
+            Pace::default(),
+            Arc::new(Utc::now),
+            sink,
+        )
+    }
+
     fn collect() -> (
         Arc<Mutex<Vec<Event>>>,
         impl Fn(Event) + Send + Sync + 'static,
@@ -750,13 +761,7 @@ mod tests {
     #[tokio::test(start_paused = true)]
     async fn a_tracked_backup_names_its_instance() {
         let fake = Fake::default();
-        let h = spawn(
-            fake.clone(),
-            Journal::none(),
-            Pace::default(),
-            Arc::new(Utc::now),
-            |_| {},
-        );
+        let h = follow(&fake, |_| {});
         fake.set("a", "saving");
         h.track(Tracked {
             instance_id: "inst-7".into(),
@@ -775,13 +780,7 @@ mod tests {
     #[tokio::test(start_paused = true)]
     async fn dropping_the_handle_stops_the_polling() {
         let fake = Fake::default();
-        let h = spawn(
-            fake.clone(),
-            Journal::none(),
-            Pace::default(),
-            Arc::new(Utc::now),
-            |_| {},
-        );
+        let h = follow(&fake, |_| {});
         fake.set("a", "saving");
         h.track(tracked("p1", "a"));
         settle().await;
@@ -805,13 +804,7 @@ mod tests {
     async fn one_list_call_per_project_per_tick_and_one_event_per_end() {
         let fake = Fake::default();
         let (events, sink) = collect();
-        let h = spawn(
-            fake.clone(),
-            Journal::none(),
-            Pace::default(),
-            Arc::new(Utc::now),
-            sink,
-        );
+        let h = follow(&fake, sink);
         for id in ["a", "b", "c", "d", "e"] {
             fake.set(id, "saving");
             h.track(tracked("p1", id));
@@ -886,13 +879,7 @@ mod tests {
     async fn progress_travels_once_per_change_as_data() {
         let fake = Fake::default();
         let (events, sink) = collect();
-        let h = spawn(
-            fake.clone(),
-            Journal::none(),
-            Pace::default(),
-            Arc::new(Utc::now),
-            sink,
-        );
+        let h = follow(&fake, sink);
         fake.set("a", "queued");
         h.track(tracked("p1", "a"));
         let progress = || -> Vec<(String, String)> {
@@ -1121,13 +1108,7 @@ mod tests {
             .insert("i".into(), "ACTIVE".into());
         *fake.operation.lock().unwrap() = Some(("op".into(), "in-progress".into()));
         let (events, sink) = collect();
-        let h = spawn(
-            fake.clone(),
-            Journal::none(),
-            Pace::default(),
-            Arc::new(Utc::now),
-            sink,
-        );
+        let h = follow(&fake, sink);
         h.track(rebuild(Some("op")));
         for _ in 0..5 {
             tokio::time::advance(Duration::from_secs(3)).await;
@@ -1155,13 +1136,7 @@ mod tests {
             .unwrap()
             .insert("i".into(), "ACTIVE".into());
         *fake.operation.lock().unwrap() = Some(("op-1".into(), "in-progress".into()));
-        let h = spawn(
-            fake.clone(),
-            Journal::none(),
-            Pace::default(),
-            Arc::new(Utc::now),
-            |_| {},
-        );
+        let h = follow(&fake, |_| {});
         h.track(Tracked {
             kind: Kind::SafetyBackup {
                 restore_from: "old".into(),
@@ -1193,13 +1168,7 @@ mod tests {
                 .insert("i".into(), "ACTIVE".into());
             *fake.operation.lock().unwrap() = Some(("op".into(), ending.into()));
             let (events, sink) = collect();
-            let h = spawn(
-                fake.clone(),
-                Journal::none(),
-                Pace::default(),
-                Arc::new(Utc::now),
-                sink,
-            );
+            let h = follow(&fake, sink);
             h.track(rebuild(Some("op")));
             for _ in 0..5 {
                 tokio::time::advance(Duration::from_secs(3)).await;
@@ -1258,13 +1227,7 @@ mod tests {
         let fake = Fake::default();
         fake.set("safety", "error");
         let (events, sink) = collect();
-        let _h = spawn(
-            fake.clone(),
-            Journal::none(),
-            Pace::default(),
-            Arc::new(Utc::now),
-            sink,
-        );
+        let _h = follow(&fake, sink);
         _h.track(Tracked {
             kind: Kind::SafetyBackup {
                 restore_from: "old".into(),
@@ -1299,13 +1262,7 @@ mod tests {
     async fn request_budget_with_five_backups_in_progress() {
         let fake = Fake::default();
         let (_events, sink) = collect();
-        let h = spawn(
-            fake.clone(),
-            Journal::none(),
-            Pace::default(),
-            Arc::new(Utc::now),
-            sink,
-        );
+        let h = follow(&fake, sink);
         for id in ["a", "b", "c", "d", "e"] {
             fake.set(id, "saving");
             h.track(tracked("p1", id));
