@@ -451,12 +451,12 @@ fn running_base(url: &str) -> String {
     url.rsplit_once("/cloud/project").unwrap().0.to_string()
 }
 
-/// A client reading more objects than a page holds follows the pages to the end.
-#[tokio::test]
-async fn the_client_reads_every_page() {
+/// Reads every project of an account that has `projects` of them; how many there were, and the
+/// requests the simulator received for it.
+async fn read_projects(projects: usize) -> (usize, u64) {
     let keys = ovh_sim::Keys::default();
     let size = ovh_sim::ScaleSize {
-        projects: ovh::client::PAGE_SIZE + 3,
+        projects,
         regions: 1,
         instances: 0,
         backups: 0,
@@ -472,8 +472,15 @@ async fn the_client_reads_every_page() {
     let ovh::Listed::Objects(all) = client.projects().await.unwrap() else {
         panic!("objects expected")
     };
-    assert_eq!(all.len(), ovh::client::PAGE_SIZE + 3);
     let made = sim.requests.load(std::sync::atomic::Ordering::Relaxed) - before;
+    (all.len(), made)
+}
+
+/// A client reading more objects than a page holds follows the pages to the end.
+#[tokio::test]
+async fn the_client_reads_every_page() {
+    let (read, made) = read_projects(ovh::client::PAGE_SIZE + 3).await;
+    assert_eq!(read, ovh::client::PAGE_SIZE + 3);
     assert_eq!(made, 3, "/auth/time and two pages");
 }
 
@@ -481,26 +488,8 @@ async fn the_client_reads_every_page() {
 /// empty second page.
 #[tokio::test]
 async fn exactly_one_page_is_one_request() {
-    let keys = ovh_sim::Keys::default();
-    let size = ovh_sim::ScaleSize {
-        projects: ovh::client::PAGE_SIZE,
-        regions: 1,
-        instances: 0,
-        backups: 0,
-        workflows: 0,
-    };
-    let sim = ovh_sim::Sim::new(
-        ovh_sim::scenario::scale(&keys, &size, chrono::Utc::now()),
-        1.0,
-    );
-    let running = ovh_sim::Running::start(sim.clone()).await.unwrap();
-    let client = common::client_for(&running, &keys, ovh::RetryPolicy::none());
-    let before = sim.requests.load(std::sync::atomic::Ordering::Relaxed);
-    let ovh::Listed::Objects(all) = client.projects().await.unwrap() else {
-        panic!("objects expected")
-    };
-    assert_eq!(all.len(), ovh::client::PAGE_SIZE);
-    let made = sim.requests.load(std::sync::atomic::Ordering::Relaxed) - before;
+    let (read, made) = read_projects(ovh::client::PAGE_SIZE).await;
+    assert_eq!(read, ovh::client::PAGE_SIZE);
     assert_eq!(made, 2, "/auth/time and one page");
 }
 
