@@ -9,7 +9,12 @@ APP := target/debug/backup-desk
 # virtualenv in the same `make` run (a fresh Debian whose system Python refuses `pip install`).
 PYTHON_OVH = $$(if [ -x target/python-ovh/bin/python ]; then echo $(CURDIR)/target/python-ovh/bin/python; else echo python3; fi)
 
-.PHONY: mutants package-windows test-windows run test deps ui build lint test-rust test-ui test-e2e test-package package bench bench-api bench-desktop bench-budget fuzz sim
+## The window's TypeScript types, from the Rust ones (commit ui/src/bindings.ts; a test fails when
+## it is out of date).
+bindings:
+	UPDATE_BINDINGS=1 cargo test -q -p backup-desk --lib contract
+
+.PHONY: bindings mutants package-windows test-windows run test deps ui build lint test-rust test-ui test-e2e test-package package bench bench-api bench-desktop bench-budget fuzz sim
 
 deps:
 	@bash .ci/deps

@@ -1,51 +1,10 @@
+include!("src/command_list.rs");
+
 fn main() {
-    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
-        tauri_build::AppManifest::new().commands(&[
-            "session",
-            "list_projects",
-            "list_instances",
-            "backup_form",
-            "create_backup",
-            "list_backups",
-            "delete_backups",
-            "cancel_backup",
-            "restore_options",
-            "restore_in_place",
-            "restore_new_instance",
-            "auto_backup_form",
-            "preview_schedule",
-            "create_auto_backups",
-            "list_workflows",
-            "delete_workflows",
-            "workflow_backups",
-            "price_country",
-            "check_account",
-            "unreadable_count",
-            "save_check_report",
-            "choose_price_country",
-            "replace_workflow",
-            "refresh",
-            "refresh_schedules",
-            "protection_overview",
-            "account_status",
-            "account_info",
-            "endpoint_links",
-            "import_offer",
-            "import_account",
-            "connect_start",
-            "connect_wait",
-            "connect_cancel",
-            "save_keys",
-            "save_service_account",
-            "sign_out",
-            "open_page",
-            "settings",
-            "update_settings",
-            "take_section",
-            "open_logs_folder",
-            "quit",
-            "close_window",
-        ]),
-    ))
+    println!("cargo:rerun-if-changed=src/command_list.rs");
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
     .expect("failed to run tauri-build");
 }

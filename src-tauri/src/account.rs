@@ -5,12 +5,13 @@ use desk::account::{self, AccountInfo};
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
+use ts_rs::TS;
 
 use crate::error::Error;
 use crate::state::AppState;
 
 /// What the Account screen shows.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub(crate) struct AccountStatus {
     demo: bool,
@@ -21,17 +22,16 @@ pub(crate) struct AccountStatus {
 }
 
 /// Keys found in `OVH_*` variables or an `ovh.conf`, described without their secrets.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub(crate) struct ImportOffer {
     sources: Vec<String>,
     endpoint: String,
-    /// `keys` or `serviceAccount`.
-    method: &'static str,
+    method: account::Method,
 }
 
 /// An endpoint's pages, for the links beside each way in.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub(crate) struct EndpointLinks {
     create_app: Option<&'static str>,
@@ -39,17 +39,19 @@ pub(crate) struct EndpointLinks {
 }
 
 /// The keys of one way in. Never logged: the commands skip all their arguments.
-#[derive(Deserialize)]
+#[derive(Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub(crate) struct KeysInput {
     endpoint: String,
     application_key: String,
     application_secret: String,
+    /// Absent when connecting (OVH issues it).
     #[serde(default)]
+    #[ts(as = "Option<String>", optional)]
     consumer_key: String,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub(crate) struct ServiceAccountInput {
     endpoint: String,

@@ -9,12 +9,14 @@ use desk::workflows::WorkflowRow;
 use serde::Deserialize;
 use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime, State};
+use ts_rs::TS;
 
 use crate::error::Error;
 use crate::state::AppState;
 
 /// Which cloud the window shows.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, TS)]
+#[ts(rename = "Session")]
 #[serde(rename_all = "camelCase")]
 pub(crate) struct SessionInfo {
     demo: bool,
@@ -161,7 +163,8 @@ pub(crate) async fn restore_in_place<R: Runtime>(
 }
 
 /// The "Create an instance from this backup" form.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, TS)]
+#[ts(rename = "NewInstanceSpec")]
 #[serde(rename_all = "camelCase")]
 pub(crate) struct NewInstanceDto {
     name: String,
@@ -247,7 +250,7 @@ pub(crate) async fn list_workflows<R: Runtime>(
 }
 
 /// One workflow to delete.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, TS)]
 pub(crate) struct WorkflowRef {
     region: String,
     id: String,
@@ -397,7 +400,8 @@ pub(crate) async fn protection_overview<R: Runtime>(
 }
 
 /// A started backup, for the window.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, TS)]
+#[ts(rename = "Created")]
 #[serde(rename_all = "camelCase")]
 pub(crate) struct CreatedDto {
     snapshot_id: String,

@@ -1,7 +1,39 @@
 //! The command layer's error: what crosses to the webview, as `{kind, message}` with stable
 //! kinds. Details go to the log; the UI gets a summary and picks the remedy by `kind`.
-use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
+use ts_rs::TS;
+
+/// The stable kinds the window picks a remedy by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename = "ErrorKind")]
+pub enum Kind {
+    /// OVHcloud cannot be reached, or did not answer in time.
+    Network,
+    /// The computer's clock is too far from OVH's.
+    Clock,
+    /// The keys do not grant this call.
+    NotGranted,
+    /// The keys are not (or no longer) valid.
+    Auth,
+    Forbidden,
+    NotFound,
+    RateLimited,
+    Server,
+    /// OVH refused the request for another reason.
+    Refused,
+    UnexpectedAnswer,
+    /// The user's input, refused before any request.
+    Invalid,
+    /// The OS keyring refused.
+    Keyring,
+    /// OVH's answer does not confirm what happened: the user should look.
+    Uncertain,
+    /// Not possible on the demo cloud.
+    Demo,
+    /// The desktop refused (files, autostart, file manager).
+    System,
+}
 
 /// An error as the UI sees it.
 #[derive(Debug, thiserror::Error)]
@@ -15,28 +47,28 @@ pub enum Error {
 
 impl Error {
     /// The stable `kind` the UI switches on.
-    fn kind(&self) -> &'static str {
+    fn kind(&self) -> Kind {
         match self {
             Error::Desk(desk::Error::Ovh(e)) => match e {
-                ovh::Error::Transport(_) | ovh::Error::Timeout => "network",
-                ovh::Error::Api { .. } if e.error_code() == Some("QUERY_TIME_OUT") => "clock",
+                ovh::Error::Transport(_) | ovh::Error::Timeout => Kind::Network,
+                ovh::Error::Api { .. } if e.error_code() == Some("QUERY_TIME_OUT") => Kind::Clock,
                 ovh::Error::Api { .. } if e.error_code() == Some("NOT_GRANTED_CALL") => {
-                    "notGranted"
+                    Kind::NotGranted
                 }
-                ovh::Error::Api { .. } if e.is_auth() => "auth",
-                ovh::Error::Api { status: 403, .. } => "forbidden",
-                ovh::Error::Api { status: 404, .. } => "notFound",
-                ovh::Error::Api { status: 429, .. } => "rateLimited",
-                ovh::Error::Api { status, .. } if *status >= 500 => "server",
-                ovh::Error::Api { .. } => "refused",
-                ovh::Error::Decode { .. } => "unexpectedAnswer",
-                ovh::Error::InvalidInput(_) => "invalid",
+                ovh::Error::Api { .. } if e.is_auth() => Kind::Auth,
+                ovh::Error::Api { status: 403, .. } => Kind::Forbidden,
+                ovh::Error::Api { status: 404, .. } => Kind::NotFound,
+                ovh::Error::Api { status: 429, .. } => Kind::RateLimited,
+                ovh::Error::Api { status, .. } if *status >= 500 => Kind::Server,
+                ovh::Error::Api { .. } => Kind::Refused,
+                ovh::Error::Decode { .. } => Kind::UnexpectedAnswer,
+                ovh::Error::InvalidInput(_) => Kind::Invalid,
             },
-            Error::Desk(desk::Error::Vault(_)) => "keyring",
-            Error::Desk(desk::Error::Invalid(_)) => "invalid",
-            Error::Desk(desk::Error::Uncertain(_)) => "uncertain",
-            Error::Desk(desk::Error::Demo(_)) => "demo",
-            Error::System(_) => "system",
+            Error::Desk(desk::Error::Vault(_)) => Kind::Keyring,
+            Error::Desk(desk::Error::Invalid(_)) => Kind::Invalid,
+            Error::Desk(desk::Error::Uncertain(_)) => Kind::Uncertain,
+            Error::Desk(desk::Error::Demo(_)) => Kind::Demo,
+            Error::System(_) => Kind::System,
         }
     }
 
@@ -49,12 +81,21 @@ impl Error {
     }
 }
 
+/// What a failed command sends the window.
+#[derive(Debug, Serialize, TS)]
+#[ts(rename = "ApiError")]
+pub struct ErrorDto {
+    pub kind: Kind,
+    pub message: String,
+}
+
 impl Serialize for Error {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Error", 2)?;
-        s.serialize_field("kind", self.kind())?;
-        s.serialize_field("message", &self.message())?;
-        s.end()
+        ErrorDto {
+            kind: self.kind(),
+            message: self.message(),
+        }
+        .serialize(serializer)
     }
 }
 

@@ -5,6 +5,8 @@
 
 mod account;
 mod commands;
+#[cfg(test)]
+mod contract;
 mod error;
 mod events;
 mod logging;
@@ -113,6 +115,7 @@ pub fn build<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             account::open_page,
             prefs::settings,
             prefs::update_settings,
+            prefs::set_language,
             prefs::take_section,
             prefs::open_logs_folder,
             prefs::quit,

@@ -8,7 +8,7 @@ use tauri::{AppHandle, Emitter, Manager, Runtime};
 #[cfg(not(all(unix, not(target_os = "macos"))))]
 use tauri_plugin_notification::NotificationExt;
 
-use crate::events::{self, Changed, Ended, Told};
+use crate::events::{self, Changed, Ended, Section, Target, Told};
 use crate::state::AppState;
 
 /// The words of a notification.
@@ -190,9 +190,8 @@ pub fn is_success(event: &Event) -> bool {
 /// How many past notifications the tray menu lists.
 const RECENT: usize = 5;
 
-/// Shows a desktop notification; clicking it opens the window at `target` (a section, or
-/// `backups/<project>/<backup>`).
-fn show<R: Runtime>(app: &AppHandle<R>, msg: &Message, target: String) {
+/// Shows a desktop notification; clicking it opens the window at `target`.
+fn show<R: Runtime>(app: &AppHandle<R>, msg: &Message, target: Target) {
     #[cfg(all(unix, not(target_os = "macos")))]
     show_clickable(app, msg, target);
     #[cfg(not(all(unix, not(target_os = "macos"))))]
@@ -222,8 +221,8 @@ fn show<R: Runtime>(app: &AppHandle<R>, msg: &Message, target: String) {
 /// A freedesktop notification with a default action; a thread waits for the click (or the
 /// notification closing) and then opens the window at `target`.
 #[cfg(all(unix, not(target_os = "macos")))]
-fn show_clickable<R: Runtime>(app: &AppHandle<R>, msg: &Message, target: String) {
-    let open = if app.state::<AppState>().language() == "fr" {
+fn show_clickable<R: Runtime>(app: &AppHandle<R>, msg: &Message, target: Target) {
+    let open = if app.state::<AppState>().language() == desk::settings::Language::Fr {
         "Ouvrir"
     } else {
         "Open"
@@ -243,7 +242,7 @@ fn show_clickable<R: Runtime>(app: &AppHandle<R>, msg: &Message, target: String)
                 .spawn(move || {
                     handle.wait_for_action(|action| {
                         if action == "default" {
-                            crate::tray::show(&app, Some(&target));
+                            crate::tray::show(&app, Some(target.clone()));
                         }
                     })
                 });
@@ -256,23 +255,23 @@ fn show_clickable<R: Runtime>(app: &AppHandle<R>, msg: &Message, target: String)
 }
 
 /// Where clicking a notification about a backup leads: that backup in Instance Backup.
-pub fn backup_target(b: &Tracked) -> String {
-    format!("backups/{}/{}", b.project_id, b.snapshot_id)
+pub fn backup_target(b: &Tracked) -> Target {
+    Target::backup(&b.project_id, &b.snapshot_id)
 }
 
 /// The background tasks' sink: emits events to the window and shows desktop notifications.
 pub fn sink<R: Runtime>(app: AppHandle<R>) -> impl Fn(Notice) + Send + Sync + 'static {
     move |notice| {
         let state = app.state::<AppState>();
-        let lang = state.language();
+        let lang = state.language().code();
         let quiet = state.settings().quiet_successes;
         let event = match notice {
             Notice::Backup(event) => event,
             Notice::Schedule(event) => {
-                if let Some(msg) = schedule_message(&event, &lang) {
+                if let Some(msg) = schedule_message(&event, lang) {
                     let ok = matches!(event, watcher::Event::RunSucceeded(_));
                     if !(quiet && ok) {
-                        show(&app, &msg, "workflows".into());
+                        show(&app, &msg, Section::Workflows.into());
                     }
                     let _ = app.emit(
                         events::SCHEDULE_RUN,
@@ -300,7 +299,7 @@ pub fn sink<R: Runtime>(app: AppHandle<R>) -> impl Fn(Notice) + Send + Sync + 's
                 },
             );
         }
-        let Some(msg) = message(&event, &lang) else {
+        let Some(msg) = message(&event, lang) else {
             return;
         };
         let target = match &event {
@@ -308,7 +307,7 @@ pub fn sink<R: Runtime>(app: AppHandle<R>) -> impl Fn(Notice) + Send + Sync + 's
             Event::Restored { restore, .. } | Event::RestoreFailed { restore, .. } => {
                 backup_target(restore)
             }
-            _ => "backups".into(),
+            _ => Section::Backups.into(),
         };
         if !(quiet && is_success(&event)) {
             show(&app, &msg, target);

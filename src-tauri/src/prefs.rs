@@ -1,21 +1,23 @@
 //! Commands of Settings → Preferences and of the window's life: language, quiet successes,
 //! start at login, the logs folder, the section a new window opens on, and Quit.
+use desk::settings::Language;
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Manager, Runtime, State};
 use tauri_plugin_autostart::ManagerExt;
 use tauri_plugin_opener::OpenerExt;
+use ts_rs::TS;
 
 use crate::error::Error;
 use crate::state::AppState;
 
 /// What Preferences shows.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub(crate) struct Prefs {
-    /// One of `desk::settings::LANGUAGES` when chosen; `None` follows the system.
-    language: Option<String>,
+    /// The chosen language; `None` follows the system.
+    language: Option<Language>,
     /// The language in use (chosen or the system's).
-    effective_language: String,
+    effective_language: Language,
     /// The system's locale (`fr_CA.UTF-8`, `de-AT`): dates and money follow its country.
     system_locale: String,
     quiet_successes: bool,
@@ -24,11 +26,12 @@ pub(crate) struct Prefs {
 }
 
 /// A change from Preferences; absent fields are left as they are.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub(crate) struct PrefsChange {
-    language: Option<String>,
+    #[ts(optional)]
     quiet_successes: Option<bool>,
+    #[ts(optional)]
     start_at_login: Option<bool>,
 }
 
@@ -36,7 +39,7 @@ pub(crate) struct PrefsChange {
 pub(crate) fn settings<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Prefs {
     let s = state.settings();
     Prefs {
-        language: s.language,
+        language: s.chosen_language(),
         effective_language: state.language(),
         system_locale: desk::settings::system_language(),
         quiet_successes: s.quiet_successes,
@@ -72,10 +75,6 @@ pub(crate) fn update_settings<R: Runtime>(
     }
     state
         .update_settings(|s| {
-            // "" is "as the system": kept as such, so a later system change is followed.
-            if let Some(l) = change.language {
-                s.language = desk::settings::language_of(&l).map(str::to_string);
-            }
             if let Some(q) = change.quiet_successes {
                 s.quiet_successes = q;
             }
@@ -85,9 +84,25 @@ pub(crate) fn update_settings<R: Runtime>(
     Ok(settings(app, state))
 }
 
+/// Chooses the window's, the tray's and the notifications' language; `None` follows the system
+/// (kept as such, so a later change of the system's language is followed).
+#[tauri::command]
+#[tracing::instrument(skip(app, state), err(Debug))]
+pub(crate) fn set_language<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    language: Option<Language>,
+) -> Result<Prefs, Error> {
+    state
+        .update_settings(|s| s.choose_language(language))
+        .map_err(|e| Error::System(format!("cannot save the settings: {e}")))?;
+    crate::tray::refresh_menu(&app);
+    Ok(settings(app, state))
+}
+
 /// The section a window opened from the tray starts on (once).
 #[tauri::command]
-pub(crate) fn take_section(state: State<'_, AppState>) -> Option<String> {
+pub(crate) fn take_section(state: State<'_, AppState>) -> Option<crate::events::Target> {
     state.pending_section.lock().expect("section lock").take()
 }
 

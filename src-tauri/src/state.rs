@@ -31,7 +31,7 @@ pub struct AppState {
     settings: Mutex<Settings>,
     store: OnceLock<Store>,
     /// The section a window created by the tray opens on.
-    pub pending_section: Mutex<Option<String>>,
+    pub pending_section: Mutex<Option<crate::events::Target>>,
     /// Whether the tray exists: only then does closing the window leave the app running.
     pub tray: AtomicBool,
     /// The last notifications' titles, newest first, for the tray menu.
@@ -65,7 +65,11 @@ impl AppState {
             settings: Mutex::new(Settings::default()),
             store: OnceLock::new(),
             // `BACKUP_DESK_OPEN` opens the first window on a section (benchmarks of long lists).
-            pending_section: Mutex::new(std::env::var("BACKUP_DESK_OPEN").ok()),
+            pending_section: Mutex::new(
+                std::env::var("BACKUP_DESK_OPEN")
+                    .ok()
+                    .and_then(|s| crate::events::Target::named(&s)),
+            ),
             tray: AtomicBool::new(false),
             recent: Mutex::new(VecDeque::new()),
         }
@@ -92,12 +96,11 @@ impl AppState {
     }
 
     /// The language notifications and the tray use: the chosen one, else the system's.
-    pub fn language(&self) -> String {
+    pub fn language(&self) -> desk::settings::Language {
         self.settings
             .lock()
             .expect("settings lock")
             .language_or(&desk::settings::system_language())
-            .to_string()
     }
 
     /// Checks `account` with OVH, stores it, and makes the next call open it.

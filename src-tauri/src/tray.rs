@@ -7,7 +7,7 @@ use tauri::tray::TrayIconBuilder;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 use tauri_plugin_window_state::AppHandleExt;
 
-use crate::events;
+use crate::events::{self, Section, Target};
 use crate::state::AppState;
 
 const TRAY_ID: &str = "main";
@@ -26,7 +26,7 @@ fn labels(lang: &str) -> [&'static str; 3] {
 
 /// The menu: Open, "Back up an instance…", the last few events (for reading), Quit.
 fn menu<R: Runtime>(app: &AppHandle<R>, recent: &[String]) -> tauri::Result<Menu<R>> {
-    let [open, backup, quit] = labels(&app.state::<AppState>().language());
+    let [open, backup, quit] = labels(app.state::<AppState>().language().code());
     let menu = Menu::new(app)?;
     menu.append(&MenuItem::with_id(
         app,
@@ -77,7 +77,7 @@ pub fn create_tray<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
     builder
         .on_menu_event(|app, event| match event.id.as_ref() {
             MENU_OPEN => show(app, None),
-            MENU_BACKUP => show(app, Some("instances")),
+            MENU_BACKUP => show(app, Some(Section::Instances.into())),
             MENU_QUIT => quit(app),
             _ => {}
         })
@@ -100,14 +100,14 @@ fn quit<R: Runtime>(app: &AppHandle<R>) {
 }
 
 /// Shows and focuses the window (creating it again if it was closed), optionally on a section.
-pub fn show<R: Runtime>(app: &AppHandle<R>, section: Option<&str>) {
+pub fn show<R: Runtime>(app: &AppHandle<R>, target: Option<Target>) {
     match app.get_webview_window("main") {
         Some(window) => {
             let _ = window.show();
             let _ = window.unminimize();
             let _ = window.set_focus();
-            if let Some(section) = section {
-                let _ = app.emit(events::NAVIGATE, section);
+            if let Some(target) = target {
+                let _ = app.emit(events::NAVIGATE, target);
             }
         }
         None => {
@@ -115,7 +115,7 @@ pub fn show<R: Runtime>(app: &AppHandle<R>, section: Option<&str>) {
             *app.state::<AppState>()
                 .pending_section
                 .lock()
-                .expect("section lock") = section.map(str::to_string);
+                .expect("section lock") = target;
             if let Err(e) = create_window(app) {
                 tracing::error!("cannot open the window: {e}");
             }
@@ -182,7 +182,7 @@ pub fn show_recent<R: Runtime>(app: &AppHandle<R>, recent: &[String]) {
 pub fn reflect<R: Runtime>(app: &AppHandle<R>, rows: &[Covered]) {
     if let Some(tray) = app.tray_by_id(TRAY_ID) {
         let lang = app.state::<AppState>().language();
-        let _ = tray.set_tooltip(Some(summary(rows, &lang)));
+        let _ = tray.set_tooltip(Some(summary(rows, lang.code())));
     }
 }
 

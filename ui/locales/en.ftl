@@ -109,6 +109,8 @@ deleteFreesNoPrice = This frees { $size } GB.
 deleteIrreversible = A deleted backup cannot be recovered.
 deleteBlocked = { $name } cannot be deleted: it is installed on these running instances: { $instances }.
 deleteNotAvailable = { $name } cannot be deleted until it is available.
+deleteGone = { $name } cannot be deleted: it no longer exists.
+deleteNoLongerPlanned = { $name } is kept: it is no longer among this schedule's backups.
 deleteDone = { $count ->
     [one] { $count } backup deleted.
    *[other] { $count } backups deleted.

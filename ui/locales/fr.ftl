@@ -109,6 +109,8 @@ deleteFreesNoPrice = Cela libère { $size } Go.
 deleteIrreversible = Une sauvegarde supprimée ne peut pas être récupérée.
 deleteBlocked = { $name } ne peut pas être supprimée : elle est installée sur ces instances en cours d'exécution : { $instances }.
 deleteNotAvailable = { $name } ne peut pas être supprimée avant d'être disponible.
+deleteGone = { $name } ne peut pas être supprimée : elle n'existe plus.
+deleteNoLongerPlanned = { $name } est conservée : elle ne fait plus partie des sauvegardes de cette planification.
 deleteDone = { $count ->
     [one] { $count } sauvegarde supprimée.
    *[other] { $count } sauvegardes supprimées.

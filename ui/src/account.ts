@@ -164,7 +164,7 @@ function wayForm(way: Way, endpoint: () => string, hooks: AccountHooks, panel: H
       e.preventDefault();
       begin(go);
       try {
-        const url = await api.connectStart(endpoint(), ak.value, as.value);
+        const url = await api.connectStart({ endpoint: endpoint(), applicationKey: ak.value, applicationSecret: as.value });
         await waitForApproval(panel, url, hooks);
       } catch (err) {
         fail(err, go);
@@ -182,7 +182,7 @@ function wayForm(way: Way, endpoint: () => string, hooks: AccountHooks, panel: H
       e.preventDefault();
       begin(go);
       try {
-        const info = await api.saveKeys(endpoint(), ak.value, as.value, ck.value);
+        const info = await api.saveKeys({ endpoint: endpoint(), applicationKey: ak.value, applicationSecret: as.value, consumerKey: ck.value });
         done(info, hooks);
       } catch (err) {
         fail(err, go);
@@ -198,7 +198,7 @@ function wayForm(way: Way, endpoint: () => string, hooks: AccountHooks, panel: H
     e.preventDefault();
     begin(go);
     try {
-      done(await api.saveServiceAccount(endpoint(), id.value, secret.value), hooks);
+      done(await api.saveServiceAccount({ endpoint: endpoint(), clientId: id.value, clientSecret: secret.value }), hooks);
     } catch (err) {
       fail(err, go);
     }

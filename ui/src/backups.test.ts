@@ -16,6 +16,7 @@ const row = (over: Partial<BackupRow>): BackupRow => ({
   source: "unknown",
   orphan: false,
   usedBy: [],
+  refusal: null,
   ...over,
 });
 
@@ -50,5 +51,20 @@ describe("Instance Backup filters", () => {
     expect(remainingSecs(row({ status: "inProgress", sizeGb: 10 }), now)).toBe(30);
     expect(remainingSecs(row({ status: "inProgress", sizeGb: 0, minDiskGb: 100 }), now)).toBe(140);
     expect(remainingSecs(row({ status: "active" }), now)).toBeNull();
+  });
+});
+
+describe("refusals", () => {
+  it("says each refusal the Rust side decides in the user's language", async () => {
+    const { setLang } = await import("./i18n");
+    const { refusalText } = await import("./backups");
+    setLang("fr");
+    expect(refusalText("db", { code: "inUse", instances: ["web-1", "web-2"] })).toBe(
+      "db ne peut pas être supprimée : elle est installée sur ces instances en cours d'exécution : web-1, web-2.",
+    );
+    expect(refusalText("db", { code: "notAvailable" })).toBe("db ne peut pas être supprimée avant d'être disponible.");
+    setLang("de");
+    expect(refusalText("db", { code: "gone" })).toBe("db kann nicht gelöscht werden: Das Backup existiert nicht mehr.");
+    setLang("en");
   });
 });

@@ -1,7 +1,7 @@
 // Storage → Instance Backup: every backup of the project, filters and sort that stay put,
 // multi-select delete with its cost, cancel for backups in progress.
 import * as api from "./api";
-import { dateTime, decimal, duration, gb, money, nameProblem, t, type Key } from "./i18n";
+import { dateTime, decimal, duration, gb, money, nameProblem, serverText, t, type Key } from "./i18n";
 import { errorBox, errorText, h, modal, popupMenu, toast } from "./dom";
 
 export interface BackupFilters {
@@ -285,11 +285,27 @@ export async function refreshBackups(): Promise<void> {
   drawTable();
 }
 
+/** Why a backup is not deleted, in the user's language. */
+export function refusalText(name: string, refusal: api.Refusal): string {
+  switch (refusal.code) {
+    case "gone":
+      return t("deleteGone", { name });
+    case "notAvailable":
+      return t("deleteNotAvailable", { name });
+    case "inUse":
+      return t("deleteBlocked", { name, instances: refusal.instances.join(", ") });
+    case "failed":
+      return t("deleteFailed", { name, reason: serverText(refusal.message) });
+    case "noLongerPlanned":
+      return t("deleteNoLongerPlanned", { name });
+  }
+}
+
 function confirmDelete(ids: string[], returnFocus: HTMLElement): void {
   if (!current?.list) return;
   const { list, projectId } = current;
   const chosen = list.rows.filter((r) => ids.includes(r.id));
-  const blocked = chosen.filter((r) => r.usedBy.length > 0 || r.status !== "active");
+  const blocked = chosen.filter((r) => r.refusal);
   const deletable = chosen.filter((r) => !blocked.includes(r));
   const size = deletable.reduce((sum, r) => sum + r.sizeGb, 0);
   modal(t("deleteTitle", { count: deletable.length }), returnFocus, (dialog, close) => {
@@ -302,7 +318,7 @@ function confirmDelete(ids: string[], returnFocus: HTMLElement): void {
         const done = outcome.filter((o) => o.deleted);
         for (const o of outcome.filter((o) => !o.deleted)) {
           const name = list.rows.find((r) => r.id === o.id)?.name ?? o.id;
-          toast(t("deleteFailed", { name, reason: o.reason ?? "" }), "bad");
+          if (o.refusal) toast(refusalText(name, o.refusal), "bad");
         }
         for (const o of done) current?.filters.selected.delete(o.id);
         if (done.length) toast(t("deleteDone", { count: done.length }), "ok");
@@ -319,7 +335,7 @@ function confirmDelete(ids: string[], returnFocus: HTMLElement): void {
         ? h("p", {}, freedText(deletable, list.prices, size))
         : null,
       ...blocked.map((r) =>
-        h("p", { class: "notice error blocked" }, r.usedBy.length ? t("deleteBlocked", { name: r.name, instances: r.usedBy.join(", ") }) : t("deleteNotAvailable", { name: r.name })),
+        h("p", { class: "notice error blocked" }, refusalText(r.name, r.refusal!)),
       ),
       h("p", { class: "help" }, t("deleteIrreversible")),
       h("div", { class: "actions" }, h("button", { class: "btn", onclick: close }, t("cancel")), confirm),

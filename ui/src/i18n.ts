@@ -14,13 +14,14 @@ import frServer from "../locales/fr.server.json";
 import itServer from "../locales/it.server.json";
 import plServer from "../locales/pl.server.json";
 import ptServer from "../locales/pt.server.json";
+import type { Lang } from "./bindings";
 import type { Key } from "./keys";
 
-export type { Key };
+export type { Key, Lang };
 
-/** The control panel's languages; French (Canada) reads the French catalog in its own formats. */
-export const LANGS = ["en", "fr", "de", "es", "it", "pl", "pt"] as const;
-export type Lang = (typeof LANGS)[number];
+/** The control panel's languages (Rust's `Language`); French (Canada) reads the French catalog
+ * in its own formats. Every language has a catalog: `catalogs` below is a `Record<Lang, …>`. */
+export const LANGS: readonly Lang[] = ["en", "fr", "de", "es", "it", "pl", "pt"];
 
 /** Each language in its own words, for the language menus. */
 export const LANG_NAMES: Record<Lang, string> = {

@@ -96,6 +96,8 @@ export type Key =
   | "deleteIrreversible"
   | "deleteBlocked"
   | "deleteNotAvailable"
+  | "deleteGone"
+  | "deleteNoLongerPlanned"
   | "deleteDone"
   | "deleteFailed"
   | "deleteAction"

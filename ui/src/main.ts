@@ -7,8 +7,7 @@ import { accountView } from "./account";
 import { confirmQuit, prefsView } from "./prefs";
 import { closeMenus, errorBox, errorText, h, modal, needsReconnect, onReconnect, popupMenu, toast } from "./dom";
 
-type Section = "overview" | "instances" | "backups" | "workflows" | "account" | "preferences";
-const SECTIONS: Section[] = ["overview", "instances", "backups", "workflows", "account", "preferences"];
+type Section = api.Section;
 
 const state = {
   session: null as api.Session | null,
@@ -75,7 +74,7 @@ function topbar(): HTMLElement {
     onchange: (e: Event) => {
       const l = (e.target as HTMLSelectElement).value as Lang;
       setLang(l);
-      void api.updateSettings({ language: l });
+      void api.setLanguage(l);
       document.documentElement.lang = l;
       render();
     },
@@ -321,16 +320,11 @@ void api.onBackupEnded((ended) => {
   if (ended.projectId !== state.projectId || document.querySelector("dialog")) return;
   if (state.section === "instances" || state.section === "overview") render();
 });
-/** Points the state at a target: a section, or `backups/<project>/<backup>`. */
-function applyTarget(target: string): void {
-  const [section, projectId, snapshotId] = target.split("/");
-  if (section === "backups" && projectId && snapshotId) {
-    state.projectId = projectId;
-    state.section = "backups";
-    state.backups.highlight = snapshotId;
-  } else if (SECTIONS.includes(section as Section)) {
-    state.section = section as Section;
-  }
+/** Points the state at a target: a section, or one backup in Instance Backup. */
+function applyTarget(target: api.Target): void {
+  state.section = target.section;
+  if (target.projectId) state.projectId = target.projectId;
+  if (target.snapshotId) state.backups.highlight = target.snapshotId;
 }
 
 void api.onNavigate((target) => {

@@ -14,10 +14,10 @@ export async function prefsView(container: HTMLElement, relabel: () => void): Pr
     return;
   }
   const status = h("p", { class: "form-status", role: "status", id: "prefs-status" });
-  const save = async (change: Parameters<typeof api.updateSettings>[0], input: HTMLInputElement | HTMLSelectElement) => {
+  const save = async (change: api.PrefsChange | { language: api.Lang | null }, input: HTMLInputElement | HTMLSelectElement) => {
     input.disabled = true;
     try {
-      prefs = await api.updateSettings(change);
+      prefs = "language" in change ? await api.setLanguage(change.language) : await api.updateSettings(change);
       status.textContent = t("prefsSaved");
       status.classList.remove("error");
     } catch (e) {
@@ -36,8 +36,8 @@ export async function prefsView(container: HTMLElement, relabel: () => void): Pr
   }
   language.addEventListener("change", async () => {
     const chosen = language.value as Lang | "";
-    // "As the system" is saved too (as ""), so the next start follows the system again.
-    await save({ language: chosen }, language);
+    // "As the system" is saved too (as no choice), so the next start follows the system again.
+    await save({ language: chosen || null }, language);
     setLang(chosen || systemLang());
     document.documentElement.lang = lang();
     relabel();

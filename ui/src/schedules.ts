@@ -1,6 +1,7 @@
 // Automatic backups: the four-part "Create an automatic backup" form, Workflow Management, and
 // the protection overview.
 import * as api from "./api";
+import { refusalText } from "./backups";
 import { errorBox, errorText, h, modal, toast } from "./dom";
 import { age, dateTime, gb, money, scheduleText, serverText, t, type Key } from "./i18n";
 
@@ -87,7 +88,7 @@ function fillAutoForm(dialog: HTMLDialogElement, close: () => void, form: api.Au
     const [hh, mm] = (time.value || "00:00").split(":").map(Number);
     const kind = repeat.value;
     const r: api.Repeat = kind === "weekly" ? { kind: "weekly", days: days.filter((d) => d.box.checked).map((d) => d.d) } : kind === "monthly" ? { kind: "monthly", day: Number(dayOfMonth.value) } : { kind: "daily" };
-    return { cron: cron.value.trim() || null, plain: { repeat: r, hour: hh, minute: mm }, rotation: Number(keep.value) };
+    return { cron: cron.value.trim() || undefined, plain: { repeat: r, hour: hh, minute: mm }, rotation: Number(keep.value) };
   };
   const update = async () => {
     customBlock.hidden = !custom.r.checked;
@@ -291,7 +292,7 @@ function confirmDeleteWorkflows(projectId: string, rows: api.WorkflowRow[], retu
       try {
         const ids = also.checked && loaded ? [...chosen] : [];
         const report = await api.deleteWorkflows(projectId, refs, ids);
-        for (const p of report.problems) toast(p, "bad");
+        for (const p of report.problems) toast(t("deleteFailed", { name: p.workflow, reason: serverText(p.message) }), "bad");
         toast(t("deleteWfDone", { count: report.workflowsDeleted.length }), report.problems.length ? "bad" : "ok");
         dialog.replaceChildren(...deletionReport(report), h("div", { class: "actions" }, h("button", { class: "btn primary", id: "close-report", onclick: close }, t("close"))));
         (dialog.querySelector("#close-report") as HTMLElement | null)?.focus();
@@ -363,7 +364,7 @@ function deletionReport(r: api.DeletionReport): HTMLElement[] {
     kept.length
       ? h("p", { id: "kept-summary" }, t("deleteReportKept", { count: kept.length, size: gb(size) }))
       : h("p", { id: "kept-summary" }, t("deleteReportNothingKept")),
-    kept.length ? h("ul", { class: "plain kept" }, ...kept.map((k) => h("li", {}, k.name, k.reason ? h("span", { class: "note warn" }, serverText(k.reason)) : null))) : null,
+    kept.length ? h("ul", { class: "plain kept" }, ...kept.map((k) => h("li", {}, k.refusal ? h("span", { class: "note warn" }, refusalText(k.name, k.refusal)) : k.name))) : null,
   ];
   return parts.filter((e): e is HTMLElement => e !== null);
 }

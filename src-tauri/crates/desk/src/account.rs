@@ -4,6 +4,7 @@
 //! serialises one.
 use std::sync::Mutex;
 use std::time::Duration;
+use ts_rs::TS;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -31,6 +32,15 @@ pub enum Account {
     },
 }
 
+/// The two kinds of credentials: application keys (with a consumer key) or an OAuth2 service
+/// account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Method {
+    Keys,
+    ServiceAccount,
+}
+
 impl Account {
     pub fn endpoint(&self) -> &Endpoint {
         match self {
@@ -38,11 +48,11 @@ impl Account {
         }
     }
 
-    /// `keys` or `serviceAccount`, as the window names the ways in.
-    pub fn method(&self) -> &'static str {
+    /// Which way in it is.
+    pub fn method(&self) -> Method {
         match self {
-            Account::Keys { .. } => "keys",
-            Account::ServiceAccount { .. } => "serviceAccount",
+            Account::Keys { .. } => Method::Keys,
+            Account::ServiceAccount { .. } => Method::ServiceAccount,
         }
     }
 
@@ -183,13 +193,12 @@ pub fn field(label: &str, value: &str) -> Result<String> {
 }
 
 /// Who is connected, as the Account screen shows it. Holds no secret.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AccountInfo {
     /// `ovh-eu`, `ovh-ca`, `ovh-us` or a URL.
     pub endpoint: String,
-    /// `keys` or `serviceAccount`.
-    pub method: &'static str,
+    pub method: Method,
     /// The OVHcloud account (NIC handle).
     pub account: String,
     /// The application key (not a secret), so the user can find it in OVHcloud's lists.

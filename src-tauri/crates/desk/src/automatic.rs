@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use ovh::types::{Image, SnapshotStatus, Workflow};
 use ovh::Client;
@@ -14,7 +15,7 @@ use crate::workflows::{self, Spec};
 use crate::Result;
 
 /// One instance the form can schedule.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Candidate {
     pub id: String,
@@ -28,7 +29,7 @@ pub struct Candidate {
 }
 
 /// What the form needs before the user chooses.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AutoForm {
     pub instances: Vec<Candidate>,
@@ -70,18 +71,20 @@ pub fn form(
 }
 
 /// A schedule as chosen in the form: a raw cron (presets, "advanced") or a plain schedule.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Choice {
     #[serde(default)]
+    #[ts(optional)]
     pub cron: Option<String>,
     #[serde(default)]
+    #[ts(optional)]
     pub plain: Option<Plain>,
     pub rotation: u32,
 }
 
 /// The schedule shown both ways, its next runs, its warnings and its cost.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Preview {
     pub cron: String,
@@ -135,7 +138,7 @@ pub fn preview(
 }
 
 /// The outcome for one instance of a bulk creation.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Outcome {
     pub instance_id: String,
@@ -197,7 +200,7 @@ pub async fn create_many(
 }
 
 /// How well an instance is protected.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum Protection {
     /// A schedule, and a good backup as recent as it implies.
@@ -209,7 +212,7 @@ pub enum Protection {
 }
 
 /// One row of the protection overview.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Covered {
     pub project_id: String,

@@ -2,6 +2,7 @@
 //! source instance, and deleting safely.
 use std::collections::HashSet;
 use std::sync::Mutex;
+use ts_rs::TS;
 
 use chrono::{DateTime, Local, SecondsFormat, Utc};
 use serde::Serialize;
@@ -164,7 +165,8 @@ async fn find_by_name(
 }
 
 /// How the app knows which instance a backup was taken of.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(rename = "BackupSource")]
 #[serde(rename_all = "camelCase")]
 pub enum Source {
     /// The app made it and recorded the instance: a fact.
@@ -177,7 +179,7 @@ pub enum Source {
 }
 
 /// One row of Instance Backup.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct BackupRow {
     pub id: String,
@@ -197,6 +199,51 @@ pub struct BackupRow {
     pub orphan: bool,
     /// Running instances booted from this backup: it can't be deleted while they run.
     pub used_by: Vec<String>,
+    /// Why it cannot be deleted now; `None` when it can. Decided here only ([`refusal`]), the
+    /// same way the deletion decides.
+    pub refusal: Option<Refusal>,
+}
+
+/// Why a backup is not deleted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase", tag = "code")]
+pub enum Refusal {
+    /// It is no longer listed.
+    Gone,
+    /// In progress, failed or being deleted: only available backups are deleted.
+    NotAvailable,
+    /// Running instances are installed from it (names).
+    InUse { instances: Vec<String> },
+    /// OVH refused the deletion (its error, in the user's words).
+    Failed { message: String },
+    /// Chosen from a schedule's backups, but no longer among them when deleting: kept.
+    NoLongerPlanned,
+}
+
+/// Names of the instances installed from backup `id` that are running: a stopped or deleted
+/// instance does not hold it.
+fn users_of(instances: &[Instance], id: &str) -> Vec<String> {
+    instances
+        .iter()
+        .filter(|i| {
+            i.image_ref() == Some(id)
+                && !matches!(i.status.as_str(), "SHUTOFF" | "STOPPED" | "DELETED")
+        })
+        .map(|i| i.name.clone())
+        .collect()
+}
+
+/// Whether a backup in `status`, installed on `users`, may be deleted.
+pub fn refusal(status: SnapshotStatus, users: &[String]) -> Option<Refusal> {
+    if status != SnapshotStatus::Active {
+        Some(Refusal::NotAvailable)
+    } else if !users.is_empty() {
+        Some(Refusal::InUse {
+            instances: users.to_vec(),
+        })
+    } else {
+        None
+    }
 }
 
 /// Whether a snapshot's name is a workflow's backup name followed by a date: OVH's schema gives
@@ -270,15 +317,9 @@ pub fn rows(
         .into_iter()
         .map(|s| {
             let (source, found) = source_of(&s, instances, workflows, known);
-            let used_by = instances
-                .iter()
-                .filter(|i| {
-                    i.image_ref() == Some(s.id.as_str())
-                        && !matches!(i.status.as_str(), "SHUTOFF" | "STOPPED" | "DELETED")
-                })
-                .map(|i| i.name.clone())
-                .collect();
+            let used_by = users_of(instances, &s.id);
             BackupRow {
+                refusal: refusal(s.snapshot_status(), &used_by),
                 status: s.snapshot_status(),
                 orphan: source == Source::Recorded
                     && found.as_ref().is_none_or(|(_, inst)| inst.is_none()),
@@ -327,7 +368,7 @@ pub async fn delete(
     client: &Client,
     project_id: &str,
     ids: &[String],
-) -> Result<Vec<(String, Result<(), String>)>> {
+) -> Result<Vec<(String, Result<(), Refusal>)>> {
     let (snapshots, instances) = tokio::try_join!(
         client.snapshots(project_id, None),
         client.instances(project_id, None)
@@ -335,31 +376,16 @@ pub async fn delete(
     let mut outcome = Vec::with_capacity(ids.len());
     for id in ids {
         let result = match snapshots.iter().find(|s| &s.id == id) {
-            None => Err("this backup no longer exists".to_string()),
-            Some(s) if s.snapshot_status() != SnapshotStatus::Active => {
-                Err("only available backups can be deleted".to_string())
-            }
-            Some(_) => {
-                let users: Vec<&str> = instances
-                    .iter()
-                    .filter(|i| {
-                        i.image_ref() == Some(id.as_str())
-                            && !matches!(i.status.as_str(), "SHUTOFF" | "STOPPED")
-                    })
-                    .map(|i| i.name.as_str())
-                    .collect();
-                if users.is_empty() {
-                    client
-                        .delete_snapshot(project_id, id)
-                        .await
-                        .map_err(|e| crate::Error::from(e).user_message())
-                } else {
-                    Err(format!(
-                        "it is installed on these running instances: {}",
-                        users.join(", ")
-                    ))
-                }
-            }
+            None => Err(Refusal::Gone),
+            Some(s) => match refusal(s.snapshot_status(), &users_of(&instances, id)) {
+                Some(refused) => Err(refused),
+                None => client
+                    .delete_snapshot(project_id, id)
+                    .await
+                    .map_err(|e| Refusal::Failed {
+                        message: crate::Error::from(e).user_message(),
+                    }),
+            },
         };
         outcome.push((id.clone(), result));
     }

@@ -4,6 +4,7 @@
 //! statuses and OVH's error classes only — never a value, an id, a name or a key — so a user can
 //! send it to us as it is.
 use std::collections::BTreeMap;
+use ts_rs::TS;
 
 use chrono::Utc;
 use serde::Serialize;
@@ -12,7 +13,7 @@ use ovh::unreadable::{template, Unreadable};
 use ovh::{Client, Listed};
 
 /// What happened on one route template, over every call the tour made to it.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RouteResult {
     /// `GET /cloud/project/{projectId}/snapshot`
@@ -36,7 +37,8 @@ impl RouteResult {
 }
 
 /// The whole tour.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(rename = "CheckReport")]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
     pub routes: Vec<RouteResult>,

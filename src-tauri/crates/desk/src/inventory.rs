@@ -1,6 +1,7 @@
 //! What is in the cloud, shaped for the screens: projects, and instances with their region,
 //! model and status in the control panel's terms.
 use serde::Serialize;
+use ts_rs::TS;
 
 use ovh::types::{Flavor, Instance};
 use ovh::{Client, Listed};
@@ -8,7 +9,8 @@ use ovh::{Client, Listed};
 use crate::Result;
 
 /// A project as the project selector shows it.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, TS)]
+#[ts(rename = "Project")]
 #[serde(rename_all = "camelCase")]
 pub struct ProjectSummary {
     pub id: String,
@@ -16,7 +18,7 @@ pub struct ProjectSummary {
 }
 
 /// One row of the Instances list.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct InstanceRow {
     pub id: String,

@@ -1,12 +1,14 @@
 //! The list of backups being tracked, kept in the app's data directory so a restart resumes
 //! tracking. It holds ids, names and times only: never a secret.
 use std::path::PathBuf;
+use ts_rs::TS;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 /// What is being followed.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(rename = "TrackedKind")]
 #[serde(rename_all = "camelCase", tag = "type")]
 pub enum Kind {
     /// A backup (`snapshot_id`) until it is available.
@@ -35,7 +37,7 @@ pub enum Kind {
 }
 
 /// One backup (or restore) being followed to completion.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Tracked {
     /// Journals written before restores existed have no kind: they are backups.

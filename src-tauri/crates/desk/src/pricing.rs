@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
+use ts_rs::TS;
 
 use serde::{Deserialize, Serialize};
 
@@ -25,7 +26,7 @@ pub const SUBSIDIARIES_CA: &[&str] = &["CA", "QC", "WE", "WS", "ASIA", "AU", "SG
 pub const SUBSIDIARIES_US: &[&str] = &["US"];
 
 /// Snapshot storage price for one region.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Price {
     /// Per GB per month, in `currency`.
@@ -72,7 +73,7 @@ pub fn snapshot_price(
 }
 
 /// Where the account's country comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum CountrySource {
     /// `GET /me` answered it.
@@ -84,7 +85,7 @@ pub enum CountrySource {
 }
 
 /// The country prices come from, for the Account screen.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PriceCountry {
     pub subsidiary: Option<String>,

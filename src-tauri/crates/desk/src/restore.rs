@@ -3,6 +3,7 @@
 //! region.
 use chrono::{DateTime, Local, Utc};
 use serde::Serialize;
+use ts_rs::TS;
 
 use ovh::types::{InstanceCreation, SnapshotStatus};
 use ovh::Client;
@@ -12,7 +13,7 @@ use crate::journal::{Kind, Tracked};
 use crate::{Error, Result};
 
 /// A model a backup fits on.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct FlavorChoice {
     pub id: String,
@@ -23,7 +24,7 @@ pub struct FlavorChoice {
 }
 
 /// An SSH key of the project.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct KeyChoice {
     pub id: String,
@@ -31,7 +32,7 @@ pub struct KeyChoice {
 }
 
 /// What the two restore dialogs need.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RestoreOptions {
     pub backup_id: String,

@@ -5,6 +5,7 @@ use chrono::{DateTime, Datelike, Duration, NaiveTime, TimeZone, Timelike, Utc, W
 use chrono_tz::Tz;
 use rand::Rng;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::{Error, Result};
 
@@ -25,7 +26,7 @@ pub fn local_zone() -> Tz {
 }
 
 /// How often, in the user's words.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", tag = "kind")]
 pub enum Repeat {
     /// Every day.
@@ -37,7 +38,7 @@ pub enum Repeat {
 }
 
 /// A schedule as the form builds it, in the user's time zone.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Plain {
     pub repeat: Repeat,
@@ -115,7 +116,7 @@ pub fn to_cron(plain: &Plain, zone: Tz, now: DateTime<Utc>) -> Result<String> {
 }
 
 /// A cron schedule read back for people.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Described {
     /// The plain schedule in local time, when the cron is one the form can make.

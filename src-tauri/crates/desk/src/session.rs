@@ -3,12 +3,13 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
+use ts_rs::TS;
 
 use chrono::{DateTime, Local, Utc};
 use serde::Serialize;
 
 use crate::automatic::{self, AutoForm, Choice, Covered, Outcome, Preview};
-use crate::backups::{self, BackupRow, Created, InFlight};
+use crate::backups::{self, BackupRow, Created, InFlight, Refusal};
 use crate::connection::{Connection, Mode};
 use crate::inventory::{self, InstanceRow, ProjectSummary};
 use crate::journal::{Journal, Kind, Tracked};
@@ -24,7 +25,7 @@ use crate::workflows::{self, WorkflowRow};
 use crate::{Error, Result};
 
 /// What the "Create a backup" form needs to show before Confirm.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct BackupForm {
     pub instance_id: String,
@@ -42,7 +43,7 @@ pub struct BackupForm {
 }
 
 /// Instance Backup rows plus what the tracker knows.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct BackupList {
     pub rows: Vec<BackupRow>,
@@ -51,16 +52,17 @@ pub struct BackupList {
 }
 
 /// The answer to one delete in a batch.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct DeleteOutcome {
     pub id: String,
     pub deleted: bool,
-    pub reason: Option<String>,
+    /// Why it was not deleted.
+    pub refusal: Option<Refusal>,
 }
 
 /// A backup a workflow's deletion would delete.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PlannedBackup {
     pub id: String,
@@ -72,7 +74,7 @@ pub struct PlannedBackup {
 }
 
 /// One workflow and the backups it appears to have made.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct WorkflowBackups {
     pub workflow_id: String,
@@ -85,22 +87,32 @@ pub struct WorkflowBackups {
 }
 
 /// A backup still billed after a deletion, and why it is still there (`None`: not chosen).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Kept {
     pub name: String,
     pub size_gb: Option<f64>,
-    pub reason: Option<String>,
+    /// Why it was kept although chosen; `None` when it was not chosen.
+    pub refusal: Option<Refusal>,
+}
+
+/// A workflow that could not be deleted.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NotDeleted {
+    pub workflow: String,
+    /// OVH's refusal, in the user's words.
+    pub message: String,
 }
 
 /// What deleting workflows did.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct DeletionReport {
     pub workflows_deleted: Vec<String>,
     pub backups_deleted: Vec<String>,
     pub kept: Vec<Kept>,
-    pub problems: Vec<String>,
+    pub problems: Vec<NotDeleted>,
 }
 
 /// How a session opens.
@@ -454,7 +466,7 @@ impl Session {
             .map(|(id, r)| DeleteOutcome {
                 id,
                 deleted: r.is_ok(),
-                reason: r.err(),
+                refusal: r.err(),
             })
             .collect())
     }
@@ -684,7 +696,13 @@ impl Session {
         for (region, id) in items {
             match workflows::delete(&self.conn.client, project_id, region, id).await {
                 Ok(()) => report.workflows_deleted.push(id.clone()),
-                Err(e) => report.problems.push(format!("{id}: {e}")),
+                Err(e) => report.problems.push(NotDeleted {
+                    workflow: plan
+                        .iter()
+                        .find(|p| &p.workflow_id == id)
+                        .map_or(id.clone(), |p| p.workflow_name.clone()),
+                    message: e.user_message(),
+                }),
             }
         }
         self.lists.workflows_changed(project_id);
@@ -699,7 +717,7 @@ impl Session {
             report.kept.push(Kept {
                 name: id.clone(),
                 size_gb: None,
-                reason: Some("not among this schedule's backups any more: kept".into()),
+                refusal: Some(Refusal::NoLongerPlanned),
             });
         }
         if !chosen.is_empty() {
@@ -712,7 +730,7 @@ impl Session {
                     report.kept.push(Kept {
                         name,
                         size_gb: b.map(|b| b.size_gb),
-                        reason: outcome.reason,
+                        refusal: outcome.refusal,
                     });
                 }
             }
@@ -721,7 +739,7 @@ impl Session {
             report.kept.push(Kept {
                 name: b.name.clone(),
                 size_gb: Some(b.size_gb),
-                reason: None,
+                refusal: None,
             });
         }
         Ok(report)

@@ -4,38 +4,84 @@
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// What the user chose in Settings.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Settings {
-    /// One of [`LANGUAGES`]; `None` follows the system locale.
+    /// A [`Language`]'s code; `None` follows the system locale. Kept as text so that a code
+    /// this version does not know leaves the rest of the file readable.
     pub language: Option<String>,
     /// No desktop notification for successes (failures and missed runs are always shown).
     pub quiet_successes: bool,
 }
 
 /// The control panel's languages, which the window speaks.
-pub const LANGUAGES: [&str; 7] = ["en", "fr", "de", "es", "it", "pl", "pt"];
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(rename = "Lang")]
+pub enum Language {
+    En,
+    Fr,
+    De,
+    Es,
+    It,
+    Pl,
+    Pt,
+}
 
-/// The language of a locale tag (`fr_CA.UTF-8`, `de-AT`, `pt`) when it is one of [`LANGUAGES`].
-pub fn language_of(tag: &str) -> Option<&'static str> {
-    let base = tag
-        .split(['-', '_', '.', '@'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    LANGUAGES.into_iter().find(|l| *l == base)
+impl Language {
+    pub const ALL: [Language; 7] = [
+        Language::En,
+        Language::Fr,
+        Language::De,
+        Language::Es,
+        Language::It,
+        Language::Pl,
+        Language::Pt,
+    ];
+
+    /// The ISO 639-1 code, as the settings file and the window's catalogs name it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::Fr => "fr",
+            Language::De => "de",
+            Language::Es => "es",
+            Language::It => "it",
+            Language::Pl => "pl",
+            Language::Pt => "pt",
+        }
+    }
+
+    /// The language of a locale tag (`fr_CA.UTF-8`, `de-AT`, `pt`) when the window speaks it.
+    pub fn of(tag: &str) -> Option<Language> {
+        let base = tag
+            .split(['-', '_', '.', '@'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        Language::ALL.into_iter().find(|l| l.code() == base)
+    }
 }
 
 impl Settings {
+    /// The chosen language, when the file names one the window speaks.
+    pub fn chosen_language(&self) -> Option<Language> {
+        self.language.as_deref().and_then(Language::of)
+    }
+
     /// The language in use: the chosen one, else the system's, else English.
-    pub fn language_or(&self, system: &str) -> &'static str {
-        self.language
-            .as_deref()
-            .and_then(language_of)
-            .or_else(|| language_of(system))
-            .unwrap_or("en")
+    pub fn language_or(&self, system: &str) -> Language {
+        self.chosen_language()
+            .or_else(|| Language::of(system))
+            .unwrap_or(Language::En)
+    }
+
+    /// Follows `language`, or the system when `None`.
+    pub fn choose_language(&mut self, language: Option<Language>) {
+        self.language = language.map(|l| l.code().to_string());
     }
 }
 
@@ -123,23 +169,35 @@ mod tests {
     }
 
     #[test]
+    fn an_unknown_code_in_the_file_follows_the_system() {
+        let s = Settings {
+            language: Some("xx".into()),
+            ..Settings::default()
+        };
+        assert_eq!(s.chosen_language(), None);
+        assert_eq!(s.language_or("de_AT.UTF-8"), Language::De);
+    }
+
+    #[test]
     fn language_follows_the_system_unless_chosen() {
         let mut s = Settings::default();
-        assert_eq!(s.language_or("fr_FR.UTF-8"), "fr");
-        assert_eq!(s.language_or("de_DE.UTF-8"), "de");
-        assert_eq!(s.language_or("pt_BR.UTF-8"), "pt");
+        assert_eq!(s.language_or("fr_FR.UTF-8"), Language::Fr);
+        assert_eq!(s.language_or("de_DE.UTF-8"), Language::De);
+        assert_eq!(s.language_or("pt_BR.UTF-8"), Language::Pt);
         assert_eq!(
             s.language_or("nl_NL.UTF-8"),
-            "en",
+            Language::En,
             "not a control panel language"
         );
-        assert_eq!(s.language_or("C.UTF-8"), "en");
-        s.language = Some("en".into());
-        assert_eq!(s.language_or("fr_FR.UTF-8"), "en");
-        s.language = None;
+        assert_eq!(s.language_or("C.UTF-8"), Language::En);
+        s.choose_language(Some(Language::En));
+        assert_eq!(s.language.as_deref(), Some("en"), "kept by its code");
+        assert_eq!(s.language_or("fr_FR.UTF-8"), Language::En);
+        s.choose_language(None);
+        assert_eq!(s.language, None, "as the system is kept as no choice");
         assert_eq!(
             s.language_or("fr-FR"),
-            "fr",
+            Language::Fr,
             "Windows names locales with a hyphen"
         );
     }
@@ -152,6 +210,9 @@ mod tests {
         let expected = std::env::var("BACKUP_DESK_WINDOWS_LOCALE")
             .expect("the Windows test harness names the locale it set");
         assert_eq!(system_language(), expected);
-        assert_eq!(Settings::default().language_or(&system_language()), "fr");
+        assert_eq!(
+            Settings::default().language_or(&system_language()),
+            Language::Fr
+        );
     }
 }

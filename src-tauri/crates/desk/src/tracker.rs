@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
+use ts_rs::TS;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -169,7 +170,7 @@ pub enum Event {
 }
 
 /// A tracked backup as the tracker last read it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct BackupState {
     pub id: String,

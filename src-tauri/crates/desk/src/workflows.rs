@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
+use ts_rs::TS;
 
 use ovh::types::{Image, Instance, SnapshotStatus, Workflow, WorkflowCreation};
 use ovh::Client;
@@ -13,7 +14,7 @@ use crate::schedule::{self, Described};
 use crate::{Error, Result};
 
 /// One run of a workflow.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Run {
     pub id: String,
@@ -24,7 +25,7 @@ pub struct Run {
 }
 
 /// One row of Workflow Management.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct WorkflowRow {
     pub id: String,

@@ -77,7 +77,7 @@ async fn connect_waits_for_approval_then_saves_a_least_privilege_account() {
 
     let vault = vault("connect");
     let info = account::verify_and_save(&vault, account).await.unwrap();
-    assert_eq!(info.method, "keys");
+    assert_eq!(info.method, desk::account::Method::Keys);
     assert_eq!(info.account, "ab12345-ovh");
     assert!(info.missing.is_empty(), "every feature is granted");
     assert_eq!(info.rules.unwrap(), ovh::rules::requested());
@@ -304,7 +304,7 @@ async fn a_service_account_is_checked_and_saved() {
         account::from_service_account(endpoint(&running), &keys.client_id, &keys.client_secret)
             .unwrap();
     let info = account::verify_and_save(&vault, good).await.unwrap();
-    assert_eq!(info.method, "serviceAccount");
+    assert_eq!(info.method, desk::account::Method::ServiceAccount);
     assert_eq!(info.client_id.as_deref(), Some(keys.client_id.as_str()));
     assert_eq!(
         stored(&vault),

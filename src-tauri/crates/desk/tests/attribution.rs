@@ -185,7 +185,7 @@ async fn backups_named_by_backup_name_are_found_and_nothing_else() {
     assert!(report.backups_deleted.is_empty(), "{report:?}");
     assert!(w.snapshot_names().contains(&manual));
     assert_eq!(
-        report.kept.iter().filter(|k| k.reason.is_none()).count(),
+        report.kept.iter().filter(|k| k.refusal.is_none()).count(),
         expected.len(),
         "the workflow's backups not chosen are reported as still billed"
     );

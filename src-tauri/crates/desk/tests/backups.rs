@@ -167,8 +167,15 @@ async fn the_deletion_guard_names_the_instances_in_the_way() {
         .unwrap();
     assert_eq!(
         outcome[0].1,
-        Err("it is installed on these running instances: web-preprod".to_string()),
+        Err(backups::Refusal::InUse {
+            instances: vec!["web-preprod".into()]
+        }),
         "refused here, before OVH is asked"
+    );
+    assert_eq!(
+        rows.iter().find(|r| r.id == release.id).unwrap().refusal,
+        outcome[0].1.clone().err(),
+        "the list says so before the user asks, in the same words"
     );
     assert!(outcome[1].1.is_ok());
     let left: Vec<String> = client
@@ -221,13 +228,7 @@ async fn only_available_backups_are_sent_for_deletion() {
     let outcome = backups::delete(&client, &p, &[made.snapshot_id.clone(), "gone".into()])
         .await
         .unwrap();
-    assert_eq!(
-        outcome[0].1,
-        Err("only available backups can be deleted".to_string())
-    );
-    assert_eq!(
-        outcome[1].1,
-        Err("this backup no longer exists".to_string())
-    );
+    assert_eq!(outcome[0].1, Err(backups::Refusal::NotAvailable));
+    assert_eq!(outcome[1].1, Err(backups::Refusal::Gone));
     assert_eq!(count_named(&client, &p, "in progress").await, 1);
 }

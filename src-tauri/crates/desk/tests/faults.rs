@@ -745,11 +745,10 @@ async fn status_500_on_a_backup_delete() {
     )
     .unwrap();
     assert!(!r[0].deleted, "reported deleted despite the 500");
-    clear(
-        r[0].reason.as_deref().expect("a reason"),
-        &["Internal Server Error"],
-    )
-    .unwrap();
+    let Some(desk::backups::Refusal::Failed { message }) = &r[0].refusal else {
+        panic!("OVH's refusal is reported as such: {:?}", r[0].refusal);
+    };
+    clear(message, &["Internal Server Error"]).unwrap();
     fx.clear();
     let r = ok(
         fx.s()

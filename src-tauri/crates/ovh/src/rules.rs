@@ -1,6 +1,7 @@
 //! Access rules: the least-privilege set Backup Desk asks for, OVH's glob matching, and which
 //! features a granted set leaves out.
 use serde::Serialize;
+use ts_rs::TS;
 
 use crate::types::AccessRule;
 
@@ -55,7 +56,7 @@ pub fn glob(pattern: &str, path: &str) -> bool {
 }
 
 /// What the app can do, each needing some calls.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum Feature {
     /// See projects, instances, backups and automatic backups.

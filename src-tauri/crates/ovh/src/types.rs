@@ -5,6 +5,7 @@
 //! failing a whole list.
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer, Serialize};
+use ts_rs::TS;
 
 /// Decodes an optional OVH datetime, accepting any RFC 3339 offset; anything else is `None`.
 fn lenient_datetime<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>, D::Error> {
@@ -192,7 +193,8 @@ impl Image {
 }
 
 /// What a snapshot's free-form `status` means for a user.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(rename = "BackupStatus")]
 #[serde(rename_all = "camelCase")]
 pub enum SnapshotStatus {
     /// `queued` or `saving`: "Backup in progress".
@@ -498,7 +500,7 @@ pub struct Availability {
 }
 
 /// `auth.AccessRule` / `auth.AccessRuleRequest`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct AccessRule {
     pub method: String,
     pub path: String,

@@ -1,0 +1,577 @@
+// Generated from the Rust types by `make bindings` (src-tauri/src/contract.rs): do not edit.
+// A test fails when this file and the Rust side differ.
+
+/**
+ * `auth.AccessRule` / `auth.AccessRuleRequest`.
+ */
+export type AccessRule = { method: string, path: string, };
+
+/**
+ * Who is connected, as the Account screen shows it. Holds no secret.
+ */
+export type AccountInfo = { 
+/**
+ * `ovh-eu`, `ovh-ca`, `ovh-us` or a URL.
+ */
+endpoint: string, method: Method, 
+/**
+ * The OVHcloud account (NIC handle).
+ */
+account: string, 
+/**
+ * The application key (not a secret), so the user can find it in OVHcloud's lists.
+ */
+applicationKey: string | null, clientId: string | null, 
+/**
+ * When the consumer key stops working; `None` for unlimited or unknown.
+ */
+expiration: string | null, 
+/**
+ * The rules granted; `None` when OVH does not say (service accounts use IAM policies).
+ */
+rules: Array<AccessRule> | null, 
+/**
+ * Features the granted rules leave out.
+ */
+missing: Array<Feature>, 
+/**
+ * Projects visible with these keys, by name.
+ */
+projects: Array<string>, };
+
+/**
+ * What the Account screen shows.
+ */
+export type AccountStatus = { demo: boolean, 
+/**
+ * `OVH_ENDPOINT`, or `ovh-eu`: the region preselected when connecting.
+ */
+defaultEndpoint: string, 
+/**
+ * Whether a "Connect" request is waiting for approval (its page URL).
+ */
+waitingFor: string | null, };
+
+/**
+ * What a failed command sends the window.
+ */
+export type ApiError = { kind: ErrorKind, message: string, };
+
+/**
+ * What the form needs before the user chooses.
+ */
+export type AutoForm = { instances: Array<Candidate>, zone: string, 
+/**
+ * The panel's presets for this form: a cron in its 22:00–06:00 UTC window.
+ */
+presetCron: string, price: Price | null, };
+
+/**
+ * What the "Create a backup" form needs to show before Confirm.
+ */
+export type BackupForm = { instanceId: string, instanceName: string, region: string, defaultName: string, diskGb: number | null, price: Price | null, 
+/**
+ * Disk size × price per GB per month: an upper bound, the backup holds only used data.
+ */
+estimateMonthly: number | null, metal: boolean, iops: boolean, 
+/**
+ * A backup of this instance is already in progress or being requested.
+ */
+busy: boolean, };
+
+/**
+ * Instance Backup rows plus what the tracker knows.
+ */
+export type BackupList = { rows: Array<BackupRow>, 
+/**
+ * Per region; a region without a price is absent ("price not available").
+ */
+prices: { [key in string]: Price }, };
+
+/**
+ * One row of Instance Backup.
+ */
+export type BackupRow = { id: string, name: string, region: string, sizeGb: number, minDiskGb: number, createdAt: string | null, status: BackupStatus, 
+/**
+ * OVH's raw status, for what the classification leaves out.
+ */
+rawStatus: string, 
+/**
+ * The source instance, recorded or hinted (see `source`).
+ */
+instanceId: string | null, instanceName: string | null, source: BackupSource, 
+/**
+ * Whether the recorded source instance no longer exists (the backup is still billed).
+ */
+orphan: boolean, 
+/**
+ * Running instances booted from this backup: it can't be deleted while they run.
+ */
+usedBy: Array<string>, 
+/**
+ * Why it cannot be deleted now; `None` when it can. Decided here only ([`refusal`]), the
+ * same way the deletion decides.
+ */
+refusal: Refusal | null, };
+
+/**
+ * How the app knows which instance a backup was taken of.
+ */
+export type BackupSource = "recorded" | "nameHint" | "unknown";
+
+/**
+ * A tracked backup as the tracker last read it.
+ */
+export type BackupState = { id: string, status: BackupStatus, rawStatus: string, sizeGb: number, };
+
+/**
+ * What a snapshot's free-form `status` means for a user.
+ */
+export type BackupStatus = "inProgress" | "active" | "deleting" | "failed";
+
+export type BackupsChanged = { projectId: string, backups: Array<BackupState>, };
+
+/**
+ * One instance the form can schedule.
+ */
+export type Candidate = { id: string, name: string, region: string, diskGb: number | null, metal: boolean, iops: boolean, 
+/**
+ * Names of workflows already covering it.
+ */
+workflows: Array<string>, };
+
+/**
+ * The whole tour.
+ */
+export type CheckReport = { routes: Array<RouteResult>, 
+/**
+ * The report as text, for "Copy report" and "Save report".
+ */
+text: string, problems: number, };
+
+/**
+ * A schedule as chosen in the form: a raw cron (presets, "advanced") or a plain schedule.
+ */
+export type Choice = { cron?: string, plain?: Plain, rotation: number, };
+
+/**
+ * Where the account's country comes from.
+ */
+export type CountrySource = "account" | "chosen" | "unknown";
+
+/**
+ * One row of the protection overview.
+ */
+export type Covered = { projectId: string, projectName: string, instanceId: string, instanceName: string, region: string, metal: boolean, workflow: string | null, schedule: Described | null, lastGoodBackup: string | null, protection: Protection, };
+
+/**
+ * A started backup, for the window.
+ */
+export type Created = { snapshotId: string, recovered: boolean, };
+
+/**
+ * The answer to one delete in a batch.
+ */
+export type DeleteOutcome = { id: string, deleted: boolean, 
+/**
+ * Why it was not deleted.
+ */
+refusal: Refusal | null, };
+
+/**
+ * What deleting workflows did.
+ */
+export type DeletionReport = { workflowsDeleted: Array<string>, backupsDeleted: Array<string>, kept: Array<Kept>, problems: Array<NotDeleted>, };
+
+/**
+ * A cron schedule read back for people.
+ */
+export type Described = { 
+/**
+ * The plain schedule in local time, when the cron is one the form can make.
+ */
+plain: Plain | null, 
+/**
+ * `HH:MM` local time of the next run.
+ */
+localTime: string | null, 
+/**
+ * The zone's name, e.g. `Europe/Paris`.
+ */
+zone: string, cron: string, };
+
+export type Ended = { projectId: string, snapshotId: string, ok: boolean, title: string, body: string, };
+
+/**
+ * An endpoint's pages, for the links beside each way in.
+ */
+export type EndpointLinks = { createApp: string | null, createToken: string | null, };
+
+/**
+ * The stable kinds the window picks a remedy by.
+ */
+export type ErrorKind = "network" | "clock" | "notGranted" | "auth" | "forbidden" | "notFound" | "rateLimited" | "server" | "refused" | "unexpectedAnswer" | "invalid" | "keyring" | "uncertain" | "demo" | "system";
+
+/**
+ * What the app can do, each needing some calls.
+ */
+export type Feature = "browse" | "createBackups" | "cancelBackups" | "deleteBackups" | "restore" | "automaticBackups";
+
+/**
+ * A model a backup fits on.
+ */
+export type FlavorChoice = { id: string, name: string, diskGb: number, ramMb: number, vcpus: number, };
+
+/**
+ * Keys found in `OVH_*` variables or an `ovh.conf`, described without their secrets.
+ */
+export type ImportOffer = { sources: Array<string>, endpoint: string, method: Method, };
+
+/**
+ * One row of the Instances list.
+ */
+export type InstanceRow = { id: string, name: string, region: string, 
+/**
+ * The flavor's name (`b2-7`), or its id when the flavor is unknown.
+ */
+model: string, 
+/**
+ * OVH's raw status (`ACTIVE`, `SNAPSHOTTING`...); the UI words it.
+ */
+status: string, diskGb: number | null, metal: boolean, iops: boolean, };
+
+/**
+ * A backup still billed after a deletion, and why it is still there (`None`: not chosen).
+ */
+export type Kept = { name: string, sizeGb: number | null, 
+/**
+ * Why it was kept although chosen; `None` when it was not chosen.
+ */
+refusal: Refusal | null, };
+
+/**
+ * An SSH key of the project.
+ */
+export type KeyChoice = { id: string, name: string, };
+
+/**
+ * The keys of one way in. Never logged: the commands skip all their arguments.
+ */
+export type KeysInput = { endpoint: string, applicationKey: string, applicationSecret: string, 
+/**
+ * Absent when connecting (OVH issues it).
+ */
+consumerKey?: string, };
+
+/**
+ * The control panel's languages, which the window speaks.
+ */
+export type Lang = "en" | "fr" | "de" | "es" | "it" | "pl" | "pt";
+
+/**
+ * The two kinds of credentials: application keys (with a consumer key) or an OAuth2 service
+ * account.
+ */
+export type Method = "keys" | "serviceAccount";
+
+/**
+ * The "Create an instance from this backup" form.
+ */
+export type NewInstanceSpec = { name: string, flavorId: string, sshKeyId: string | null, monthlyBilling: boolean, };
+
+/**
+ * A workflow that could not be deleted.
+ */
+export type NotDeleted = { workflow: string, 
+/**
+ * OVH's refusal, in the user's words.
+ */
+message: string, };
+
+/**
+ * The outcome for one instance of a bulk creation.
+ */
+export type Outcome = { instanceId: string, workflowName: string, error: string | null, };
+
+/**
+ * A schedule as the form builds it, in the user's time zone.
+ */
+export type Plain = { repeat: Repeat, hour: number, minute: number, };
+
+/**
+ * A backup a workflow's deletion would delete.
+ */
+export type PlannedBackup = { id: string, name: string, createdAt: string | null, sizeGb: number, 
+/**
+ * What it costs a month, when the region's price is known.
+ */
+monthly: number | null, };
+
+/**
+ * What Preferences shows.
+ */
+export type Prefs = { 
+/**
+ * The chosen language; `None` follows the system.
+ */
+language: Lang | null, 
+/**
+ * The language in use (chosen or the system's).
+ */
+effectiveLanguage: Lang, 
+/**
+ * The system's locale (`fr_CA.UTF-8`, `de-AT`): dates and money follow its country.
+ */
+systemLocale: string, quietSuccesses: boolean, startAtLogin: boolean, logsFolder: string | null, };
+
+/**
+ * A change from Preferences; absent fields are left as they are.
+ */
+export type PrefsChange = { quietSuccesses?: boolean, startAtLogin?: boolean, };
+
+/**
+ * The schedule shown both ways, its next runs, its warnings and its cost.
+ */
+export type Preview = { cron: string, rotation: number, described: Described, 
+/**
+ * RFC 3339 in the user's zone.
+ */
+nextRuns: Array<string>, 
+/**
+ * The first run whose local time moves with daylight saving (RFC 3339, local).
+ */
+dstShift: string | null, businessHours: boolean, 
+/**
+ * For the chosen instances: one backup, and all kept backups, per month.
+ */
+perBackupMonthly: number | null, totalMonthly: number | null, currency: string | null, };
+
+/**
+ * Snapshot storage price for one region.
+ */
+export type Price = { 
+/**
+ * Per GB per month, in `currency`.
+ */
+perGbMonth: number, 
+/**
+ * ISO code (`EUR`, `GBP`, `PLN`, `CAD`, `USD`...), from the catalog.
+ */
+currency: string, 
+/**
+ * The catalog's plan (`snapshot.consumption`, `….3AZ`, `….LZ`).
+ */
+planCode: string, };
+
+/**
+ * The country prices come from, for the Account screen.
+ */
+export type PriceCountry = { subsidiary: string | null, source: CountrySource, 
+/**
+ * What to pre-fill the choice with: the endpoint's usual country.
+ */
+suggested: string, 
+/**
+ * The countries that can be chosen on this endpoint.
+ */
+choices: Array<string>, };
+
+/**
+ * A project as the project selector shows it.
+ */
+export type Project = { id: string, name: string, };
+
+/**
+ * How well an instance is protected.
+ */
+export type Protection = "ok" | "warning" | "unprotected";
+
+/**
+ * Why a backup is not deleted.
+ */
+export type Refusal = { "code": "gone" } | { "code": "notAvailable" } | { "code": "inUse", instances: Array<string>, } | { "code": "failed", message: string, } | { "code": "noLongerPlanned" };
+
+/**
+ * How often, in the user's words.
+ */
+export type Repeat = { "kind": "daily" } | { "kind": "weekly", days: Array<number>, } | { "kind": "monthly", day: number, };
+
+/**
+ * What the two restore dialogs need.
+ */
+export type RestoreOptions = { backupId: string, backupName: string, region: string, createdAt: string | null, 
+/**
+ * The instance it was taken of, when it still exists: the in-place target.
+ */
+instanceId: string | null, instanceName: string | null, 
+/**
+ * Models in the backup's region whose disk holds the backup (`minDisk`).
+ */
+flavors: Array<FlavorChoice>, sshKeys: Array<KeyChoice>, defaultName: string, };
+
+/**
+ * What happened on one route template, over every call the tour made to it.
+ */
+export type RouteResult = { 
+/**
+ * `GET /cloud/project/{projectId}/snapshot`
+ */
+route: string, calls: number, answered: number, 
+/**
+ * Records read, for list routes.
+ */
+records: number, 
+/**
+ * `HTTP 403 Client::Forbidden` and how many times.
+ */
+refusals: { [key in string]: number }, 
+/**
+ * Calls that got no answer (network, timeout) or an answer that is not the expected shape.
+ */
+failures: { [key in string]: number }, 
+/**
+ * Records skipped: field, problem, how many.
+ */
+unreadable: Array<[string, string, number]>, };
+
+/**
+ * One run of a workflow.
+ */
+export type Run = { id: string, executedAt: string | null, 
+/**
+ * `SUCCESS`, `ERROR`, `RUNNING`...
+ */
+state: string, stateInfo: string | null, };
+
+/**
+ * The window's sections, in the sidebar's order.
+ */
+export type Section = "overview" | "instances" | "backups" | "workflows" | "account" | "preferences";
+
+export type ServiceAccountInput = { endpoint: string, clientId: string, clientSecret: string, };
+
+/**
+ * Which cloud the window shows.
+ */
+export type Session = { demo: boolean, endpoint: string, };
+
+/**
+ * Where the window opens: a section, or one backup in Instance Backup.
+ */
+export type Target = { section: Section, projectId: string | null, snapshotId: string | null, };
+
+export type Told = { ok: boolean, title: string, body: string, };
+
+/**
+ * One backup (or restore) being followed to completion.
+ */
+export type Tracked = { 
+/**
+ * Journals written before restores existed have no kind: they are backups.
+ */
+kind: TrackedKind, projectId: string, 
+/**
+ * The backup followed, or the backup an instance is being restored from.
+ */
+snapshotId: string, name: string, instanceId: string, instanceName: string, region: string, startedAt: string, };
+
+/**
+ * What is being followed.
+ */
+export type TrackedKind = { "type": "backup" } | { "type": "safetyBackup", restore_from: string, restore_name: string, } | { "type": "rebuild", 
+/**
+ * The instance was seen in another status than `ACTIVE` since the reinstall.
+ */
+seen_rebuilding: boolean, 
+/**
+ * The reinstall's operation, when OVH named one (`operationIds`).
+ */
+operation_id?: string | null, } | { "type": "build" };
+
+/**
+ * One workflow and the backups it appears to have made.
+ */
+export type WorkflowBackups = { workflowId: string, workflowName: string, region: string, 
+/**
+ * The name its backups start with (OVH's `backupName`, else the workflow's name).
+ */
+backupName: string, currency: string | null, backups: Array<PlannedBackup>, };
+
+/**
+ * One workflow to delete.
+ */
+export type WorkflowRef = { region: string, id: string, };
+
+/**
+ * One row of Workflow Management.
+ */
+export type WorkflowRow = { id: string, name: string, region: string, instanceId: string, 
+/**
+ * `None` when the instance was deleted (the workflow then fails every run).
+ */
+instanceName: string | null, cron: string, rotation: number | null, schedule: Described, nextRun: string | null, lastRun: Run | null, 
+/**
+ * Newest first.
+ */
+history: Array<Run>, };
+
+/** The commands the window may call. */
+export const COMMANDS = [
+  "session",
+  "list_projects",
+  "list_instances",
+  "backup_form",
+  "create_backup",
+  "list_backups",
+  "delete_backups",
+  "cancel_backup",
+  "restore_options",
+  "restore_in_place",
+  "restore_new_instance",
+  "auto_backup_form",
+  "preview_schedule",
+  "create_auto_backups",
+  "list_workflows",
+  "delete_workflows",
+  "workflow_backups",
+  "price_country",
+  "check_account",
+  "unreadable_count",
+  "save_check_report",
+  "choose_price_country",
+  "replace_workflow",
+  "refresh",
+  "refresh_schedules",
+  "protection_overview",
+  "account_status",
+  "account_info",
+  "endpoint_links",
+  "import_offer",
+  "import_account",
+  "connect_start",
+  "connect_wait",
+  "connect_cancel",
+  "save_keys",
+  "save_service_account",
+  "sign_out",
+  "open_page",
+  "settings",
+  "update_settings",
+  "set_language",
+  "take_section",
+  "open_logs_folder",
+  "quit",
+  "close_window",
+] as const;
+
+export type Command = (typeof COMMANDS)[number];
+
+/** The events the Rust side emits to the window. */
+export const EVENTS = {
+  backupsChanged: "backups://changed",
+  backupEnded: "backups://ended",
+  confirmQuit: "app://confirm-quit",
+  navigate: "app://navigate",
+  schedulesChanged: "schedules://changed",
+  scheduleRun: "schedules://run",
+} as const;
