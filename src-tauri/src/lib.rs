@@ -14,6 +14,7 @@ mod notify;
 mod prefs;
 mod state;
 mod tray;
+mod words;
 
 use tauri::{Builder, Manager, RunEvent, Runtime};
 use tauri_plugin_window_state::StateFlags;
@@ -158,14 +159,17 @@ fn cannot_start(detail: &str) {
     eprintln!("Backup Desk could not start: {detail}");
     #[cfg(windows)]
     {
-        let fr = desk::settings::system_language().starts_with("fr");
-        let (title, text) = if fr {
-            ("Backup Desk ne peut pas démarrer", format!("Backup Desk n'a pas pu ouvrir sa fenêtre.\n\nIl a besoin de Microsoft Edge WebView2, inclus dans Windows 11. Sous Windows 10, installez le runtime gratuit « Evergreen » depuis https://developer.microsoft.com/microsoft-edge/webview2/ puis relancez Backup Desk.\n\nDétail : {detail}"))
-        } else {
-            ("Backup Desk cannot start", format!("Backup Desk could not open its window.\n\nIt needs Microsoft Edge WebView2, which Windows 11 includes. On Windows 10, install the free \"Evergreen\" runtime from https://developer.microsoft.com/microsoft-edge/webview2/ and start Backup Desk again.\n\nDetails: {detail}"))
-        };
+        // The settings are not read yet: the system's language.
+        let lang =
+            desk::settings::Settings::default().language_or(&desk::settings::system_language());
+        let title = words::text(lang, "desktop-cannotStartTitle", &[]);
+        let text = words::text(
+            lang,
+            "desktop-cannotStartBody",
+            &[("detail", words::Arg::Text(detail))],
+        );
         let wide = |s: &str| s.encode_utf16().chain(Some(0)).collect::<Vec<u16>>();
-        let (title, text) = (wide(title), wide(&text));
+        let (title, text) = (wide(&title), wide(&text));
         // SAFETY: both strings are NUL-terminated UTF-16 that outlive the call; no owner window.
         #[allow(unsafe_code)]
         unsafe {

@@ -10,6 +10,8 @@ use tauri_plugin_notification::NotificationExt;
 
 use crate::events::{self, Changed, Ended, Section, Target, Told};
 use crate::state::AppState;
+use crate::words::{self, Arg};
+use desk::settings::Language;
 
 /// The words of a notification.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,91 +20,108 @@ pub struct Message {
     pub body: String,
 }
 
-fn fmt_duration(secs: i64, fr: bool) -> String {
-    match (secs, fr) {
-        (s, false) if s < 60 => format!("{s} s"),
-        (s, true) if s < 60 => format!("{s} s"),
-        (s, _) => format!("{} min {:02} s", s / 60, s % 60),
-    }
-}
-
-fn fmt_size(gb: f64, fr: bool) -> String {
-    let s = format!("{gb:.1} GB");
-    if fr {
-        s.replace('.', ",").replace("GB", "Go")
-    } else {
-        s
-    }
-}
-
 /// The notification for a tracker event, if any.
-pub fn message(event: &Event, lang: &str) -> Option<Message> {
-    let fr = lang == "fr";
-    let m = |t: String, b: String| Some(Message { title: t, body: b });
+pub fn message(event: &Event, lang: Language) -> Option<Message> {
+    let m = |title: String, body: String| Some(Message { title, body });
+    let say = |id: &str, args: &[(&str, Arg)]| words::text(lang, id, args);
     match event {
         Event::Progress { .. } => None,
-        Event::Finished { backup, size_gb, duration_secs } => m(
-            if fr { format!("Sauvegarde prête — {} de {}", backup.name, backup.instance_name) } else { format!("Backup ready — {} of {}", backup.name, backup.instance_name) },
-            if fr {
-                format!("{} en {}. Elle est dans Instance Backup.", fmt_size(*size_gb, true), fmt_duration(*duration_secs, true))
-            } else {
-                format!("{} in {}. It is in Instance Backup.", fmt_size(*size_gb, false), fmt_duration(*duration_secs, false))
-            },
+        Event::Finished {
+            backup,
+            size_gb,
+            duration_secs,
+        } => m(
+            say(
+                "desktop-backupReadyTitle",
+                &[
+                    ("name", Arg::Text(&backup.name)),
+                    ("instance", Arg::Text(&backup.instance_name)),
+                ],
+            ),
+            say(
+                "desktop-backupReadyBody",
+                &[
+                    ("size", Arg::Text(&words::size_gb(lang, *size_gb))),
+                    ("duration", Arg::Text(&words::duration(*duration_secs))),
+                ],
+            ),
         ),
         Event::Failed { backup, failure } => m(
-            if fr { format!("Échec de la sauvegarde — {} de {}", backup.name, backup.instance_name) } else { format!("Backup failed — {} of {}", backup.name, backup.instance_name) },
-            match (failure, fr) {
-                (Failure::Error, false) => "OVHcloud reported an error. Try again from Instances → … → Create a backup; if it fails again, contact OVHcloud support.".into(),
-                (Failure::Error, true) => "OVHcloud a signalé une erreur. Réessayez depuis Instances → … → Créer une sauvegarde ; si l'échec se répète, contactez le support OVHcloud.".into(),
-                (Failure::Disappeared | Failure::RestoreNotStarted(_) | Failure::Unconfirmed, false) => "The backup disappeared before it was ready (cancelled or deleted). Create a new one if you still need it.".into(),
-                (Failure::Disappeared | Failure::RestoreNotStarted(_) | Failure::Unconfirmed, true) => "La sauvegarde a disparu avant d'être prête (annulée ou supprimée). Créez-en une nouvelle si besoin.".into(),
+            say(
+                "desktop-backupFailedTitle",
+                &[
+                    ("name", Arg::Text(&backup.name)),
+                    ("instance", Arg::Text(&backup.instance_name)),
+                ],
+            ),
+            match failure {
+                Failure::Error => say("desktop-backupFailedError", &[]),
+                Failure::Disappeared | Failure::RestoreNotStarted(_) | Failure::Unconfirmed => {
+                    say("desktop-backupFailedGone", &[])
+                }
             },
         ),
-        Event::Restored { restore, duration_secs } => match restore.kind {
-            Kind::Build => m(
-                if fr { format!("Instance prête — {}", restore.instance_name) } else { format!("Instance ready — {}", restore.instance_name) },
-                if fr {
-                    format!("Créée depuis {} en {}.", restore.name, fmt_duration(*duration_secs, true))
-                } else {
-                    format!("Created from {} in {}.", restore.name, fmt_duration(*duration_secs, false))
-                },
-            ),
-            _ => m(
-                if fr { format!("Restauration terminée — {}", restore.instance_name) } else { format!("Restore complete — {}", restore.instance_name) },
-                if fr {
-                    format!("{} fonctionne à nouveau, depuis {}.", restore.instance_name, restore.name)
-                } else {
-                    format!("{} is running again, from {}.", restore.instance_name, restore.name)
-                },
-            ),
-        },
-        Event::RestoreFailed { restore, failure } => m(
-            match (failure, fr) {
-                (Failure::Unconfirmed, false) => format!("Restore not confirmed — {}", restore.instance_name),
-                (Failure::Unconfirmed, true) => format!("Restauration non confirmée — {}", restore.instance_name),
-                (_, false) => format!("Restore failed — {}", restore.instance_name),
-                (_, true) => format!("Échec de la restauration — {}", restore.instance_name),
-            },
-            match (failure, fr) {
-                (Failure::RestoreNotStarted(why), false) => format!("Nothing was restored: {why}."),
-                (Failure::RestoreNotStarted(why), true) => format!("Rien n'a été restauré : {why}."),
-                (Failure::Unconfirmed, false) => format!("OVHcloud accepted the restore but {} never showed it happening. Check the instance before you rely on it.", restore.instance_name),
-                (Failure::Unconfirmed, true) => format!("OVHcloud a accepté la restauration mais {} n'a jamais montré qu'elle avait lieu. Vérifiez l'instance avant de vous y fier.", restore.instance_name),
-                (_, false) => "OVHcloud reported an error on the instance. Open the OVHcloud Control Panel or contact support.".into(),
-                (_, true) => "OVHcloud a signalé une erreur sur l'instance. Ouvrez l'espace client OVHcloud ou contactez le support.".into(),
-            },
-        ),
-        Event::WhileAway { finished, failed } => {
-            let names = |list: &[Tracked]| list.iter().map(|t| t.name.as_str()).collect::<Vec<_>>().join(", ");
-            let title = match (fr, finished.len()) {
-                (false, 1) => "While you were away: 1 backup finished".to_string(),
-                (false, n) => format!("While you were away: {n} backups finished"),
-                (true, 1) => "Pendant votre absence : 1 sauvegarde terminée".to_string(),
-                (true, n) => format!("Pendant votre absence : {n} sauvegardes terminées"),
+        Event::Restored {
+            restore,
+            duration_secs,
+        } => {
+            let instance = ("instance", Arg::Text(&restore.instance_name));
+            match restore.kind {
+                Kind::Build => m(
+                    say("desktop-instanceReadyTitle", &[instance]),
+                    say(
+                        "desktop-instanceReadyBody",
+                        &[
+                            ("name", Arg::Text(&restore.name)),
+                            ("duration", Arg::Text(&words::duration(*duration_secs))),
+                        ],
+                    ),
+                ),
+                _ => m(
+                    say("desktop-restoredTitle", &[instance]),
+                    say(
+                        "desktop-restoredBody",
+                        &[
+                            ("instance", Arg::Text(&restore.instance_name)),
+                            ("name", Arg::Text(&restore.name)),
+                        ],
+                    ),
+                ),
+            }
+        }
+        Event::RestoreFailed { restore, failure } => {
+            let instance = || ("instance", Arg::Text(&restore.instance_name));
+            let title = match failure {
+                Failure::Unconfirmed => "desktop-restoreUnconfirmedTitle",
+                _ => "desktop-restoreFailedTitle",
             };
+            let body = match failure {
+                Failure::RestoreNotStarted(why) => {
+                    say("desktop-restoreNotStarted", &[("reason", Arg::Text(why))])
+                }
+                Failure::Unconfirmed => say("desktop-restoreUnconfirmedBody", &[instance()]),
+                _ => say("desktop-restoreFailedBody", &[]),
+            };
+            m(say(title, &[instance()]), body)
+        }
+        Event::WhileAway { finished, failed } => {
+            let names = |list: &[Tracked]| {
+                list.iter()
+                    .map(|t| t.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let title = say(
+                "desktop-whileAwayTitle",
+                &[("count", Arg::Count(finished.len()))],
+            );
             let mut body = names(finished);
             if !failed.is_empty() {
-                body.push_str(&if fr { format!("\nÉchouées : {}", names(failed)) } else { format!("\nFailed: {}", names(failed)) });
+                body.push('\n');
+                body.push_str(&say(
+                    "desktop-whileAwayFailed",
+                    &[("names", Arg::Text(&names(failed)))],
+                ));
             }
             m(title, body)
         }
@@ -119,63 +138,35 @@ fn local_time(at: Option<chrono::DateTime<chrono::Utc>>) -> String {
 }
 
 /// The notification for a scheduled run, if any.
-pub fn schedule_message(event: &watcher::Event, lang: &str) -> Option<Message> {
-    let fr = lang == "fr";
-    let m = |t: String, b: String| Some(Message { title: t, body: b });
-    match event {
-        watcher::Event::Changed => None,
-        watcher::Event::RunSucceeded(r) => m(
-            if fr {
-                format!("Sauvegarde automatique de {} terminée", r.instance_name)
-            } else {
-                format!("Automatic backup of {} done", r.instance_name)
-            },
-            if fr {
-                format!("{}, exécution du {}.", r.workflow_name, local_time(r.at))
-            } else {
-                format!("{}, run of {}.", r.workflow_name, local_time(r.at))
-            },
+pub fn schedule_message(event: &watcher::Event, lang: Language) -> Option<Message> {
+    let say = |id: &str, args: &[(&str, Arg)]| words::text(lang, id, args);
+    let (title, body, r) = match event {
+        watcher::Event::Changed => return None,
+        watcher::Event::RunSucceeded(r) => ("desktop-runDoneTitle", "desktop-runDoneBody", r),
+        watcher::Event::RunFailed(r) => ("desktop-runFailedTitle", "desktop-runFailedBody", r),
+        watcher::Event::RunMissed(r) => ("desktop-runMissedTitle", "desktop-runMissedBody", r),
+    };
+    let info = r
+        .info
+        .clone()
+        .unwrap_or_else(|| say("desktop-runNoDetail", &[]));
+    let time = local_time(r.at);
+    Some(Message {
+        title: say(
+            title,
+            &[
+                ("instance", Arg::Text(&r.instance_name)),
+                ("info", Arg::Text(&info)),
+            ],
         ),
-        watcher::Event::RunFailed(r) => {
-            let info = r.info.clone().unwrap_or_else(|| {
-                if fr {
-                    "erreur sans détail".into()
-                } else {
-                    "no detail given".into()
-                }
-            });
-            m(
-                if fr {
-                    format!(
-                        "Échec de la sauvegarde automatique de {} — {info}",
-                        r.instance_name
-                    )
-                } else {
-                    format!("Automatic backup of {} failed — {info}", r.instance_name)
-                },
-                if fr {
-                    format!("{}, exécution du {}. Créez une sauvegarde manuelle si besoin ; si l'échec se répète, contactez le support OVHcloud.", r.workflow_name, local_time(r.at))
-                } else {
-                    format!("{}, run of {}. Take a manual backup if you need one now; if it fails again, contact OVHcloud support.", r.workflow_name, local_time(r.at))
-                },
-            )
-        }
-        watcher::Event::RunMissed(r) => m(
-            if fr {
-                format!(
-                    "La sauvegarde automatique de {} n'a pas eu lieu",
-                    r.instance_name
-                )
-            } else {
-                format!("Automatic backup of {} did not run", r.instance_name)
-            },
-            if fr {
-                format!("{} devait s'exécuter le {}. OVHcloud a peut-être un incident : faites une sauvegarde manuelle si besoin.", r.workflow_name, local_time(r.at))
-            } else {
-                format!("{} was due at {}. OVHcloud may have an incident: take a manual backup if you need one.", r.workflow_name, local_time(r.at))
-            },
+        body: say(
+            body,
+            &[
+                ("workflow", Arg::Text(&r.workflow_name)),
+                ("time", Arg::Text(&time)),
+            ],
         ),
-    }
+    })
 }
 
 /// Whether an event is only good news: "Do not disturb for successes" silences these.
@@ -222,17 +213,13 @@ fn show<R: Runtime>(app: &AppHandle<R>, msg: &Message, target: Target) {
 /// notification closing) and then opens the window at `target`.
 #[cfg(all(unix, not(target_os = "macos")))]
 fn show_clickable<R: Runtime>(app: &AppHandle<R>, msg: &Message, target: Target) {
-    let open = if app.state::<AppState>().language() == desk::settings::Language::Fr {
-        "Ouvrir"
-    } else {
-        "Open"
-    };
+    let open = words::text(app.state::<AppState>().language(), "desktop-open", &[]);
     let shown = notify_rust::Notification::new()
         .appname("Backup Desk")
         .summary(&msg.title)
         .body(&msg.body)
         .icon("backup-desk")
-        .action("default", open)
+        .action("default", &open)
         .show();
     match shown {
         Ok(handle) => {
@@ -263,7 +250,7 @@ pub fn backup_target(b: &Tracked) -> Target {
 pub fn sink<R: Runtime>(app: AppHandle<R>) -> impl Fn(Notice) + Send + Sync + 'static {
     move |notice| {
         let state = app.state::<AppState>();
-        let lang = state.language().code();
+        let lang = state.language();
         let quiet = state.settings().quiet_successes;
         let event = match notice {
             Notice::Backup(event) => event,
@@ -359,14 +346,14 @@ mod tests {
             duration_secs: 95,
         };
         assert_eq!(
-            message(&done, "en").unwrap(),
+            message(&done, Language::En).unwrap(),
             Message {
                 title: "Backup ready — nightly of web-1".into(),
                 body: "14.2 GB in 1 min 35 s. It is in Instance Backup.".into()
             }
         );
         assert_eq!(
-            message(&done, "fr").unwrap().title,
+            message(&done, Language::Fr).unwrap().title,
             "Sauvegarde prête — nightly de web-1"
         );
         let away = Event::WhileAway {
@@ -374,7 +361,7 @@ mod tests {
             failed: vec![],
         };
         assert_eq!(
-            message(&away, "en").unwrap().title,
+            message(&away, Language::En).unwrap().title,
             "While you were away: 2 backups finished"
         );
         assert!(
@@ -383,7 +370,7 @@ mod tests {
                     project_id: "p".into(),
                     backups: Vec::new(),
                 },
-                "en"
+                Language::En
             )
             .is_none(),
             "no notification for progress"
@@ -402,8 +389,19 @@ mod tests {
             failed: vec![t("b")],
         }));
         assert!(
-            message(&failed, "en").unwrap().body.contains("Try again"),
+            message(&failed, Language::En)
+                .unwrap()
+                .body
+                .contains("Try again"),
             "a failure says what to do"
+        );
+        assert_eq!(
+            message(&done, Language::De).unwrap(),
+            Message {
+                title: "Backup bereit — nightly von web-1".into(),
+                body: "14,2 GB in 1 min 35 s. Es ist unter Instance Backup.".into()
+            },
+            "every language of the window, from the same catalog"
         );
     }
 }

@@ -9,6 +9,8 @@ use tauri_plugin_window_state::AppHandleExt;
 
 use crate::events::{self, Section, Target};
 use crate::state::AppState;
+use crate::words::{self, Arg};
+use desk::settings::Language;
 
 const TRAY_ID: &str = "main";
 const MENU_OPEN: &str = "open";
@@ -16,17 +18,14 @@ const MENU_BACKUP: &str = "backup";
 const MENU_QUIT: &str = "quit";
 
 /// The menu's words in `lang`: Open, Back up, Quit.
-fn labels(lang: &str) -> [&'static str; 3] {
-    if lang == "fr" {
-        ["Ouvrir Backup Desk", "Sauvegarder une instance…", "Quitter"]
-    } else {
-        ["Open Backup Desk", "Back up an instance…", "Quit"]
-    }
+fn labels(lang: Language) -> [String; 3] {
+    ["desktop-trayOpen", "desktop-trayBackup", "desktop-trayQuit"]
+        .map(|id| words::text(lang, id, &[]))
 }
 
 /// The menu: Open, "Back up an instance…", the last few events (for reading), Quit.
 fn menu<R: Runtime>(app: &AppHandle<R>, recent: &[String]) -> tauri::Result<Menu<R>> {
-    let [open, backup, quit] = labels(app.state::<AppState>().language().code());
+    let [open, backup, quit] = labels(app.state::<AppState>().language());
     let menu = Menu::new(app)?;
     menu.append(&MenuItem::with_id(
         app,
@@ -145,18 +144,18 @@ pub fn create_window<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
 }
 
 /// The tooltip for the overview: all protected, or how many need attention.
-pub fn summary(rows: &[Covered], lang: &str) -> String {
+pub fn summary(rows: &[Covered], lang: Language) -> String {
     let attention = rows
         .iter()
         .filter(|r| r.protection != Protection::Ok)
         .count();
-    match (attention, lang == "fr") {
-        (0, false) => format!("Backup Desk — all {} instances protected", rows.len()),
-        (0, true) => format!("Backup Desk — les {} instances sont protégées", rows.len()),
-        (1, false) => "Backup Desk — 1 instance needs attention".to_string(),
-        (1, true) => "Backup Desk — 1 instance demande votre attention".to_string(),
-        (n, false) => format!("Backup Desk — {n} instances need attention"),
-        (n, true) => format!("Backup Desk — {n} instances demandent votre attention"),
+    match attention {
+        0 => words::text(
+            lang,
+            "desktop-trayAllProtected",
+            &[("count", Arg::Count(rows.len()))],
+        ),
+        n => words::text(lang, "desktop-trayAttention", &[("count", Arg::Count(n))]),
     }
 }
 
@@ -182,7 +181,7 @@ pub fn show_recent<R: Runtime>(app: &AppHandle<R>, recent: &[String]) {
 pub fn reflect<R: Runtime>(app: &AppHandle<R>, rows: &[Covered]) {
     if let Some(tray) = app.tray_by_id(TRAY_ID) {
         let lang = app.state::<AppState>().language();
-        let _ = tray.set_tooltip(Some(summary(rows, lang.code())));
+        let _ = tray.set_tooltip(Some(summary(rows, lang)));
     }
 }
 
@@ -208,12 +207,22 @@ mod tests {
     #[test]
     fn the_tooltip_says_what_needs_attention() {
         assert_eq!(
-            summary(&[row(Protection::Ok), row(Protection::Ok)], "en"),
+            summary(&[row(Protection::Ok), row(Protection::Ok)], Language::En),
             "Backup Desk — all 2 instances protected"
         );
         assert_eq!(
-            summary(&[row(Protection::Ok), row(Protection::Unprotected)], "en"),
+            summary(
+                &[row(Protection::Ok), row(Protection::Unprotected)],
+                Language::En
+            ),
             "Backup Desk — 1 instance needs attention"
+        );
+        assert_eq!(
+            summary(
+                &[row(Protection::Warning), row(Protection::Unprotected)],
+                Language::Fr
+            ),
+            "Backup Desk — 2 instances demandent votre attention"
         );
     }
 }

@@ -363,3 +363,49 @@ ageDays = { $days ->
    *[other] { $days } Tage
 }
 queryId = (Anfrage-ID { $id })
+
+## Der Desktop: Benachrichtigungen, Infobereich und Startmeldung (gelesen von src-tauri/src/words.rs; IDs beginnen mit desktop-).
+desktop-open = Öffnen
+desktop-trayOpen = Backup Desk öffnen
+desktop-trayBackup = Backup einer Instanz erstellen…
+desktop-trayQuit = Beenden
+desktop-trayAllProtected = Backup Desk — { $count ->
+        [one] die Instanz ist geschützt
+       *[other] alle { $count } Instanzen geschützt
+    }
+desktop-trayAttention = Backup Desk — { $count ->
+        [one] 1 Instanz erfordert Aufmerksamkeit
+       *[other] { $count } Instanzen erfordern Aufmerksamkeit
+    }
+desktop-backupReadyTitle = Backup bereit — { $name } von { $instance }
+desktop-backupReadyBody = { $size } in { $duration }. Es ist unter Instance Backup.
+desktop-backupFailedTitle = Backup fehlgeschlagen — { $name } von { $instance }
+desktop-backupFailedError = OVHcloud hat einen Fehler gemeldet. Versuchen Sie es erneut unter Instanzen → … → Backup erstellen; schlägt es wieder fehl, wenden Sie sich an den OVHcloud Support.
+desktop-backupFailedGone = Das Backup ist verschwunden, bevor es bereit war (abgebrochen oder gelöscht). Erstellen Sie bei Bedarf ein neues.
+desktop-instanceReadyTitle = Instanz bereit — { $instance }
+desktop-instanceReadyBody = Aus { $name } erstellt in { $duration }.
+desktop-restoredTitle = Wiederherstellung abgeschlossen — { $instance }
+desktop-restoredBody = { $instance } läuft wieder, aus { $name }.
+desktop-restoreUnconfirmedTitle = Wiederherstellung nicht bestätigt — { $instance }
+desktop-restoreUnconfirmedBody = OVHcloud hat die Wiederherstellung angenommen, aber { $instance } hat sie nie erkennen lassen. Prüfen Sie die Instanz, bevor Sie sich darauf verlassen.
+desktop-restoreFailedTitle = Wiederherstellung fehlgeschlagen — { $instance }
+desktop-restoreFailedBody = OVHcloud hat einen Fehler auf der Instanz gemeldet. Öffnen Sie das OVHcloud Kundencenter oder wenden Sie sich an den Support.
+desktop-restoreNotStarted = Nichts wurde wiederhergestellt: { $reason }.
+desktop-whileAwayTitle = Während Ihrer Abwesenheit: { $count ->
+        [one] 1 Backup abgeschlossen
+       *[other] { $count } Backups abgeschlossen
+    }
+desktop-whileAwayFailed = Fehlgeschlagen: { $names }
+desktop-runDoneTitle = Automatisches Backup von { $instance } abgeschlossen
+desktop-runDoneBody = { $workflow }, Ausführung vom { $time }.
+desktop-runFailedTitle = Automatisches Backup von { $instance } fehlgeschlagen — { $info }
+desktop-runNoDetail = keine Angabe
+desktop-runFailedBody = { $workflow }, Ausführung vom { $time }. Erstellen Sie bei Bedarf jetzt ein manuelles Backup; schlägt es wieder fehl, wenden Sie sich an den OVHcloud Support.
+desktop-runMissedTitle = Automatisches Backup von { $instance } wurde nicht ausgeführt
+desktop-runMissedBody = { $workflow } war für { $time } geplant. Bei OVHcloud liegt möglicherweise eine Störung vor: Erstellen Sie bei Bedarf ein manuelles Backup.
+desktop-cannotStartTitle = Backup Desk kann nicht starten
+desktop-cannotStartBody = Backup Desk konnte sein Fenster nicht öffnen.
+
+    Es benötigt Microsoft Edge WebView2, das in Windows 11 enthalten ist. Installieren Sie unter Windows 10 die kostenlose „Evergreen“-Runtime von https://developer.microsoft.com/microsoft-edge/webview2/ und starten Sie Backup Desk erneut.
+
+    Details: { $detail }

@@ -393,3 +393,49 @@ ageDays = { $days ->
    *[other] { $days } days
 }
 queryId = (query id { $id })
+
+## The desktop: notifications, the tray and the start-up message. The Rust side (src-tauri/src/words.rs) reads these; their ids start with desktop-.
+desktop-open = Open
+desktop-trayOpen = Open Backup Desk
+desktop-trayBackup = Back up an instance…
+desktop-trayQuit = Quit
+desktop-trayAllProtected = Backup Desk — { $count ->
+        [one] the instance is protected
+       *[other] all { $count } instances protected
+    }
+desktop-trayAttention = Backup Desk — { $count ->
+        [one] 1 instance needs attention
+       *[other] { $count } instances need attention
+    }
+desktop-backupReadyTitle = Backup ready — { $name } of { $instance }
+desktop-backupReadyBody = { $size } in { $duration }. It is in Instance Backup.
+desktop-backupFailedTitle = Backup failed — { $name } of { $instance }
+desktop-backupFailedError = OVHcloud reported an error. Try again from Instances → … → Create a backup; if it fails again, contact OVHcloud support.
+desktop-backupFailedGone = The backup disappeared before it was ready (cancelled or deleted). Create a new one if you still need it.
+desktop-instanceReadyTitle = Instance ready — { $instance }
+desktop-instanceReadyBody = Created from { $name } in { $duration }.
+desktop-restoredTitle = Restore complete — { $instance }
+desktop-restoredBody = { $instance } is running again, from { $name }.
+desktop-restoreUnconfirmedTitle = Restore not confirmed — { $instance }
+desktop-restoreUnconfirmedBody = OVHcloud accepted the restore but { $instance } never showed it happening. Check the instance before you rely on it.
+desktop-restoreFailedTitle = Restore failed — { $instance }
+desktop-restoreFailedBody = OVHcloud reported an error on the instance. Open the OVHcloud Control Panel or contact support.
+desktop-restoreNotStarted = Nothing was restored: { $reason }.
+desktop-whileAwayTitle = While you were away: { $count ->
+        [one] 1 backup finished
+       *[other] { $count } backups finished
+    }
+desktop-whileAwayFailed = Failed: { $names }
+desktop-runDoneTitle = Automatic backup of { $instance } done
+desktop-runDoneBody = { $workflow }, run of { $time }.
+desktop-runFailedTitle = Automatic backup of { $instance } failed — { $info }
+desktop-runNoDetail = no detail given
+desktop-runFailedBody = { $workflow }, run of { $time }. Take a manual backup if you need one now; if it fails again, contact OVHcloud support.
+desktop-runMissedTitle = Automatic backup of { $instance } did not run
+desktop-runMissedBody = { $workflow } was due at { $time }. OVHcloud may have an incident: take a manual backup if you need one.
+desktop-cannotStartTitle = Backup Desk cannot start
+desktop-cannotStartBody = Backup Desk could not open its window.
+
+    It needs Microsoft Edge WebView2, which Windows 11 includes. On Windows 10, install the free "Evergreen" runtime from https://developer.microsoft.com/microsoft-edge/webview2/ and start Backup Desk again.
+
+    Details: { $detail }

@@ -363,3 +363,49 @@ ageDays = { $days ->
    *[other] { $days } días
 }
 queryId = (ID de la solicitud { $id })
+
+## El escritorio: notificaciones, área de notificación y mensaje de inicio (leídos por src-tauri/src/words.rs; identificadores desktop-).
+desktop-open = Abrir
+desktop-trayOpen = Abrir Backup Desk
+desktop-trayBackup = Hacer un backup de una instancia…
+desktop-trayQuit = Salir
+desktop-trayAllProtected = Backup Desk — { $count ->
+        [one] la instancia está protegida
+       *[other] las { $count } instancias están protegidas
+    }
+desktop-trayAttention = Backup Desk — { $count ->
+        [one] 1 instancia requiere atención
+       *[other] { $count } instancias requieren atención
+    }
+desktop-backupReadyTitle = Backup listo — { $name } de { $instance }
+desktop-backupReadyBody = { $size } en { $duration }. Está en Instance Backup.
+desktop-backupFailedTitle = Error en el backup — { $name } de { $instance }
+desktop-backupFailedError = OVHcloud ha indicado un error. Vuelva a intentarlo desde Instancias → … → Crear un backup; si vuelve a fallar, contacte con el soporte de OVHcloud.
+desktop-backupFailedGone = El backup desapareció antes de estar listo (cancelado o eliminado). Cree uno nuevo si todavía lo necesita.
+desktop-instanceReadyTitle = Instancia lista — { $instance }
+desktop-instanceReadyBody = Creada a partir de { $name } en { $duration }.
+desktop-restoredTitle = Restauración completada — { $instance }
+desktop-restoredBody = { $instance } vuelve a funcionar, a partir de { $name }.
+desktop-restoreUnconfirmedTitle = Restauración no confirmada — { $instance }
+desktop-restoreUnconfirmedBody = OVHcloud aceptó la restauración, pero { $instance } nunca mostró que se realizara. Compruebe la instancia antes de confiar en ella.
+desktop-restoreFailedTitle = Error en la restauración — { $instance }
+desktop-restoreFailedBody = OVHcloud ha indicado un error en la instancia. Abra el área de cliente de OVHcloud o contacte con el soporte.
+desktop-restoreNotStarted = No se ha restaurado nada: { $reason }.
+desktop-whileAwayTitle = Durante su ausencia: { $count ->
+        [one] 1 backup finalizado
+       *[other] { $count } backups finalizados
+    }
+desktop-whileAwayFailed = Con errores: { $names }
+desktop-runDoneTitle = Backup automatizado de { $instance } finalizado
+desktop-runDoneBody = { $workflow }, ejecución del { $time }.
+desktop-runFailedTitle = Error en el backup automatizado de { $instance } — { $info }
+desktop-runNoDetail = sin detalles
+desktop-runFailedBody = { $workflow }, ejecución del { $time }. Haga un backup manual si lo necesita ahora; si vuelve a fallar, contacte con el soporte de OVHcloud.
+desktop-runMissedTitle = El backup automatizado de { $instance } no se ha ejecutado
+desktop-runMissedBody = { $workflow } debía ejecutarse el { $time }. Puede que OVHcloud tenga una incidencia: haga un backup manual si lo necesita.
+desktop-cannotStartTitle = Backup Desk no puede iniciarse
+desktop-cannotStartBody = Backup Desk no ha podido abrir su ventana.
+
+    Necesita Microsoft Edge WebView2, incluido en Windows 11. En Windows 10, instale el runtime gratuito «Evergreen» desde https://developer.microsoft.com/microsoft-edge/webview2/ y vuelva a iniciar Backup Desk.
+
+    Detalles: { $detail }

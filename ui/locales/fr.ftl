@@ -393,3 +393,49 @@ ageDays = { $days ->
    *[other] { $days } jours
 }
 queryId = (identifiant de requête { $id })
+
+## Le bureau : notifications, zone de notification et message de démarrage (lus par src-tauri/src/words.rs ; identifiants en desktop-).
+desktop-open = Ouvrir
+desktop-trayOpen = Ouvrir Backup Desk
+desktop-trayBackup = Sauvegarder une instance…
+desktop-trayQuit = Quitter
+desktop-trayAllProtected = Backup Desk — { $count ->
+        [one] l'instance est protégée
+       *[other] les { $count } instances sont protégées
+    }
+desktop-trayAttention = Backup Desk — { $count ->
+        [one] 1 instance demande votre attention
+       *[other] { $count } instances demandent votre attention
+    }
+desktop-backupReadyTitle = Sauvegarde prête — { $name } de { $instance }
+desktop-backupReadyBody = { $size } en { $duration }. Elle est dans Instance Backup.
+desktop-backupFailedTitle = Échec de la sauvegarde — { $name } de { $instance }
+desktop-backupFailedError = OVHcloud a signalé une erreur. Réessayez depuis Instances → … → Créer une sauvegarde ; si l'échec se répète, contactez le support OVHcloud.
+desktop-backupFailedGone = La sauvegarde a disparu avant d'être prête (annulée ou supprimée). Créez-en une nouvelle si besoin.
+desktop-instanceReadyTitle = Instance prête — { $instance }
+desktop-instanceReadyBody = Créée depuis { $name } en { $duration }.
+desktop-restoredTitle = Restauration terminée — { $instance }
+desktop-restoredBody = { $instance } fonctionne à nouveau, depuis { $name }.
+desktop-restoreUnconfirmedTitle = Restauration non confirmée — { $instance }
+desktop-restoreUnconfirmedBody = OVHcloud a accepté la restauration mais { $instance } n'a jamais montré qu'elle avait lieu. Vérifiez l'instance avant de vous y fier.
+desktop-restoreFailedTitle = Échec de la restauration — { $instance }
+desktop-restoreFailedBody = OVHcloud a signalé une erreur sur l'instance. Ouvrez l'espace client OVHcloud ou contactez le support.
+desktop-restoreNotStarted = Rien n'a été restauré : { $reason }.
+desktop-whileAwayTitle = Pendant votre absence : { $count ->
+        [one] 1 sauvegarde terminée
+       *[other] { $count } sauvegardes terminées
+    }
+desktop-whileAwayFailed = Échouées : { $names }
+desktop-runDoneTitle = Sauvegarde automatique de { $instance } terminée
+desktop-runDoneBody = { $workflow }, exécution du { $time }.
+desktop-runFailedTitle = Échec de la sauvegarde automatique de { $instance } — { $info }
+desktop-runNoDetail = erreur sans détail
+desktop-runFailedBody = { $workflow }, exécution du { $time }. Créez une sauvegarde manuelle si besoin ; si l'échec se répète, contactez le support OVHcloud.
+desktop-runMissedTitle = La sauvegarde automatique de { $instance } n'a pas eu lieu
+desktop-runMissedBody = { $workflow } devait s'exécuter le { $time }. OVHcloud a peut-être un incident : faites une sauvegarde manuelle si besoin.
+desktop-cannotStartTitle = Backup Desk ne peut pas démarrer
+desktop-cannotStartBody = Backup Desk n'a pas pu ouvrir sa fenêtre.
+
+    Il a besoin de Microsoft Edge WebView2, inclus dans Windows 11. Sous Windows 10, installez le runtime gratuit « Evergreen » depuis https://developer.microsoft.com/microsoft-edge/webview2/ puis relancez Backup Desk.
+
+    Détail : { $detail }

@@ -363,3 +363,49 @@ ageDays = { $days ->
    *[other] { $days } giorni
 }
 queryId = (ID della richiesta { $id })
+
+## Il desktop: notifiche, area di notifica e messaggio di avvio (letti da src-tauri/src/words.rs; identificatori desktop-).
+desktop-open = Apri
+desktop-trayOpen = Apri Backup Desk
+desktop-trayBackup = Esegui il backup di un'istanza…
+desktop-trayQuit = Esci
+desktop-trayAllProtected = Backup Desk — { $count ->
+        [one] l'istanza è protetta
+       *[other] tutte le { $count } istanze sono protette
+    }
+desktop-trayAttention = Backup Desk — { $count ->
+        [one] 1 istanza richiede attenzione
+       *[other] { $count } istanze richiedono attenzione
+    }
+desktop-backupReadyTitle = Backup pronto — { $name } di { $instance }
+desktop-backupReadyBody = { $size } in { $duration }. Si trova in Instance Backup.
+desktop-backupFailedTitle = Backup non riuscito — { $name } di { $instance }
+desktop-backupFailedError = OVHcloud ha segnalato un errore. Riprova da Istanze → … → Crea un backup; se non riesce di nuovo, contatta il supporto OVHcloud.
+desktop-backupFailedGone = Il backup è scomparso prima di essere pronto (annullato o eliminato). Creane uno nuovo se ti serve ancora.
+desktop-instanceReadyTitle = Istanza pronta — { $instance }
+desktop-instanceReadyBody = Creata da { $name } in { $duration }.
+desktop-restoredTitle = Ripristino completato — { $instance }
+desktop-restoredBody = { $instance } è di nuovo in funzione, da { $name }.
+desktop-restoreUnconfirmedTitle = Ripristino non confermato — { $instance }
+desktop-restoreUnconfirmedBody = OVHcloud ha accettato il ripristino, ma { $instance } non ha mai mostrato che fosse in corso. Controlla l'istanza prima di farci affidamento.
+desktop-restoreFailedTitle = Ripristino non riuscito — { $instance }
+desktop-restoreFailedBody = OVHcloud ha segnalato un errore sull'istanza. Apri lo Spazio Cliente OVHcloud o contatta il supporto.
+desktop-restoreNotStarted = Non è stato ripristinato nulla: { $reason }.
+desktop-whileAwayTitle = Durante la tua assenza: { $count ->
+        [one] 1 backup completato
+       *[other] { $count } backup completati
+    }
+desktop-whileAwayFailed = Non riusciti: { $names }
+desktop-runDoneTitle = Backup automatizzato di { $instance } completato
+desktop-runDoneBody = { $workflow }, esecuzione del { $time }.
+desktop-runFailedTitle = Backup automatizzato di { $instance } non riuscito — { $info }
+desktop-runNoDetail = nessun dettaglio
+desktop-runFailedBody = { $workflow }, esecuzione del { $time }. Esegui un backup manuale se ti serve ora; se non riesce di nuovo, contatta il supporto OVHcloud.
+desktop-runMissedTitle = Il backup automatizzato di { $instance } non è stato eseguito
+desktop-runMissedBody = { $workflow } era previsto per il { $time }. OVHcloud potrebbe avere un incidente: esegui un backup manuale se ti serve.
+desktop-cannotStartTitle = Impossibile avviare Backup Desk
+desktop-cannotStartBody = Backup Desk non è riuscito ad aprire la sua finestra.
+
+    Richiede Microsoft Edge WebView2, incluso in Windows 11. Su Windows 10, installa il runtime gratuito "Evergreen" da https://developer.microsoft.com/microsoft-edge/webview2/ e riavvia Backup Desk.
+
+    Dettagli: { $detail }

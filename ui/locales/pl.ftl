@@ -365,3 +365,51 @@ ageDays = { $days ->
    *[other] { $days } dnia
 }
 queryId = (identyfikator żądania { $id })
+
+## Pulpit: powiadomienia, zasobnik systemowy i komunikat przy starcie (czytane przez src-tauri/src/words.rs; identyfikatory desktop-).
+desktop-open = Otwórz
+desktop-trayOpen = Otwórz Backup Desk
+desktop-trayBackup = Utwórz kopię zapasową instancji…
+desktop-trayQuit = Zakończ
+desktop-trayAllProtected = Backup Desk — { $count ->
+        [one] instancja jest chroniona
+       *[other] wszystkie instancje ({ $count }) są chronione
+    }
+desktop-trayAttention = Backup Desk — { $count ->
+        [one] 1 instancja wymaga uwagi
+        [few] { $count } instancje wymagają uwagi
+       *[other] { $count } instancji wymaga uwagi
+    }
+desktop-backupReadyTitle = Kopia zapasowa gotowa — { $name } instancji { $instance }
+desktop-backupReadyBody = { $size } w { $duration }. Znajduje się w sekcji Kopie zapasowe instancji.
+desktop-backupFailedTitle = Kopia zapasowa nie powiodła się — { $name } instancji { $instance }
+desktop-backupFailedError = OVHcloud zgłosił błąd. Spróbuj ponownie: Instancje → … → Utwórz kopię; jeśli błąd się powtórzy, skontaktuj się z pomocą techniczną OVHcloud.
+desktop-backupFailedGone = Kopia zapasowa zniknęła, zanim była gotowa (anulowana lub usunięta). Utwórz nową, jeśli nadal jej potrzebujesz.
+desktop-instanceReadyTitle = Instancja gotowa — { $instance }
+desktop-instanceReadyBody = Utworzona z { $name } w { $duration }.
+desktop-restoredTitle = Przywracanie zakończone — { $instance }
+desktop-restoredBody = { $instance } znów działa, z kopii { $name }.
+desktop-restoreUnconfirmedTitle = Przywracanie niepotwierdzone — { $instance }
+desktop-restoreUnconfirmedBody = OVHcloud przyjął przywracanie, ale { $instance } nigdy nie pokazała, że się odbywa. Sprawdź instancję, zanim zaczniesz na niej polegać.
+desktop-restoreFailedTitle = Przywracanie nie powiodło się — { $instance }
+desktop-restoreFailedBody = OVHcloud zgłosił błąd instancji. Otwórz Panel klienta OVHcloud lub skontaktuj się z pomocą techniczną.
+desktop-restoreNotStarted = Nic nie zostało przywrócone: { $reason }.
+desktop-whileAwayTitle = Podczas Twojej nieobecności: { $count ->
+        [one] zakończono 1 kopię zapasową
+        [few] zakończono { $count } kopie zapasowe
+       *[other] zakończono { $count } kopii zapasowych
+    }
+desktop-whileAwayFailed = Nieudane: { $names }
+desktop-runDoneTitle = Automatyczna kopia zapasowa { $instance } wykonana
+desktop-runDoneBody = { $workflow }, uruchomienie z { $time }.
+desktop-runFailedTitle = Automatyczna kopia zapasowa { $instance } nie powiodła się — { $info }
+desktop-runNoDetail = brak szczegółów
+desktop-runFailedBody = { $workflow }, uruchomienie z { $time }. Utwórz teraz ręczną kopię zapasową, jeśli jej potrzebujesz; jeśli błąd się powtórzy, skontaktuj się z pomocą techniczną OVHcloud.
+desktop-runMissedTitle = Automatyczna kopia zapasowa { $instance } nie została wykonana
+desktop-runMissedBody = { $workflow } miał zostać uruchomiony { $time }. OVHcloud może mieć awarię: utwórz ręczną kopię zapasową, jeśli jej potrzebujesz.
+desktop-cannotStartTitle = Nie można uruchomić Backup Desk
+desktop-cannotStartBody = Backup Desk nie mógł otworzyć swojego okna.
+
+    Potrzebuje Microsoft Edge WebView2, który jest częścią Windows 11. W Windows 10 zainstaluj bezpłatne środowisko „Evergreen” ze strony https://developer.microsoft.com/microsoft-edge/webview2/ i uruchom Backup Desk ponownie.
+
+    Szczegóły: { $detail }

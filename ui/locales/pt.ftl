@@ -363,3 +363,49 @@ ageDays = { $days ->
    *[other] { $days } dias
 }
 queryId = (ID do pedido { $id })
+
+## O ambiente de trabalho: notificações, área de notificação e mensagem de arranque (lidas por src-tauri/src/words.rs; identificadores desktop-).
+desktop-open = Abrir
+desktop-trayOpen = Abrir o Backup Desk
+desktop-trayBackup = Fazer o backup de uma instância…
+desktop-trayQuit = Sair
+desktop-trayAllProtected = Backup Desk — { $count ->
+        [one] a instância está protegida
+       *[other] as { $count } instâncias estão protegidas
+    }
+desktop-trayAttention = Backup Desk — { $count ->
+        [one] 1 instância requer atenção
+       *[other] { $count } instâncias requerem atenção
+    }
+desktop-backupReadyTitle = Backup pronto — { $name } de { $instance }
+desktop-backupReadyBody = { $size } em { $duration }. Está em Instance Backup.
+desktop-backupFailedTitle = Falha no backup — { $name } de { $instance }
+desktop-backupFailedError = A OVHcloud assinalou um erro. Tente novamente em Instâncias → … → Criar um backup; se voltar a falhar, contacte o suporte da OVHcloud.
+desktop-backupFailedGone = O backup desapareceu antes de estar pronto (cancelado ou eliminado). Crie um novo se ainda precisar.
+desktop-instanceReadyTitle = Instância pronta — { $instance }
+desktop-instanceReadyBody = Criada a partir de { $name } em { $duration }.
+desktop-restoredTitle = Restauro concluído — { $instance }
+desktop-restoredBody = { $instance } está novamente em funcionamento, a partir de { $name }.
+desktop-restoreUnconfirmedTitle = Restauro não confirmado — { $instance }
+desktop-restoreUnconfirmedBody = A OVHcloud aceitou o restauro, mas { $instance } nunca mostrou que estava a decorrer. Verifique a instância antes de confiar nela.
+desktop-restoreFailedTitle = Falha no restauro — { $instance }
+desktop-restoreFailedBody = A OVHcloud assinalou um erro na instância. Abra a Área de Cliente OVHcloud ou contacte o suporte.
+desktop-restoreNotStarted = Nada foi restaurado: { $reason }.
+desktop-whileAwayTitle = Durante a sua ausência: { $count ->
+        [one] 1 backup concluído
+       *[other] { $count } backups concluídos
+    }
+desktop-whileAwayFailed = Com falha: { $names }
+desktop-runDoneTitle = Backup automatizado de { $instance } concluído
+desktop-runDoneBody = { $workflow }, execução de { $time }.
+desktop-runFailedTitle = Falha no backup automatizado de { $instance } — { $info }
+desktop-runNoDetail = sem detalhes
+desktop-runFailedBody = { $workflow }, execução de { $time }. Faça um backup manual se precisar agora; se voltar a falhar, contacte o suporte da OVHcloud.
+desktop-runMissedTitle = O backup automatizado de { $instance } não foi executado
+desktop-runMissedBody = { $workflow } devia ser executado em { $time }. A OVHcloud pode ter um incidente: faça um backup manual se precisar.
+desktop-cannotStartTitle = Não é possível iniciar o Backup Desk
+desktop-cannotStartBody = O Backup Desk não conseguiu abrir a sua janela.
+
+    Precisa do Microsoft Edge WebView2, incluído no Windows 11. No Windows 10, instale o runtime gratuito «Evergreen» a partir de https://developer.microsoft.com/microsoft-edge/webview2/ e inicie novamente o Backup Desk.
+
+    Detalhes: { $detail }
