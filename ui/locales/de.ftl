@@ -236,7 +236,10 @@ run-CANCELED = Abgebrochen
 run-IDLE = Wartend
 run-PAUSED = Pause
 overviewTitle = Schutzübersicht
-overviewSummary = { $ok } von { $total } Instanzen geschützt; { $warn } erfordern Aufmerksamkeit; { $none } ungeschützt.
+overviewSummary = { $ok } von { $total } Instanzen geschützt; { $warn } { $warn ->
+        [one] erfordert
+       *[other] erfordern
+    } Aufmerksamkeit; { $none } ungeschützt.
 loadingOverview = Alle Instanzen werden geprüft…
 colProject = Projekt
 colAutomatic = Automatisches Backup

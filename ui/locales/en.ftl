@@ -260,7 +260,10 @@ run-CANCELED = Canceled
 run-IDLE = Waiting
 run-PAUSED = Paused
 overviewTitle = Protection overview
-overviewSummary = { $ok } of { $total } instances protected; { $warn } need attention; { $none } unprotected.
+overviewSummary = { $ok } of { $total } instances protected; { $warn } { $warn ->
+        [one] needs
+       *[other] need
+    } attention; { $none } unprotected.
 loadingOverview = Checking every instance…
 colProject = Project
 colAutomatic = Automatic backup

@@ -236,7 +236,10 @@ run-CANCELED = Cancelado
 run-IDLE = Inactivo
 run-PAUSED = Pausa
 overviewTitle = Resumen de protección
-overviewSummary = { $ok } de { $total } instancias protegidas; { $warn } requieren atención; { $none } sin protección.
+overviewSummary = { $ok } de { $total } instancias protegidas; { $warn } { $warn ->
+        [one] requiere
+       *[other] requieren
+    } atención; { $none } sin protección.
 loadingOverview = Comprobando cada instancia…
 colProject = Proyecto
 colAutomatic = Backup automatizado

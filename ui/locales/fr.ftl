@@ -260,7 +260,10 @@ run-CANCELED = Annulée
 run-IDLE = En attente
 run-PAUSED = En pause
 overviewTitle = Vue de la protection
-overviewSummary = { $ok } instances protégées sur { $total } ; { $warn } à surveiller ; { $none } sans protection.
+overviewSummary = { $ok } { $ok ->
+        [one] instance protégée
+       *[other] instances protégées
+    } sur { $total } ; { $warn } à surveiller ; { $none } sans protection.
 loadingOverview = Vérification de chaque instance…
 colProject = Projet
 colAutomatic = Sauvegarde automatique

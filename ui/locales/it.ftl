@@ -236,7 +236,10 @@ run-CANCELED = Annullata
 run-IDLE = In attesa
 run-PAUSED = In pausa
 overviewTitle = Panoramica della protezione
-overviewSummary = { $ok } istanze protette su { $total }; { $warn } da controllare; { $none } non protette.
+overviewSummary = { $ok } { $ok ->
+        [one] istanza protetta
+       *[other] istanze protette
+    } su { $total }; { $warn } da controllare; { $none } non protette.
 loadingOverview = Verifica di ogni istanza…
 colProject = Progetto
 colAutomatic = Backup automatico

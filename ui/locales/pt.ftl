@@ -236,7 +236,10 @@ run-CANCELED = Anulado
 run-IDLE = Em espera
 run-PAUSED = Pausa
 overviewTitle = Visão geral da proteção
-overviewSummary = { $ok } de { $total } instâncias protegidas; { $warn } requerem atenção; { $none } sem proteção.
+overviewSummary = { $ok } de { $total } instâncias protegidas; { $warn } { $warn ->
+        [one] requer
+       *[other] requerem
+    } atenção; { $none } sem proteção.
 loadingOverview = A verificar cada instância…
 colProject = Projeto
 colAutomatic = Backup automatizado

@@ -27,6 +27,7 @@ function navItem(section: Section, label: Key): HTMLElement {
     {
       href: "#",
       class: current ? "nav-item current" : "nav-item",
+      "data-section": section,
       "aria-current": current ? "page" : false,
       onclick: (e: Event) => {
         e.preventDefault();

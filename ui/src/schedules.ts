@@ -292,7 +292,6 @@ function confirmDeleteWorkflows(projectId: string, rows: api.WorkflowRow[], retu
       try {
         const ids = also.checked && loaded ? [...chosen] : [];
         const report = await api.deleteWorkflows(projectId, refs, ids);
-        for (const p of report.problems) toast(t("deleteFailed", { name: p.workflow, reason: serverText(p.message) }), "bad");
         toast(t("deleteWfDone", { count: report.workflowsDeleted.length }), report.problems.length ? "bad" : "ok");
         dialog.replaceChildren(...deletionReport(report), h("div", { class: "actions" }, h("button", { class: "btn primary", id: "close-report", onclick: close }, t("close"))));
         (dialog.querySelector("#close-report") as HTMLElement | null)?.focus();
@@ -359,6 +358,8 @@ function deletionReport(r: api.DeletionReport): HTMLElement[] {
   const size = kept.reduce((a, k) => a + (k.sizeGb ?? 0), 0);
   const parts: (HTMLElement | null)[] = [
     h("h2", {}, t("deleteReportTitle")),
+    // In the report, not in toasts: a toast would sit behind this dialog, unseen.
+    ...r.problems.map((p) => h("p", { class: "notice error not-deleted", role: "alert" }, t("deleteFailed", { name: p.workflow, reason: serverText(p.message) }))),
     h("p", { id: "deleted-summary" }, t("deleteReportDeleted", { workflows: r.workflowsDeleted.length, backups: r.backupsDeleted.length })),
     r.backupsDeleted.length ? h("ul", { class: "plain deleted" }, ...r.backupsDeleted.map((n) => h("li", {}, n))) : null,
     kept.length
@@ -380,7 +381,7 @@ export async function overviewView(container: HTMLElement, openProject: (project
     container.replaceChildren(head(), errorBox(e as api.ApiError, () => void overviewView(container, openProject)));
     return;
   }
-  const count = (p: api.Covered["protection"]) => String(rows.filter((r) => r.protection === p).length);
+  const count = (p: api.Covered["protection"]) => rows.filter((r) => r.protection === p).length;
   const order = { unprotected: 0, warning: 1, ok: 2 };
   rows.sort((a, b) => order[a.protection] - order[b.protection] || a.instanceName.localeCompare(b.instanceName));
   const now = Date.now();
@@ -411,7 +412,7 @@ export async function overviewView(container: HTMLElement, openProject: (project
   );
   container.replaceChildren(
     head(),
-    h("p", { class: "summary", id: "protection-summary" }, t("overviewSummary", { ok: count("ok"), total: String(rows.length), warn: count("warning"), none: count("unprotected") })),
+    h("p", { class: "summary", id: "protection-summary" }, t("overviewSummary", { ok: count("ok"), total: rows.length, warn: count("warning"), none: count("unprotected") })),
     h(
       "table",
       { class: "list", id: "overview" },

@@ -696,13 +696,17 @@ impl Session {
         for (region, id) in items {
             match workflows::delete(&self.conn.client, project_id, region, id).await {
                 Ok(()) => report.workflows_deleted.push(id.clone()),
-                Err(e) => report.problems.push(NotDeleted {
-                    workflow: plan
-                        .iter()
-                        .find(|p| &p.workflow_id == id)
-                        .map_or(id.clone(), |p| p.workflow_name.clone()),
-                    message: e.user_message(),
-                }),
+                Err(e) => {
+                    // Named as the user knows it: the list read before is still held.
+                    let known = self.project_workflows(project_id).await.unwrap_or_default();
+                    report.problems.push(NotDeleted {
+                        workflow: known
+                            .iter()
+                            .find(|(_, w)| &w.id == id)
+                            .map_or(id.clone(), |(_, w)| w.name.clone()),
+                        message: e.user_message(),
+                    })
+                }
             }
         }
         self.lists.workflows_changed(project_id);

@@ -1,0 +1,272 @@
+//! Every language of the control panel, walked screen by screen in the real window at its default
+//! size: no text overflows its control and no table needs a sideways scrollbar. The overview and
+//! the backup dialog of each language are left in `tests/artifacts/languages-<lang>-*.png`; and
+//! in French, German and Polish a delete refusal reaches the user in that language.
+use std::time::Duration;
+
+use e2e::{eventually, post_json, root, spare_port, with_app_env, App, Result};
+
+/// The languages and the system locale each is tested under.
+const LANGUAGES: [(&str, &str); 7] = [
+    ("en", "en_GB.UTF-8"),
+    ("fr", "fr_FR.UTF-8"),
+    ("de", "de_DE.UTF-8"),
+    ("es", "es_ES.UTF-8"),
+    ("it", "it_IT.UTF-8"),
+    ("pl", "pl_PL.UTF-8"),
+    ("pt", "pt_PT.UTF-8"),
+];
+
+/// Message `id` of `lang`'s catalog, as a one-line text without variables.
+fn word(lang: &str, id: &str) -> String {
+    let path = root().join(format!("ui/locales/{lang}.ftl"));
+    let text = std::fs::read_to_string(&path).expect("the catalog");
+    text.lines()
+        .find_map(|l| l.strip_prefix(&format!("{id} = ")))
+        .unwrap_or_else(|| panic!("{id} is not in {}", path.display()))
+        .to_string()
+}
+
+/// What overflows on the page as it is now: the page or a scrolling box that needs a sideways
+/// scrollbar, and controls and cells whose text is wider than they are.
+async fn overflows(app: &App, screen: &str) -> Result<Vec<String>> {
+    let found = app
+        .client
+        .execute(
+            r##"const bad = [];
+               const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
+               const name = (el) => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + " \"" + (el.textContent || "").trim().replace(/\s+/g, " ").slice(0, 50) + "\"";
+               const page = document.scrollingElement;
+               if (page.scrollWidth > page.clientWidth + 1) bad.push(`the window scrolls sideways (${page.scrollWidth} > ${page.clientWidth})`);
+               for (const el of document.querySelectorAll("body *")) {
+                 if (!shown(el)) continue;
+                 const x = getComputedStyle(el).overflowX;
+                 if ((x === "auto" || x === "scroll") && el.scrollWidth > el.clientWidth + 1) {
+                   // The outermost parts that stick out, to say what is too wide.
+                   const edge = el.getBoundingClientRect().left + el.clientWidth + 1;
+                   const out = [...el.querySelectorAll("*")].filter((c) => shown(c) && c.getBoundingClientRect().right > edge && !(c.parentElement.getBoundingClientRect().right > edge && c.parentElement !== el)).slice(0, 3).map(name);
+                   bad.push(`${name(el)} needs a sideways scrollbar (${el.scrollWidth} > ${el.clientWidth}), for ${out.join(", ")}`);
+                 }
+               }
+               for (const el of document.querySelectorAll("button, .btn, th, td, label, .status, .nav-item, h1, h2, [role=menuitem]")) {
+                 if (!shown(el) || getComputedStyle(el).display === "inline") continue;
+                 if (el.scrollWidth > el.clientWidth + 1) bad.push(`${name(el)} is wider than its box (${el.scrollWidth} > ${el.clientWidth})`);
+               }
+               return bad;"##,
+            vec![],
+        )
+        .await
+        .map_err(|e| format!("measure {screen}: {e}"))?;
+    let list: Vec<String> = serde_json::from_value(found).map_err(|e| e.to_string())?;
+    println!("{screen}: {} overflows", list.len());
+    Ok(list.into_iter().map(|v| format!("{screen}: {v}")).collect())
+}
+
+/// Opens a sidebar section.
+async fn section(app: &App, name: &str) -> Result<()> {
+    app.click(&format!("a.nav-item[data-section='{name}']"))
+        .await
+}
+
+/// Walks the main screens and dialogs in `lang`, returning what overflows.
+async fn walk(app: &App, lang: &str) -> Result<Vec<String>> {
+    let mut found = Vec::new();
+    let at = |s: &str| format!("{lang} {s}");
+    app.find("table").await?;
+    app.find_text(&word(lang, "overviewTitle")).await?;
+    found.extend(overflows(app, &at("overview")).await?);
+    app.screenshot(&format!("languages-{lang}-overview"))
+        .await?;
+
+    section(app, "instances").await?;
+    app.find("tr[data-instance='web-frontend-1']").await?;
+    found.extend(overflows(app, &at("instances")).await?);
+    app.click("tr[data-instance='web-frontend-1'] button[aria-haspopup]")
+        .await?;
+    app.find("[role=menu]").await?;
+    found.extend(overflows(app, &at("instance menu")).await?);
+    app.click_text(&word(lang, "createBackup")).await?;
+    app.find("#backup-name").await?;
+    found.extend(overflows(app, &at("backup dialog")).await?);
+    app.screenshot(&format!("languages-{lang}-backup-dialog"))
+        .await?;
+    app.press("\u{E00C}").await?;
+
+    app.click("tr[data-instance='web-frontend-2'] button[aria-haspopup]")
+        .await?;
+    app.click_text(&word(lang, "createAutoBackup")).await?;
+    app.find("dialog select, dialog input").await?;
+    found.extend(overflows(app, &at("automatic backup dialog")).await?);
+    app.press("\u{E00C}").await?;
+
+    for (name, ready) in [
+        ("backups", "table"),
+        ("workflows", "table"),
+        ("account", "#connect"),
+        ("preferences", "#prefs-quiet"),
+    ] {
+        section(app, name).await?;
+        app.find(ready).await?;
+        found.extend(overflows(app, &at(name)).await?);
+    }
+    Ok(found)
+}
+
+#[tokio::test]
+async fn every_language_fits_the_window() {
+    let mut all = Vec::new();
+    for (lang, locale) in LANGUAGES {
+        let env = [("LANG", locale.to_string()), ("LC_ALL", locale.to_string())];
+        let mut found = Vec::new();
+        with_app_env(
+            &format!("languages-{lang}"),
+            &env,
+            async |app| -> Result<()> {
+                found = walk(app, lang).await?;
+                Ok(())
+            },
+        )
+        .await;
+        all.extend(found);
+    }
+    assert!(
+        all.is_empty(),
+        "text that does not fit:\n{}",
+        all.join("\n")
+    );
+}
+
+/// Message `id` of `lang`'s catalog with its variables filled in.
+fn filled(lang: &str, id: &str, vars: &[(&str, &str)]) -> String {
+    vars.iter().fold(word(lang, id), |text, (name, value)| {
+        text.replace(&format!("{{ ${name} }}"), value)
+    })
+}
+
+/// The fixed parts of the Rust side's sentence `english` as `lang`'s server catalog words it.
+fn server_words(lang: &str, english: &str) -> Vec<String> {
+    let path = root().join(format!("ui/locales/{lang}.server.json"));
+    let table: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).expect("the server catalog"))
+            .expect("JSON");
+    let translated = table[english]
+        .as_str()
+        .unwrap_or_else(|| panic!("{english:?} is not in {}", path.display()));
+    translated
+        .split(['{', '}'])
+        .step_by(2)
+        .map(str::trim)
+        .filter(|part| part.len() > 3)
+        .map(str::to_string)
+        .collect()
+}
+
+/// Waits until the page shows a text containing every one of `parts`.
+async fn shows_all(app: &App, css: &str, parts: &[String]) -> Result<String> {
+    eventually(Duration::from_secs(20), async || {
+        let text = app.text_of(css).await?;
+        match parts.iter().find(|p| !text.contains(p.as_str())) {
+            None => Ok(text),
+            Some(missing) => Err(format!("{css} shows {text:?}, without {missing:?}")),
+        }
+    })
+    .await
+}
+
+/// Each refusal the user can meet, triggered for real, reads in `lang`: a backup in use, a
+/// backup not yet available, a workflow OVH refuses to delete, and keys the account refuses.
+async fn refusals(app: &App, lang: &str, port: u16) -> Result<()> {
+    app.find("table").await?;
+    // A backup that stays in progress for the whole test.
+    if post_json(port, "/_sim/pace", r#"{"snapshotMinSecs": 3600}"#).await? != 204 {
+        return Err("pace not set".into());
+    }
+    section(app, "instances").await?;
+    app.click("tr[data-instance='mail-gateway'] button[aria-haspopup]")
+        .await?;
+    app.click_text(&word(lang, "createBackup")).await?;
+    app.fill("#backup-name", "e2e in progress").await?;
+    app.click("#confirm-backup").await?;
+
+    section(app, "backups").await?;
+    let in_use = "web-frontend-1 2025-release";
+    app.click(&format!("tr[data-backup='{in_use}'] input[type=checkbox]"))
+        .await?;
+    app.click("#delete-selected").await?;
+    let expected = filled(
+        lang,
+        "deleteBlocked",
+        &[("name", in_use), ("instances", "web-preprod")],
+    );
+    shows_all(app, "dialog p.blocked", &[expected]).await?;
+    app.press("\u{E00C}").await?;
+    app.click(&format!("tr[data-backup='{in_use}'] input[type=checkbox]"))
+        .await?;
+
+    let busy = "tr[data-backup='e2e in progress'] input[type=checkbox]";
+    eventually(Duration::from_secs(20), async || {
+        app.find(busy).await.map(|_| ())
+    })
+    .await?;
+    app.click(busy).await?;
+    app.click("#delete-selected").await?;
+    let expected = filled(lang, "deleteNotAvailable", &[("name", "e2e in progress")]);
+    shows_all(app, "dialog p.blocked", &[expected]).await?;
+    app.press("\u{E00C}").await?;
+
+    let fault = r#"{"method": "DELETE", "path": "/cloud/project/*/region/*/workflow/backup/*", "status": 500}"#;
+    let status = post_json(port, "/_sim/faults", fault).await?;
+    if !(200..300).contains(&status) {
+        return Err(format!("fault not set: HTTP {status}"));
+    }
+    section(app, "workflows").await?;
+    app.click("tr[data-workflow='nightly-web-frontend-1'] input[type=checkbox]")
+        .await?;
+    app.click("#delete-workflows").await?;
+    app.click("#confirm-delete-workflows").await?;
+    let template = filled(lang, "deleteFailed", &[("name", "nightly-web-frontend-1")]);
+    let mut parts: Vec<String> = template
+        .split("{ $reason }")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect();
+    parts.extend(server_words(
+        lang,
+        "OVHcloud had a problem (error {status}). Try again in a few minutes; if it lasts, check status.ovhcloud.com.",
+    ));
+    shows_all(app, "dialog .not-deleted", &parts).await?;
+    app.click("#close-report").await?;
+
+    section(app, "account").await?;
+    app.click("#way-keys").await?;
+    app.fill("#keys-ak", "abc def").await?;
+    app.fill("#keys-as", "secret").await?;
+    app.fill("#keys-ck", "consumer").await?;
+    app.click("#save-keys").await?;
+    let parts = server_words(
+        lang,
+        "{label} cannot contain spaces: copy it again from OVHcloud",
+    );
+    shows_all(app, ".form-status", &parts).await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn refusals_reach_the_user_in_french_german_and_polish() {
+    for (lang, locale) in LANGUAGES
+        .into_iter()
+        .filter(|(l, _)| ["fr", "de", "pl"].contains(l))
+    {
+        let port = spare_port();
+        let env = [
+            ("LANG", locale.to_string()),
+            ("LC_ALL", locale.to_string()),
+            ("BACKUP_DESK_DEMO_PORT", port.to_string()),
+        ];
+        with_app_env(&format!("refusals-{lang}"), &env, async |app| {
+            refusals(app, lang, port).await
+        })
+        .await;
+    }
+}
