@@ -84,8 +84,14 @@ impl Error {
 /// What a failed command sends the window.
 #[derive(Debug, Serialize, TS)]
 #[ts(rename = "ApiError")]
+#[serde(rename_all = "camelCase")]
 pub struct ErrorDto {
     pub kind: Kind,
+    /// What to tell the user, worded by the window in the user's language.
+    pub said: desk::Said,
+    /// OVH's id of the failed request, which its support asks for.
+    pub query_id: Option<String>,
+    /// The same in English, one line (for logs and reports).
     pub message: String,
 }
 
@@ -93,6 +99,14 @@ impl Serialize for Error {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         ErrorDto {
             kind: self.kind(),
+            said: match self {
+                Error::Desk(e) => e.said(),
+                Error::System(m) => desk::Said::Text { message: m.clone() },
+            },
+            query_id: match self {
+                Error::Desk(e) => e.query_id(),
+                Error::System(_) => None,
+            },
             message: self.message(),
         }
         .serialize(serializer)
@@ -114,11 +128,11 @@ mod tests {
                 "error sending request for url (http://127.0.0.1:1/1.0/x): connection refused"
                     .into()
             )),
-            serde_json::json!({"kind": "network", "message": "OVHcloud cannot be reached. Check the internet connection, then try again."})
+            serde_json::json!({"kind": "network", "said": {"code": "unreachable"}, "queryId": null, "message": "OVHcloud cannot be reached. Check the internet connection, then try again."})
         );
         assert_eq!(
             json(ovh::Error::Timeout),
-            serde_json::json!({"kind": "network", "message": "OVHcloud did not answer in time. Try again in a moment."})
+            serde_json::json!({"kind": "network", "said": {"code": "timedOut"}, "queryId": null, "message": "OVHcloud did not answer in time. Try again in a moment."})
         );
         let refused = ovh::Error::Api {
             status: 403,
@@ -130,7 +144,7 @@ mod tests {
         };
         assert_eq!(
             json(refused),
-            serde_json::json!({"kind": "auth", "message": "This access to OVHcloud was not approved, has expired or was revoked. Connect again to renew it. (query id EU.ext-3.1)"})
+            serde_json::json!({"kind": "auth", "said": {"code": "notApproved"}, "queryId": "EU.ext-3.1", "message": "This access to OVHcloud was not approved, has expired or was revoked. Connect again to renew it. (query id EU.ext-3.1)"})
         );
         let coded = |status: u16, code: &str| ovh::Error::Api {
             status,
@@ -160,7 +174,7 @@ mod tests {
         assert_eq!(json(server)["kind"], "server");
         assert_eq!(
             json(desk::Error::Invalid("name is required".into())),
-            serde_json::json!({"kind": "invalid", "message": "name is required"})
+            serde_json::json!({"kind": "invalid", "said": {"code": "text", "message": "name is required"}, "queryId": null, "message": "name is required"})
         );
         assert_eq!(json(desk::vault::Error::Locked)["kind"], "keyring");
         assert_eq!(

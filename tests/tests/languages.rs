@@ -87,6 +87,9 @@ async fn walk(app: &App, lang: &str) -> Result<Vec<String>> {
     found.extend(overflows(app, &at("instance menu")).await?);
     app.click_text(&word(lang, "createBackup")).await?;
     app.find("#backup-name").await?;
+    app.find("#confirm-backup").await?;
+    // The dialog is painted a frame after it is in the page: the picture must show it.
+    tokio::time::sleep(Duration::from_millis(500)).await;
     found.extend(overflows(app, &at("backup dialog")).await?);
     app.screenshot(&format!("languages-{lang}-backup-dialog"))
         .await?;
@@ -231,10 +234,7 @@ async fn refusals(app: &App, lang: &str, port: u16) -> Result<()> {
         .filter(|p| !p.is_empty())
         .map(str::to_string)
         .collect();
-    parts.extend(server_words(
-        lang,
-        "OVHcloud had a problem (error {status}). Try again in a few minutes; if it lasts, check status.ovhcloud.com.",
-    ));
+    parts.push(filled(lang, "said-serverProblem", &[("status", "500")]));
     shows_all(app, "dialog .not-deleted", &parts).await?;
     app.click("#close-report").await?;
 

@@ -9,11 +9,10 @@ export type * from "./bindings";
 
 /** Turns whatever a failed invoke throws into an ApiError. */
 export function asApiError(e: unknown): b.ApiError {
-  if (e && typeof e === "object" && "kind" in e && "message" in e) {
-    return { kind: (e as b.ApiError).kind, message: String((e as b.ApiError).message) };
-  }
+  if (e && typeof e === "object" && "kind" in e && "said" in e) return e as unknown as b.ApiError;
   // Not a command's error (the webview itself failed): the desktop's, shown as it is.
-  return { kind: "system", message: String(e) };
+  const message = String(e);
+  return { kind: "system", said: { code: "text", message }, queryId: null, message };
 }
 
 async function call<T>(cmd: b.Command, args?: Record<string, unknown>): Promise<T> {

@@ -1,8 +1,8 @@
 // Storage → Instance Backup: every backup of the project, filters and sort that stay put,
 // multi-select delete with its cost, cancel for backups in progress.
 import * as api from "./api";
-import { dateTime, decimal, duration, gb, money, nameProblem, serverText, t, type Key } from "./i18n";
-import { errorBox, errorText, h, modal, popupMenu, toast } from "./dom";
+import { dateTime, decimal, duration, gb, money, nameProblem, t, type Key } from "./i18n";
+import { errorBox, errorText, h, modal, popupMenu, saidText, toast } from "./dom";
 
 export interface BackupFilters {
   text: string;
@@ -295,7 +295,7 @@ export function refusalText(name: string, refusal: api.Refusal): string {
     case "inUse":
       return t("deleteBlocked", { name, instances: refusal.instances.join(", ") });
     case "failed":
-      return t("deleteFailed", { name, reason: serverText(refusal.message) });
+      return t("deleteFailed", { name, reason: saidText(refusal.said) });
     case "noLongerPlanned":
       return t("deleteNoLongerPlanned", { name });
   }

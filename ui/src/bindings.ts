@@ -55,7 +55,19 @@ waitingFor: string | null, };
 /**
  * What a failed command sends the window.
  */
-export type ApiError = { kind: ErrorKind, message: string, };
+export type ApiError = { kind: ErrorKind, 
+/**
+ * What to tell the user, worded by the window in the user's language.
+ */
+said: Said, 
+/**
+ * OVH's id of the failed request, which its support asks for.
+ */
+queryId: string | null, 
+/**
+ * The same in English, one line (for logs and reports).
+ */
+message: string, };
 
 /**
  * What the form needs before the user chooses.
@@ -284,14 +296,18 @@ export type NewInstanceSpec = { name: string, flavorId: string, sshKeyId: string
  */
 export type NotDeleted = { workflow: string, 
 /**
- * OVH's refusal, in the user's words.
+ * OVH's refusal.
  */
-message: string, };
+said: Said, };
 
 /**
  * The outcome for one instance of a bulk creation.
  */
-export type Outcome = { instanceId: string, workflowName: string, error: string | null, };
+export type Outcome = { instanceId: string, workflowName: string, 
+/**
+ * Why it was not created.
+ */
+error: Said | null, };
 
 /**
  * A schedule as the form builds it, in the user's time zone.
@@ -389,7 +405,7 @@ export type Protection = "ok" | "warning" | "unprotected";
 /**
  * Why a backup is not deleted.
  */
-export type Refusal = { "code": "gone" } | { "code": "notAvailable" } | { "code": "inUse", instances: Array<string>, } | { "code": "failed", message: string, } | { "code": "noLongerPlanned" };
+export type Refusal = { "code": "gone" } | { "code": "notAvailable" } | { "code": "inUse", instances: Array<string>, } | { "code": "failed", said: Said, } | { "code": "noLongerPlanned" };
 
 /**
  * How often, in the user's words.
@@ -442,6 +458,13 @@ export type Run = { id: string, executedAt: string | null,
  * `SUCCESS`, `ERROR`, `RUNNING`...
  */
 state: string, stateInfo: string | null, };
+
+/**
+ * What the user is told about an error: a code and its values, worded by the window's
+ * catalogs in the user's language. Errors not coded yet travel as their English sentence
+ * (`text`), which the window's server catalogs translate.
+ */
+export type Said = { "code": "unreachable" } | { "code": "timedOut" } | { "code": "unknownKey" } | { "code": "badSignature" } | { "code": "notApproved" } | { "code": "clockSkew" } | { "code": "notGranted" } | { "code": "unknownServiceAccount" } | { "code": "slowDown" } | { "code": "serverProblem", status: number, } | { "code": "refused", ovh: string, } | { "code": "unreadable" } | { "code": "demoDown" } | { "code": "text", message: string, };
 
 /**
  * The window's sections, in the sidebar's order.

@@ -1,6 +1,6 @@
 // Small DOM helpers shared by the views: element builder, dialogs, toasts, error boxes.
 import type * as api from "./api";
-import { lang, serverText, t } from "./i18n";
+import { serverText, t, type Key } from "./i18n";
 
 /** Creates an element with attributes and children; text is always set as text, never HTML. */
 export function h<K extends keyof HTMLElementTagNameMap>(
@@ -18,33 +18,25 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
-export function errorText(e: api.ApiError): string {
-  switch (e.kind) {
-    case "network":
-      return t("errNetwork");
-    case "auth":
-      // The message says which refusal it was and how to fix it (English only).
-      return lang() === "en" ? e.message : `${t("errAuth")} (${e.message})`;
-    case "notGranted":
-      return t("errNotGranted");
-    case "clock":
-      return t("errClock");
-    case "keyring":
-      return t("errKeyring", { message: e.message });
-    case "invalid":
-    case "uncertain":
-    case "system":
-      return serverText(e.message);
+/** What the Rust side said, in the user's language: a code worded by the catalog, or (not coded
+ * yet) its sentence through the server catalog. */
+export function saidText(said: api.Said): string {
+  switch (said.code) {
+    case "text":
+      return serverText(said.message);
+    case "serverProblem":
+      return t("said.serverProblem", { status: String(said.status) });
     case "refused":
-    case "server":
-    case "rateLimited":
-    case "unexpectedAnswer":
-    case "demo":
-      // One line from the Rust side that says what to do (OVHcloud's own words inside a refusal).
-      return serverText(e.message);
+      return t("said.refused", { ovh: said.ovh });
     default:
-      return t("errGeneric", { message: e.message });
+      return t(`said.${said.code}` as Key);
   }
+}
+
+export function errorText(e: api.ApiError): string {
+  const text = e.kind === "keyring" ? t("errKeyring", { message: saidText(e.said) }) : saidText(e.said);
+  // OVH's query id, which its support asks for, ends the message.
+  return e.queryId ? `${text} ${t("queryId", { id: e.queryId })}` : text;
 }
 
 let reconnect: (() => void) | null = null;

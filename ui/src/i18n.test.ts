@@ -42,7 +42,7 @@ describe("translations", () => {
       .map((f) => readFileSync(join("src", f), "utf8"))
       .join("\n");
     // Keys built at run time from a status or a day number: their prefix is what the code names.
-    const dynamic = ["status.", "backupStatus.", "run.", "day."];
+    const dynamic = ["status.", "backupStatus.", "run.", "day.", "said."];
     // `desktop-` messages are the Rust side's; src-tauri/src/words.rs tests them.
     const unused = [...messages(catalogs.en).keys()]
       .filter((id) => !id.startsWith("desktop-"))
@@ -188,15 +188,19 @@ describe("backup names", () => {
 });
 
 describe("what the user reads of an OVH error", () => {
-  it("is in French with its values and query id kept", () => {
+  it("is worded from its code in the user's language, with its values and query id kept", async () => {
+    const { errorText } = await import("./dom");
     setLang("fr");
-    expect(serverText("OVHcloud had a problem (error 503). Try again in a few minutes; if it lasts, check status.ovhcloud.com. (query id EU.ext-1.x)")).toBe(
+    const problem = { kind: "server", said: { code: "serverProblem", status: 503 }, queryId: "EU.ext-1.x", message: "English, for the log" } as const;
+    expect(errorText(problem)).toBe(
       "OVHcloud a rencontré un problème (erreur 503). Réessayez dans quelques minutes ; si cela dure, consultez status.ovhcloud.com. (identifiant de requête EU.ext-1.x)",
     );
-    expect(serverText("OVHcloud refused: Invalid name. Correct what it names, or try again later.")).toBe(
-      "OVHcloud a refusé : Invalid name. Corrigez ce qui est indiqué, ou réessayez plus tard.",
-    );
+    const refused = { kind: "refused", said: { code: "refused", ovh: "Invalid name" }, queryId: null, message: "" } as const;
+    expect(errorText(refused)).toBe("OVHcloud a refusé : Invalid name. Corrigez ce qui est indiqué, ou réessayez plus tard.");
+    setLang("de");
+    expect(errorText({ kind: "auth", said: { code: "notApproved" }, queryId: null, message: "" })).toContain("nicht genehmigt");
     setLang("en");
+    expect(errorText({ kind: "invalid", said: { code: "text", message: "name is required" }, queryId: null, message: "" })).toBe("name is required");
   });
 });
 

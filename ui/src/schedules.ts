@@ -2,8 +2,8 @@
 // the protection overview.
 import * as api from "./api";
 import { refusalText } from "./backups";
-import { errorBox, errorText, h, modal, toast } from "./dom";
-import { age, dateTime, gb, money, scheduleText, serverText, t, type Key } from "./i18n";
+import { errorBox, errorText, h, modal, saidText, toast } from "./dom";
+import { age, dateTime, gb, money, scheduleText, t, type Key } from "./i18n";
 
 const NAME_RULE = /^[a-zA-Z0-9_.-]+$/;
 
@@ -359,7 +359,7 @@ function deletionReport(r: api.DeletionReport): HTMLElement[] {
   const parts: (HTMLElement | null)[] = [
     h("h2", {}, t("deleteReportTitle")),
     // In the report, not in toasts: a toast would sit behind this dialog, unseen.
-    ...r.problems.map((p) => h("p", { class: "notice error not-deleted", role: "alert" }, t("deleteFailed", { name: p.workflow, reason: serverText(p.message) }))),
+    ...r.problems.map((p) => h("p", { class: "notice error not-deleted", role: "alert" }, t("deleteFailed", { name: p.workflow, reason: saidText(p.said) }))),
     h("p", { id: "deleted-summary" }, t("deleteReportDeleted", { workflows: r.workflowsDeleted.length, backups: r.backupsDeleted.length })),
     r.backupsDeleted.length ? h("ul", { class: "plain deleted" }, ...r.backupsDeleted.map((n) => h("li", {}, n))) : null,
     kept.length

@@ -143,7 +143,8 @@ pub fn preview(
 pub struct Outcome {
     pub instance_id: String,
     pub workflow_name: String,
-    pub error: Option<String>,
+    /// Why it was not created.
+    pub error: Option<crate::Said>,
 }
 
 /// A workflow name for one of several instances: the base name and the instance's, in the
@@ -189,7 +190,7 @@ pub async fn create_many(
         let error = workflows::create(client, project_id, &spec)
             .await
             .err()
-            .map(|e| e.user_message());
+            .map(|e| e.said());
         out.push(Outcome {
             instance_id: id.clone(),
             workflow_name,

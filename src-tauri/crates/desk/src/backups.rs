@@ -214,8 +214,8 @@ pub enum Refusal {
     NotAvailable,
     /// Running instances are installed from it (names).
     InUse { instances: Vec<String> },
-    /// OVH refused the deletion (its error, in the user's words).
-    Failed { message: String },
+    /// OVH refused the deletion.
+    Failed { said: crate::Said },
     /// Chosen from a schedule's backups, but no longer among them when deleting: kept.
     NoLongerPlanned,
 }
@@ -383,7 +383,7 @@ pub async fn delete(
                     .delete_snapshot(project_id, id)
                     .await
                     .map_err(|e| Refusal::Failed {
-                        message: crate::Error::from(e).user_message(),
+                        said: crate::Error::from(e).said(),
                     }),
             },
         };

@@ -1,4 +1,8 @@
-//! The domain's one error type. The command layer maps each variant to a stable `kind`.
+//! The domain's one error type. The command layer maps each variant to a stable `kind`; what
+//! the user is told travels as a [`Said`] code, worded only at the edge.
+use serde::Serialize;
+use ts_rs::TS;
+
 /// Result of domain calls.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -22,7 +26,65 @@ pub enum Error {
     Demo(String),
 }
 
+/// What the user is told about an error: a code and its values, worded by the window's
+/// catalogs in the user's language. Errors not coded yet travel as their English sentence
+/// (`text`), which the window's server catalogs translate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase", tag = "code")]
+pub enum Said {
+    /// OVHcloud cannot be reached.
+    Unreachable,
+    /// OVHcloud did not answer in time.
+    TimedOut,
+    /// `INVALID_KEY`: no such application key.
+    UnknownKey,
+    /// `INVALID_SIGNATURE`: the secret is not this application key's.
+    BadSignature,
+    /// The consumer key was not approved, expired or was revoked.
+    NotApproved,
+    /// `QUERY_TIME_OUT`: the computer's clock is off.
+    ClockSkew,
+    /// `NOT_GRANTED_CALL`: the access rules leave this call out.
+    NotGranted,
+    /// OAuth2 `invalid_client` / `unauthorized_client`.
+    UnknownServiceAccount,
+    /// HTTP 429.
+    SlowDown,
+    /// HTTP 5xx (its body is not shown: often an HTML page or a proxy's words).
+    ServerProblem { status: u16 },
+    /// Another refusal, with OVH's own words (one line, no markup).
+    Refused { ovh: String },
+    /// An answer of an unexpected shape.
+    Unreadable,
+    /// The built-in demo cloud could not start.
+    DemoDown,
+    /// Not coded yet: the English sentence.
+    Text { message: String },
+}
+
 impl Error {
+    /// What the user is told, as a code.
+    pub fn said(&self) -> Said {
+        match self {
+            Error::Ovh(e) => ovh_said(e),
+            Error::Vault(e) => Said::Text {
+                message: one_line(&e.to_string()),
+            },
+            Error::Invalid(m) | Error::Uncertain(m) => Said::Text {
+                message: one_line(m),
+            },
+            Error::Demo(_) => Said::DemoDown,
+        }
+    }
+
+    /// OVH's id of the failed request, which its support asks for.
+    pub fn query_id(&self) -> Option<String> {
+        match self {
+            Error::Ovh(ovh::Error::Api { query_id, .. }) => query_id.as_deref().map(one_line),
+            _ => None,
+        }
+    }
+
     /// One line for the person at the desk: what happened and what to do next. Never markup, a
     /// raw answer body or a request path (`Display` keeps those details for the log).
     pub fn user_message(&self) -> String {
@@ -82,6 +144,41 @@ fn ovh_message(e: &ovh::Error) -> String {
         ovh::Error::Decode { .. } => "OVHcloud sent an answer Backup Desk cannot read. Try again; if it lasts, run Settings → Check my account and send the report to support.".into(),
         ovh::Error::InvalidInput(m) => one_line(m),
     }
+}
+
+fn ovh_said(e: &ovh::Error) -> Said {
+    match e {
+        ovh::Error::Transport(_) => Said::Unreachable,
+        ovh::Error::Timeout => Said::TimedOut,
+        ovh::Error::Api { .. } if account_said(e).is_some() => {
+            account_said(e).unwrap_or(Said::NotApproved)
+        }
+        ovh::Error::Api { status: 429, .. } => Said::SlowDown,
+        ovh::Error::Api {
+            status: status @ 500..,
+            ..
+        } => Said::ServerProblem { status: *status },
+        ovh::Error::Api { message, .. } => Said::Refused {
+            ovh: one_line(message).trim_end_matches('.').to_string(),
+        },
+        ovh::Error::Decode { .. } => Said::Unreadable,
+        ovh::Error::InvalidInput(m) => Said::Text {
+            message: one_line(m),
+        },
+    }
+}
+
+/// Each way the credentials can be refused, as a code.
+fn account_said(e: &ovh::Error) -> Option<Said> {
+    Some(match e.error_code()? {
+        "INVALID_KEY" => Said::UnknownKey,
+        "INVALID_SIGNATURE" => Said::BadSignature,
+        "INVALID_CREDENTIAL" | "NOT_CREDENTIAL" | "NOT_AUTHENTICATED" => Said::NotApproved,
+        "QUERY_TIME_OUT" => Said::ClockSkew,
+        "NOT_GRANTED_CALL" => Said::NotGranted,
+        "invalid_client" | "unauthorized_client" => Said::UnknownServiceAccount,
+        _ => return None,
+    })
 }
 
 /// Each way the credentials can be refused, in words that say what to do.
@@ -154,5 +251,58 @@ mod tests {
             detail: "expected value at line 1 column 1".into(),
         });
         assert!(!decode.user_message().contains("/cloud/project"));
+    }
+
+    #[test]
+    fn each_refusal_has_its_code() {
+        let coded = |status: u16, code: &str| {
+            Error::Ovh(ovh::Error::Api {
+                status,
+                class: None,
+                error_code: Some(code.into()),
+                message: "OVH's <b>words</b>.".into(),
+                query_id: Some("EU.ext-1.x".into()),
+                retry_after: None,
+            })
+        };
+        assert_eq!(coded(403, "INVALID_KEY").said(), Said::UnknownKey);
+        assert_eq!(coded(400, "INVALID_SIGNATURE").said(), Said::BadSignature);
+        assert_eq!(coded(403, "NOT_CREDENTIAL").said(), Said::NotApproved);
+        assert_eq!(coded(400, "QUERY_TIME_OUT").said(), Said::ClockSkew);
+        assert_eq!(coded(403, "NOT_GRANTED_CALL").said(), Said::NotGranted);
+        assert_eq!(
+            coded(401, "invalid_client").said(),
+            Said::UnknownServiceAccount
+        );
+        assert_eq!(coded(429, "X").said(), Said::SlowDown);
+        assert_eq!(coded(503, "X").said(), Said::ServerProblem { status: 503 });
+        assert_eq!(
+            coded(409, "X").said(),
+            Said::Refused {
+                ovh: "OVH's words".into()
+            },
+            "OVH's own words, without markup or the final stop"
+        );
+        assert_eq!(coded(409, "X").query_id().as_deref(), Some("EU.ext-1.x"));
+        assert_eq!(Error::Ovh(ovh::Error::Timeout).said(), Said::TimedOut);
+        for code in [
+            "INVALID_KEY",
+            "INVALID_SIGNATURE",
+            "INVALID_CREDENTIAL",
+            "NOT_CREDENTIAL",
+            "NOT_AUTHENTICATED",
+            "QUERY_TIME_OUT",
+            "NOT_GRANTED_CALL",
+            "invalid_client",
+            "unauthorized_client",
+        ] {
+            let Error::Ovh(e) = coded(403, code) else {
+                unreachable!()
+            };
+            assert!(
+                account_remedy(&e).is_some() && account_said(&e).is_some(),
+                "{code}: the code and the log's words agree"
+            );
+        }
     }
 }

@@ -25,7 +25,7 @@ pub mod watcher;
 pub mod workflows;
 
 pub use connection::{Connection, Mode};
-pub use error::{Error, Result};
+pub use error::{Error, Result, Said};
 pub use ovh::Sensitive;
 pub use session::Session;
 

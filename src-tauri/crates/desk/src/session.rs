@@ -101,8 +101,8 @@ pub struct Kept {
 #[serde(rename_all = "camelCase")]
 pub struct NotDeleted {
     pub workflow: String,
-    /// OVH's refusal, in the user's words.
-    pub message: String,
+    /// OVH's refusal.
+    pub said: crate::Said,
 }
 
 /// What deleting workflows did.
@@ -704,7 +704,7 @@ impl Session {
                             .iter()
                             .find(|(_, w)| &w.id == id)
                             .map_or(id.clone(), |(_, w)| w.name.clone()),
-                        message: e.user_message(),
+                        said: e.said(),
                     })
                 }
             }
