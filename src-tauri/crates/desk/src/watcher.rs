@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, watch};
 use tokio_util::sync::CancellationToken;
 
 use ovh::types::{Instance, Workflow};
@@ -184,12 +184,25 @@ impl Memory {
 pub struct WatcherHandle {
     tx: mpsc::UnboundedSender<()>,
     cancel: CancellationToken,
+    /// How many times the task came back to waiting: a pass, or a tick with nothing to do.
+    waits: watch::Receiver<u64>,
 }
 
 impl WatcherHandle {
     /// Looks now instead of at the next tick (after the user changed workflows, or on demand).
     pub fn refresh_now(&self) {
         let _ = self.tx.send(());
+    }
+
+    /// Asks for a pass and returns once a whole pass has run after the call (a pass under way
+    /// when asked may have read the clock before it moved, so two are asked for: the second
+    /// starts after the first is over). For tests that move the clock between passes.
+    pub async fn refresh_and_wait(&self) {
+        let mut waits = self.waits.clone();
+        let start = *waits.borrow_and_update();
+        self.refresh_now();
+        self.refresh_now();
+        let _ = waits.wait_for(|n| *n >= start + 2).await;
     }
 }
 
@@ -215,9 +228,11 @@ pub fn spawn<S: WorkflowSource>(
 ) -> WatcherHandle {
     let (tx, mut rx) = mpsc::unbounded_channel();
     let cancel = CancellationToken::new();
+    let (waiting, waits) = watch::channel(0u64);
     let handle = WatcherHandle {
         tx,
         cancel: cancel.clone(),
+        waits,
     };
     tokio::spawn(async move {
         let mut told = memory.load();
@@ -234,6 +249,7 @@ pub fn spawn<S: WorkflowSource>(
         let mut force_full = true;
         let mut seen_once = false;
         loop {
+            waiting.send_modify(|n| *n += 1);
             tokio::select! {
                 _ = cancel.cancelled() => break,
                 msg = rx.recv() => match msg {

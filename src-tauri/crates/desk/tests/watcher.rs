@@ -76,10 +76,12 @@ async fn setup(rotation: u32) -> Setup {
     }
 }
 
-/// Asks for a pass and gives it time to finish (real time: the simulator is HTTP).
+/// Asks for a pass and waits until one has run after the clock moved: a fixed real-time wait
+/// was too short on a loaded machine, and the next day's clock then met the previous pass.
 async fn settle(handle: &watcher::WatcherHandle) {
-    handle.refresh_now();
-    tokio::time::sleep(Duration::from_millis(400)).await;
+    tokio::time::timeout(Duration::from_secs(60), handle.refresh_and_wait())
+        .await
+        .expect("a watcher pass within a minute");
 }
 
 fn day(s: &Setup) {
