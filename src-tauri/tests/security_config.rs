@@ -8,9 +8,9 @@ fn read(path: &str) -> String {
         .unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
-/// `"name",` entries of build.rs's command list.
+/// `"name",` entries of the command list (`src/command_list.rs`, which build.rs declares).
 fn built_commands() -> BTreeSet<String> {
-    let build = read("build.rs");
+    let build = read("src/command_list.rs");
     build
         .lines()
         .map(str::trim)
