@@ -62,6 +62,20 @@ async fn overflows(app: &App, screen: &str) -> Result<Vec<String>> {
     Ok(list.into_iter().map(|v| format!("{screen}: {v}")).collect())
 }
 
+/// Waits until the page has been painted (two animation frames): a WebKit snapshot taken before
+/// shows an empty window.
+async fn painted(app: &App) -> Result<()> {
+    app.client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+            vec![],
+        )
+        .await
+        .map(|_| ())
+        .map_err(|e| format!("no paint: {e}"))
+}
+
 /// Opens a sidebar section.
 async fn section(app: &App, name: &str) -> Result<()> {
     app.click(&format!("a.nav-item[data-section='{name}']"))
@@ -75,6 +89,7 @@ async fn walk(app: &App, lang: &str) -> Result<Vec<String>> {
     app.find("table").await?;
     app.find_text(&word(lang, "overviewTitle")).await?;
     found.extend(overflows(app, &at("overview")).await?);
+    painted(app).await?;
     app.screenshot(&format!("languages-{lang}-overview"))
         .await?;
 
@@ -88,9 +103,8 @@ async fn walk(app: &App, lang: &str) -> Result<Vec<String>> {
     app.click_text(&word(lang, "createBackup")).await?;
     app.find("#backup-name").await?;
     app.find("#confirm-backup").await?;
-    // The dialog is painted a frame after it is in the page: the picture must show it.
-    tokio::time::sleep(Duration::from_millis(500)).await;
     found.extend(overflows(app, &at("backup dialog")).await?);
+    painted(app).await?;
     app.screenshot(&format!("languages-{lang}-backup-dialog"))
         .await?;
     app.press("\u{E00C}").await?;
