@@ -82,7 +82,7 @@ test:
 	@sed 's/\x1b\[[0-9;]*m//g' $(LOG) | awk '/^test result:/ { p += $$4; f += $$6 } /^ +Tests +[0-9]+ passed/ { p += $$2 } END { printf "all tests: %d passed, %d failed\n", p, f }'
 
 ## Mutation testing of the files where a wrong change costs data or money (hours on 2 cores;
-## SHARD=k/n runs a part, FILES="…" other files). Figures per file: caught, missed, timeout.
+## SHARD=k/n runs part k of n, from 0: 0/2 then 1/2; FILES="…" other files). Figures per file: caught, missed, timeout.
 mutants: build
 	.ci/mutants
 
