@@ -107,8 +107,8 @@ pub(crate) fn import_offer() -> Option<ImportOffer> {
 #[tauri::command]
 #[tracing::instrument(skip_all, err(Debug))]
 pub(crate) async fn import_account(state: State<'_, AppState>) -> Result<AccountInfo, Error> {
-    let found = desk::ovhconf::discover_here()
-        .ok_or_else(|| desk::Error::Invalid("no OVH keys were found to import".into()))?;
+    let found =
+        desk::ovhconf::discover_here().ok_or(desk::Error::Invalid(desk::Why::NoKeysToImport))?;
     Ok(state.save_account(found.account).await?)
 }
 

@@ -6,6 +6,7 @@ use desk::journal::Tracked;
 use desk::restore::{NewInstance, RestoreOptions};
 use desk::session::{BackupForm, BackupList, DeleteOutcome};
 use desk::workflows::WorkflowRow;
+use desk::Why;
 use serde::Deserialize;
 use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime, State};
@@ -359,10 +360,19 @@ pub(crate) fn save_check_report<R: Runtime>(
         .path()
         .document_dir()
         .or_else(|_| app.path().home_dir())
-        .map_err(|e| Error::System(format!("no folder to save in: {e}")))?;
+        .map_err(|e| {
+            Error::System(Why::NoSaveFolder {
+                detail: e.to_string(),
+            })
+        })?;
     desk::check::save(&dir, &text)
         .map(|p| p.display().to_string())
-        .map_err(|e| Error::System(format!("cannot save the report in {}: {e}", dir.display())))
+        .map_err(|e| {
+            Error::System(Why::ReportNotSaved {
+                path: dir.display().to_string(),
+                detail: e.to_string(),
+            })
+        })
 }
 
 #[tauri::command]

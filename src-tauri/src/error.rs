@@ -41,8 +41,8 @@ pub enum Error {
     #[error(transparent)]
     Desk(#[from] desk::Error),
     /// The desktop refused something (autostart entry, settings file, file manager).
-    #[error("{0}")]
-    System(String),
+    #[error(transparent)]
+    System(desk::Why),
 }
 
 impl Error {
@@ -76,7 +76,7 @@ impl Error {
     fn message(&self) -> String {
         match self {
             Error::Desk(e) => e.user_message(),
-            Error::System(m) => m.clone(),
+            Error::System(why) => why.to_string(),
         }
     }
 }
@@ -101,7 +101,7 @@ impl Serialize for Error {
             kind: self.kind(),
             said: match self {
                 Error::Desk(e) => e.said(),
-                Error::System(m) => desk::Said::Text { message: m.clone() },
+                Error::System(why) => desk::Said::Why { why: why.clone() },
             },
             query_id: match self {
                 Error::Desk(e) => e.query_id(),
@@ -173,13 +173,25 @@ mod tests {
         };
         assert_eq!(json(server)["kind"], "server");
         assert_eq!(
-            json(desk::Error::Invalid("name is required".into())),
-            serde_json::json!({"kind": "invalid", "said": {"code": "text", "message": "name is required"}, "queryId": null, "message": "name is required"})
+            json(desk::Error::Invalid(desk::Why::TypeInstanceName {
+                name: "web-1".into()
+            })),
+            serde_json::json!({"kind": "invalid", "said": {"code": "why", "why": {"code": "typeInstanceName", "name": "web-1"}}, "queryId": null, "message": "type the instance name, web-1, to confirm"})
         );
-        assert_eq!(json(desk::vault::Error::Locked)["kind"], "keyring");
         assert_eq!(
-            json(desk::Error::Uncertain("look first".into()))["kind"],
+            json(desk::vault::Error::Locked),
+            serde_json::json!({"kind": "keyring", "said": {"code": "keyringLocked"}, "queryId": null, "message": "the keyring is locked: unlock it and try again"})
+        );
+        assert_eq!(
+            json(desk::Error::Uncertain(desk::Why::BackupNotListedYet))["kind"],
             "uncertain"
+        );
+        assert_eq!(
+            serde_json::to_value(Error::System(desk::Why::StartAtLogin {
+                detail: "denied".into()
+            }))
+            .unwrap()["said"],
+            serde_json::json!({"code": "why", "why": {"code": "startAtLogin", "detail": "denied"}})
         );
     }
 }

@@ -97,7 +97,11 @@ pub fn message(event: &Event, lang: Language) -> Option<Message> {
             };
             let body = match failure {
                 Failure::RestoreNotStarted(why) => {
-                    say("desktop-restoreNotStarted", &[("reason", Arg::Text(why))])
+                    let reason = words::said(lang, why);
+                    say(
+                        "desktop-restoreNotStarted",
+                        &[("reason", Arg::Text(&reason))],
+                    )
                 }
                 Failure::Unconfirmed => say("desktop-restoreUnconfirmedBody", &[instance()]),
                 _ => say("desktop-restoreFailedBody", &[]),

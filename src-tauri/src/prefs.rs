@@ -1,6 +1,7 @@
 //! Commands of Settings → Preferences and of the window's life: language, quiet successes,
 //! start at login, the logs folder, the section a new window opens on, and Quit.
 use desk::settings::Language;
+use desk::Why;
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Manager, Runtime, State};
 use tauri_plugin_autostart::ManagerExt;
@@ -66,11 +67,18 @@ pub(crate) fn update_settings<R: Runtime>(
         } else {
             autostart.disable()
         };
-        done.map_err(|e| Error::System(format!("cannot change start at login: {e}")))?;
+        done.map_err(|e| {
+            Error::System(Why::StartAtLogin {
+                detail: e.to_string(),
+            })
+        })?;
         #[cfg(windows)]
         if on {
-            quote_run_entry()
-                .map_err(|e| Error::System(format!("cannot change start at login: {e}")))?;
+            quote_run_entry().map_err(|e| {
+                Error::System(Why::StartAtLogin {
+                    detail: e.to_string(),
+                })
+            })?;
         }
     }
     state
@@ -79,7 +87,11 @@ pub(crate) fn update_settings<R: Runtime>(
                 s.quiet_successes = q;
             }
         })
-        .map_err(|e| Error::System(format!("cannot save the settings: {e}")))?;
+        .map_err(|e| {
+            Error::System(Why::SettingsNotSaved {
+                detail: e.to_string(),
+            })
+        })?;
     crate::tray::refresh_menu(&app);
     Ok(settings(app, state))
 }
@@ -95,7 +107,11 @@ pub(crate) fn set_language<R: Runtime>(
 ) -> Result<Prefs, Error> {
     state
         .update_settings(|s| s.choose_language(language))
-        .map_err(|e| Error::System(format!("cannot save the settings: {e}")))?;
+        .map_err(|e| {
+            Error::System(Why::SettingsNotSaved {
+                detail: e.to_string(),
+            })
+        })?;
     crate::tray::refresh_menu(&app);
     Ok(settings(app, state))
 }
@@ -108,15 +124,25 @@ pub(crate) fn take_section(state: State<'_, AppState>) -> Option<crate::events::
 
 #[tauri::command]
 pub(crate) fn open_logs_folder<R: Runtime>(app: AppHandle<R>) -> Result<(), Error> {
-    let dir = app
-        .path()
-        .app_log_dir()
-        .map_err(|e| Error::System(format!("no logs folder: {e}")))?;
-    std::fs::create_dir_all(&dir)
-        .map_err(|e| Error::System(format!("cannot create {}: {e}", dir.display())))?;
+    let dir = app.path().app_log_dir().map_err(|e| {
+        Error::System(Why::NoLogsFolder {
+            detail: e.to_string(),
+        })
+    })?;
+    std::fs::create_dir_all(&dir).map_err(|e| {
+        Error::System(Why::FolderNotCreated {
+            path: dir.display().to_string(),
+            detail: e.to_string(),
+        })
+    })?;
     app.opener()
         .open_path(dir.display().to_string(), None::<&str>)
-        .map_err(|e| Error::System(format!("cannot open {}: {e}", dir.display())))
+        .map_err(|e| {
+            Error::System(Why::FolderNotOpened {
+                path: dir.display().to_string(),
+                detail: e.to_string(),
+            })
+        })
 }
 
 /// Quits for real (the tray's Quit, confirmed in the window).

@@ -74,6 +74,42 @@ pub fn text(lang: Language, id: &str, args: &[(&str, Arg)]) -> String {
     id.to_string()
 }
 
+/// What the Rust side tells the user (`said-<code>`, `why-<code>`), as the window words it
+/// (`saidText` in `ui/src/dom.ts`): a nested refusal worded first, a form field by its label.
+pub fn said(lang: Language, said: &desk::Said) -> String {
+    let value = serde_json::to_value(said).unwrap_or_default();
+    coded(lang, "said-", &value)
+}
+
+fn coded(lang: Language, prefix: &str, value: &serde_json::Value) -> String {
+    use serde_json::Value;
+    let Some(fields) = value.as_object() else {
+        return String::new();
+    };
+    let code = fields
+        .get("code")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    if prefix == "said-" && code == "why" {
+        return coded(lang, "why-", fields.get("why").unwrap_or(&Value::Null));
+    }
+    let words: Vec<(&str, String)> = fields
+        .iter()
+        .filter(|(name, _)| *name != "code")
+        .map(|(name, v)| {
+            let word = match v {
+                Value::Object(_) => coded(lang, "said-", v),
+                Value::String(s) if name == "field" => text(lang, s, &[]),
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            (name.as_str(), word)
+        })
+        .collect();
+    let args: Vec<(&str, Arg)> = words.iter().map(|(n, w)| (*n, Arg::Text(w))).collect();
+    text(lang, &format!("{prefix}{code}"), &args)
+}
+
 /// A size in GB in the language's way (`14.2 GB`, `14,2 Go`), as the window's `sizeGb`.
 pub fn size_gb(lang: Language, gb: f64) -> String {
     let number = format!("{gb:.1}");
@@ -224,6 +260,30 @@ mod tests {
         assert_eq!(size_gb(Language::De, 0.06), "0,1 GB");
         assert_eq!(duration(35), "35 s");
         assert_eq!(duration(95), "1 min 35 s");
+    }
+
+    #[test]
+    fn a_refusal_is_worded_as_the_window_words_it() {
+        let nested = desk::Said::Why {
+            why: desk::Why::ScheduleRefusedRestored {
+                refused: Box::new(desk::Said::ServerProblem { status: 500 }),
+            },
+        };
+        let fr = said(Language::Fr, &nested);
+        assert!(fr.starts_with("La nouvelle planification a été refusée (OVHcloud a rencontré un problème (erreur 500)."), "{fr}");
+        let field = desk::Said::Why {
+            why: desk::Why::FieldRequired {
+                field: desk::Field::ClientId,
+            },
+        };
+        assert_eq!(
+            said(Language::En, &field),
+            "Client ID: this field is required."
+        );
+        let safety = desk::Said::Why {
+            why: desk::Why::SafetyBackupFailed,
+        };
+        assert!(!said(Language::Pl, &safety).contains("why-"));
     }
 
     #[test]

@@ -160,24 +160,6 @@ fn filled(lang: &str, id: &str, vars: &[(&str, &str)]) -> String {
     })
 }
 
-/// The fixed parts of the Rust side's sentence `english` as `lang`'s server catalog words it.
-fn server_words(lang: &str, english: &str) -> Vec<String> {
-    let path = root().join(format!("ui/locales/{lang}.server.json"));
-    let table: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&path).expect("the server catalog"))
-            .expect("JSON");
-    let translated = table[english]
-        .as_str()
-        .unwrap_or_else(|| panic!("{english:?} is not in {}", path.display()));
-    translated
-        .split(['{', '}'])
-        .step_by(2)
-        .map(str::trim)
-        .filter(|part| part.len() > 3)
-        .map(str::to_string)
-        .collect()
-}
-
 /// Waits until the page shows a text containing every one of `parts`.
 async fn shows_all(app: &App, css: &str, parts: &[String]) -> Result<String> {
     eventually(Duration::from_secs(20), async || {
@@ -258,11 +240,9 @@ async fn refusals(app: &App, lang: &str, port: u16) -> Result<()> {
     app.fill("#keys-as", "secret").await?;
     app.fill("#keys-ck", "consumer").await?;
     app.click("#save-keys").await?;
-    let parts = server_words(
-        lang,
-        "{label} cannot contain spaces: copy it again from OVHcloud",
-    );
-    shows_all(app, ".form-status", &parts).await?;
+    let label = word(lang, "applicationKey");
+    let expected = filled(lang, "why-fieldSpaces", &[("field", &label)]);
+    shows_all(app, ".form-status", &[expected]).await?;
     Ok(())
 }
 

@@ -10,9 +10,9 @@ export type * from "./bindings";
 /** Turns whatever a failed invoke throws into an ApiError. */
 export function asApiError(e: unknown): b.ApiError {
   if (e && typeof e === "object" && "kind" in e && "said" in e) return e as unknown as b.ApiError;
-  // Not a command's error (the webview itself failed): the desktop's, shown as it is.
+  // Not a command's error (the webview itself failed): a defect, its detail kept for support.
   const message = String(e);
-  return { kind: "system", said: { code: "text", message }, queryId: null, message };
+  return { kind: "system", said: { code: "internal", detail: message }, queryId: null, message };
 }
 
 async function call<T>(cmd: b.Command, args?: Record<string, unknown>): Promise<T> {

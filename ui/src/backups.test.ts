@@ -15,6 +15,7 @@ const row = (over: Partial<BackupRow>): BackupRow => ({
   instanceName: null,
   source: "unknown",
   orphan: false,
+  expectedSecs: null,
   usedBy: [],
   refusal: null,
   ...over,
@@ -46,11 +47,10 @@ describe("Instance Backup filters", () => {
     expect(shown.length).toBe(1111);
   });
 
-  it("estimates the time left from the size, else the disk", () => {
+  it("counts down from the Rust side's guess of the backup's length", () => {
     const now = Date.parse("2026-01-01T00:00:10Z");
-    expect(remainingSecs(row({ status: "inProgress", sizeGb: 10 }), now)).toBe(30);
-    expect(remainingSecs(row({ status: "inProgress", sizeGb: 0, minDiskGb: 100 }), now)).toBe(140);
-    expect(remainingSecs(row({ status: "active" }), now)).toBeNull();
+    expect(remainingSecs(row({ status: "inProgress", expectedSecs: 40 }), now)).toBe(30);
+    expect(remainingSecs(row({ status: "active", expectedSecs: null }), now)).toBeNull();
   });
 });
 

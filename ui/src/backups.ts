@@ -40,12 +40,10 @@ export function visibleRows(rows: api.BackupRow[], f: BackupFilters): api.Backup
   return out;
 }
 
-/** Rough time left for a backup in progress, from its size (or its disk while the size is unknown). */
+/** Rough time left for a backup in progress: the Rust side's guess of its length, less the time since it began. */
 export function remainingSecs(row: api.BackupRow, now: number): number | null {
-  if (row.status !== "inProgress" || !row.createdAt) return null;
-  const elapsed = (now - Date.parse(row.createdAt)) / 1000;
-  const total = row.sizeGb > 0 ? Math.max(30, row.sizeGb * 4) : Math.max(60, row.minDiskGb * 1.5);
-  return total - elapsed;
+  if (row.expectedSecs === null || !row.createdAt) return null;
+  return row.expectedSecs - (now - Date.parse(row.createdAt)) / 1000;
 }
 
 function statusCell(row: api.BackupRow): HTMLElement {

@@ -124,7 +124,11 @@ usedBy: Array<string>,
  * Why it cannot be deleted now; `None` when it can. Decided here only ([`refusal`]), the
  * same way the deletion decides.
  */
-refusal: Refusal | null, };
+refusal: Refusal | null, 
+/**
+ * While in progress: roughly how long OVH takes to make it, from its creation ([`expected_secs`]).
+ */
+expectedSecs: number | null, };
 
 /**
  * How the app knows which instance a backup was taken of.
@@ -150,7 +154,11 @@ export type Candidate = { id: string, name: string, region: string, diskGb: numb
 /**
  * Names of workflows already covering it.
  */
-workflows: Array<string>, };
+workflows: Array<string>, 
+/**
+ * The name the form offers for its automatic backup ([`schedule::suggested_name`]).
+ */
+suggestedName: string, };
 
 /**
  * The whole tour.
@@ -228,6 +236,11 @@ export type ErrorKind = "network" | "clock" | "notGranted" | "auth" | "forbidden
  * What the app can do, each needing some calls.
  */
 export type Feature = "browse" | "createBackups" | "cancelBackups" | "deleteBackups" | "restore" | "automaticBackups";
+
+/**
+ * A field of the account form, named in the sentence about it.
+ */
+export type Field = "applicationKey" | "applicationSecret" | "consumerKey" | "clientId" | "clientSecret";
 
 /**
  * A model a backup fits on.
@@ -453,18 +466,22 @@ unreadable: Array<[string, string, number]>, };
 /**
  * One run of a workflow.
  */
-export type Run = { id: string, executedAt: string | null, 
+export type Run = { id: string, executedAt: string | null, state: RunState, 
 /**
- * `SUCCESS`, `ERROR`, `RUNNING`...
+ * OVH's own word for the state, shown when it is none of ours.
  */
-state: string, stateInfo: string | null, };
+rawState: string, stateInfo: string | null, };
+
+/**
+ * A run's state, from OVH's execution state (its case not relied on).
+ */
+export type RunState = "success" | "error" | "running" | "canceled" | "idle" | "paused" | "other";
 
 /**
  * What the user is told about an error: a code and its values, worded by the window's
- * catalogs in the user's language. Errors not coded yet travel as their English sentence
- * (`text`), which the window's server catalogs translate.
+ * catalogs in the user's language (`said-<code>`, and `why-<code>` for [`Why`]).
  */
-export type Said = { "code": "unreachable" } | { "code": "timedOut" } | { "code": "unknownKey" } | { "code": "badSignature" } | { "code": "notApproved" } | { "code": "clockSkew" } | { "code": "notGranted" } | { "code": "unknownServiceAccount" } | { "code": "slowDown" } | { "code": "serverProblem", status: number, } | { "code": "refused", ovh: string, } | { "code": "unreadable" } | { "code": "demoDown" } | { "code": "text", message: string, };
+export type Said = { "code": "unreachable" } | { "code": "timedOut" } | { "code": "unknownKey" } | { "code": "badSignature" } | { "code": "notApproved" } | { "code": "clockSkew" } | { "code": "notGranted" } | { "code": "unknownServiceAccount" } | { "code": "slowDown" } | { "code": "serverProblem", status: number, } | { "code": "refused", ovh: string, } | { "code": "unreadable" } | { "code": "demoDown" } | { "code": "keyringUnavailable" } | { "code": "keyringLocked" } | { "code": "keyringRefused", detail: string, } | { "code": "why", why: Why, } | { "code": "internal", detail: string, };
 
 /**
  * The window's sections, in the sidebar's order.
@@ -510,6 +527,11 @@ seen_rebuilding: boolean,
  * The reinstall's operation, when OVH named one (`operationIds`).
  */
 operation_id?: string | null, } | { "type": "build" };
+
+/**
+ * A refusal or an unconfirmed outcome, before or instead of a request to OVH.
+ */
+export type Why = { "code": "backupNameRequired" } | { "code": "backupNameTooLong", max: number, } | { "code": "backupNameControl" } | { "code": "backupInProgress" } | { "code": "backupNotListedYet" } | { "code": "backupUnconfirmed", lookup: Said, } | { "code": "keepCount" } | { "code": "noAutomaticOnMetal" } | { "code": "scheduleRefusedRestored", refused: Said, } | { "code": "scheduleRefusedLost", refused: Said, restoring: Said, } | { "code": "chooseSchedule" } | { "code": "chooseTime" } | { "code": "dateOutOfRange" } | { "code": "chooseDays" } | { "code": "daysRange" } | { "code": "monthDay" } | { "code": "otherUtcDay" } | { "code": "workflowNameRequired" } | { "code": "workflowNameTooLong" } | { "code": "workflowNameChars" } | { "code": "badCron", detail: string, } | { "code": "instanceGone" } | { "code": "confirmColdSnapshot" } | { "code": "chooseInstance" } | { "code": "workflowGone" } | { "code": "backupGone" } | { "code": "typeInstanceName", name: string, } | { "code": "onlyAvailableRestored" } | { "code": "otherRegion", backup: string, instance: string, } | { "code": "newInstanceName" } | { "code": "chooseModelIn", region: string, } | { "code": "modelTooSmall", model: string, disk: number, needs: number, } | { "code": "safetyBackupFailed" } | { "code": "consumerKeyRequired" } | { "code": "keyringTask", detail: string, } | { "code": "chooseEndpoint" } | { "code": "onlyWebPages" } | { "code": "fieldRequired", field: Field, } | { "code": "fieldSpaces", field: Field, } | { "code": "consumerKeyUnusable", state: string, } | { "code": "noApprovalPage" } | { "code": "nothingWaiting" } | { "code": "accessRefused" } | { "code": "noKeysToImport" } | { "code": "chooseCountry", choices: string, } | { "code": "countryNotSaved", detail: string, } | { "code": "startAtLogin", detail: string, } | { "code": "settingsNotSaved", detail: string, } | { "code": "noLogsFolder", detail: string, } | { "code": "folderNotCreated", path: string, detail: string, } | { "code": "folderNotOpened", path: string, detail: string, } | { "code": "noSaveFolder", detail: string, } | { "code": "reportNotSaved", path: string, detail: string, };
 
 /**
  * One workflow and the backups it appears to have made.

@@ -1,6 +1,6 @@
 // Small DOM helpers shared by the views: element builder, dialogs, toasts, error boxes.
 import type * as api from "./api";
-import { serverText, t, type Key } from "./i18n";
+import { t, type Key } from "./i18n";
 
 /** Creates an element with attributes and children; text is always set as text, never HTML. */
 export function h<K extends keyof HTMLElementTagNameMap>(
@@ -18,23 +18,37 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
-/** What the Rust side said, in the user's language: a code worded by the catalog, or (not coded
- * yet) its sentence through the server catalog. */
+/** What the Rust side said, in the user's language: a code and its values, worded by the
+ * catalog (`said-<code>`, `why-<code>`). */
 export function saidText(said: api.Said): string {
   switch (said.code) {
-    case "text":
-      return serverText(said.message);
+    case "why":
+      return whyText(said.why);
     case "serverProblem":
+      // A status, not a quantity: never grouped ("1 503").
       return t("said.serverProblem", { status: String(said.status) });
-    case "refused":
-      return t("said.refused", { ovh: said.ovh });
-    default:
-      return t(`said.${said.code}` as Key);
+    default: {
+      const { code, ...values } = said;
+      return t(`said.${code}` as Key, values);
+    }
   }
 }
 
+/** A refusal of the desk: its values are words (a nested refusal is worded first, a form field
+ * named by its label). */
+function whyText(why: api.Why): string {
+  const { code, ...values } = why;
+  const vars: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(values) as [string, unknown][]) {
+    if (typeof value === "object" && value !== null) vars[name] = saidText(value as api.Said);
+    else if (name === "field") vars[name] = t(value as Key);
+    else vars[name] = value as string | number;
+  }
+  return t(`why.${code}` as Key, vars);
+}
+
 export function errorText(e: api.ApiError): string {
-  const text = e.kind === "keyring" ? t("errKeyring", { message: saidText(e.said) }) : saidText(e.said);
+  const text = saidText(e.said);
   // OVH's query id, which its support asks for, ends the message.
   return e.queryId ? `${text} ${t("queryId", { id: e.queryId })}` : text;
 }

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { FluentBundle, FluentResource } from "@fluent/bundle";
 // @ts-expect-error: a plain ES module script without types
 import { keysSource } from "../scripts/keys.mjs";
-import { catalogs, dateTime, gb, initialLang, LANGS, money, nameProblem, scheduleText, serverCatalogs, serverText, setLang, setSystemLocale, statusLabel, t } from "./i18n";
+import { catalogs, dateTime, gb, initialLang, LANGS, money, nameProblem, scheduleText, setLang, setSystemLocale, statusLabel, t } from "./i18n";
 
 describe("translations", () => {
   const variables = (text: string) => [...new Set([...text.matchAll(/\$(\w+)/g)].map((m) => m[1]))].sort().join(",");
@@ -42,7 +42,7 @@ describe("translations", () => {
       .map((f) => readFileSync(join("src", f), "utf8"))
       .join("\n");
     // Keys built at run time from a status or a day number: their prefix is what the code names.
-    const dynamic = ["status.", "backupStatus.", "run.", "day.", "said."];
+    const dynamic = ["status.", "backupStatus.", "run.", "day.", "said.", "why."];
     // `desktop-` messages are the Rust side's; src-tauri/src/words.rs tests them.
     const unused = [...messages(catalogs.en).keys()]
       .filter((id) => !id.startsWith("desktop-"))
@@ -141,40 +141,46 @@ describe("translations", () => {
 });
 
 describe("messages from the Rust side", () => {
-  it("has every language for every message the Rust code can send", () => {
-    const roots = ["../src-tauri/src", "../src-tauri/crates/desk/src"];
-    const missing: string[] = [];
-    let seen = 0;
-    for (const root of roots) {
-      for (const file of readdirSync(root).filter((f) => f.endsWith(".rs"))) {
-        const text = readFileSync(join(root, file), "utf8");
-        for (const m of text.matchAll(/Error::(?:Invalid|Uncertain|System)\(\s*(?:format!\(\s*)?"((?:[^"\\]|\\.)*)"/g)) {
-          seen += 1;
-          for (const [lang, table] of Object.entries(serverCatalogs)) if (!table[m[1]]) missing.push(`${lang} ${file}: ${m[1]}`);
-        }
-      }
-    }
-    expect(seen).toBeGreaterThan(30);
-    expect(missing).toEqual([]);
+  // The codes and their values, as the generated bindings declare them: `{ "code": "x", a: T, }`.
+  const codes = (type: string) => {
+    const line = readFileSync("src/bindings.ts", "utf8").match(new RegExp(`^export type ${type} = (.*);$`, "m"));
+    expect(line, `${type} in bindings.ts`).not.toBeNull();
+    return [...line![1].matchAll(/\{ "code": "(\w+)"((?:, \w+: [^,}]+)*),? \}/g)].map((m) => ({
+      code: m[1],
+      values: [...m[2].matchAll(/(\w+):/g)].map((v) => v[1]).sort().join(","),
+    }));
+  };
+  const variables = (ftl: string, id: string) => {
+    const line = ftl.match(new RegExp(`^${id} = (.*)$`, "m"));
+    return line ? [...new Set([...line[1].matchAll(/\$(\w+)/g)].map((m) => m[1]))].sort().join(",") : null;
+  };
+
+  it("has a message for every code, with exactly its values, in every language", () => {
+    const all = [...codes("Said").filter((c) => c.code !== "why").map((c) => ({ ...c, id: `said-${c.code}` })), ...codes("Why").map((c) => ({ ...c, id: `why-${c.code}` }))];
+    expect(all.length).toBeGreaterThan(60);
+    for (const lang of LANGS) for (const c of all) expect(variables(catalogs[lang], c.id), `${lang} ${c.id}`).toBe(c.values);
   });
 
-  it("keeps every hole of the English sentence in each translation", () => {
-    const holes = (s: string) => (s.match(/\{[^}]*\}/g) ?? []).join("");
-    for (const [lang, table] of Object.entries(serverCatalogs)) {
-      expect(Object.keys(table).sort(), `${lang}: sentences`).toEqual(Object.keys(serverCatalogs.fr).sort());
-      for (const [english, translated] of Object.entries(table)) expect(holes(translated), `${lang}: ${english}`).toBe(holes(english));
-    }
+  it("has no said- or why- message without its code", () => {
+    const ids = new Set([...codes("Said").map((c) => `said-${c.code}`), ...codes("Why").map((c) => `why-${c.code}`)]);
+    const orphans = [...catalogs.en.matchAll(/^((?:said|why)-\w+) =/gm)].map((m) => m[1]).filter((id) => !ids.has(id));
+    expect(orphans).toEqual([]);
   });
 
-  it("fills the French template with the message's values", () => {
+  it("words a refusal with its values: a nested refusal first, a field by its label", async () => {
+    const { errorText } = await import("./dom");
     setLang("fr");
-    expect(serverText("type the instance name, web-1, to confirm")).toBe("saisissez le nom de l'instance, web-1, pour confirmer");
-    expect(serverText("this backup is in GRA11 and the instance in SBG5: restore into a new instance instead")).toBe(
-      "cette sauvegarde est dans GRA11 et l'instance dans SBG5 : restaurez plutôt dans une nouvelle instance",
+    const lost = { code: "why", why: { code: "scheduleRefusedRestored", refused: { code: "serverProblem", status: 500 } } } as const;
+    expect(errorText({ kind: "invalid", said: lost, queryId: null, message: "" })).toBe(
+      "La nouvelle planification a été refusée (OVHcloud a rencontré un problème (erreur 500). Réessayez dans quelques minutes ; si cela dure, consultez status.ovhcloud.com.) ; l'ancienne a été remise.",
     );
-    expect(serverText("something new")).toBe("something new");
+    setLang("de");
+    const field = { code: "why", why: { code: "fieldSpaces", field: "consumerKey" } } as const;
+    expect(errorText({ kind: "invalid", said: field, queryId: null, message: "" })).toBe(`${t("consumerKey")} darf keine Leerzeichen enthalten: kopieren Sie den Wert erneut aus OVHcloud.`);
+    setLang("pl");
+    const small = { code: "why", why: { code: "modelTooSmall", model: "b3-8", disk: 50, needs: 100 } } as const;
+    expect(errorText({ kind: "invalid", said: small, queryId: null, message: "" })).toContain("b3-8");
     setLang("en");
-    expect(serverText("a name is required")).toBe("a name is required");
   });
 });
 
@@ -200,7 +206,7 @@ describe("what the user reads of an OVH error", () => {
     setLang("de");
     expect(errorText({ kind: "auth", said: { code: "notApproved" }, queryId: null, message: "" })).toContain("nicht genehmigt");
     setLang("en");
-    expect(errorText({ kind: "invalid", said: { code: "text", message: "name is required" }, queryId: null, message: "" })).toBe("name is required");
+    expect(errorText({ kind: "system", said: { code: "internal", detail: "boom" }, queryId: null, message: "" })).toContain("(boom)");
   });
 });
 

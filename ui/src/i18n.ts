@@ -8,12 +8,6 @@ import frFtl from "../locales/fr.ftl?raw";
 import itFtl from "../locales/it.ftl?raw";
 import plFtl from "../locales/pl.ftl?raw";
 import ptFtl from "../locales/pt.ftl?raw";
-import deServer from "../locales/de.server.json";
-import esServer from "../locales/es.server.json";
-import frServer from "../locales/fr.server.json";
-import itServer from "../locales/it.server.json";
-import plServer from "../locales/pl.server.json";
-import ptServer from "../locales/pt.server.json";
 import type { Lang } from "./bindings";
 import type { Key } from "./keys";
 
@@ -35,16 +29,6 @@ export const LANG_NAMES: Record<Lang, string> = {
 };
 
 export const catalogs: Record<Lang, string> = { en: enFtl, fr: frFtl, de: deFtl, es: esFtl, it: itFtl, pl: plFtl, pt: ptFtl };
-
-/** The sentences the Rust side writes, keyed by their English (until they travel as codes). */
-export const serverCatalogs: Record<Exclude<Lang, "en">, Record<string, string>> = {
-  fr: frServer,
-  de: deServer,
-  es: esServer,
-  it: itServer,
-  pl: plServer,
-  pt: ptServer,
-};
 
 const DEFAULT_LOCALE: Record<Lang, string> = { en: "en-GB", fr: "fr-FR", de: "de-DE", es: "es-ES", it: "it-IT", pl: "pl-PL", pt: "pt-PT" };
 
@@ -207,39 +191,4 @@ export function age(iso: string, now: number): string {
   if (secs < 3600) return `${Math.round(secs / 60)} min`;
   if (secs < 172800) return `${Math.round(secs / 3600)} h`;
   return t("ageDays", { days: Math.round(secs / 86400) });
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-/** A message from the Rust side in the current language (English is the source). */
-export function serverText(message: string): string {
-  if (current === "en") return message;
-  const table = serverCatalogs[current];
-  // OVH's query id, which support asks for, ends some messages: kept, its label translated.
-  const id = message.match(/^(.*) \(query id ([^()]*)\)$/s);
-  if (id) return `${serverText(id[1])} ${t("queryId", { id: id[2] })}`;
-  const exact = table[message];
-  if (exact) return exact;
-  for (const [english, french] of Object.entries(table)) {
-    if (!english.includes("{")) continue;
-    const holes: string[] = [];
-    const pattern = english
-      .split(/(\{[^}]*\})/)
-      .map((part) => {
-        if (/^\{[^}]*\}$/.test(part)) {
-          holes.push(part);
-          return "(.*)";
-        }
-        return escapeRe(part);
-      })
-      .join("");
-    const m = message.match(new RegExp(`^${pattern}$`, "s"));
-    if (!m) continue;
-    let out = french;
-    holes.forEach((hole, i) => (out = out.replace(hole, m[i + 1])));
-    return out;
-  }
-  return message;
 }

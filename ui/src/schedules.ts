@@ -7,11 +7,6 @@ import { age, dateTime, gb, money, scheduleText, t, type Key } from "./i18n";
 
 const NAME_RULE = /^[a-zA-Z0-9_.-]+$/;
 
-/** A workflow name from an instance name, in the characters the control panel allows. */
-export function suggestedName(instance: string): string {
-  return `daily-${instance}`.replace(/[^a-zA-Z0-9_.-]/g, "-").slice(0, 64);
-}
-
 function section(title: Key, ...children: (HTMLElement | null)[]): HTMLElement {
   return h("fieldset", { class: "part" }, h("legend", {}, t(title)), ...children);
 }
@@ -68,8 +63,8 @@ function fillAutoForm(dialog: HTMLDialogElement, close: () => void, form: api.Au
     h("label", { class: "stack" }, h("span", {}, t("advancedCron")), cron),
     h("p", { class: "help" }, t("advancedHelp")),
   );
-  const firstChosen = boxes.find((b) => b.box.checked)?.i.name;
-  const name = h("input", { type: "text", id: "workflow-name", maxlength: "64", autocomplete: "off", value: editing ? editing.name : suggestedName(firstChosen ?? "backup") });
+  const firstChosen = boxes.find((b) => b.box.checked) ?? boxes[0];
+  const name = h("input", { type: "text", id: "workflow-name", maxlength: "64", autocomplete: "off", value: editing ? editing.name : (firstChosen?.i.suggestedName ?? "") });
   if (editing) {
     custom.r.checked = true;
     cron.value = editing.cron;
@@ -177,12 +172,11 @@ function previewParts(p: api.Preview, count: number, name: string): HTMLElement[
 
 function runBadge(run: api.Run | null): HTMLElement {
   if (!run) return h("span", { class: "note" }, t("noRuns"));
-  const tone = run.state === "SUCCESS" ? "ok" : run.state === "ERROR" ? "bad" : "busy";
-  const label = `run.${run.state}` as Key;
+  const tone = run.state === "success" ? "ok" : run.state === "error" ? "bad" : "busy";
   return h(
     "span",
     {},
-    h("span", { class: `status ${tone}` }, label in { "run.SUCCESS": 1, "run.ERROR": 1, "run.RUNNING": 1, "run.CANCELED": 1, "run.IDLE": 1, "run.PAUSED": 1 } ? t(label) : run.state),
+    h("span", { class: `status ${tone}` }, run.state === "other" ? run.rawState : t(`run.${run.state}` as Key)),
     run.executedAt ? h("span", { class: "note" }, dateTime(run.executedAt)) : null,
     run.stateInfo ? h("span", { class: "note warn" }, run.stateInfo) : null,
   );

@@ -15,7 +15,7 @@ use ovh::types::{AccessRule, CredentialRequest};
 use ovh::{Client, Credentials, Endpoint, Sensitive, ServiceAccount};
 
 use crate::vault::{SecretKind, Vault};
-use crate::{Error, Result};
+use crate::{Error, Field, Result, Why};
 
 /// A stored account: how to reach it and authenticate.
 #[derive(Debug, Clone)]
@@ -114,7 +114,7 @@ impl Account {
                 let ck = credentials
                     .consumer_key
                     .as_ref()
-                    .ok_or_else(|| Error::Invalid("a consumer key is required".into()))?;
+                    .ok_or(Error::Invalid(Why::ConsumerKeyRequired))?;
                 vault.store(
                     SecretKind::ApplicationKey,
                     &Sensitive::new(credentials.application_key.clone()),
@@ -155,39 +155,37 @@ pub fn forget(vault: &Vault) -> Result<()> {
 pub async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> Result<T> + Send + 'static,
 ) -> Result<T> {
-    tokio::task::spawn_blocking(f)
-        .await
-        .map_err(|e| Error::Invalid(format!("keyring task failed: {e}")))?
+    tokio::task::spawn_blocking(f).await.map_err(|e| {
+        Error::Invalid(Why::KeyringTask {
+            detail: e.to_string(),
+        })
+    })?
 }
 
 /// The region the user chose (`ovh-eu`, `ovh-ca`, `ovh-us`) or a custom endpoint URL.
 pub fn parse_endpoint(value: &str) -> Result<Endpoint> {
-    value.trim().parse().map_err(|_| {
-        Error::Invalid(
-            "choose Europe, Canada or United States, or enter an endpoint URL starting with https://"
-                .into(),
-        )
-    })
+    value
+        .trim()
+        .parse()
+        .map_err(|_| Error::Invalid(Why::ChooseEndpoint))
 }
 
 /// Only web pages open in the browser: never a file, a program or another scheme.
 pub fn check_page_url(url: &str) -> Result<()> {
     match url::Url::parse(url) {
         Ok(u) if matches!(u.scheme(), "https" | "http") && u.host().is_some() => Ok(()),
-        _ => Err(Error::Invalid("only web pages can be opened".into())),
+        _ => Err(Error::Invalid(Why::OnlyWebPages)),
     }
 }
 
 /// A key or secret as typed or pasted: trimmed, and refused when empty or with inner spaces.
-pub fn field(label: &str, value: &str) -> Result<String> {
+pub fn field(field: Field, value: &str) -> Result<String> {
     let v = value.trim();
     if v.is_empty() {
-        return Err(Error::Invalid(format!("{label} is required")));
+        return Err(Error::Invalid(Why::FieldRequired { field }));
     }
     if v.chars().any(char::is_whitespace) {
-        return Err(Error::Invalid(format!(
-            "{label} cannot contain spaces: copy it again from OVHcloud"
-        )));
+        return Err(Error::Invalid(Why::FieldSpaces { field }));
     }
     Ok(v.to_string())
 }
@@ -222,10 +220,7 @@ pub async fn describe(account: &Account, client: &Client) -> Result<AccountInfo>
         Account::Keys { .. } => {
             let c = client.current_credential().await?;
             if c.status != "validated" {
-                return Err(Error::Invalid(format!(
-                    "this consumer key is not usable (state: {}): connect again",
-                    c.status
-                )));
+                return Err(Error::Invalid(Why::ConsumerKeyUnusable { state: c.status }));
             }
             (c.expiration, Some(c.rules))
         }
@@ -288,8 +283,8 @@ impl Connector {
         application_key: &str,
         application_secret: &str,
     ) -> Result<String> {
-        let ak = field("The application key", application_key)?;
-        let secret = Sensitive::new(field("The application secret", application_secret)?);
+        let ak = field(Field::ApplicationKey, application_key)?;
+        let secret = Sensitive::new(field(Field::ApplicationSecret, application_secret)?);
         let unsigned = Client::builder(endpoint.clone())
             .credentials(Credentials {
                 application_key: ak.clone(),
@@ -304,9 +299,7 @@ impl Connector {
             })
             .await?;
         if pending.validation_url.is_empty() {
-            return Err(Error::Invalid(
-                "OVHcloud gave no approval page for this request".into(),
-            ));
+            return Err(Error::Invalid(Why::NoApprovalPage));
         }
         let account = Account::Keys {
             endpoint,
@@ -342,11 +335,7 @@ impl Connector {
     pub async fn wait(&self) -> Result<Option<Account>> {
         let (account, cancel) = match self.pending.lock().expect("pending lock").as_ref() {
             Some(p) => (p.account.clone(), p.cancel.clone()),
-            None => {
-                return Err(Error::Invalid(
-                    "no connection is waiting for approval".into(),
-                ))
-            }
+            None => return Err(Error::Invalid(Why::NothingWaiting)),
         };
         let client = account.client()?;
         let started = tokio::time::Instant::now();
@@ -355,9 +344,7 @@ impl Connector {
                 Ok(c) if c.status == "validated" => break,
                 Ok(c) if c.status == "refused" || c.status == "expired" => {
                     self.clear(&cancel);
-                    return Err(Error::Invalid(
-                        "the access request was refused or has expired: connect again".into(),
-                    ));
+                    return Err(Error::Invalid(Why::AccessRefused));
                 }
                 Ok(_) => {}
                 // Until approval OVH answers INVALID_CREDENTIAL; users of other clients report
@@ -367,9 +354,7 @@ impl Connector {
             }
             if started.elapsed() >= APPROVAL_PATIENCE {
                 self.clear(&cancel);
-                return Err(Error::Invalid(
-                    "the access request was refused or has expired: connect again".into(),
-                ));
+                return Err(Error::Invalid(Why::AccessRefused));
             }
             tokio::select! {
                 _ = cancel.cancelled() => return Ok(None),
@@ -405,12 +390,12 @@ pub fn from_keys(
     Ok(Account::Keys {
         endpoint,
         credentials: Credentials {
-            application_key: field("The application key", application_key)?,
+            application_key: field(Field::ApplicationKey, application_key)?,
             application_secret: Sensitive::new(field(
-                "The application secret",
+                Field::ApplicationSecret,
                 application_secret,
             )?),
-            consumer_key: Some(Sensitive::new(field("The consumer key", consumer_key)?)),
+            consumer_key: Some(Sensitive::new(field(Field::ConsumerKey, consumer_key)?)),
         },
     })
 }
@@ -424,8 +409,8 @@ pub fn from_service_account(
     Ok(Account::ServiceAccount {
         endpoint,
         account: ServiceAccount {
-            client_id: field("The client ID", client_id)?,
-            client_secret: Sensitive::new(field("The client secret", client_secret)?),
+            client_id: field(Field::ClientId, client_id)?,
+            client_secret: Sensitive::new(field(Field::ClientSecret, client_secret)?),
         },
     })
 }
@@ -445,12 +430,19 @@ mod tests {
 
     #[test]
     fn typed_values_are_trimmed_and_checked() {
-        assert_eq!(field("The key", "  abc\n").unwrap(), "abc");
-        assert_eq!(
-            field("The key", " ").unwrap_err().to_string(),
-            "The key is required"
-        );
-        assert!(field("The key", "ab c").is_err());
+        assert_eq!(field(Field::ConsumerKey, "  abc\n").unwrap(), "abc");
+        assert!(matches!(
+            field(Field::ConsumerKey, " "),
+            Err(Error::Invalid(Why::FieldRequired {
+                field: Field::ConsumerKey
+            }))
+        ));
+        assert!(matches!(
+            field(Field::ClientSecret, "ab c"),
+            Err(Error::Invalid(Why::FieldSpaces {
+                field: Field::ClientSecret
+            }))
+        ));
         assert_eq!(parse_endpoint("ovh-ca").unwrap(), Endpoint::Ca);
         assert!(parse_endpoint("ftp://x").is_err());
         assert!(check_page_url("https://eu.api.ovh.com/createApp/").is_ok());

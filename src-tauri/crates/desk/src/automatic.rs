@@ -26,6 +26,8 @@ pub struct Candidate {
     pub iops: bool,
     /// Names of workflows already covering it.
     pub workflows: Vec<String>,
+    /// The name the form offers for its automatic backup ([`schedule::suggested_name`]).
+    pub suggested_name: String,
 }
 
 /// What the form needs before the user chooses.
@@ -51,6 +53,7 @@ pub fn form(
         .map(|i| Candidate {
             id: i.id.clone(),
             name: i.name.clone(),
+            suggested_name: schedule::suggested_name(&i.name),
             region: i.region.clone(),
             disk_gb: i.disk_gb,
             metal: i.metal,
@@ -110,14 +113,12 @@ pub fn preview(
     now: DateTime<Utc>,
 ) -> Result<Preview> {
     if !(1..=100).contains(&choice.rotation) {
-        return Err(crate::Error::Invalid(
-            "keep between 1 and 100 backups".into(),
-        ));
+        return Err(crate::Error::Invalid(crate::Why::KeepCount));
     }
     let cron = match (&choice.cron, &choice.plain) {
         (Some(c), _) if !c.trim().is_empty() => schedule::validate_cron(c)?,
         (_, Some(p)) => schedule::to_cron(p, zone, now)?,
-        _ => return Err(crate::Error::Invalid("choose a schedule".into())),
+        _ => return Err(crate::Error::Invalid(crate::Why::ChooseSchedule)),
     };
     let fmt = |t: DateTime<Tz>| t.to_rfc3339();
     Ok(Preview {

@@ -10,7 +10,7 @@ use serde::Serialize;
 use ovh::types::{Image, Instance, SnapshotStatus, Workflow};
 use ovh::Client;
 
-use crate::{Error, Result};
+use crate::{Error, Result, Why};
 
 /// Longest backup name the control panel accepts.
 pub const MAX_NAME_CHARS: usize = 255;
@@ -28,17 +28,15 @@ pub fn default_name(instance_name: &str, now: DateTime<Local>) -> String {
 pub fn validate_name(name: &str) -> Result<String> {
     let trimmed = name.trim();
     if trimmed.is_empty() {
-        return Err(Error::Invalid("a backup name is required".into()));
+        return Err(Error::Invalid(Why::BackupNameRequired));
     }
     if trimmed.chars().count() > MAX_NAME_CHARS {
-        return Err(Error::Invalid(format!(
-            "a backup name has at most {MAX_NAME_CHARS} characters"
-        )));
+        return Err(Error::Invalid(Why::BackupNameTooLong {
+            max: MAX_NAME_CHARS as u32,
+        }));
     }
     if trimmed.chars().any(char::is_control) {
-        return Err(Error::Invalid(
-            "a backup name cannot contain control characters (tabs, line breaks)".into(),
-        ));
+        return Err(Error::Invalid(Why::BackupNameControl));
     }
     Ok(trimmed.to_string())
 }
@@ -74,9 +72,7 @@ impl InFlight {
             .expect("in-flight lock")
             .insert(key.clone())
         {
-            return Err(Error::Invalid(
-                "a backup of this instance is already being created: wait for it to appear in Instance Backup".into(),
-            ));
+            return Err(Error::Invalid(Why::BackupInProgress));
         }
         Ok(InFlightGuard { set: self, key })
     }
@@ -131,19 +127,18 @@ pub async fn create(
                 snapshot_id: id,
                 recovered: false,
             })
-            .ok_or_else(|| {
-                Error::Invalid(
-                    "OVH accepted the backup but it is not listed yet; refresh in a moment".into(),
-                )
-            }),
+            .ok_or(Error::Uncertain(Why::BackupNotListedYet)),
         Err(e) if e.outcome_unknown() => {
             tracing::warn!("snapshot POST outcome unknown, looking before retrying: {e}");
             match find_by_name(client, project_id, &instance.region, &name).await {
-                Ok(Some(id)) => Ok(Created { snapshot_id: id, recovered: true }),
+                Ok(Some(id)) => Ok(Created {
+                    snapshot_id: id,
+                    recovered: true,
+                }),
                 Ok(None) => Err(Error::Ovh(e)),
-                Err(lookup) => Err(Error::Uncertain(format!(
-                    "the backup request got no answer and the check failed too ({lookup}); look in Instance Backup before trying again"
-                ))),
+                Err(lookup) => Err(Error::Uncertain(Why::BackupUnconfirmed {
+                    lookup: Box::new(lookup.said()),
+                })),
             }
         }
         Err(e) => Err(e.into()),
@@ -202,6 +197,22 @@ pub struct BackupRow {
     /// Why it cannot be deleted now; `None` when it can. Decided here only ([`refusal`]), the
     /// same way the deletion decides.
     pub refusal: Option<Refusal>,
+    /// While in progress: roughly how long OVH takes to make it, from its creation ([`expected_secs`]).
+    pub expected_secs: Option<u32>,
+}
+
+/// A rough guess of how long a backup in progress takes: from its size once OVH reports one,
+/// else from the disk it copies. Shown as "about N min left"; it decides nothing.
+pub fn expected_secs(status: SnapshotStatus, size_gb: f64, min_disk_gb: u64) -> Option<u32> {
+    if status != SnapshotStatus::InProgress {
+        return None;
+    }
+    let secs = if size_gb > 0.0 {
+        (size_gb * 4.0).max(30.0)
+    } else {
+        (min_disk_gb as f64 * 1.5).max(60.0)
+    };
+    Some(secs.min(u32::MAX as f64) as u32)
 }
 
 /// Why a backup is not deleted.
@@ -320,6 +331,7 @@ pub fn rows(
             let used_by = users_of(instances, &s.id);
             BackupRow {
                 refusal: refusal(s.snapshot_status(), &used_by),
+                expected_secs: expected_secs(s.snapshot_status(), s.size, s.min_disk),
                 status: s.snapshot_status(),
                 orphan: source == Source::Recorded
                     && found.as_ref().is_none_or(|(_, inst)| inst.is_none()),
@@ -395,6 +407,16 @@ pub async fn delete(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_length_of_a_backup_is_guessed_from_its_size_else_its_disk() {
+        use SnapshotStatus::*;
+        assert_eq!(expected_secs(InProgress, 10.0, 50), Some(40));
+        assert_eq!(expected_secs(InProgress, 2.0, 50), Some(30));
+        assert_eq!(expected_secs(InProgress, 0.0, 100), Some(150));
+        assert_eq!(expected_secs(InProgress, 0.0, 10), Some(60));
+        assert_eq!(expected_secs(Active, 10.0, 50), None);
+    }
     use chrono::TimeZone;
 
     #[test]

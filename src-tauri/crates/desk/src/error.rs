@@ -3,6 +3,8 @@
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::why::Why;
+
 /// Result of domain calls.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -16,19 +18,18 @@ pub enum Error {
     #[error(transparent)]
     Vault(#[from] crate::vault::Error),
     /// The user gave something unusable; nothing was changed.
-    #[error("{0}")]
-    Invalid(String),
+    #[error(transparent)]
+    Invalid(Why),
     /// Whether an action took effect is unknown and could not be checked.
-    #[error("{0}")]
-    Uncertain(String),
+    #[error(transparent)]
+    Uncertain(Why),
     /// The built-in demo cloud could not start.
     #[error("failed to start the demo cloud: {0}")]
     Demo(String),
 }
 
 /// What the user is told about an error: a code and its values, worded by the window's
-/// catalogs in the user's language. Errors not coded yet travel as their English sentence
-/// (`text`), which the window's server catalogs translate.
+/// catalogs in the user's language (`said-<code>`, and `why-<code>` for [`Why`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase", tag = "code")]
 pub enum Said {
@@ -58,8 +59,29 @@ pub enum Said {
     Unreadable,
     /// The built-in demo cloud could not start.
     DemoDown,
-    /// Not coded yet: the English sentence.
-    Text { message: String },
+    /// No Secret Service (or Keychain, Credential Manager) answers.
+    KeyringUnavailable,
+    /// The keyring is locked.
+    KeyringLocked,
+    /// The keyring refused, in its own (English) words.
+    KeyringRefused { detail: String },
+    /// The desk refused the request, or cannot say whether it took effect.
+    Why { why: Why },
+    /// A request Backup Desk could not even prepare (a defect): its English detail.
+    Internal { detail: String },
+}
+
+/// For logs, where a [`Said`] is nested in another message.
+impl std::fmt::Display for Said {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Said::ServerProblem { status } => write!(f, "OVHcloud error {status}"),
+            Said::Refused { ovh } => write!(f, "OVHcloud refused: {ovh}"),
+            Said::KeyringRefused { detail } | Said::Internal { detail } => f.write_str(detail),
+            Said::Why { why } => write!(f, "{why}"),
+            other => write!(f, "{other:?}"),
+        }
+    }
 }
 
 impl Error {
@@ -67,12 +89,14 @@ impl Error {
     pub fn said(&self) -> Said {
         match self {
             Error::Ovh(e) => ovh_said(e),
-            Error::Vault(e) => Said::Text {
-                message: one_line(&e.to_string()),
+            Error::Vault(e) => match e {
+                crate::vault::Error::Unavailable(_) => Said::KeyringUnavailable,
+                crate::vault::Error::Locked => Said::KeyringLocked,
+                crate::vault::Error::Failed(detail) => Said::KeyringRefused {
+                    detail: one_line(detail),
+                },
             },
-            Error::Invalid(m) | Error::Uncertain(m) => Said::Text {
-                message: one_line(m),
-            },
+            Error::Invalid(why) | Error::Uncertain(why) => Said::Why { why: why.clone() },
             Error::Demo(_) => Said::DemoDown,
         }
     }
@@ -91,7 +115,7 @@ impl Error {
         match self {
             Error::Ovh(e) => ovh_message(e),
             Error::Vault(e) => one_line(&e.to_string()),
-            Error::Invalid(m) | Error::Uncertain(m) => one_line(m),
+            Error::Invalid(why) | Error::Uncertain(why) => one_line(&why.to_string()),
             Error::Demo(_) => {
                 "The demo cloud could not start. Quit Backup Desk and open it again.".into()
             }
@@ -162,8 +186,8 @@ fn ovh_said(e: &ovh::Error) -> Said {
             ovh: one_line(message).trim_end_matches('.').to_string(),
         },
         ovh::Error::Decode { .. } => Said::Unreadable,
-        ovh::Error::InvalidInput(m) => Said::Text {
-            message: one_line(m),
+        ovh::Error::InvalidInput(m) => Said::Internal {
+            detail: one_line(m),
         },
     }
 }

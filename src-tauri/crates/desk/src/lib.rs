@@ -22,12 +22,14 @@ pub mod settings;
 pub mod tracker;
 pub mod vault;
 pub mod watcher;
+pub mod why;
 pub mod workflows;
 
 pub use connection::{Connection, Mode};
 pub use error::{Error, Result, Said};
 pub use ovh::Sensitive;
 pub use session::Session;
+pub use why::{Field, Why};
 
 /// Wall time as the app reads it: the system clock with a real account, the demo cloud's own
 /// clock in demo mode (so a test can start it on a chosen date and move it).

@@ -170,10 +170,9 @@ impl Prices {
     /// Remembers the user's country (used when `GET /me` is not granted).
     pub fn choose(&self, subsidiary: &str) -> Result<()> {
         if !self.choices().contains(&subsidiary) {
-            return Err(Error::Invalid(format!(
-                "choose one of: {}",
-                self.choices().join(", ")
-            )));
+            return Err(Error::Invalid(crate::Why::ChooseCountry {
+                choices: self.choices().join(", "),
+            }));
         }
         *self.chosen.lock().expect("chosen lock") = Some(subsidiary.to_string());
         if let Some(path) = &self.path {
@@ -181,9 +180,9 @@ impl Prices {
                 subsidiary: Some(subsidiary.to_string()),
             };
             crate::files::write_json(path, &chosen).map_err(|e| {
-                Error::Invalid(format!(
-                    "the country could not be saved ({e}); choose it again"
-                ))
+                Error::Invalid(crate::Why::CountryNotSaved {
+                    detail: e.to_string(),
+                })
             })?;
         }
         Ok(())

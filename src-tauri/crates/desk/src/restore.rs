@@ -10,7 +10,7 @@ use ovh::Client;
 
 use crate::backups::{self, InFlight};
 use crate::journal::{Kind, Tracked};
-use crate::{Error, Result};
+use crate::{Error, Result, Why};
 
 /// A model a backup fits on.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, TS)]
@@ -59,7 +59,7 @@ pub async fn options(
     let backup = rows
         .into_iter()
         .find(|r| r.id == backup_id)
-        .ok_or_else(|| Error::Invalid("this backup no longer exists".into()))?;
+        .ok_or(Error::Invalid(Why::BackupGone))?;
     let (flavors, keys) = tokio::try_join!(
         client.flavors(project_id, Some(&backup.region)),
         client.ssh_keys(project_id)
@@ -142,21 +142,18 @@ pub async fn in_place(
         client.snapshot(project_id, backup_id)
     )?;
     if typed_name.trim() != instance.name {
-        return Err(Error::Invalid(format!(
-            "type the instance name, {}, to confirm",
-            instance.name
-        )));
+        return Err(Error::Invalid(Why::TypeInstanceName {
+            name: instance.name,
+        }));
     }
     if backup.snapshot_status() != SnapshotStatus::Active {
-        return Err(Error::Invalid(
-            "only an available backup can be restored".into(),
-        ));
+        return Err(Error::Invalid(Why::OnlyAvailableRestored));
     }
     if backup.region != instance.region {
-        return Err(Error::Invalid(format!(
-            "this backup is in {} and the instance in {}: restore into a new instance instead",
-            backup.region, instance.region
-        )));
+        return Err(Error::Invalid(Why::OtherRegion {
+            backup: backup.region,
+            instance: instance.region,
+        }));
     }
     let base = Tracked {
         kind: Kind::Rebuild {
@@ -216,29 +213,24 @@ pub async fn into_new_instance(
     backup_id: &str,
     spec: &NewInstance,
 ) -> Result<Tracked> {
-    let name = backups::validate_name(&spec.name).map_err(|_| {
-        Error::Invalid(
-            "an instance name is required (at most 255 characters, no control characters)".into(),
-        )
-    })?;
+    let name =
+        backups::validate_name(&spec.name).map_err(|_| Error::Invalid(Why::NewInstanceName))?;
     let backup = client.snapshot(project_id, backup_id).await?;
     if backup.snapshot_status() != SnapshotStatus::Active {
-        return Err(Error::Invalid(
-            "only an available backup can be restored".into(),
-        ));
+        return Err(Error::Invalid(Why::OnlyAvailableRestored));
     }
     let flavor = client.flavor(project_id, &spec.flavor_id).await?;
     if flavor.region != backup.region {
-        return Err(Error::Invalid(format!(
-            "choose a model in {}, the backup's region",
-            backup.region
-        )));
+        return Err(Error::Invalid(Why::ChooseModelIn {
+            region: backup.region,
+        }));
     }
     if flavor.disk < backup.min_disk {
-        return Err(Error::Invalid(format!(
-            "the {} model's disk ({} GB) is smaller than the backup needs ({} GB)",
-            flavor.name, flavor.disk, backup.min_disk
-        )));
+        return Err(Error::Invalid(Why::ModelTooSmall {
+            model: flavor.name,
+            disk: flavor.disk,
+            needs: backup.min_disk,
+        }));
     }
     let created = client
         .create_instance(

@@ -7,7 +7,7 @@ use rand::Rng;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{Error, Result};
+use crate::{Error, Result, Why};
 
 /// The hours (UTC) the control panel picks its presets in: "between 22:00 and 06:00".
 pub const PRESET_HOURS: [u32; 8] = [0, 1, 2, 3, 4, 5, 22, 23];
@@ -55,8 +55,7 @@ pub fn preset_cron(rng: &mut impl Rng) -> String {
 }
 
 fn check_time(hour: u32, minute: u32) -> Result<NaiveTime> {
-    NaiveTime::from_hms_opt(hour, minute, 0)
-        .ok_or_else(|| Error::Invalid("choose a time between 00:00 and 23:59".into()))
+    NaiveTime::from_hms_opt(hour, minute, 0).ok_or(Error::Invalid(Why::ChooseTime))
 }
 
 /// The UTC cron for a plain schedule, using the offset the zone has at the next run after
@@ -72,9 +71,7 @@ pub fn to_cron(plain: &Plain, zone: Tz, now: DateTime<Utc>) -> Result<String> {
                 break dt;
             }
         }
-        date = date
-            .succ_opt()
-            .ok_or_else(|| Error::Invalid("date out of range".into()))?;
+        date = date.succ_opt().ok_or(Error::Invalid(Why::DateOutOfRange))?;
     };
     let utc = local.with_timezone(&Utc);
     let shift = (utc.date_naive() - local.date_naive()).num_days();
@@ -83,10 +80,10 @@ pub fn to_cron(plain: &Plain, zone: Tz, now: DateTime<Utc>) -> Result<String> {
         Repeat::Daily => format!("{m} {h} * * *"),
         Repeat::Weekly { days } => {
             if days.is_empty() {
-                return Err(Error::Invalid("choose at least one day".into()));
+                return Err(Error::Invalid(Why::ChooseDays));
             }
             if days.iter().any(|d| *d > 6) {
-                return Err(Error::Invalid("days are 0 (Sunday) to 6 (Saturday)".into()));
+                return Err(Error::Invalid(Why::DaysRange));
             }
             let mut utc_days: Vec<u32> = days
                 .iter()
@@ -99,16 +96,11 @@ pub fn to_cron(plain: &Plain, zone: Tz, now: DateTime<Utc>) -> Result<String> {
         }
         Repeat::Monthly { day } => {
             if !(1..=28).contains(day) {
-                return Err(Error::Invalid(
-                    "choose a day between 1 and 28, so that every month has it".into(),
-                ));
+                return Err(Error::Invalid(Why::MonthDay));
             }
             let utc_day = *day as i64 + shift;
             if !(1..=28).contains(&utc_day) {
-                return Err(Error::Invalid(
-                    "at this time the run falls on another day in UTC: choose another day or time"
-                        .into(),
-                ));
+                return Err(Error::Invalid(Why::OtherUtcDay));
             }
             format!("{m} {h} {utc_day} * *")
         }
@@ -220,21 +212,36 @@ pub fn monthly_cost(disk_gb: u64, per_gb_month: f64, rotation: u32) -> f64 {
     disk_gb as f64 * per_gb_month * rotation as f64
 }
 
+/// A workflow name from an instance name, in the characters the control panel allows
+/// ([`validate_workflow_name`] accepts it).
+pub fn suggested_name(instance: &str) -> String {
+    let name: String = format!("daily-{instance}")
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .take(64)
+        .collect();
+    name
+}
+
 /// The control panel's rule for workflow names: letters, digits, `_`, `.` and `-`.
 pub fn validate_workflow_name(name: &str) -> Result<()> {
     if name.is_empty() {
-        return Err(Error::Invalid("a name is required".into()));
+        return Err(Error::Invalid(Why::WorkflowNameRequired));
     }
     if name.len() > 64 {
-        return Err(Error::Invalid("a name has at most 64 characters".into()));
+        return Err(Error::Invalid(Why::WorkflowNameTooLong));
     }
     if !name
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
     {
-        return Err(Error::Invalid(
-            "a name may only contain letters, digits, underscores, dashes and full stops".into(),
-        ));
+        return Err(Error::Invalid(Why::WorkflowNameChars));
     }
     Ok(())
 }
@@ -242,13 +249,27 @@ pub fn validate_workflow_name(name: &str) -> Result<()> {
 /// Checks a raw cron typed in the "advanced" field.
 pub fn validate_cron(cron: &str) -> Result<String> {
     let normalized = cron.split_whitespace().collect::<Vec<_>>().join(" ");
-    ovh::cron::parse(&normalized).map_err(Error::Invalid)?;
+    ovh::cron::parse(&normalized).map_err(|detail| Error::Invalid(Why::BadCron { detail }))?;
     Ok(normalized)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_suggested_name_is_one_the_panel_accepts() {
+        assert_eq!(suggested_name("web-1"), "daily-web-1");
+        assert_eq!(suggested_name("serveur café 2"), "daily-serveur-caf--2");
+        let long = suggested_name(&"é".repeat(100));
+        assert_eq!(long.chars().count(), 64);
+        for name in ["web-1", "serveur café 2", &"é".repeat(100), ""] {
+            assert!(
+                validate_workflow_name(&suggested_name(name)).is_ok(),
+                "{name}"
+            );
+        }
+    }
 
     fn paris() -> Tz {
         chrono_tz::Europe::Paris

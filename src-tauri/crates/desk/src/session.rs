@@ -22,7 +22,7 @@ use crate::tracker::{self, Pace, TrackerHandle};
 use crate::vault::Vault;
 use crate::watcher::{self, Memory, WatcherHandle};
 use crate::workflows::{self, WorkflowRow};
-use crate::{Error, Result};
+use crate::{Error, Result, Why};
 
 /// What the "Create a backup" form needs to show before Confirm.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -357,7 +357,7 @@ impl Session {
             .await?
             .into_iter()
             .find(|r| r.id == instance_id)
-            .ok_or_else(|| Error::Invalid("this instance no longer exists".into()))?;
+            .ok_or(Error::Invalid(Why::InstanceGone))?;
         let price = self.price(project_id, &row.region).await;
         let busy =
             row.status == "SNAPSHOTTING" || self.in_flight.is_creating(project_id, instance_id);
@@ -390,10 +390,7 @@ impl Session {
         let instance = self.conn.client.instance(project_id, instance_id).await?;
         let metal = instance.flavor.as_ref().is_some_and(|f| f.is_metal());
         if metal && !metal_acknowledged {
-            return Err(Error::Invalid(
-                "a Metal instance is unavailable during its cold snapshot: confirm you accept it"
-                    .into(),
-            ));
+            return Err(Error::Invalid(Why::ConfirmColdSnapshot));
         }
         let created = backups::create(
             &self.conn.client,
@@ -622,7 +619,7 @@ impl Session {
             .map(|i| (i.id.clone(), i.name.clone()))
             .collect();
         if chosen.is_empty() {
-            return Err(Error::Invalid("choose at least one instance".into()));
+            return Err(Error::Invalid(Why::ChooseInstance));
         }
         let out =
             automatic::create_many(&self.conn.client, project_id, &chosen, name, cron, rotation)
@@ -649,9 +646,7 @@ impl Session {
         let mut out = Vec::new();
         for (region, id) in items {
             let Some((_, w)) = all.iter().find(|(r, w)| r == region && &w.id == id) else {
-                return Err(Error::Invalid(
-                    "this automatic backup no longer exists; refresh the list".into(),
-                ));
+                return Err(Error::Invalid(Why::WorkflowGone));
             };
             let price = self.price(project_id, region).await;
             let mut backups: Vec<PlannedBackup> =

@@ -128,8 +128,8 @@ pub enum Failure {
     Error,
     /// It vanished from the list before becoming available.
     Disappeared,
-    /// The safety backup is available but the restore could not start.
-    RestoreNotStarted(String),
+    /// The restore could not start: why, as a code the shell words.
+    RestoreNotStarted(crate::Said),
     /// OVH accepted the reinstall but never showed it happening: the user should look.
     Unconfirmed,
 }
@@ -468,7 +468,7 @@ async fn poll<S: CloudSource>(
                                 Event::RestoreFailed {
                                     restore: restore.clone(),
                                     failure: Failure::RestoreNotStarted(
-                                        crate::Error::from(e).user_message(),
+                                        crate::Error::from(e).said(),
                                     ),
                                 },
                                 restore,
@@ -495,9 +495,9 @@ async fn poll<S: CloudSource>(
                         out.ended.push((
                             Event::RestoreFailed {
                                 restore: restore.clone(),
-                                failure: Failure::RestoreNotStarted(
-                                    "the safety backup failed, so nothing was restored".into(),
-                                ),
+                                failure: Failure::RestoreNotStarted(crate::Said::Why {
+                                    why: crate::Why::SafetyBackupFailed,
+                                }),
                             },
                             restore,
                         ));

@@ -11,7 +11,7 @@ use ovh::types::{Image, Instance, SnapshotStatus, Workflow, WorkflowCreation};
 use ovh::Client;
 
 use crate::schedule::{self, Described};
-use crate::{Error, Result};
+use crate::{Error, Result, Why};
 
 /// One run of a workflow.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, TS)]
@@ -19,9 +19,38 @@ use crate::{Error, Result};
 pub struct Run {
     pub id: String,
     pub executed_at: Option<DateTime<Utc>>,
-    /// `SUCCESS`, `ERROR`, `RUNNING`...
-    pub state: String,
+    pub state: RunState,
+    /// OVH's own word for the state, shown when it is none of ours.
+    pub raw_state: String,
     pub state_info: Option<String>,
+}
+
+/// A run's state, from OVH's execution state (its case not relied on).
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum RunState {
+    Success,
+    Error,
+    Running,
+    Canceled,
+    Idle,
+    Paused,
+    /// A state OVH may add later: `raw_state` says which.
+    Other,
+}
+
+impl RunState {
+    pub fn of(state: &str) -> Self {
+        match state.to_ascii_uppercase().as_str() {
+            "SUCCESS" => RunState::Success,
+            "ERROR" => RunState::Error,
+            "RUNNING" => RunState::Running,
+            "CANCELED" | "CANCELLED" => RunState::Canceled,
+            "IDLE" => RunState::Idle,
+            "PAUSED" => RunState::Paused,
+            _ => RunState::Other,
+        }
+    }
 }
 
 /// One row of Workflow Management.
@@ -47,7 +76,8 @@ fn run(e: &ovh::types::Execution) -> Run {
     Run {
         id: e.id.clone(),
         executed_at: e.executed_at,
-        state: e.state.clone(),
+        state: RunState::of(&e.state),
+        raw_state: e.state.clone(),
         state_info: e.state_info.clone().filter(|s| !s.is_empty()),
     }
 }
@@ -134,14 +164,11 @@ pub async fn create(client: &Client, project_id: &str, spec: &Spec) -> Result<Wo
     schedule::validate_workflow_name(&spec.name)?;
     let cron = schedule::validate_cron(&spec.cron)?;
     if !(1..=100).contains(&spec.rotation) {
-        return Err(Error::Invalid("keep between 1 and 100 backups".into()));
+        return Err(Error::Invalid(Why::KeepCount));
     }
     let instance = client.instance(project_id, &spec.instance_id).await?;
     if instance.flavor.as_ref().is_some_and(|f| f.is_metal()) {
-        return Err(Error::Invalid(
-            "automatic backups are not available for Metal instances; create backups by hand"
-                .into(),
-        ));
+        return Err(Error::Invalid(Why::NoAutomaticOnMetal));
     }
     let body = WorkflowCreation {
         cron,
@@ -219,10 +246,13 @@ pub async fn replace(
                 rotation: original.rotation.unwrap_or(spec.rotation),
             };
             match create(client, project_id, &back).await {
-                Ok(_) => Err(Error::Invalid(format!("the new schedule was refused ({e}); the previous one was put back"))),
-                Err(e2) => Err(Error::Uncertain(format!(
-                    "the new schedule was refused ({e}) and the previous one could not be put back ({e2}): create it again"
-                ))),
+                Ok(_) => Err(Error::Invalid(Why::ScheduleRefusedRestored {
+                    refused: Box::new(e.said()),
+                })),
+                Err(e2) => Err(Error::Uncertain(Why::ScheduleRefusedLost {
+                    refused: Box::new(e.said()),
+                    restoring: Box::new(e2.said()),
+                })),
             }
         }
     }
@@ -254,9 +284,11 @@ mod tests {
         assert_eq!(rows[0].instance_name.as_deref(), Some("web-1"));
         assert_eq!(
             rows[0].last_run.as_ref().unwrap().state,
-            "ERROR",
+            RunState::Error,
             "the latest run, as the panel computes it"
         );
+        assert_eq!(RunState::of("success"), RunState::Success);
+        assert_eq!(RunState::of("MIGRATING"), RunState::Other);
         assert_eq!(
             rows[0].last_run.as_ref().unwrap().state_info.as_deref(),
             Some("quota")

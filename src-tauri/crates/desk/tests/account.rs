@@ -188,7 +188,15 @@ async fn a_wrong_application_key_is_refused_before_anything_is_asked() {
         .start(endpoint(&running), "", "x")
         .await
         .unwrap_err();
-    assert_eq!(err.to_string(), "The application key is required");
+    assert!(
+        matches!(
+            err,
+            Error::Invalid(desk::Why::FieldRequired {
+                field: desk::Field::ApplicationKey
+            })
+        ),
+        "{err:?}"
+    );
 }
 
 #[tokio::test]

@@ -1,0 +1,161 @@
+//! Why the desk refused a request (or cannot say whether it took effect), as a code with its
+//! values. The window words each code from its catalogs (`why-<code>` in `ui/locales/*.ftl`);
+//! the English `Display` is for logs only.
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::Said;
+
+/// A refusal or an unconfirmed outcome, before or instead of a request to OVH.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
+#[serde(rename_all = "camelCase", tag = "code")]
+pub enum Why {
+    #[error("a backup name is required")]
+    BackupNameRequired,
+    #[error("a backup name has at most {max} characters")]
+    BackupNameTooLong { max: u32 },
+    #[error("a backup name cannot contain control characters (tabs, line breaks)")]
+    BackupNameControl,
+    #[error(
+        "a backup of this instance is already being created: wait for it to appear in Instance Backup"
+    )]
+    BackupInProgress,
+    #[error("OVH accepted the backup but it is not listed yet; refresh in a moment")]
+    BackupNotListedYet,
+    /// The request went unanswered and looking for its result failed too.
+    #[error(
+        "the backup request got no answer and the check failed too ({lookup}); look in Instance Backup before trying again"
+    )]
+    BackupUnconfirmed { lookup: Box<Said> },
+    #[error("keep between 1 and 100 backups")]
+    KeepCount,
+    #[error("automatic backups are not available for Metal instances; create backups by hand")]
+    NoAutomaticOnMetal,
+    /// A changed schedule was refused; the previous workflow was created again.
+    #[error("the new schedule was refused ({refused}); the previous one was put back")]
+    ScheduleRefusedRestored { refused: Box<Said> },
+    /// A changed schedule was refused and the previous workflow could not be created again.
+    #[error(
+        "the new schedule was refused ({refused}) and the previous one could not be put back ({restoring}): create it again"
+    )]
+    ScheduleRefusedLost {
+        refused: Box<Said>,
+        restoring: Box<Said>,
+    },
+    #[error("choose a schedule")]
+    ChooseSchedule,
+    #[error("choose a time between 00:00 and 23:59")]
+    ChooseTime,
+    #[error("date out of range")]
+    DateOutOfRange,
+    #[error("choose at least one day")]
+    ChooseDays,
+    #[error("days are 0 (Sunday) to 6 (Saturday)")]
+    DaysRange,
+    #[error("choose a day between 1 and 28, so that every month has it")]
+    MonthDay,
+    #[error("at this time the run falls on another day in UTC: choose another day or time")]
+    OtherUtcDay,
+    #[error("a name is required")]
+    WorkflowNameRequired,
+    #[error("a name has at most 64 characters")]
+    WorkflowNameTooLong,
+    #[error("a name may only contain letters, digits, underscores, dashes and full stops")]
+    WorkflowNameChars,
+    /// The typed cron expression, with the parser's (English) detail.
+    #[error("not a schedule OVH accepts: {detail}")]
+    BadCron { detail: String },
+    #[error("this instance no longer exists")]
+    InstanceGone,
+    #[error("a Metal instance is unavailable during its cold snapshot: confirm you accept it")]
+    ConfirmColdSnapshot,
+    #[error("choose at least one instance")]
+    ChooseInstance,
+    #[error("this automatic backup no longer exists; refresh the list")]
+    WorkflowGone,
+    #[error("this backup no longer exists")]
+    BackupGone,
+    #[error("type the instance name, {name}, to confirm")]
+    TypeInstanceName { name: String },
+    #[error("only an available backup can be restored")]
+    OnlyAvailableRestored,
+    #[error("this backup is in {backup} and the instance in {instance}: restore into a new instance instead")]
+    OtherRegion { backup: String, instance: String },
+    #[error("an instance name is required (at most 255 characters, no control characters)")]
+    NewInstanceName,
+    #[error("choose a model in {region}, the backup's region")]
+    ChooseModelIn { region: String },
+    #[error("the {model} model's disk ({disk} GB) is smaller than the backup needs ({needs} GB)")]
+    ModelTooSmall {
+        model: String,
+        disk: u64,
+        needs: u64,
+    },
+    #[error("the safety backup failed")]
+    SafetyBackupFailed,
+    #[error("a consumer key is required")]
+    ConsumerKeyRequired,
+    #[error("keyring task failed: {detail}")]
+    KeyringTask { detail: String },
+    #[error(
+        "choose Europe, Canada or United States, or enter an endpoint URL starting with https://"
+    )]
+    ChooseEndpoint,
+    #[error("only web pages can be opened")]
+    OnlyWebPages,
+    #[error("{field} is required")]
+    FieldRequired { field: Field },
+    #[error("{field} cannot contain spaces: copy it again from OVHcloud")]
+    FieldSpaces { field: Field },
+    #[error("this consumer key is not usable (state: {state}): connect again")]
+    ConsumerKeyUnusable { state: String },
+    #[error("OVHcloud gave no approval page for this request")]
+    NoApprovalPage,
+    #[error("no connection is waiting for approval")]
+    NothingWaiting,
+    #[error("the access request was refused or has expired: connect again")]
+    AccessRefused,
+    #[error("no OVH keys were found to import")]
+    NoKeysToImport,
+    #[error("choose one of: {choices}")]
+    ChooseCountry { choices: String },
+    #[error("the country could not be saved ({detail}); choose it again")]
+    CountryNotSaved { detail: String },
+    #[error("cannot change start at login: {detail}")]
+    StartAtLogin { detail: String },
+    #[error("cannot save the settings: {detail}")]
+    SettingsNotSaved { detail: String },
+    #[error("no logs folder: {detail}")]
+    NoLogsFolder { detail: String },
+    #[error("cannot create {path}: {detail}")]
+    FolderNotCreated { path: String, detail: String },
+    #[error("cannot open {path}: {detail}")]
+    FolderNotOpened { path: String, detail: String },
+    #[error("no folder to save in: {detail}")]
+    NoSaveFolder { detail: String },
+    #[error("cannot save the report in {path}: {detail}")]
+    ReportNotSaved { path: String, detail: String },
+}
+
+/// A field of the account form, named in the sentence about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Field {
+    ApplicationKey,
+    ApplicationSecret,
+    ConsumerKey,
+    ClientId,
+    ClientSecret,
+}
+
+impl std::fmt::Display for Field {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Field::ApplicationKey => "the application key",
+            Field::ApplicationSecret => "the application secret",
+            Field::ConsumerKey => "the consumer key",
+            Field::ClientId => "the client ID",
+            Field::ClientSecret => "the client secret",
+        })
+    }
+}
