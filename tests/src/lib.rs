@@ -323,6 +323,23 @@ impl App {
         .await
     }
 
+    /// Runs `js` in the page (its `return` value read as `T`); `what` names it in errors. With
+    /// `wait`, the script is asynchronous: it ends by calling `arguments[arguments.length - 1]`.
+    pub async fn script<T: serde::de::DeserializeOwned>(
+        &self,
+        what: &str,
+        js: &str,
+        wait: bool,
+    ) -> Result<T> {
+        let value = if wait {
+            self.client.execute_async(js, vec![]).await
+        } else {
+            self.client.execute(js, vec![]).await
+        }
+        .map_err(|e| format!("{what}: {e}"))?;
+        serde_json::from_value(value).map_err(|e| format!("{what}: {e}"))
+    }
+
     /// The visible text of the element matching `css`.
     pub async fn text_of(&self, css: &str) -> Result<String> {
         self.retry_stale(async || {

@@ -6,13 +6,11 @@ use e2e::{eventually, root, with_app, App, Result};
 async fn violations(app: &App, screen: &str) -> Result<Vec<String>> {
     let axe = std::fs::read_to_string(root().join("ui/node_modules/axe-core/axe.min.js"))
         .map_err(|e| format!("axe-core is missing ({e}); `make deps` installs it"))?;
-    app.client
-        .execute(&format!("{axe}\nreturn true;"), vec![])
-        .await
-        .map_err(|e| format!("inject axe: {e}"))?;
-    let result = app
-        .client
-        .execute_async(
+    app.script::<bool>("inject axe", &format!("{axe}\nreturn true;"), false)
+        .await?;
+    let list: Vec<String> = app
+        .script(
+            "run axe",
             "const done = arguments[arguments.length - 1];
              axe.run(document, { resultTypes: ['violations'] })
                .then(r => done(r.violations
@@ -20,11 +18,9 @@ async fn violations(app: &App, screen: &str) -> Result<Vec<String>> {
                  .map(v => v.id + ' (' + v.impact + '): ' + v.help + ' — ' +
                    v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))))
                .catch(e => done(['axe failed: ' + e]));",
-            vec![],
+            true,
         )
-        .await
-        .map_err(|e| format!("run axe: {e}"))?;
-    let list: Vec<String> = serde_json::from_value(result).map_err(|e| e.to_string())?;
+        .await?;
     println!("{screen}: {} serious or critical violations", list.len());
     Ok(list.into_iter().map(|v| format!("{screen}: {v}")).collect())
 }

@@ -30,9 +30,9 @@ fn word(lang: &str, id: &str) -> String {
 /// What overflows on the page as it is now: the page or a scrolling box that needs a sideways
 /// scrollbar, and controls and cells whose text is wider than they are.
 async fn overflows(app: &App, screen: &str) -> Result<Vec<String>> {
-    let found = app
-        .client
-        .execute(
+    let list: Vec<String> = app
+        .script(
+            &format!("measure {screen}"),
             r##"const bad = [];
                const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
                const name = (el) => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + " \"" + (el.textContent || "").trim().replace(/\s+/g, " ").slice(0, 50) + "\"";
@@ -53,11 +53,9 @@ async fn overflows(app: &App, screen: &str) -> Result<Vec<String>> {
                  if (el.scrollWidth > el.clientWidth + 1) bad.push(`${name(el)} is wider than its box (${el.scrollWidth} > ${el.clientWidth})`);
                }
                return bad;"##,
-            vec![],
+            false,
         )
-        .await
-        .map_err(|e| format!("measure {screen}: {e}"))?;
-    let list: Vec<String> = serde_json::from_value(found).map_err(|e| e.to_string())?;
+        .await?;
     println!("{screen}: {} overflows", list.len());
     Ok(list.into_iter().map(|v| format!("{screen}: {v}")).collect())
 }
@@ -65,15 +63,14 @@ async fn overflows(app: &App, screen: &str) -> Result<Vec<String>> {
 /// Waits until the page has been painted (two animation frames): a WebKit snapshot taken before
 /// shows an empty window.
 async fn painted(app: &App) -> Result<()> {
-    app.client
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
-            vec![],
-        )
-        .await
-        .map(|_| ())
-        .map_err(|e| format!("no paint: {e}"))
+    app.script::<bool>(
+        "no paint",
+        "const done = arguments[arguments.length - 1];
+         requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+        true,
+    )
+    .await
+    .map(|_| ())
 }
 
 /// Opens a sidebar section.
