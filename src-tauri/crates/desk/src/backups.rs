@@ -361,8 +361,8 @@ pub async fn list(
     known: &(dyn Fn(&str) -> Option<String> + Sync),
 ) -> Result<Vec<BackupRow>> {
     let workflows = async {
-        let regions = crate::workflows::regions(client, project_id).await?;
-        crate::workflows::fetch(client, project_id, &regions).await
+        let regions = crate::inventory::workflow_regions(client, project_id).await?;
+        crate::inventory::workflows(client, project_id, &regions).await
     };
     let (snapshots, instances, workflows) = tokio::join!(
         client.snapshots(project_id, None),

@@ -1,9 +1,10 @@
 //! What is in the cloud, shaped for the screens: projects, and instances with their region,
-//! model and status in the control panel's terms.
+//! model and status in the control panel's terms; and the reads behind the other screens: which
+//! regions run the workflow service, and every workflow of a project.
 use serde::Serialize;
 use ts_rs::TS;
 
-use ovh::types::{Flavor, Instance};
+use ovh::types::{Flavor, Instance, Workflow};
 use ovh::{Client, Listed};
 
 use crate::Result;
@@ -104,6 +105,36 @@ pub async fn instances(client: &Client, project_id: &str) -> Result<Vec<Instance
         client.flavors(project_id, None)
     )?;
     Ok(rows(&instances, &flavors))
+}
+
+/// The regions of a project whose `workflow` service is up.
+pub async fn workflow_regions(client: &Client, project_id: &str) -> ovh::Result<Vec<String>> {
+    Ok(client
+        .regions(project_id)
+        .await?
+        .into_iter()
+        .filter(|r| r.has_service_up("workflow"))
+        .map(|r| r.name)
+        .collect())
+}
+
+/// Every workflow of the project in `regions`, with the region it lives in.
+pub async fn workflows(
+    client: &Client,
+    project_id: &str,
+    regions: &[String],
+) -> Result<Vec<(String, Workflow)>> {
+    let lists = futures_util::future::try_join_all(
+        regions
+            .iter()
+            .map(|region| client.workflows(project_id, region)),
+    )
+    .await?;
+    Ok(regions
+        .iter()
+        .zip(lists)
+        .flat_map(|(region, list)| list.into_iter().map(|w| (region.clone(), w)))
+        .collect())
 }
 
 #[cfg(test)]

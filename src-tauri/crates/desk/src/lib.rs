@@ -16,20 +16,20 @@ pub mod ovhconf;
 pub mod pricing;
 pub mod records;
 pub mod restore;
+pub mod said;
 pub mod schedule;
 pub mod session;
 pub mod settings;
 pub mod tracker;
 pub mod vault;
 pub mod watcher;
-pub mod why;
 pub mod workflows;
 
 pub use connection::{Connection, Mode};
-pub use error::{Error, Result, Said};
+pub use error::{Error, Result};
 pub use ovh::Sensitive;
+pub use said::{Field, Said, Why};
 pub use session::Session;
-pub use why::{Field, Why};
 
 /// Wall time as the app reads it: the system clock with a real account, the demo cloud's own
 /// clock in demo mode (so a test can start it on a chosen date and move it).

@@ -183,7 +183,8 @@ impl Memory {
 /// The owner of the watcher task.
 pub struct WatcherHandle {
     tx: mpsc::UnboundedSender<()>,
-    cancel: CancellationToken,
+    /// Stops the task when the handle is dropped.
+    _cancel: tokio_util::sync::DropGuard,
     /// How many times the task came back to waiting: a pass, or a tick with nothing to do.
     waits: watch::Receiver<u64>,
 }
@@ -206,12 +207,6 @@ impl WatcherHandle {
     }
 }
 
-impl Drop for WatcherHandle {
-    fn drop(&mut self) {
-        self.cancel.cancel();
-    }
-}
-
 struct Known {
     projects: Vec<String>,
     regions: HashMap<String, Vec<String>>,
@@ -231,7 +226,7 @@ pub fn spawn<S: WorkflowSource>(
     let (waiting, waits) = watch::channel(0u64);
     let handle = WatcherHandle {
         tx,
-        cancel: cancel.clone(),
+        _cancel: cancel.clone().drop_guard(),
         waits,
     };
     tokio::spawn(async move {

@@ -119,36 +119,6 @@ pub fn rows(
     rows
 }
 
-/// The regions of a project whose `workflow` service is up.
-pub async fn regions(client: &Client, project_id: &str) -> ovh::Result<Vec<String>> {
-    Ok(client
-        .regions(project_id)
-        .await?
-        .into_iter()
-        .filter(|r| r.has_service_up("workflow"))
-        .map(|r| r.name)
-        .collect())
-}
-
-/// Every workflow of the project in `regions`, with the region it lives in.
-pub async fn fetch(
-    client: &Client,
-    project_id: &str,
-    regions: &[String],
-) -> Result<Vec<(String, Workflow)>> {
-    let lists = futures_util::future::try_join_all(
-        regions
-            .iter()
-            .map(|region| client.workflows(project_id, region)),
-    )
-    .await?;
-    Ok(regions
-        .iter()
-        .zip(lists)
-        .flat_map(|(region, list)| list.into_iter().map(|w| (region.clone(), w)))
-        .collect())
-}
-
 /// What an automatic backup is made of.
 #[derive(Debug, Clone)]
 pub struct Spec {

@@ -1,10 +1,64 @@
-//! Why the desk refused a request (or cannot say whether it took effect), as a code with its
-//! values. The window words each code from its catalogs (`why-<code>` in `ui/locales/*.ftl`);
-//! the English `Display` is for logs only.
+//! What the user is told, as codes with their values ([`Said`], and [`Why`] for the desk's own
+//! refusals): worded only at the edge, by the window and the shell, from the Fluent catalogs
+//! (`said-<code>`, `why-<code>` in `ui/locales/*.ftl`). The English `Display` is for logs.
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::Said;
+/// What the user is told about an error: a code and its values, worded by the window's
+/// catalogs in the user's language (`said-<code>`, and `why-<code>` for [`Why`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase", tag = "code")]
+pub enum Said {
+    /// OVHcloud cannot be reached.
+    Unreachable,
+    /// OVHcloud did not answer in time.
+    TimedOut,
+    /// `INVALID_KEY`: no such application key.
+    UnknownKey,
+    /// `INVALID_SIGNATURE`: the secret is not this application key's.
+    BadSignature,
+    /// The consumer key was not approved, expired or was revoked.
+    NotApproved,
+    /// `QUERY_TIME_OUT`: the computer's clock is off.
+    ClockSkew,
+    /// `NOT_GRANTED_CALL`: the access rules leave this call out.
+    NotGranted,
+    /// OAuth2 `invalid_client` / `unauthorized_client`.
+    UnknownServiceAccount,
+    /// HTTP 429.
+    SlowDown,
+    /// HTTP 5xx (its body is not shown: often an HTML page or a proxy's words).
+    ServerProblem { status: u16 },
+    /// Another refusal, with OVH's own words (one line, no markup).
+    Refused { ovh: String },
+    /// An answer of an unexpected shape.
+    Unreadable,
+    /// The built-in demo cloud could not start.
+    DemoDown,
+    /// No Secret Service (or Keychain, Credential Manager) answers.
+    KeyringUnavailable,
+    /// The keyring is locked.
+    KeyringLocked,
+    /// The keyring refused, in its own (English) words.
+    KeyringRefused { detail: String },
+    /// The desk refused the request, or cannot say whether it took effect.
+    Why { why: Why },
+    /// A request Backup Desk could not even prepare (a defect): its English detail.
+    Internal { detail: String },
+}
+
+/// For logs, where a [`Said`] is nested in another message.
+impl std::fmt::Display for Said {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Said::ServerProblem { status } => write!(f, "OVHcloud error {status}"),
+            Said::Refused { ovh } => write!(f, "OVHcloud refused: {ovh}"),
+            Said::KeyringRefused { detail } | Said::Internal { detail } => f.write_str(detail),
+            Said::Why { why } => write!(f, "{why}"),
+            other => write!(f, "{other:?}"),
+        }
+    }
+}
 
 /// A refusal or an unconfirmed outcome, before or instead of a request to OVH.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
