@@ -129,6 +129,7 @@ fn setup<R: Runtime>(app: &mut tauri::App<R>) -> Result<(), Box<dyn std::error::
     logging::init(app.path().app_log_dir().ok());
     tracing::info!(zone = %desk::schedule::local_zone(), version = env!("CARGO_PKG_VERSION"), "Backup Desk starting");
     let state = app.state::<state::AppState>();
+    state.send_notices_to(notify::sink(app.handle().clone()));
     match app.path().app_config_dir() {
         Ok(dir) => state.load_settings(desk::settings::Store::in_dir(&dir)),
         Err(e) => tracing::warn!("no config directory, settings won't be kept: {e}"),

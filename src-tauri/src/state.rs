@@ -6,14 +6,12 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use desk::account::{Account, AccountInfo, Connector};
-use desk::session::Options;
+use desk::session::{Notice, Options};
 use desk::settings::{Settings, Store};
 use desk::vault::Vault;
 use desk::Session;
 use ovh::Endpoint;
 use tauri::{AppHandle, Manager, Runtime};
-
-use crate::notify;
 
 /// Handles the commands share. Registered once.
 pub struct AppState {
@@ -36,6 +34,9 @@ pub struct AppState {
     pub tray: AtomicBool,
     /// The last notifications' titles, newest first, for the tray menu.
     pub recent: Mutex<VecDeque<String>>,
+    /// Where the sessions' notices go (the desktop's notifications): set once by setup, so
+    /// that the state never needs to know what becomes of them.
+    notices: OnceLock<Arc<dyn Fn(Notice) + Send + Sync>>,
 }
 
 impl AppState {
@@ -72,6 +73,7 @@ impl AppState {
             ),
             tray: AtomicBool::new(false),
             recent: Mutex::new(VecDeque::new()),
+            notices: OnceLock::new(),
         }
     }
 
@@ -130,10 +132,19 @@ impl AppState {
             data_dir: data_dir(app),
             demo_port: self.demo_port,
         };
-        let session =
-            Arc::new(Session::open(&self.vault, options, notify::sink(app.clone())).await?);
+        let notices = self.notices.get().cloned();
+        let sink = move |notice| match &notices {
+            Some(send) => send(notice),
+            None => tracing::warn!("a notice before the app was set up: {notice:?}"),
+        };
+        let session = Arc::new(Session::open(&self.vault, options, sink).await?);
         *slot = Some(session.clone());
         Ok(session)
+    }
+
+    /// Sends every session's notices to `sink` (once, at setup).
+    pub fn send_notices_to(&self, sink: impl Fn(Notice) + Send + Sync + 'static) {
+        let _ = self.notices.set(Arc::new(sink));
     }
 
     /// Closes the session so the next call opens the account now stored (or the demo).

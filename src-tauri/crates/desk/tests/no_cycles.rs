@@ -130,3 +130,15 @@ fn the_desks_modules_form_no_cycle() {
     );
     assert_eq!(cycle(&graph), None, "modules that need each other");
 }
+
+/// The shell's modules too (`src-tauri/src`, read from here: this crate's tests build in
+/// seconds, the shell's in minutes).
+#[test]
+fn the_shells_modules_form_no_cycle() {
+    let graph = uses(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../src"));
+    assert!(
+        graph["notify"].contains("tray"),
+        "the reader sees uses: {graph:?}"
+    );
+    assert_eq!(cycle(&graph), None, "modules that need each other");
+}
