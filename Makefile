@@ -14,7 +14,7 @@ PYTHON_OVH = $$(if [ -x target/python-ovh/bin/python ]; then echo $(CURDIR)/targ
 bindings:
 	UPDATE_BINDINGS=1 cargo test -q -p backup-desk --lib contract
 
-.PHONY: bindings mutants package-windows test-windows run test deps ui build lint test-rust test-ui test-e2e test-package package bench bench-api bench-desktop bench-budget fuzz sim
+.PHONY: build-test bindings mutants package-windows test-windows run test deps ui build lint test-rust test-ui test-e2e test-package package bench bench-api bench-desktop bench-budget fuzz sim
 
 deps:
 	@bash .ci/deps
@@ -24,6 +24,11 @@ ui: deps
 
 build: ui
 	cargo build -p backup-desk
+
+## The app with its test controls (the demo cloud's /_sim API, the BACKUP_DESK_* knobs), for the
+## end-to-end tests and benchmarks only: `make build` and the packages never have them.
+build-test: ui
+	cargo build -p backup-desk --features test-controls
 
 ## Builds and opens Backup Desk (the built-in demo cloud when no account is set up).
 run: build
@@ -37,6 +42,7 @@ run: build
 lint: ui
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p backup-desk -p desk --all-targets --features backup-desk/test-controls,desk/sim-controls -- -D warnings
 
 test-ui: deps
 	@mkdir -p target
@@ -45,7 +51,7 @@ test-ui: deps
 test-rust: build
 	BACKUP_DESK_PYTHON=$(PYTHON_OVH) .ci/session cargo test --workspace --exclude e2e --exclude minimal-app --exclude bench --lib --bins --tests 2>&1 | tee -a $(LOG)
 
-test-e2e: build
+test-e2e: build-test
 	E2E_RUN_ID=$$(date +%s) .ci/session cargo test -p e2e --tests -- --test-threads=1 2>&1 | tee -a $(LOG)
 
 ## The .deb, installed with dpkg and launched (needs root or sudo).
@@ -64,7 +70,7 @@ bench-api:
 	BACKUP_DESK_PYTHON=$(PYTHON_OVH) cargo run -q --release -p bench
 
 ## The whole app's request budget, two minutes a screen, on 6 and 8 regions a project.
-bench-budget: build
+bench-budget: build-test
 	for r in 6 8; do BUDGET_REGIONS=$$r BUDGET_WINDOW_SECS=120 .ci/session cargo test -q -p e2e --test budget -- --nocapture 2>&1 | grep -Ev '^(dbus-daemon|SpiRegistry)'; done
 
 ## The randomized input tests for longer than CI does (FUZZ_SECONDS per target, default 60).

@@ -59,7 +59,8 @@ impl Target {
         }
     }
 
-    /// A section by its name (`backups`), as `BACKUP_DESK_OPEN` gives it.
+    /// A section by its name (`backups`), as `BACKUP_DESK_OPEN` gives it (test builds only).
+    #[cfg(feature = "test-controls")]
     pub fn named(name: &str) -> Option<Self> {
         serde_json::from_value::<Section>(serde_json::Value::String(name.into()))
             .ok()

@@ -39,9 +39,24 @@ pub struct AppState {
     notices: OnceLock<Arc<dyn Fn(Notice) + Send + Sync>>,
 }
 
+/// `BACKUP_DESK_DEMO_PORT`: a fixed demo port, so that end-to-end tests drive the demo cloud's
+/// clock and faults; `BACKUP_DESK_OPEN`: the section the first window opens on (benchmarks of
+/// long lists).
+#[cfg(feature = "test-controls")]
+fn test_knobs() -> (u16, Option<crate::events::Target>) {
+    let port = std::env::var("BACKUP_DESK_DEMO_PORT")
+        .ok()
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(0);
+    let open = std::env::var("BACKUP_DESK_OPEN")
+        .ok()
+        .and_then(|s| crate::events::Target::named(&s));
+    (port, open)
+}
+
 impl AppState {
     /// Reads `OVH_ENDPOINT` (a name such as `ovh-eu`, or a URL; an unusable value is logged
-    /// and ignored) and `BACKUP_DESK_DEMO_PORT`.
+    /// and ignored), and in `test-controls` builds the test knobs ([`test_knobs`]).
     pub fn from_env() -> Self {
         let default_endpoint = std::env::var("OVH_ENDPOINT")
             .ok()
@@ -52,11 +67,10 @@ impl AppState {
                     None
                 }
             });
-        // A fixed demo port lets end-to-end tests drive the demo cloud's clock and faults.
-        let demo_port = std::env::var("BACKUP_DESK_DEMO_PORT")
-            .ok()
-            .and_then(|p| p.parse().ok())
-            .unwrap_or(0);
+        #[cfg(feature = "test-controls")]
+        let (demo_port, open) = test_knobs();
+        #[cfg(not(feature = "test-controls"))]
+        let (demo_port, open) = (0, None);
         Self {
             vault: vault(),
             default_endpoint,
@@ -65,12 +79,7 @@ impl AppState {
             connector: Connector::default(),
             settings: Mutex::new(Settings::default()),
             store: OnceLock::new(),
-            // `BACKUP_DESK_OPEN` opens the first window on a section (benchmarks of long lists).
-            pending_section: Mutex::new(
-                std::env::var("BACKUP_DESK_OPEN")
-                    .ok()
-                    .and_then(|s| crate::events::Target::named(&s)),
-            ),
+            pending_section: Mutex::new(open),
             tray: AtomicBool::new(false),
             recent: Mutex::new(VecDeque::new()),
             notices: OnceLock::new(),

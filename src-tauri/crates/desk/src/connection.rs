@@ -2,7 +2,7 @@
 //! loopback port) when no account is stored, or a real OVHcloud account from the keyring.
 use std::sync::Arc;
 
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use ovh::{Client, Endpoint};
 use ovh_sim::{Keys, Running, Sim};
 
@@ -74,48 +74,14 @@ impl Connection {
         Self::demo_on(0).await
     }
 
-    /// The built-in demo cloud on a chosen loopback port (0 for any). `BACKUP_DESK_DEMO_BACKUPS`
-    /// adds that many old backups to its first project, to measure long lists;
-    /// `BACKUP_DESK_DEMO_REGIONS` gives every project that many regions, to measure budgets;
-    /// `BACKUP_DESK_DEMO_BACKUP_PREFIX` names workflow backups otherwise than their workflow;
-    /// `BACKUP_DESK_DEMO_SUBSIDIARY` is the account's country (`FR`), whose catalog prices;
-    /// `BACKUP_DESK_DEMO_SCENARIO=messy` answers as OVH really does (see `ovh_sim::messy`);
-    /// `BACKUP_DESK_DEMO_NOW` (RFC 3339) is the date the demo cloud, and so the app, starts on.
+    /// The built-in demo cloud on a chosen loopback port (0 for any), shaped by the test knobs
+    /// when built with them ([`demo_knobs`]).
     pub async fn demo_on(port: u16) -> Result<Self> {
         let keys = Keys::default();
-        let start = match std::env::var("BACKUP_DESK_DEMO_NOW") {
-            Ok(at) => DateTime::parse_from_rfc3339(&at)
-                .map_err(|e| Error::Demo(format!("BACKUP_DESK_DEMO_NOW {at:?}: {e}")))?
-                .with_timezone(&Utc),
-            Err(_) => Utc::now(),
-        };
-        let sim = Sim::demo_at(&keys, start);
-        if let Some(n) = std::env::var("BACKUP_DESK_DEMO_BACKUPS")
-            .ok()
-            .and_then(|n| n.parse::<usize>().ok())
-        {
-            let now = sim.clocks.world_now();
-            ovh_sim::scenario::add_many_backups(&mut sim.world.lock().expect("world lock"), n, now);
-        }
-        if let Some(n) = std::env::var("BACKUP_DESK_DEMO_REGIONS")
-            .ok()
-            .and_then(|n| n.parse::<usize>().ok())
-        {
-            let now = sim.clocks.world_now();
-            ovh_sim::scenario::widen(&mut sim.world.lock().expect("world lock"), n, now);
-        }
-        if std::env::var("BACKUP_DESK_DEMO_SCENARIO").as_deref() == Ok("messy") {
-            sim.world.lock().expect("world lock").messy = true;
-        }
-        if let Ok(country) = std::env::var("BACKUP_DESK_DEMO_SUBSIDIARY") {
-            sim.world.lock().expect("world lock").subsidiary = country;
-        }
-        if let Ok(prefix) = std::env::var("BACKUP_DESK_DEMO_BACKUP_PREFIX") {
-            ovh_sim::scenario::prefix_backup_names(
-                &mut sim.world.lock().expect("world lock"),
-                &prefix,
-            );
-        }
+        #[cfg(feature = "sim-controls")]
+        let sim = demo_knobs(&keys)?;
+        #[cfg(not(feature = "sim-controls"))]
+        let sim = Sim::demo_at(&keys, Utc::now());
         let running = Running::start_on(sim, port)
             .await
             .map_err(|e| Error::Demo(e.to_string()))?;
@@ -134,4 +100,46 @@ impl Connection {
     pub fn demo_control_url(&self) -> Option<&str> {
         self._demo.as_ref().map(|r| r.root_url())
     }
+}
+
+/// The demo cloud as the tests and benchmarks ask for it (`sim-controls` builds only):
+/// `BACKUP_DESK_DEMO_BACKUPS` adds that many old backups to its first project, to measure long
+/// lists; `BACKUP_DESK_DEMO_REGIONS` gives every project that many regions, to measure budgets;
+/// `BACKUP_DESK_DEMO_BACKUP_PREFIX` names workflow backups otherwise than their workflow;
+/// `BACKUP_DESK_DEMO_SUBSIDIARY` is the account's country (`FR`), whose catalog prices;
+/// `BACKUP_DESK_DEMO_SCENARIO=messy` answers as OVH really does (see `ovh_sim::messy`);
+/// `BACKUP_DESK_DEMO_NOW` (RFC 3339) is the date the demo cloud, and so the app, starts on.
+#[cfg(feature = "sim-controls")]
+fn demo_knobs(keys: &Keys) -> Result<Arc<Sim>> {
+    let start = match std::env::var("BACKUP_DESK_DEMO_NOW") {
+        Ok(at) => chrono::DateTime::parse_from_rfc3339(&at)
+            .map_err(|e| Error::Demo(format!("BACKUP_DESK_DEMO_NOW {at:?}: {e}")))?
+            .with_timezone(&Utc),
+        Err(_) => Utc::now(),
+    };
+    let sim = Sim::demo_at(keys, start);
+    if let Some(n) = std::env::var("BACKUP_DESK_DEMO_BACKUPS")
+        .ok()
+        .and_then(|n| n.parse::<usize>().ok())
+    {
+        let now = sim.clocks.world_now();
+        ovh_sim::scenario::add_many_backups(&mut sim.world.lock().expect("world lock"), n, now);
+    }
+    if let Some(n) = std::env::var("BACKUP_DESK_DEMO_REGIONS")
+        .ok()
+        .and_then(|n| n.parse::<usize>().ok())
+    {
+        let now = sim.clocks.world_now();
+        ovh_sim::scenario::widen(&mut sim.world.lock().expect("world lock"), n, now);
+    }
+    if std::env::var("BACKUP_DESK_DEMO_SCENARIO").as_deref() == Ok("messy") {
+        sim.world.lock().expect("world lock").messy = true;
+    }
+    if let Ok(country) = std::env::var("BACKUP_DESK_DEMO_SUBSIDIARY") {
+        sim.world.lock().expect("world lock").subsidiary = country;
+    }
+    if let Ok(prefix) = std::env::var("BACKUP_DESK_DEMO_BACKUP_PREFIX") {
+        ovh_sim::scenario::prefix_backup_names(&mut sim.world.lock().expect("world lock"), &prefix);
+    }
+    Ok(sim)
 }

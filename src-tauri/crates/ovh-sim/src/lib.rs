@@ -10,6 +10,8 @@
 
 pub mod auth;
 pub mod clock;
+#[cfg(feature = "controls")]
+pub mod control;
 pub mod faults;
 pub mod http;
 pub mod messy;
