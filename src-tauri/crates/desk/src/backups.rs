@@ -257,16 +257,20 @@ pub fn refusal(status: SnapshotStatus, users: &[String]) -> Option<Refusal> {
     }
 }
 
+/// The base a workflow's backups are named from: its `backupName`, its `name` when empty.
+pub fn backup_base(w: &Workflow) -> &str {
+    w.backup_name
+        .as_deref()
+        .filter(|b| !b.trim().is_empty())
+        .unwrap_or(&w.name)
+}
+
 /// Whether a snapshot's name is a workflow's backup name followed by a date: OVH's schema gives
 /// the workflow a `backupName` (its `name` when empty, per terraform-provider-ovh) but how the
 /// date is appended is unconfirmed, so any separator then a digit is accepted. A name match is
 /// a hint: it is shown, and acted on only after the user confirmed the exact list.
 pub fn named_by(workflow: &Workflow, snapshot_name: &str) -> bool {
-    let base = workflow
-        .backup_name
-        .as_deref()
-        .filter(|b| !b.trim().is_empty())
-        .unwrap_or(&workflow.name);
+    let base = backup_base(workflow);
     if base.is_empty() {
         return false;
     }

@@ -665,7 +665,7 @@ impl Session {
                 workflow_id: w.id.clone(),
                 workflow_name: w.name.clone(),
                 region: region.clone(),
-                backup_name: workflows::backup_base(w).to_string(),
+                backup_name: backups::backup_base(w).to_string(),
                 currency: price.map(|p| p.currency),
                 backups,
             });

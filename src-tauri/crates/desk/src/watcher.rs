@@ -230,151 +230,200 @@ pub fn spawn<S: WorkflowSource>(
         waits,
     };
     tokio::spawn(async move {
-        let mut told = memory.load();
-        let mut known = Known {
-            projects: Vec::new(),
-            regions: HashMap::new(),
-            at: None,
-        };
-        let mut workflows: Vec<(String, String, Workflow)> = Vec::new();
-        let mut names: HashMap<String, String> = HashMap::new();
-        let mut looked_up: BTreeSet<String> = BTreeSet::new();
+        let mut watch = Watch::new(source, memory, pace, now);
         let mut wait = Duration::ZERO;
-        let mut last_full: Option<DateTime<Utc>> = None;
-        let mut force_full = true;
-        let mut seen_once = false;
         loop {
             waiting.send_modify(|n| *n += 1);
             tokio::select! {
                 _ = cancel.cancelled() => break,
                 msg = rx.recv() => match msg {
-                    Some(()) => force_full = true,
+                    Some(()) => watch.force_full = true,
                     None => break,
                 },
                 _ = tokio::time::sleep(wait) => {}
             }
-            if source.paused() {
-                wait = pace.idle;
-                continue;
-            }
-            let t = now();
-            if known.at.is_none_or(|at| t - at > pace.rediscover) {
-                match discover(&source).await {
-                    Ok((projects, regions)) => {
-                        known = Known {
-                            projects,
-                            regions,
-                            at: Some(t),
-                        };
-                        force_full = true;
-                    }
-                    Err(e) => {
-                        tracing::warn!("watcher: cannot list projects or regions: {e}");
-                        wait = pace.idle;
-                        continue;
-                    }
-                }
-            }
-            let full = force_full || last_full.is_none_or(|f| t - f >= pace.full_every);
-            let targets: Vec<(String, String)> = if full {
-                known
-                    .projects
-                    .iter()
-                    .flat_map(|p| {
-                        known
-                            .regions
-                            .get(p)
-                            .into_iter()
-                            .flatten()
-                            .map(move |r| (p.clone(), r.clone()))
-                    })
-                    .collect()
-            } else {
-                let mut busy: Vec<(String, String)> = workflows
-                    .iter()
-                    .filter(|(_, _, w)| {
-                        due_recently(w, t, pace.window)
-                            || w.last_execution().is_some_and(|e| e.state == "RUNNING")
-                    })
-                    .map(|(p, r, _)| (p.clone(), r.clone()))
-                    .collect();
-                busy.sort();
-                busy.dedup();
-                busy
-            };
-            if targets.is_empty() {
-                // Nothing due, nothing running: no request this tick.
-                wait = pace.idle;
-                continue;
-            }
-            let mut fetched = Vec::new();
-            let mut failed = false;
-            for (p, r) in &targets {
-                match source.workflows(p, r).await {
-                    Ok(list) => fetched.extend(list.into_iter().map(|w| (p.clone(), r.clone(), w))),
-                    Err(e) => {
-                        tracing::warn!("watcher: cannot list workflows of {p} in {r}: {e}");
-                        failed = true;
-                    }
-                }
-            }
-            if failed {
-                // Keep what we had; never report a run as missed because a list failed.
-                wait = pace.idle;
-                continue;
-            }
-            let fresh: Vec<(String, String, Workflow)> = if full {
-                last_full = Some(t);
-                force_full = false;
-                fetched
-            } else {
-                let mut kept: Vec<(String, String, Workflow)> = workflows
-                    .iter()
-                    .filter(|(p, r, _)| !targets.contains(&(p.clone(), r.clone())))
-                    .cloned()
-                    .collect();
-                kept.extend(fetched);
-                kept
-            };
-            // Instance names are read again only when a workflow names an instance not looked
-            // up before (a deleted instance stays unknown without costing a request a pass).
-            let unknown: Vec<String> = fresh
-                .iter()
-                .map(|(_, _, w)| w.instance_id.clone())
-                .filter(|id| !names.contains_key(id) && !looked_up.contains(id))
-                .collect();
-            if !unknown.is_empty() {
-                for p in &known.projects {
-                    if let Ok(list) = source.instances(p).await {
-                        names.extend(list.into_iter().map(|i| (i.id, i.name)));
-                    }
-                }
-                looked_up.extend(unknown);
-            }
-            let changed = summary(&fresh) != summary(&workflows);
-            workflows = fresh;
-            let events = assess(&workflows, &names, &mut told, t, pace.grace);
-            told.baseline = true;
-            memory.save(&told);
-            for e in events {
-                sink(e);
-            }
-            // The first pass only learns what the window has read through the same lists.
-            if changed && seen_once {
-                sink(Event::Changed);
-            }
-            seen_once = true;
-            wait = if workflows
-                .iter()
-                .any(|(_, _, w)| due_recently(w, t, pace.window))
-            {
-                pace.busy
-            } else {
-                pace.idle
-            };
+            wait = watch.tick(&sink).await;
         }
     });
     handle
+}
+
+/// What the watcher knows between passes, and one pass ([`Watch::tick`]).
+struct Watch<S> {
+    source: S,
+    memory: Memory,
+    pace: Pace,
+    now: crate::Clock,
+    /// The runs already told, kept on disk.
+    told: Told,
+    known: Known,
+    /// The latest workflows, with their project and region.
+    workflows: Vec<(String, String, Workflow)>,
+    /// Instance names by id, and the ids already looked up (a deleted instance stays unknown).
+    names: HashMap<String, String>,
+    looked_up: BTreeSet<String>,
+    last_full: Option<DateTime<Utc>>,
+    /// Read every region at the next pass (start, rediscovery, or asked by the app).
+    force_full: bool,
+    /// Whether a pass was made: the first only learns what the window read already.
+    seen_once: bool,
+}
+
+impl<S: WorkflowSource> Watch<S> {
+    fn new(source: S, memory: Memory, pace: Pace, now: crate::Clock) -> Self {
+        Self {
+            told: memory.load(),
+            source,
+            memory,
+            pace,
+            now,
+            known: Known {
+                projects: Vec::new(),
+                regions: HashMap::new(),
+                at: None,
+            },
+            workflows: Vec::new(),
+            names: HashMap::new(),
+            looked_up: BTreeSet::new(),
+            last_full: None,
+            force_full: true,
+            seen_once: false,
+        }
+    }
+
+    /// Where to read: every region with the workflow service on a full pass; otherwise only
+    /// where a run is due about now or running.
+    fn targets(&self, t: DateTime<Utc>, full: bool) -> Vec<(String, String)> {
+        if full {
+            return self
+                .known
+                .projects
+                .iter()
+                .flat_map(|p| {
+                    self.known
+                        .regions
+                        .get(p)
+                        .into_iter()
+                        .flatten()
+                        .map(move |r| (p.clone(), r.clone()))
+                })
+                .collect();
+        }
+        let mut busy: Vec<(String, String)> = self
+            .workflows
+            .iter()
+            .filter(|(_, _, w)| {
+                due_recently(w, t, self.pace.window)
+                    || w.last_execution().is_some_and(|e| e.state == "RUNNING")
+            })
+            .map(|(p, r, _)| (p.clone(), r.clone()))
+            .collect();
+        busy.sort();
+        busy.dedup();
+        busy
+    }
+
+    /// One pass: reads what is due, tells what ended, and says how long to wait for the next.
+    async fn tick(&mut self, sink: &impl Fn(Event)) -> Duration {
+        let pace = self.pace;
+        if self.source.paused() {
+            return pace.idle;
+        }
+        let t = (self.now)();
+        if self.known.at.is_none_or(|at| t - at > pace.rediscover) {
+            match discover(&self.source).await {
+                Ok((projects, regions)) => {
+                    self.known = Known {
+                        projects,
+                        regions,
+                        at: Some(t),
+                    };
+                    self.force_full = true;
+                }
+                Err(e) => {
+                    tracing::warn!("watcher: cannot list projects or regions: {e}");
+                    return pace.idle;
+                }
+            }
+        }
+        let full = self.force_full || self.last_full.is_none_or(|f| t - f >= pace.full_every);
+        let targets = self.targets(t, full);
+        if targets.is_empty() {
+            // Nothing due, nothing running: no request this tick.
+            return pace.idle;
+        }
+        let mut fetched = Vec::new();
+        let mut failed = false;
+        for (p, r) in &targets {
+            match self.source.workflows(p, r).await {
+                Ok(list) => fetched.extend(list.into_iter().map(|w| (p.clone(), r.clone(), w))),
+                Err(e) => {
+                    tracing::warn!("watcher: cannot list workflows of {p} in {r}: {e}");
+                    failed = true;
+                }
+            }
+        }
+        if failed {
+            // Keep what we had; never report a run as missed because a list failed.
+            return pace.idle;
+        }
+        let fresh: Vec<(String, String, Workflow)> = if full {
+            self.last_full = Some(t);
+            self.force_full = false;
+            fetched
+        } else {
+            let mut kept: Vec<(String, String, Workflow)> = self
+                .workflows
+                .iter()
+                .filter(|(p, r, _)| !targets.contains(&(p.clone(), r.clone())))
+                .cloned()
+                .collect();
+            kept.extend(fetched);
+            kept
+        };
+        self.learn_names(&fresh).await;
+        let changed = summary(&fresh) != summary(&self.workflows);
+        self.workflows = fresh;
+        let events = assess(&self.workflows, &self.names, &mut self.told, t, pace.grace);
+        self.told.baseline = true;
+        self.memory.save(&self.told);
+        for e in events {
+            sink(e);
+        }
+        // The first pass only learns what the window has read through the same lists.
+        if changed && self.seen_once {
+            sink(Event::Changed);
+        }
+        self.seen_once = true;
+        if self
+            .workflows
+            .iter()
+            .any(|(_, _, w)| due_recently(w, t, pace.window))
+        {
+            pace.busy
+        } else {
+            pace.idle
+        }
+    }
+
+    /// Instance names are read again only when a workflow names an instance not looked up
+    /// before (a deleted instance stays unknown without costing a request a pass).
+    async fn learn_names(&mut self, fresh: &[(String, String, Workflow)]) {
+        let unknown: Vec<String> = fresh
+            .iter()
+            .map(|(_, _, w)| w.instance_id.clone())
+            .filter(|id| !self.names.contains_key(id) && !self.looked_up.contains(id))
+            .collect();
+        if unknown.is_empty() {
+            return;
+        }
+        for p in &self.known.projects {
+            if let Ok(list) = self.source.instances(p).await {
+                self.names.extend(list.into_iter().map(|i| (i.id, i.name)));
+            }
+        }
+        self.looked_up.extend(unknown);
+    }
 }
 
 async fn discover<S: WorkflowSource>(

@@ -10,6 +10,7 @@ use ts_rs::TS;
 use ovh::types::{Image, Instance, SnapshotStatus, Workflow, WorkflowCreation};
 use ovh::Client;
 
+use crate::backups::backup_base;
 use crate::schedule::{self, Described};
 use crate::{Error, Result, Why};
 
@@ -150,14 +151,6 @@ pub async fn create(client: &Client, project_id: &str, spec: &Spec) -> Result<Wo
     Ok(client
         .create_workflow(project_id, &instance.region, &body)
         .await?)
-}
-
-/// The base a workflow's backups are named from: its `backupName`, its `name` when empty.
-pub fn backup_base(w: &Workflow) -> &str {
-    w.backup_name
-        .as_deref()
-        .filter(|b| !b.trim().is_empty())
-        .unwrap_or(&w.name)
 }
 
 /// The backups a workflow appears to have made, for the user to confirm before anything is

@@ -246,9 +246,10 @@ async fn a_service_account_gets_a_token_and_renews_it_before_it_expires() {
     c.project_ids().await.unwrap();
     assert_eq!(c.request_count(), 4);
 
-    // 59 minutes 30 in: within the renewal margin, so a new token comes first.
-    clock.fetch_add(9 * 60 + 30, Ordering::Relaxed);
-    common::advance(&running, 9 * 60 + 30).await;
+    // 3539 s in, exactly the renewal margin (60 s) before the 3599 s token ends: a new token
+    // comes first.
+    clock.fetch_add(539, Ordering::Relaxed);
+    common::advance(&running, 539).await;
     c.project_ids().await.unwrap();
     assert_eq!(c.request_count(), 6, "token renewed, then the call");
 
