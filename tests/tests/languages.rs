@@ -1,7 +1,8 @@
 //! Every language of the control panel, walked screen by screen in the real window at its default
 //! size: no text overflows its control and no table needs a sideways scrollbar. The overview and
 //! the backup dialog of each language are left in `tests/artifacts/languages-<lang>-*.png`; and
-//! in French, German and Polish a delete refusal reaches the user in that language.
+//! in French, German and Polish each refusal reaches the user in that language (the account
+//! form's is left as `languages-<lang>-refusal.png`).
 use std::time::Duration;
 
 use e2e::{eventually, post_json, root, spare_port, with_app_env, App, Result};
@@ -240,6 +241,8 @@ async fn refusals(app: &App, lang: &str, port: u16) -> Result<()> {
     let label = word(lang, "applicationKey");
     let expected = filled(lang, "why-fieldSpaces", &[("field", &label)]);
     shows_all(app, ".form-status", &[expected]).await?;
+    painted(app).await?;
+    app.screenshot(&format!("languages-{lang}-refusal")).await?;
     Ok(())
 }
 
