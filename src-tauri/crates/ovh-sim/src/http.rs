@@ -914,6 +914,11 @@ async fn oauth2_token(
     axum::extract::Form(form): axum::extract::Form<TokenForm>,
 ) -> Response {
     sim.requests.fetch_add(1, Ordering::Relaxed);
+    // The token URL fails as any other (a proxy's HTML 503, a timeout).
+    let fault = sim.take_fault(&Method::POST, "/auth/oauth2/token");
+    if let Some(early) = fault.as_ref().and_then(Fault::early_response) {
+        return early;
+    }
     let basic = headers
         .get("authorization")
         .and_then(|v| v.to_str().ok())

@@ -260,6 +260,29 @@ async fn a_service_account_gets_a_token_and_renews_it_before_it_expires() {
     assert!(!c.auth_refused());
 }
 
+/// A token URL that fails with a proxy's HTML page is a server problem with its status, not an
+/// unreadable answer, and not a refusal of the credentials.
+#[tokio::test]
+async fn a_failing_token_url_is_a_server_problem() {
+    let (running, _) = common::demo().await;
+    let keys = Keys::default();
+    common::control(
+        &running,
+        "faults",
+        serde_json::json!({"path": "/auth/oauth2/token", "status": 503, "html": true, "times": 1}),
+    )
+    .await;
+    let c = service_client(
+        &running,
+        &keys,
+        Arc::new(AtomicI64::new(chrono::Utc::now().timestamp())),
+    );
+    let err = c.project_ids().await.unwrap_err();
+    assert_eq!(err.status(), Some(503), "{err:?}");
+    assert!(!err.is_auth() && !c.auth_refused(), "{err:?}");
+    c.project_ids().await.unwrap();
+}
+
 #[tokio::test]
 async fn a_wrong_client_secret_is_an_auth_refusal() {
     let (running, _) = common::demo().await;
