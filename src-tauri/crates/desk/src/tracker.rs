@@ -360,6 +360,26 @@ fn key(t: &Tracked) -> (String, String, String) {
     )
 }
 
+/// The restore a safety backup stands before (not yet asked for), or `None` for another item.
+fn restore_after(t: &Tracked) -> Option<Tracked> {
+    let Kind::SafetyBackup {
+        restore_from,
+        restore_name,
+    } = &t.kind
+    else {
+        return None;
+    };
+    Some(Tracked {
+        kind: Kind::Rebuild {
+            seen_rebuilding: false,
+            operation_id: None,
+        },
+        snapshot_id: restore_from.clone(),
+        name: restore_name.clone(),
+        ..t.clone()
+    })
+}
+
 struct PollOutcome {
     /// Each end, with the item it ends.
     ended: Vec<(Event, Tracked)>,
@@ -398,204 +418,202 @@ async fn poll<S: CloudSource>(
             }
         }
     }
-    let secs_since = |t: &Tracked| (now() - t.started_at).num_seconds().max(0);
     for (project, items) in backups {
-        let list = match source.snapshots(project).await {
-            Ok(list) => list,
-            Err(e) => {
-                // Keep tracking; the next tick tries again after a longer wait.
-                tracing::warn!("tracker: cannot list backups of {project}: {e}");
-                continue;
-            }
-        };
-        for t in items {
-            let found = list.iter().find(|s| s.id == t.snapshot_id);
-            if let Some(s) = found {
-                out.seen.push((
-                    project.to_string(),
-                    BackupState {
-                        id: s.id.clone(),
-                        status: s.snapshot_status(),
-                        raw_status: s.status.clone(),
-                        size_gb: s.size,
-                    },
-                ));
-            }
-            let end = match found.map(|s| (s.snapshot_status(), s.size)) {
-                Some((SnapshotStatus::Active, size)) => Ok(size),
-                Some((SnapshotStatus::Failed, _)) => Err(Failure::Error),
-                Some((SnapshotStatus::Deleting, _)) | None => Err(Failure::Disappeared),
-                Some((SnapshotStatus::InProgress, _)) => continue,
-            };
-            out.done.push(key(t));
-            match end {
-                Ok(size_gb) => {
-                    out.ended.push((
-                        Event::Finished {
-                            backup: t.clone(),
-                            size_gb,
-                            duration_secs: secs_since(t),
-                        },
-                        t.clone(),
-                    ));
-                    if let Kind::SafetyBackup {
-                        restore_from,
-                        restore_name,
-                    } = &t.kind
-                    {
-                        let restore = Tracked {
-                            kind: Kind::Rebuild {
-                                seen_rebuilding: false,
-                                operation_id: None,
-                            },
-                            snapshot_id: restore_from.clone(),
-                            name: restore_name.clone(),
-                            started_at: now(),
-                            ..t.clone()
-                        };
-                        match source
-                            .reinstall(project, &t.instance_id, restore_from)
-                            .await
-                        {
-                            Ok(operation_id) => out.follow_ups.push(Tracked {
-                                kind: Kind::Rebuild {
-                                    seen_rebuilding: false,
-                                    operation_id,
-                                },
-                                ..restore
-                            }),
-                            Err(e) => out.ended.push((
-                                Event::RestoreFailed {
-                                    restore: restore.clone(),
-                                    failure: Failure::RestoreNotStarted(
-                                        crate::Error::from(e).said(),
-                                    ),
-                                },
-                                restore,
-                            )),
-                        }
-                    }
-                }
-                Err(failure) => {
-                    if let Kind::SafetyBackup {
-                        restore_from,
-                        restore_name,
-                    } = &t.kind
-                    {
-                        // No safety net, no restore: the user decides again.
-                        let restore = Tracked {
-                            kind: Kind::Rebuild {
-                                seen_rebuilding: false,
-                                operation_id: None,
-                            },
-                            snapshot_id: restore_from.clone(),
-                            name: restore_name.clone(),
-                            ..t.clone()
-                        };
-                        out.ended.push((
-                            Event::RestoreFailed {
-                                restore: restore.clone(),
-                                failure: Failure::RestoreNotStarted(crate::Said::Why {
-                                    why: crate::Why::SafetyBackupFailed,
-                                }),
-                            },
-                            restore,
-                        ));
-                    }
-                    out.ended.push((
-                        Event::Failed {
-                            backup: t.clone(),
-                            failure,
-                        },
-                        t.clone(),
-                    ));
-                }
-            }
-        }
+        poll_backups(source, project, &items, now, &mut out).await;
     }
     for (project, items) in restores {
-        let list = match source.instances(project).await {
-            Ok(list) => list,
-            Err(e) => {
-                tracing::warn!("tracker: cannot list instances of {project}: {e}");
-                continue;
-            }
-        };
-        for t in items {
-            let status = list
-                .iter()
-                .find(|i| i.id == t.instance_id)
-                .map(|i| i.status.to_ascii_uppercase());
-            let end = match (status.as_deref(), &t.kind) {
-                (Some("ERROR"), _) => Err(Failure::Error),
-                (None, _) => Err(Failure::Disappeared),
-                (
-                    Some("ACTIVE"),
-                    Kind::Rebuild {
-                        seen_rebuilding: false,
-                        operation_id,
-                    },
-                ) => {
-                    // Not seen rebuilding yet: `ACTIVE` may be the status from before the
-                    // reinstall. Only its operation completing, or a change, tells.
-                    let completed = match operation_id {
-                        Some(op) => match source.operation_status(project, op).await {
-                            Ok(s) if s == "completed" => Some(Ok(())),
-                            Ok(s) if s == "in-error" || s == "canceled" => {
-                                Some(Err(Failure::Error))
-                            }
-                            Ok(_) => None,
-                            Err(e) => {
-                                tracing::warn!("tracker: cannot read operation {op}: {e}");
-                                None
-                            }
-                        },
-                        None => None,
-                    };
-                    match completed {
-                        Some(end) => end,
-                        None if (now() - t.started_at).num_minutes()
-                            >= UNCONFIRMED_AFTER_MINUTES =>
-                        {
-                            Err(Failure::Unconfirmed)
-                        }
-                        None => continue,
-                    }
-                }
-                (Some("ACTIVE"), _) => Ok(()),
-                (
-                    Some(_),
-                    Kind::Rebuild {
-                        seen_rebuilding: false,
-                        operation_id,
-                    },
-                ) => {
-                    out.changed.push(Tracked {
-                        kind: Kind::Rebuild {
-                            seen_rebuilding: true,
-                            operation_id: operation_id.clone(),
-                        },
-                        ..t.clone()
-                    });
-                    continue;
-                }
-                (Some(_), _) => continue,
-            };
-            out.done.push(key(t));
-            let event = match end {
-                Ok(()) => Event::Restored {
-                    restore: t.clone(),
-                    duration_secs: secs_since(t),
-                },
-                Err(failure) => Event::RestoreFailed {
-                    restore: t.clone(),
-                    failure,
-                },
-            };
-            out.ended.push((event, t.clone()));
-        }
+        poll_restores(source, project, &items, now, &mut out).await;
     }
     out
+}
+
+fn secs_since(t: &Tracked, now: DateTime<Utc>) -> i64 {
+    (now - t.started_at).num_seconds().max(0)
+}
+
+/// One project's backups (and safety backups) in one list read: each end told once, and a
+/// safety backup's restore asked for when it is available.
+async fn poll_backups<S: CloudSource>(
+    source: &S,
+    project: &str,
+    items: &[&Tracked],
+    now: &(dyn Fn() -> DateTime<Utc> + Send + Sync),
+    out: &mut PollOutcome,
+) {
+    let list = match source.snapshots(project).await {
+        Ok(list) => list,
+        Err(e) => {
+            // Keep tracking; the next tick tries again after a longer wait.
+            tracing::warn!("tracker: cannot list backups of {project}: {e}");
+            return;
+        }
+    };
+    for &t in items {
+        let found = list.iter().find(|s| s.id == t.snapshot_id);
+        if let Some(s) = found {
+            out.seen.push((
+                project.to_string(),
+                BackupState {
+                    id: s.id.clone(),
+                    status: s.snapshot_status(),
+                    raw_status: s.status.clone(),
+                    size_gb: s.size,
+                },
+            ));
+        }
+        let end = match found.map(|s| (s.snapshot_status(), s.size)) {
+            Some((SnapshotStatus::Active, size)) => Ok(size),
+            Some((SnapshotStatus::Failed, _)) => Err(Failure::Error),
+            Some((SnapshotStatus::Deleting, _)) | None => Err(Failure::Disappeared),
+            Some((SnapshotStatus::InProgress, _)) => continue,
+        };
+        out.done.push(key(t));
+        match end {
+            Ok(size_gb) => {
+                out.ended.push((
+                    Event::Finished {
+                        backup: t.clone(),
+                        size_gb,
+                        duration_secs: secs_since(t, now()),
+                    },
+                    t.clone(),
+                ));
+                if let Some(restore) = restore_after(t) {
+                    let restore = Tracked {
+                        started_at: now(),
+                        ..restore
+                    };
+                    match source
+                        .reinstall(project, &t.instance_id, &restore.snapshot_id)
+                        .await
+                    {
+                        Ok(operation_id) => out.follow_ups.push(Tracked {
+                            kind: Kind::Rebuild {
+                                seen_rebuilding: false,
+                                operation_id,
+                            },
+                            ..restore
+                        }),
+                        Err(e) => out.ended.push((
+                            Event::RestoreFailed {
+                                restore: restore.clone(),
+                                failure: Failure::RestoreNotStarted(crate::Error::from(e).said()),
+                            },
+                            restore,
+                        )),
+                    }
+                }
+            }
+            Err(failure) => {
+                // No safety net, no restore: the user decides again.
+                if let Some(restore) = restore_after(t) {
+                    out.ended.push((
+                        Event::RestoreFailed {
+                            restore: restore.clone(),
+                            failure: Failure::RestoreNotStarted(crate::Said::Why {
+                                why: crate::Why::SafetyBackupFailed,
+                            }),
+                        },
+                        restore,
+                    ));
+                }
+                out.ended.push((
+                    Event::Failed {
+                        backup: t.clone(),
+                        failure,
+                    },
+                    t.clone(),
+                ));
+            }
+        }
+    }
+}
+
+/// One project's restores in one instance list read (and, for a reinstall not yet seen
+/// happening, its operation).
+async fn poll_restores<S: CloudSource>(
+    source: &S,
+    project: &str,
+    items: &[&Tracked],
+    now: &(dyn Fn() -> DateTime<Utc> + Send + Sync),
+    out: &mut PollOutcome,
+) {
+    let list = match source.instances(project).await {
+        Ok(list) => list,
+        Err(e) => {
+            tracing::warn!("tracker: cannot list instances of {project}: {e}");
+            return;
+        }
+    };
+    for &t in items {
+        let status = list
+            .iter()
+            .find(|i| i.id == t.instance_id)
+            .map(|i| i.status.to_ascii_uppercase());
+        let end = match (status.as_deref(), &t.kind) {
+            (Some("ERROR"), _) => Err(Failure::Error),
+            (None, _) => Err(Failure::Disappeared),
+            (
+                Some("ACTIVE"),
+                Kind::Rebuild {
+                    seen_rebuilding: false,
+                    operation_id,
+                },
+            ) => {
+                // Not seen rebuilding yet: `ACTIVE` may be the status from before the
+                // reinstall. Only its operation completing, or a change, tells.
+                let completed = match operation_id {
+                    Some(op) => match source.operation_status(project, op).await {
+                        Ok(s) if s == "completed" => Some(Ok(())),
+                        Ok(s) if s == "in-error" || s == "canceled" => Some(Err(Failure::Error)),
+                        Ok(_) => None,
+                        Err(e) => {
+                            tracing::warn!("tracker: cannot read operation {op}: {e}");
+                            None
+                        }
+                    },
+                    None => None,
+                };
+                match completed {
+                    Some(end) => end,
+                    None if (now() - t.started_at).num_minutes() >= UNCONFIRMED_AFTER_MINUTES => {
+                        Err(Failure::Unconfirmed)
+                    }
+                    None => continue,
+                }
+            }
+            (Some("ACTIVE"), _) => Ok(()),
+            (
+                Some(_),
+                Kind::Rebuild {
+                    seen_rebuilding: false,
+                    operation_id,
+                },
+            ) => {
+                out.changed.push(Tracked {
+                    kind: Kind::Rebuild {
+                        seen_rebuilding: true,
+                        operation_id: operation_id.clone(),
+                    },
+                    ..t.clone()
+                });
+                continue;
+            }
+            (Some(_), _) => continue,
+        };
+        out.done.push(key(t));
+        let event = match end {
+            Ok(()) => Event::Restored {
+                restore: t.clone(),
+                duration_secs: secs_since(t, now()),
+            },
+            Err(failure) => Event::RestoreFailed {
+                restore: t.clone(),
+                failure,
+            },
+        };
+        out.ended.push((event, t.clone()));
+    }
 }
 
 #[cfg(test)]
