@@ -314,6 +314,15 @@ async fn the_authentication_layer_refuses_like_ovh() {
     // Revoked mid-session.
     control(&sim, &format!("credentials/{ck}/revoke"), json!({})).await;
     check(narrow, 403, "INVALID_CREDENTIAL").await;
+
+    // The client says its credentials are refused (the background loops pause on it) until
+    // a signed call is accepted again.
+    let again = keyed(&sim, &k.application_key, &k.application_secret, &ck);
+    assert!(again.project_ids().await.is_err());
+    assert!(again.auth_refused(), "a refused credential is noted");
+    control(&sim, &format!("credentials/{ck}/validate"), json!({})).await;
+    assert!(again.project_ids().await.is_ok());
+    assert!(!again.auth_refused(), "an accepted call clears it");
 }
 
 #[tokio::test]
