@@ -8,6 +8,9 @@
 ##     (and its instance-backup/delete and add folders)
 ##   packages/manager/modules/pci/src/projects/project/instances/instance/backup/translations
 ##   packages/manager/modules/common-translations/public/translations/{actions,status,region,form}
+## French (Canada) reads this catalog, in Canadian formats (dates, "0,50 $"): the panel's
+## Messages_fr_CA.json of the folders above were compared with fr_FR and no label used here
+## differs; a difference found later goes in a fr-CA catalog of only what differs.
 ## Placeholders are Fluent variables ({ $name }); counts select their plural form.
 
 appName = Backup Desk
