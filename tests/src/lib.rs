@@ -260,22 +260,29 @@ impl App {
 
     /// Waits for an element showing exactly `text`.
     pub async fn find_text(&self, text: &str) -> Result<Element> {
-        self.client
-            .wait()
-            .at_most(PATIENCE)
-            .for_element(Locator::XPath(&by_text(text)))
-            .await
-            .map_err(|e| format!("no element shows {text:?}: {e}"))
+        // WebKit can report a node a redraw replaced while the wait looks it up: look again.
+        self.retry_stale(async || {
+            self.client
+                .wait()
+                .at_most(PATIENCE)
+                .for_element(Locator::XPath(&by_text(text)))
+                .await
+                .map_err(|e| format!("no element shows {text:?}: {e}"))
+        })
+        .await
     }
 
     /// Waits for a CSS selector.
     pub async fn find(&self, css: &str) -> Result<Element> {
-        self.client
-            .wait()
-            .at_most(PATIENCE)
-            .for_element(Locator::Css(css))
-            .await
-            .map_err(|e| format!("no element matches {css}: {e}"))
+        self.retry_stale(async || {
+            self.client
+                .wait()
+                .at_most(PATIENCE)
+                .for_element(Locator::Css(css))
+                .await
+                .map_err(|e| format!("no element matches {css}: {e}"))
+        })
+        .await
     }
 
     /// How many elements match `css` now (no waiting).
