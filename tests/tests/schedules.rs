@@ -43,8 +43,9 @@ async fn create_with_a_preset_and_a_custom_schedule_then_delete() {
 
         // Edit: OVH has no update, so this deletes and recreates it.
         app.click_text("Workflow Management").await?;
-        app.click("tr[data-workflow='daily-web-frontend-2'] .row-actions button")
+        app.click("tr[data-workflow='daily-web-frontend-2'] button[aria-haspopup]")
             .await?;
+        app.click_text("Edit").await?;
         app.find_text("Change daily-web-frontend-2").await?;
         app.fill("#keep", "10").await?;
         eventually(Duration::from_secs(10), async || {
@@ -62,7 +63,7 @@ async fn create_with_a_preset_and_a_custom_schedule_then_delete() {
             let row = app
                 .text_of("tr[data-workflow='daily-web-frontend-2']")
                 .await?;
-            if row.contains("10") {
+            if row.contains("keeps the last 10") {
                 Ok(())
             } else {
                 Err(format!("row: {row:?}"))
@@ -78,9 +79,16 @@ async fn create_with_a_preset_and_a_custom_schedule_then_delete() {
         app.click("#confirm-auto").await?;
         app.find_text("Automatic backup api-weeknights created.")
             .await?;
+        // The list says it in words; the cron is there for who hovers it.
         let row = app.text_of("tr[data-workflow='api-weeknights']").await?;
-        if !row.contains(cron) || !row.contains("api-gateway") {
+        let full = app
+            .attr("tr[data-workflow='api-weeknights'] .sentence", "title")
+            .await?;
+        if !row.contains("Every weekday") || !row.contains("api-gateway") || row.contains(cron) {
             return Err(format!("Workflow Management shows {row:?}"));
+        }
+        if !full.contains(cron) {
+            return Err(format!("the schedule's details say {full:?}"));
         }
         app.screenshot("workflows").await?;
 

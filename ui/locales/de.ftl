@@ -269,7 +269,6 @@ workflowsTitle = Workflow Management
 noWorkflows = Noch kein automatisches Backup.
 loadingWorkflows = Automatische Backups werden geladen…
 colSchedule = Scheduling
-colKeeps = Aufbewahrt
 colNextRun = Nächste Ausführung
 colLastRun = Letzte Ausführung
 checkNow = Jetzt prüfen

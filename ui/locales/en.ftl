@@ -275,7 +275,6 @@ workflowsTitle = Workflow Management
 noWorkflows = No automatic backup yet.
 loadingWorkflows = Loading automatic backups…
 colSchedule = Schedule
-colKeeps = Keeps
 colNextRun = Next run
 colLastRun = Last run
 checkNow = Check now

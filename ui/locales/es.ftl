@@ -269,7 +269,6 @@ workflowsTitle = Gestión de flujos de trabajo
 noWorkflows = Todavía no hay ningún backup automatizado.
 loadingWorkflows = Cargando backups automatizados…
 colSchedule = Planificación
-colKeeps = Rotación
 colNextRun = Próxima ejecución
 colLastRun = Última ejecución
 checkNow = Comprobar ahora

@@ -278,7 +278,6 @@ workflowsTitle = Gestion des workflows
 noWorkflows = Aucune sauvegarde automatique pour l'instant.
 loadingWorkflows = Chargement des sauvegardes automatiques…
 colSchedule = Planification
-colKeeps = Conserve
 colNextRun = Prochaine exécution
 colLastRun = Dernière exécution
 checkNow = Vérifier maintenant

@@ -269,7 +269,6 @@ workflowsTitle = Gestisci workflow
 noWorkflows = Ancora nessun backup automatico.
 loadingWorkflows = Caricamento dei backup automatici…
 colSchedule = Pianificazione
-colKeeps = Conservati
 colNextRun = Prossima esecuzione
 colLastRun = Ultima esecuzione
 checkNow = Verifica ora

@@ -269,7 +269,6 @@ workflowsTitle = Zarządzanie workflowami
 noWorkflows = Nie ma jeszcze żadnej automatycznej kopii zapasowej.
 loadingWorkflows = Wczytywanie automatycznych kopii zapasowych…
 colSchedule = Harmonogram
-colKeeps = Rotacja
 colNextRun = Następne uruchomienie
 colLastRun = Ostatnie uruchomienie
 checkNow = Sprawdź teraz

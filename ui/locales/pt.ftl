@@ -269,7 +269,6 @@ workflowsTitle = Gestão do fluxo de trabalho
 noWorkflows = Ainda não há nenhum backup automatizado.
 loadingWorkflows = A carregar os backups automatizados…
 colSchedule = Planeamento
-colKeeps = Rotação
 colNextRun = Próxima execução
 colLastRun = Última execução
 checkNow = Verificar agora

@@ -2,7 +2,7 @@
 // multi-select delete with its cost, cancel for backups in progress.
 import * as api from "./api";
 import { dateTime, decimal, duration, gb, money, nameProblem, t, type Key } from "./i18n";
-import { errorBox, errorText, h, modal, popupMenu, saidText, toast } from "./dom";
+import { errorBox, errorText, h, modal, when, popupMenu, saidText, toast } from "./dom";
 
 export interface BackupFilters {
   text: string;
@@ -46,21 +46,23 @@ export function remainingSecs(row: api.BackupRow, now: number): number | null {
   return row.expectedSecs - (now - Date.parse(row.createdAt)) / 1000;
 }
 
+/** The status, with the time a backup in progress has run and may still take, and its Cancel
+ * (here rather than in the actions column, which then stays one "…" wide). */
 function statusCell(row: api.BackupRow): HTMLElement {
   const tone = row.status === "active" ? "ok" : row.status === "failed" ? "bad" : row.status === "deleting" ? "neutral" : "busy";
   const cell = h("td", {}, h("span", { class: `status ${tone}` }, t(`backupStatus.${row.status}` as Key)));
   if (row.status === "inProgress" && row.createdAt) {
-    const now = Date.now();
-    const left = remainingSecs(row, now) ?? 0;
-    cell.append(
-      h(
-        "span",
-        { class: "note progress", "data-created": row.createdAt },
-        `${t("elapsed", { elapsed: duration((now - Date.parse(row.createdAt)) / 1000) })} · ${left > 5 ? t("remaining", { left: duration(left) }) : t("almostDone")}`,
-      ),
-    );
+    cell.append(h("span", { class: "note progress" }, progressText(row, Date.now())));
+  }
+  if (row.status === "inProgress" && row.instanceId) {
+    cell.append(h("button", { class: "btn small cancel", onclick: (e: Event) => confirmCancel(row, e.currentTarget as HTMLElement) }, t("cancelBackup")));
   }
   return cell;
+}
+
+function progressText(row: api.BackupRow, now: number): string {
+  const left = remainingSecs(row, now) ?? 0;
+  return `${t("elapsed", { elapsed: duration((now - Date.parse(row.createdAt!)) / 1000) })} · ${left > 5 ? t("remaining", { left: duration(left) }) : t("almostDone")}`;
 }
 
 function sortHeader(label: Key, key: BackupFilters["sort"], f: BackupFilters): HTMLElement {
@@ -105,8 +107,6 @@ function row(r: api.BackupRow, f: BackupFilters, prices: Record<string, api.Pric
       popupMenu(more, t("moreActions", { name: r.name }), items);
     });
     actions.append(more);
-  } else if (r.status === "inProgress" && r.instanceId) {
-    actions.append(h("button", { class: "btn small", onclick: (e: Event) => confirmCancel(r, e.currentTarget as HTMLElement) }, t("cancelBackup")));
   }
   const instance =
     r.source === "unknown"
@@ -121,10 +121,9 @@ function row(r: api.BackupRow, f: BackupFilters, prices: Record<string, api.Pric
     { "data-backup": r.name, "data-id": r.id, class: f.highlight === r.id ? "highlight" : "" },
     h("td", { class: "select" }, box),
     h("th", { scope: "row" }, h("span", { class: "name" }, r.name), r.orphan ? h("span", { class: "note warn" }, t("orphanNote")) : null),
-    h("td", {}, instance),
-    h("td", {}, r.region),
+    h("td", {}, h("span", { class: "nowrap" }, instance), h("span", { class: "note" }, r.region)),
     h("td", { class: "num" }, r.sizeGb > 0 ? gb(r.sizeGb) : "—", price && r.sizeGb > 0 ? h("span", { class: "note" }, t("monthlyCost", { cost: money(price.perGbMonth * r.sizeGb, price.currency) })) : r.sizeGb > 0 ? h("span", { class: "note" }, t("priceNotAvailable")) : null),
-    h("td", {}, r.createdAt ? dateTime(r.createdAt) : "—"),
+    h("td", {}, ...when(r.createdAt)),
     statusCell(r),
     actions,
   );
@@ -182,7 +181,6 @@ function drawTable(): void {
               h("th", { class: "select" }, all),
               sortHeader("colName", "name", f),
               sortHeader("colInstance", "instance", f),
-              sortHeader("colRegion", "region", f),
               sortHeader("colSize", "sizeGb", f),
               sortHeader("colCreated", "createdAt", f),
               sortHeader("colStatus", "status", f),
@@ -383,10 +381,11 @@ export async function backupView(container: HTMLElement, projectId: string, filt
       clearInterval(view.ticker!);
       return;
     }
+    const now = Date.now();
     for (const r of view.list?.rows ?? []) {
-      if (r.status !== "inProgress") continue;
-      const cell = container.querySelector(`tr[data-id="${CSS.escape(r.id)}"] td:nth-of-type(6)`);
-      cell?.replaceWith(statusCell(r));
+      if (r.status !== "inProgress" || !r.createdAt) continue;
+      const note = container.querySelector(`tr[data-id="${CSS.escape(r.id)}"] .note.progress`);
+      if (note) note.textContent = progressText(r, now);
     }
   }, 1000);
 }

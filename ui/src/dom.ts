@@ -1,6 +1,6 @@
 // Small DOM helpers shared by the views: element builder, dialogs, toasts, error boxes.
 import type * as api from "./api";
-import { t, type Key } from "./i18n";
+import { dateAndTime, t, type Key } from "./i18n";
 
 /** Creates an element with attributes and children; text is always set as text, never HTML. */
 export function h<K extends keyof HTMLElementTagNameMap>(
@@ -16,6 +16,13 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   }
   for (const c of children) if (c !== null) el.append(c);
   return el;
+}
+
+/** A date and a time for a table cell: each kept whole, on one line when the column has room. */
+export function when(iso: string | null): (Node | string)[] {
+  if (!iso) return ["—"];
+  const [date, time] = dateAndTime(iso);
+  return [h("span", { class: "nowrap" }, date), " ", h("span", { class: "nowrap" }, time)];
 }
 
 /** What the Rust side said, in the user's language: a code and its values, worded by the
@@ -144,5 +151,33 @@ export function popupMenu(button: HTMLButtonElement, label: string, items: [stri
   });
   button.setAttribute("aria-expanded", "true");
   button.parentElement?.append(menu);
+  place(menu, button);
   menu.querySelector<HTMLButtonElement>(".menu-item")?.focus();
 }
+
+/**
+ * Pins an open menu to the window beside its button, below it or above when the window's bottom
+ * is near: a menu inside a table would be clipped by the table's scroll box and hidden under a
+ * toast. A scroll moves it with its button.
+ */
+function place(menu: HTMLElement, button: HTMLElement): void {
+  const at = button.getBoundingClientRect();
+  menu.style.top = menu.style.bottom = "";
+  menu.style.right = `${Math.max(8, window.innerWidth - at.right)}px`;
+  if (at.bottom + 4 + menu.offsetHeight > window.innerHeight - 8 && at.top > menu.offsetHeight + 12) {
+    menu.style.bottom = `${window.innerHeight - at.top + 4}px`;
+  } else {
+    menu.style.top = `${at.bottom + 4}px`;
+  }
+}
+
+addEventListener("resize", closeMenus);
+addEventListener(
+  "scroll",
+  () => {
+    const menu = document.querySelector<HTMLElement>(".menu");
+    const button = menu?.parentElement?.querySelector<HTMLElement>("[aria-expanded=true]");
+    if (menu && button) place(menu, button);
+  },
+  true,
+);

@@ -150,6 +150,12 @@ export function dateTime(iso: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
 }
 
+/** A date and a time apart, for a column that may put them on two lines. */
+export function dateAndTime(iso: string): [string, string] {
+  const at = new Date(iso);
+  return [new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(at), new Intl.DateTimeFormat(locale, { timeStyle: "short" }).format(at)];
+}
+
 /** A duration in seconds, short: "45 s", "3 min", "1 h 05 min". */
 export function duration(secs: number): string {
   const s = Math.max(0, Math.round(secs));
@@ -167,22 +173,28 @@ export function nameProblem(name: string): Key | null {
   return null;
 }
 
-/** A schedule in plain words, in the current language. */
-export function scheduleText(d: { plain: { repeat: { kind: string; days?: number[]; day?: number }; hour: number; minute: number } | null; zone: string; cron: string }, keep: number | null): string {
-  const city = d.zone === "UTC" ? "UTC" : (d.zone.split("/").pop() ?? d.zone).replace(/_/g, " ");
-  let words: string;
-  if (d.plain) {
-    const time = `${String(d.plain.hour).padStart(2, "0")}:${String(d.plain.minute).padStart(2, "0")}`;
-    const r = d.plain.repeat;
-    if (r.kind === "daily") words = t("schedDaily", { time, city });
-    else if (r.kind === "weekly" && (r.days ?? []).join(",") === "1,2,3,4,5") words = t("schedWeekdays", { time, city });
-    else if (r.kind === "weekly") words = t("schedWeekly", { time, city, days: (r.days ?? []).map((x) => t(`day.${x}` as Key)).join(", ") });
-    else words = t("schedMonthly", { time, city, day: String(r.day ?? "") });
-  } else {
-    words = t("schedCustom");
-  }
-  const sentence = `${words} ${t("schedCron", { cron: d.cron })}`;
+type Described = { plain: { repeat: { kind: string; days?: number[]; day?: number }; hour: number; minute: number } | null; zone: string; cron: string };
+
+/** A schedule in plain words with its UTC cron, and how many backups it keeps when `keep` is given. */
+export function scheduleText(d: Described, keep: number | null): string {
+  const sentence = `${scheduleWords(d)} ${t("schedCron", { cron: d.cron })}`;
   return keep === null ? sentence : `${sentence}, ${t("schedKeeps", { keep: String(keep) })}`;
+}
+
+/** A schedule as lists show it: in words only, the cron for those who ask; a custom one has no other words. */
+export function scheduleShort(d: Described): string {
+  return d.plain ? scheduleWords(d) : scheduleText(d, null);
+}
+
+function scheduleWords(d: Described): string {
+  if (!d.plain) return t("schedCustom");
+  const city = d.zone === "UTC" ? "UTC" : (d.zone.split("/").pop() ?? d.zone).replace(/_/g, " ");
+  const time = `${String(d.plain.hour).padStart(2, "0")}:${String(d.plain.minute).padStart(2, "0")}`;
+  const r = d.plain.repeat;
+  if (r.kind === "daily") return t("schedDaily", { time, city });
+  if (r.kind === "weekly" && (r.days ?? []).join(",") === "1,2,3,4,5") return t("schedWeekdays", { time, city });
+  if (r.kind === "weekly") return t("schedWeekly", { time, city, days: (r.days ?? []).map((x) => t(`day.${x}` as Key)).join(", ") });
+  return t("schedMonthly", { time, city, day: String(r.day ?? "") });
 }
 
 /** How long ago, roughly: "3 days", "5 h", "12 min". */

@@ -259,7 +259,6 @@ export type Key =
   | "noWorkflows"
   | "loadingWorkflows"
   | "colSchedule"
-  | "colKeeps"
   | "colNextRun"
   | "colLastRun"
   | "checkNow"

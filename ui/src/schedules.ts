@@ -2,8 +2,8 @@
 // the protection overview.
 import * as api from "./api";
 import { refusalText } from "./backups";
-import { errorBox, errorText, h, modal, saidText, toast } from "./dom";
-import { age, dateTime, gb, money, scheduleText, t, type Key } from "./i18n";
+import { errorBox, errorText, h, modal, popupMenu, saidText, toast, when } from "./dom";
+import { age, dateTime, gb, money, scheduleShort, scheduleText, t, type Key } from "./i18n";
 
 const NAME_RULE = /^[a-zA-Z0-9_.-]+$/;
 
@@ -222,12 +222,15 @@ export async function workflowView(container: HTMLElement, projectId: string): P
       else selected.delete(r.id);
       sync();
     });
-    const historyRow = h("tr", { class: "history", hidden: true }, h("td", { colspan: "8" }, r.history.length ? h("ul", { class: "runs" }, ...r.history.map((run) => h("li", {}, runBadge(run)))) : h("p", { class: "note" }, t("noRuns"))));
-    const edit = h("button", { class: "btn small", onclick: (e: Event) => autoBackupDialog(projectId, r.instanceId, e.currentTarget as HTMLElement, reload, r) }, t("edit"));
-    const toggle = h("button", { class: "btn small", "aria-expanded": "false" }, t("history"));
-    toggle.addEventListener("click", () => {
-      historyRow.hidden = !historyRow.hidden;
-      toggle.setAttribute("aria-expanded", String(!historyRow.hidden));
+    const historyRow = h("tr", { class: "history", hidden: true }, h("td", { colspan: "7" }, r.history.length ? h("ul", { class: "runs" }, ...r.history.map((run) => h("li", {}, runBadge(run)))) : h("p", { class: "note" }, t("noRuns"))));
+    // One "…" as on the other lists: two buttons per row pushed the table past a small window.
+    const more = h("button", { class: "btn icon", "aria-haspopup": "menu", "aria-expanded": "false", "aria-label": t("actionsFor", { name: r.name }), title: t("actionsFor", { name: r.name }) }, "…");
+    more.addEventListener("click", (e) => {
+      e.stopPropagation();
+      popupMenu(more, t("actionsFor", { name: r.name }), [
+        [t("edit"), () => autoBackupDialog(projectId, r.instanceId, more, reload, r)],
+        [t("history"), () => { historyRow.hidden = !historyRow.hidden; }],
+      ]);
     });
     body.append(
       h(
@@ -235,12 +238,11 @@ export async function workflowView(container: HTMLElement, projectId: string): P
         { "data-workflow": r.name },
         h("td", { class: "select" }, box),
         h("th", { scope: "row" }, r.name),
-        h("td", {}, r.instanceName ?? h("em", {}, t("deletedInstance"))),
-        h("td", {}, h("span", { class: "sentence" }, scheduleText(r.schedule, null)), h("span", { class: "note" }, r.region)),
-        h("td", { class: "num" }, r.rotation !== null ? String(r.rotation) : "—"),
-        h("td", {}, r.nextRun ? dateTime(r.nextRun) : "—"),
+        h("td", { class: "nowrap" }, r.instanceName ?? h("em", {}, t("deletedInstance"))),
+        h("td", {}, h("span", { class: "sentence", title: scheduleText(r.schedule, null) }, scheduleShort(r.schedule)), h("span", { class: "note" }, r.rotation !== null ? `${r.region} · ${t("schedKeeps", { keep: String(r.rotation) })}` : r.region)),
+        h("td", {}, ...when(r.nextRun)),
         h("td", {}, runBadge(r.lastRun)),
-        h("td", { class: "row-actions" }, edit, " ", toggle),
+        h("td", { class: "row-actions actions-cell" }, more),
       ),
       historyRow,
     );
@@ -248,7 +250,7 @@ export async function workflowView(container: HTMLElement, projectId: string): P
   const table = h(
     "table",
     { class: "list", id: "workflows" },
-    h("thead", {}, h("tr", {}, h("th", { class: "select" }), ...(["colName", "colInstance", "colSchedule", "colKeeps", "colNextRun", "colLastRun"] as Key[]).map((k) => h("th", { scope: "col" }, t(k))), h("th", {}, h("span", { class: "visually-hidden" }, t("colActions"))))),
+    h("thead", {}, h("tr", {}, h("th", { class: "select" }), ...(["colName", "colInstance", "colSchedule", "colNextRun", "colLastRun"] as Key[]).map((k) => h("th", { scope: "col" }, t(k))), h("th", {}, h("span", { class: "visually-hidden" }, t("colActions"))))),
     body,
   );
   container.replaceChildren(head(), toolbar, table);
@@ -389,9 +391,8 @@ export async function overviewView(container: HTMLElement, openProject: (project
         "tr",
         { "data-covered": r.instanceName },
         h("td", {}, r.projectName),
-        h("th", { scope: "row" }, r.instanceName),
-        h("td", {}, r.region),
-        h("td", {}, r.schedule ? h("span", { class: "sentence" }, scheduleText(r.schedule, null)) : t("none")),
+        h("th", { scope: "row" }, r.instanceName, h("span", { class: "note" }, r.region)),
+        h("td", {}, r.schedule ? h("span", { class: "sentence", title: scheduleText(r.schedule, null) }, scheduleShort(r.schedule)) : t("none")),
         h("td", {}, r.lastGoodBackup ? h("span", {}, dateTime(r.lastGoodBackup), h("span", { class: "note" }, t("ago", { age: age(r.lastGoodBackup, now) }))) : t("never")),
         h("td", {}, h("span", { class: `status ${tone[r.protection]}` }, t(label[r.protection]))),
         h(
@@ -410,7 +411,7 @@ export async function overviewView(container: HTMLElement, openProject: (project
     h(
       "table",
       { class: "list", id: "overview" },
-      h("thead", {}, h("tr", {}, ...(["colProject", "colName", "colRegion", "colAutomatic", "colLastGood", "colStatus"] as Key[]).map((k) => h("th", { scope: "col" }, t(k))), h("th", {}, h("span", { class: "visually-hidden" }, t("colActions"))))),
+      h("thead", {}, h("tr", {}, ...(["colProject", "colName", "colAutomatic", "colLastGood", "colStatus"] as Key[]).map((k) => h("th", { scope: "col" }, t(k))), h("th", {}, h("span", { class: "visually-hidden" }, t("colActions"))))),
       body,
     ),
   );
