@@ -1,11 +1,13 @@
 // The window: sidebar sections, project selector, and the Instances list with its "…" menus.
 import * as api from "./api";
-import { initialLang, lang, LANG_NAMES, LANGS, money, nameProblem, setLang, setSystemLocale, statusLabel, statusTone, t, type Key, type Lang } from "./i18n";
+import { initialLang, lang, LANG_NAMES, LANGS, money, nameProblem, setLang, setSystemLocale, t, type Key, type Lang } from "./i18n";
 import { applyBackupChanges, backupView, refreshBackups, type BackupFilters } from "./backups";
 import { autoBackupDialog, overviewView, workflowView } from "./schedules";
 import { accountView } from "./account";
 import { confirmQuit, prefsView } from "./prefs";
 import { closeMenus, errorBox, errorText, h, modal, needsReconnect, onReconnect, popupMenu, toast } from "./dom";
+import { h as component, render as mount } from "preact";
+import { Instances, instancesChanged } from "./instances";
 
 type Section = api.Section;
 
@@ -181,7 +183,7 @@ function fillBackupDialog(dialog: HTMLDialogElement, close: () => void, form: ap
       const created = await api.createBackup(projectId, form.instanceId, nameInput.value.trim(), form.metal && ack.checked);
       close();
       toast(created.recovered ? t("backupRecovered") : t("backupStarted", { name: form.instanceName }), "ok");
-      render();
+      instancesMoved();
     } catch (err) {
       status.textContent = errorText(err as api.ApiError);
       status.classList.add("error");
@@ -202,52 +204,12 @@ function rowMenu(row: api.InstanceRow, button: HTMLButtonElement): void {
   ]);
 }
 
-function instanceRow(row: api.InstanceRow): HTMLElement {
-  const more = h("button", { class: "btn icon", "aria-haspopup": "menu", "aria-expanded": "false", "aria-label": t("actionsFor", { name: row.name }), title: t("actionsFor", { name: row.name }) }, "…");
-  more.addEventListener("click", (e) => {
-    e.stopPropagation();
-    rowMenu(row, more);
-  });
-  const note = row.metal ? t("metalNote") : row.iops ? t("iopsNote") : null;
-  return h(
-    "tr",
-    { "data-instance": row.name },
-    h("th", { scope: "row" }, h("span", { class: "name" }, row.name), note ? h("span", { class: "note" }, note) : null),
-    h("td", {}, row.region),
-    h("td", {}, row.model),
-    h("td", {}, h("span", { class: `status ${statusTone(row.status)}` }, statusLabel(row.status))),
-    h("td", { class: "actions-cell" }, more),
-  );
-}
-
-async function instancesView(container: HTMLElement): Promise<void> {
-  const project = state.projects.find((p) => p.id === state.projectId);
-  container.replaceChildren(h("h1", {}, t("instancesTitle")), h("p", { class: "loading", role: "status" }, t("loadingInstances")));
-  if (!project) return;
-  try {
-    const rows = await api.listInstances(project.id);
-    if (state.projectId !== project.id || state.section !== "instances") return;
-    if (rows.length === 0) {
-      container.replaceChildren(h("h1", {}, t("instancesTitle")), h("p", { class: "empty" }, t("noInstances")));
-      return;
-    }
-    const table = h(
-      "table",
-      { class: "list", id: "instances" },
-      h("caption", { class: "visually-hidden" }, t("instancesCaption", { project: project.name })),
-      h("thead", {}, h("tr", {}, ...(["colName", "colRegion", "colModel", "colStatus"] as Key[]).map((k) => h("th", { scope: "col" }, t(k))), h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, t("colActions"))))),
-      h("tbody", {}, ...rows.map(instanceRow)),
-    );
-    container.replaceChildren(h("h1", {}, t("instancesTitle")), table);
-  } catch (e) {
-    container.replaceChildren(h("h1", {}, t("instancesTitle")), errorBox(e as api.ApiError, () => render()));
-  }
-}
-
-
 /** Redraws the window from `state`. */
 function render(): void {
   const app = document.getElementById("app")!;
+  // The screen shown so far as a component is unmounted: its reads in flight are dropped.
+  const shown = document.getElementById("content");
+  if (shown) mount(null, shown);
   const content = h("main", { class: "content", id: "content" });
   const note = h("div", { id: "unreadable-note", role: "status" });
   app.replaceChildren(sidebar(), h("div", { class: "main" }, topbar(), note, content));
@@ -257,15 +219,27 @@ function render(): void {
   else if (state.section === "account") void accountView(content, { connected: () => void start("instances"), signedOut: () => void start("account") });
   else if (state.startError) content.replaceChildren(errorBox(state.startError, () => void start()));
   else if (state.projects.length === 0) content.replaceChildren(h("p", { class: "empty" }, t("noProjects")));
-  else if (state.section === "instances") job = instancesView(content);
+  else if (state.section === "instances") {
+    const project = state.projects.find((p) => p.id === state.projectId);
+    if (project) mount(component(Instances, { project, menu: rowMenu, loaded: () => void sayUnreadable(note) }), content);
+  }
   else if (state.section === "backups") job = backupView(content, state.projectId!, state.backups);
   else if (state.section === "workflows") job = workflowView(content, state.projectId!);
   else job = overviewView(content, (projectId) => openSection("workflows", projectId));
-  // Records OVH sent that could not be read are left out of the lists: say so, once loaded.
-  void job?.then(async () => {
-    const n = await api.unreadableCount().catch(() => 0);
-    note.replaceChildren(...(n > 0 ? [h("p", { class: "notice" }, t("unreadableNote", { count: n }), " ", h("button", { class: "btn small", onclick: () => openSection("account") }, t("checkAccount")))] : []));
-  });
+  void job?.then(() => sayUnreadable(note));
+}
+
+/** Records OVH sent that could not be read are left out of the lists: says so in `note`, once a
+ * list is loaded. */
+async function sayUnreadable(note: HTMLElement): Promise<void> {
+  const n = await api.unreadableCount().catch(() => 0);
+  note.replaceChildren(...(n > 0 ? [h("p", { class: "notice" }, t("unreadableNote", { count: n }), " ", h("button", { class: "btn small", onclick: () => openSection("account") }, t("checkAccount")))] : []));
+}
+
+/** Shows instance states that moved: the Instances list in place, another screen redrawn. */
+function instancesMoved(): void {
+  if (state.section === "instances") instancesChanged.value++;
+  else render();
 }
 
 /** Shows a section, optionally of another project. */
@@ -318,8 +292,9 @@ async function start(section?: Section): Promise<void> {
 void api.onBackupEnded((ended) => {
   toast(ended.body, ended.ok ? "ok" : "bad", ended.title, () => openBackup(ended.projectId, ended.snapshotId));
   // Instance states moved with the end; Instance Backup already has the row's new state.
-  if (ended.projectId !== state.projectId || document.querySelector("dialog")) return;
-  if (state.section === "instances" || state.section === "overview") render();
+  if (ended.projectId !== state.projectId) return;
+  if (state.section === "instances") instancesChanged.value++;
+  else if (state.section === "overview" && !document.querySelector("dialog")) render();
 });
 /** Points the state at a target: a section, or one backup in Instance Backup. */
 function applyTarget(target: api.Target): void {

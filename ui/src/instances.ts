@@ -1,0 +1,111 @@
+// The Instances list as a component: rows keyed by instance, so a backup starting or ending
+// updates a row's status in place and the focused "…", an open menu and the scroll stay put.
+import { h, type ComponentChildren } from "preact";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { signal } from "@preact/signals";
+import * as api from "./api";
+import { statusLabel, statusTone, t } from "./i18n";
+import { errorBox } from "./dom";
+
+/** Bumped when instance states may have moved (a backup started or ended, Refresh): the shown
+ * list reads them again and updates in place. */
+export const instancesChanged = signal(0);
+
+/** Shows an element built by the imperative helpers (an error box) inside a component. */
+export function Island({ make }: { make: () => HTMLElement }) {
+  const at = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    at.current?.replaceChildren(make());
+  }, [make]);
+  return h("div", { ref: at });
+}
+
+type Props = {
+  project: api.Project;
+  /** Opens the row's "…" menu under `button`. */
+  menu: (row: api.InstanceRow, button: HTMLButtonElement) => void;
+  /** Called once the list is shown (the window then says what it could not read). */
+  loaded: () => void;
+};
+
+export function Instances({ project, menu, loaded }: Props) {
+  const [rows, setRows] = useState<api.InstanceRow[] | null>(null);
+  const [failure, setFailure] = useState<api.ApiError | null>(null);
+  const [retries, setRetries] = useState(0);
+  const changed = instancesChanged.value;
+  useEffect(() => {
+    // An answer for a project or a read no longer shown is dropped.
+    let shown = true;
+    api.listInstances(project.id).then(
+      (list) => {
+        if (!shown) return;
+        setRows(list);
+        setFailure(null);
+        loaded();
+      },
+      (e: api.ApiError) => shown && setFailure(e),
+    );
+    return () => {
+      shown = false;
+    };
+  }, [project.id, changed, retries]);
+
+  const title = h("h1", {}, t("instancesTitle"));
+  let body: ComponentChildren;
+  if (failure && !rows) body = h(Island, { make: () => errorBox(failure, () => setRetries((n) => n + 1)) });
+  else if (!rows) body = h("p", { class: "loading", role: "status" }, t("loadingInstances"));
+  else if (rows.length === 0) body = h("p", { class: "empty" }, t("noInstances"));
+  else
+    body = h(
+      "table",
+      { class: "list", id: "instances" },
+      h("caption", { class: "visually-hidden" }, t("instancesCaption", { project: project.name })),
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          h("th", { scope: "col" }, t("colName")),
+          h("th", { scope: "col" }, t("colRegion")),
+          h("th", { scope: "col" }, t("colModel")),
+          h("th", { scope: "col" }, t("colStatus")),
+          h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, t("colActions"))),
+        ),
+      ),
+      h("tbody", {}, rows.map((row) => h(Row, { key: row.id, row, menu }))),
+    );
+  return h("div", {}, title, body);
+}
+
+function Row({ row, menu }: { row: api.InstanceRow; menu: Props["menu"] }) {
+  const note = row.metal ? t("metalNote") : row.iops ? t("iopsNote") : null;
+  const label = t("actionsFor", { name: row.name });
+  return h(
+    "tr",
+    { "data-instance": row.name },
+    h("th", { scope: "row" }, h("span", { class: "name" }, row.name), note ? h("span", { class: "note" }, note) : null),
+    h("td", {}, row.region),
+    h("td", {}, row.model),
+    h("td", {}, h("span", { class: `status ${statusTone(row.status)}` }, statusLabel(row.status))),
+    h(
+      "td",
+      { class: "actions-cell" },
+      h(
+        "button",
+        {
+          class: "btn icon",
+          "aria-haspopup": "menu",
+          "aria-expanded": "false",
+          "aria-label": label,
+          title: label,
+          onClick: (e: MouseEvent) => {
+            e.stopPropagation();
+            menu(row, e.currentTarget as HTMLButtonElement);
+          },
+        },
+        "…",
+      ),
+    ),
+  );
+}
