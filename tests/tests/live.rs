@@ -127,7 +127,35 @@ async fn typing_focus_selection_and_scroll_survive_a_backup_ending() {
                 ));
             }
 
-            // 3. On Instance Backup: a ticked, focused row and the scroll survive the end.
+            // 3. On the protection overview, likewise for an unprotected row's button.
+            back_up(app, "edge-madrid", "live four").await?;
+            app.click("a.nav-item[data-section='overview']").await?;
+            let protect = "tr[data-covered='web-preprod'] button";
+            app.find(protect).await?;
+            let _: bool = app
+                .script(
+                    "focus the overview's button",
+                    &format!("const b = document.querySelector(\"{protect}\"); b.id = 'kept-here'; b.focus(); return true;"),
+                    false,
+                )
+                .await?;
+            e2e::eventually(Duration::from_secs(60), async || {
+                if ended(app, "live four", "edge-madrid").await? {
+                    Ok(())
+                } else {
+                    Err("live four has not ended".to_string())
+                }
+            })
+            .await?;
+            tokio::time::sleep(Duration::from_secs(2)).await;
+            if focused(app).await? != "kept-here" {
+                return Err(format!(
+                    "on the overview the focus moved to {:?}",
+                    focused(app).await?
+                ));
+            }
+
+            // 4. On Instance Backup: a ticked, focused row and the scroll survive the end.
             back_up(app, "crm-3az", "live three").await?;
             app.click("a.nav-item[data-section='backups']").await?;
             let row = "tr[data-backup='live one'] input[type=checkbox]";

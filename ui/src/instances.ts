@@ -1,24 +1,10 @@
 // The Instances list as a component: rows keyed by instance, so a backup starting or ending
 // updates a row's status in place and the focused "…", an open menu and the scroll stay put.
 import { h, type ComponentChildren } from "preact";
-import { useEffect, useRef, useState } from "preact/hooks";
-import { signal } from "@preact/signals";
 import * as api from "./api";
 import { statusLabel, statusTone, t } from "./i18n";
 import { errorBox } from "./dom";
-
-/** Bumped when instance states may have moved (a backup started or ended, Refresh): the shown
- * list reads them again and updates in place. */
-export const instancesChanged = signal(0);
-
-/** Shows an element built by the imperative helpers (an error box) inside a component. */
-export function Island({ make }: { make: () => HTMLElement }) {
-  const at = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    at.current?.replaceChildren(make());
-  }, [make]);
-  return h("div", { ref: at });
-}
+import { Island, useRead } from "./components";
 
 type Props = {
   project: api.Project;
@@ -29,30 +15,11 @@ type Props = {
 };
 
 export function Instances({ project, menu, loaded }: Props) {
-  const [rows, setRows] = useState<api.InstanceRow[] | null>(null);
-  const [failure, setFailure] = useState<api.ApiError | null>(null);
-  const [retries, setRetries] = useState(0);
-  const changed = instancesChanged.value;
-  useEffect(() => {
-    // An answer for a project or a read no longer shown is dropped.
-    let shown = true;
-    api.listInstances(project.id).then(
-      (list) => {
-        if (!shown) return;
-        setRows(list);
-        setFailure(null);
-        loaded();
-      },
-      (e: api.ApiError) => shown && setFailure(e),
-    );
-    return () => {
-      shown = false;
-    };
-  }, [project.id, changed, retries]);
+  const { data: rows, failure, retry } = useRead(() => api.listInstances(project.id), [project.id], loaded);
 
   const title = h("h1", {}, t("instancesTitle"));
   let body: ComponentChildren;
-  if (failure && !rows) body = h(Island, { make: () => errorBox(failure, () => setRetries((n) => n + 1)) });
+  if (failure && !rows) body = h(Island, { make: () => errorBox(failure, retry) });
   else if (!rows) body = h("p", { class: "loading", role: "status" }, t("loadingInstances"));
   else if (rows.length === 0) body = h("p", { class: "empty" }, t("noInstances"));
   else

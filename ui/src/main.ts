@@ -2,12 +2,14 @@
 import * as api from "./api";
 import { initialLang, lang, LANG_NAMES, LANGS, money, nameProblem, setLang, setSystemLocale, t, type Key, type Lang } from "./i18n";
 import { applyBackupChanges, backupView, refreshBackups, type BackupFilters } from "./backups";
-import { autoBackupDialog, overviewView, workflowView } from "./schedules";
+import { autoBackupDialog, workflowView } from "./schedules";
 import { accountView } from "./account";
 import { confirmQuit, prefsView } from "./prefs";
 import { closeMenus, errorBox, errorText, h, modal, needsReconnect, onReconnect, popupMenu, toast } from "./dom";
 import { h as component, render as mount } from "preact";
-import { Instances, instancesChanged } from "./instances";
+import { Instances } from "./instances";
+import { Overview } from "./overview";
+import { cloudMoved } from "./components";
 
 type Section = api.Section;
 
@@ -183,7 +185,7 @@ function fillBackupDialog(dialog: HTMLDialogElement, close: () => void, form: ap
       const created = await api.createBackup(projectId, form.instanceId, nameInput.value.trim(), form.metal && ack.checked);
       close();
       toast(created.recovered ? t("backupRecovered") : t("backupStarted", { name: form.instanceName }), "ok");
-      instancesMoved();
+      cloudChanged();
     } catch (err) {
       status.textContent = errorText(err as api.ApiError);
       status.classList.add("error");
@@ -225,7 +227,7 @@ function render(): void {
   }
   else if (state.section === "backups") job = backupView(content, state.projectId!, state.backups);
   else if (state.section === "workflows") job = workflowView(content, state.projectId!);
-  else job = overviewView(content, (projectId) => openSection("workflows", projectId));
+  else mount(component(Overview, { protect: (r, button) => autoBackupDialog(r.projectId, r.instanceId, button, () => openSection("workflows", r.projectId)), loaded: () => void sayUnreadable(note) }), content);
   void job?.then(() => sayUnreadable(note));
 }
 
@@ -236,10 +238,11 @@ async function sayUnreadable(note: HTMLElement): Promise<void> {
   note.replaceChildren(...(n > 0 ? [h("p", { class: "notice" }, t("unreadableNote", { count: n }), " ", h("button", { class: "btn small", onclick: () => openSection("account") }, t("checkAccount")))] : []));
 }
 
-/** Shows instance states that moved: the Instances list in place, another screen redrawn. */
-function instancesMoved(): void {
-  if (state.section === "instances") instancesChanged.value++;
-  else render();
+/** Shows what moved in the cloud: a component screen (Instances, the overview) reads again
+ * and updates in place; the others are drawn again unless a dialog is open on them. */
+function cloudChanged(): void {
+  if (state.section === "instances" || state.section === "overview") cloudMoved.value++;
+  else if (!document.querySelector("dialog")) render();
 }
 
 /** Shows a section, optionally of another project. */
@@ -292,9 +295,7 @@ async function start(section?: Section): Promise<void> {
 void api.onBackupEnded((ended) => {
   toast(ended.body, ended.ok ? "ok" : "bad", ended.title, () => openBackup(ended.projectId, ended.snapshotId));
   // Instance states moved with the end; Instance Backup already has the row's new state.
-  if (ended.projectId !== state.projectId) return;
-  if (state.section === "instances") instancesChanged.value++;
-  else if (state.section === "overview" && !document.querySelector("dialog")) render();
+  if (state.section === "instances" || state.section === "overview") cloudMoved.value++;
 });
 /** Points the state at a target: a section, or one backup in Instance Backup. */
 function applyTarget(target: api.Target): void {
@@ -311,8 +312,8 @@ void api.onConfirmQuit(() => confirmQuit());
 onReconnect(() => openSection("account"));
 void api.onScheduleRun((told) => toast(told.body, told.ok ? "ok" : "bad", told.title, () => openSection("workflows")));
 void api.onSchedulesChanged(() => {
-  if (document.querySelector("dialog")) return;
-  if (state.section === "workflows" || state.section === "overview") render();
+  if (state.section === "overview") cloudMoved.value++;
+  else if (state.section === "workflows" && !document.querySelector("dialog")) render();
 });
 void api.onBackupsChanged((changed) => {
   if (changed.projectId !== state.projectId || state.section !== "backups") return;

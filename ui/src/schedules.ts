@@ -3,7 +3,7 @@
 import * as api from "./api";
 import { refusalText } from "./backups";
 import { errorBox, errorText, h, modal, popupMenu, saidText, toast, when } from "./dom";
-import { age, dateTime, gb, money, scheduleShort, scheduleText, t, type Key } from "./i18n";
+import { dateTime, gb, money, scheduleShort, scheduleText, t, type Key } from "./i18n";
 
 const NAME_RULE = /^[a-zA-Z0-9_.-]+$/;
 
@@ -366,53 +366,3 @@ function deletionReport(r: api.DeletionReport): HTMLElement[] {
   return parts.filter((e): e is HTMLElement => e !== null);
 }
 
-/** The protection overview: every instance of every project. */
-export async function overviewView(container: HTMLElement, openProject: (projectId: string) => void): Promise<void> {
-  const head = () => h("h1", {}, t("overviewTitle"));
-  container.replaceChildren(head(), h("p", { class: "loading", role: "status" }, t("loadingOverview")));
-  let rows: api.Covered[];
-  try {
-    rows = await api.protectionOverview();
-  } catch (e) {
-    container.replaceChildren(head(), errorBox(e as api.ApiError, () => void overviewView(container, openProject)));
-    return;
-  }
-  const count = (p: api.Covered["protection"]) => rows.filter((r) => r.protection === p).length;
-  const order = { unprotected: 0, warning: 1, ok: 2 };
-  rows.sort((a, b) => order[a.protection] - order[b.protection] || a.instanceName.localeCompare(b.instanceName));
-  const now = Date.now();
-  const label: Record<api.Covered["protection"], Key> = { ok: "protOk", warning: "protWarning", unprotected: "protNone" };
-  const tone = { ok: "ok", warning: "busy", unprotected: "bad" };
-  const body = h(
-    "tbody",
-    {},
-    ...rows.map((r) =>
-      h(
-        "tr",
-        { "data-covered": r.instanceName },
-        h("td", {}, r.projectName),
-        h("th", { scope: "row" }, r.instanceName, h("span", { class: "note" }, r.region)),
-        h("td", {}, r.schedule ? h("span", { class: "sentence", title: scheduleText(r.schedule, null) }, scheduleShort(r.schedule)) : t("none")),
-        h("td", {}, r.lastGoodBackup ? h("span", {}, dateTime(r.lastGoodBackup), h("span", { class: "note" }, t("ago", { age: age(r.lastGoodBackup, now) }))) : t("never")),
-        h("td", {}, h("span", { class: `status ${tone[r.protection]}` }, t(label[r.protection]))),
-        h(
-          "td",
-          { class: "row-actions" },
-          r.protection === "unprotected" && !r.metal
-            ? h("button", { class: "btn small", onclick: (e: Event) => autoBackupDialog(r.projectId, r.instanceId, e.currentTarget as HTMLElement, () => openProject(r.projectId)) }, t("createAutoBackup"))
-            : null,
-        ),
-      ),
-    ),
-  );
-  container.replaceChildren(
-    head(),
-    h("p", { class: "summary", id: "protection-summary" }, t("overviewSummary", { ok: count("ok"), total: rows.length, warn: count("warning"), none: count("unprotected") })),
-    h(
-      "table",
-      { class: "list", id: "overview" },
-      h("thead", {}, h("tr", {}, ...(["colProject", "colName", "colAutomatic", "colLastGood", "colStatus"] as Key[]).map((k) => h("th", { scope: "col" }, t(k))), h("th", {}, h("span", { class: "visually-hidden" }, t("colActions"))))),
-      body,
-    ),
-  );
-}

@@ -1,0 +1,45 @@
+// What the component screens share: the signal that what they show may have moved, a read that
+// drops answers no longer wanted, and a place for an element the DOM builders made.
+import { h } from "preact";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { signal } from "@preact/signals";
+import type * as api from "./api";
+
+/** Bumped when instances, backups or automatic backups may have moved (a backup started or
+ * ended, a schedule changed): the screen shown reads again and updates in place. */
+export const cloudMoved = signal(0);
+
+/** The answer of `read`, read again when a `key` or `cloudMoved` changes, or on `retry`. An
+ * answer that arrives after the screen or its keys changed is dropped; after a first answer, a
+ * failed read again keeps the answer shown. */
+export function useRead<T>(read: () => Promise<T>, keys: unknown[], loaded?: () => void) {
+  const [data, setData] = useState<T | null>(null);
+  const [failure, setFailure] = useState<api.ApiError | null>(null);
+  const [tries, setTries] = useState(0);
+  const moved = cloudMoved.value;
+  useEffect(() => {
+    let wanted = true;
+    read().then(
+      (answer) => {
+        if (!wanted) return;
+        setData(answer);
+        setFailure(null);
+        loaded?.();
+      },
+      (e: api.ApiError) => wanted && setFailure(e),
+    );
+    return () => {
+      wanted = false;
+    };
+  }, [...keys, moved, tries]);
+  return { data, failure, retry: () => setTries((n) => n + 1) };
+}
+
+/** Shows an element built by the DOM helpers (an error box) inside a component. */
+export function Island({ make }: { make: () => HTMLElement }) {
+  const at = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    at.current?.replaceChildren(make());
+  }, [make]);
+  return h("div", { ref: at });
+}

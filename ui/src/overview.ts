@@ -1,0 +1,72 @@
+// The protection overview as a component: every instance of every project, one keyed row each,
+// read again in place when a backup ends or a schedule changes.
+import { h, type ComponentChildren } from "preact";
+import * as api from "./api";
+import { age, dateTime, scheduleShort, scheduleText, t, type Key } from "./i18n";
+import { errorBox } from "./dom";
+import { Island, useRead } from "./components";
+
+type Props = {
+  /** Opens the automatic backup form for an unprotected instance, focus returning to `button`. */
+  protect: (row: api.Covered, button: HTMLElement) => void;
+  loaded: () => void;
+};
+
+const ORDER = { unprotected: 0, warning: 1, ok: 2 };
+const LABEL: Record<api.Protection, Key> = { ok: "protOk", warning: "protWarning", unprotected: "protNone" };
+const TONE: Record<api.Protection, string> = { ok: "ok", warning: "busy", unprotected: "bad" };
+
+export function Overview({ protect, loaded }: Props) {
+  const { data, failure, retry } = useRead(() => api.protectionOverview(), [], loaded);
+  const title = h("h1", {}, t("overviewTitle"));
+  let body: ComponentChildren;
+  if (failure && !data) body = h(Island, { make: () => errorBox(failure, retry) });
+  else if (!data) body = h("p", { class: "loading", role: "status" }, t("loadingOverview"));
+  else {
+    const rows = [...data].sort((a, b) => ORDER[a.protection] - ORDER[b.protection] || a.instanceName.localeCompare(b.instanceName));
+    const count = (p: api.Protection) => rows.filter((r) => r.protection === p).length;
+    const now = Date.now();
+    body = [
+      h("p", { class: "summary", id: "protection-summary" }, t("overviewSummary", { ok: count("ok"), total: rows.length, warn: count("warning"), none: count("unprotected") })),
+      h(
+        "table",
+        { class: "list", id: "overview" },
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            (["colProject", "colName", "colAutomatic", "colLastGood", "colStatus"] as Key[]).map((k) => h("th", { scope: "col", key: k }, t(k))),
+            h("th", {}, h("span", { class: "visually-hidden" }, t("colActions"))),
+          ),
+        ),
+        h(
+          "tbody",
+          {},
+          rows.map((r) => h(Row, { key: `${r.projectId}/${r.instanceId}`, r, now, protect })),
+        ),
+      ),
+    ];
+  }
+  return h("div", {}, title, body);
+}
+
+function Row({ r, now, protect }: { r: api.Covered; now: number; protect: Props["protect"] }) {
+  return h(
+    "tr",
+    { "data-covered": r.instanceName },
+    h("td", {}, r.projectName),
+    h("th", { scope: "row" }, r.instanceName, h("span", { class: "note" }, r.region)),
+    h("td", {}, r.schedule ? h("span", { class: "sentence", title: scheduleText(r.schedule, null) }, scheduleShort(r.schedule)) : t("none")),
+    h("td", {}, r.lastGoodBackup ? h("span", {}, dateTime(r.lastGoodBackup), h("span", { class: "note" }, t("ago", { age: age(r.lastGoodBackup, now) }))) : t("never")),
+    h("td", {}, h("span", { class: `status ${TONE[r.protection]}` }, t(LABEL[r.protection]))),
+    h(
+      "td",
+      { class: "row-actions" },
+      r.protection === "unprotected" && !r.metal
+        ? h("button", { class: "btn small", onClick: (e: MouseEvent) => protect(r, e.currentTarget as HTMLElement) }, t("createAutoBackup"))
+        : null,
+    ),
+  );
+}
