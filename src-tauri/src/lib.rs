@@ -140,6 +140,9 @@ fn setup<R: Runtime>(app: &mut tauri::App<R>) -> Result<(), Box<dyn std::error::
         Ok(()) => state.tray.store(true, std::sync::atomic::Ordering::Relaxed),
         Err(e) => tracing::warn!("no tray icon: {e}"),
     }
+    // Opens the session now, window or not: a login start in the tray tracks backups left in
+    // progress and watches scheduled runs from the start, and the tray knows the state.
+    tray::follow(app.handle());
     let hidden = std::env::args().any(|a| a == HIDDEN_ARG);
     if hidden && state.has_tray() {
         tracing::info!("started in the tray, without a window");

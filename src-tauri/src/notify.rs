@@ -182,9 +182,6 @@ pub fn is_success(event: &Event) -> bool {
     }
 }
 
-/// How many past notifications the tray menu lists.
-const RECENT: usize = 5;
-
 /// Shows a desktop notification; clicking it opens the window at `target`.
 fn show<R: Runtime>(app: &AppHandle<R>, msg: &Message, target: Target) {
     #[cfg(all(unix, not(target_os = "macos")))]
@@ -203,14 +200,7 @@ fn show<R: Runtime>(app: &AppHandle<R>, msg: &Message, target: Target) {
             tracing::warn!("notification not shown: {e}");
         }
     }
-    let recent: Vec<String> = {
-        let state = app.state::<AppState>();
-        let mut recent = state.recent.lock().expect("recent lock");
-        recent.push_front(msg.title.clone());
-        recent.truncate(RECENT);
-        recent.iter().cloned().collect()
-    };
-    crate::tray::show_recent(app, &recent);
+    crate::tray::remember(app, &msg.title);
 }
 
 /// A freedesktop notification with a default action; a thread waits for the click (or the
@@ -274,6 +264,7 @@ pub fn sink<R: Runtime>(app: AppHandle<R>) -> impl Fn(Notice) + Send + Sync + 's
                     );
                 }
                 let _ = app.emit(events::SCHEDULES_CHANGED, ());
+                crate::tray::follow(&app);
                 return;
             }
         };
@@ -321,6 +312,7 @@ pub fn sink<R: Runtime>(app: AppHandle<R>) -> impl Fn(Notice) + Send + Sync + 's
                     body: msg.body.clone(),
                 },
             );
+            crate::tray::follow(&app);
         }
     }
 }

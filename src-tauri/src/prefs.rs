@@ -112,7 +112,8 @@ pub(crate) fn set_language<R: Runtime>(
                 detail: e.to_string(),
             })
         })?;
-    crate::tray::refresh_menu(&app);
+    // The state line is worded again in the new language (from the shared lists, no new read).
+    crate::tray::follow(&app);
     Ok(settings(app, state))
 }
 

@@ -1,6 +1,5 @@
 //! The app's one managed state: the open session (replaced on sign-in and sign-out), the
 //! connection waiting for approval, the user's settings, and what the tray shows.
-use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -32,8 +31,6 @@ pub struct AppState {
     pub pending_section: Mutex<Option<crate::events::Target>>,
     /// Whether the tray exists: only then does closing the window leave the app running.
     pub tray: AtomicBool,
-    /// The last notifications' titles, newest first, for the tray menu.
-    pub recent: Mutex<VecDeque<String>>,
     /// Where the sessions' notices go (the desktop's notifications): set once by setup, so
     /// that the state never needs to know what becomes of them.
     notices: OnceLock<Arc<dyn Fn(Notice) + Send + Sync>>,
@@ -81,7 +78,6 @@ impl AppState {
             store: OnceLock::new(),
             pending_section: Mutex::new(open),
             tray: AtomicBool::new(false),
-            recent: Mutex::new(VecDeque::new()),
             notices: OnceLock::new(),
         }
     }

@@ -1,6 +1,11 @@
-//! The tray icon: its tooltip tells whether everything is protected; its menu opens the window,
-//! starts a backup, or quits. Closing the window destroys it (and its WebKit processes) and
+//! The tray icon: its first menu line and its tooltip tell whether everything is protected (Linux
+//! panels show no tooltip), worked out at start — in the tray alone too — and again after each
+//! backup ends or scheduled run is told; its menu opens the window, starts a backup, lists the
+//! last notifications, or quits. Closing the window destroys it (and its WebKit processes) and
 //! leaves the app here, still tracking and watching; opening creates it again.
+use std::collections::VecDeque;
+use std::sync::Mutex;
+
 use desk::automatic::{Covered, Protection};
 use tauri::menu::{Menu, MenuItem, PredefinedMenuItem};
 use tauri::tray::TrayIconBuilder;
@@ -16,6 +21,17 @@ const TRAY_ID: &str = "main";
 const MENU_OPEN: &str = "open";
 const MENU_BACKUP: &str = "backup";
 const MENU_QUIT: &str = "quit";
+/// How many past notifications the menu lists.
+const RECENT: usize = 5;
+
+/// What the tray shows beyond its fixed items; only this module reads or writes it.
+#[derive(Default)]
+struct Memory {
+    /// The protection state in words, once worked out.
+    state: Mutex<Option<String>>,
+    /// The last notifications' titles, newest first.
+    recent: Mutex<VecDeque<String>>,
+}
 
 /// The menu's words in `lang`: Open, Back up, Quit.
 fn labels(lang: Language) -> [String; 3] {
@@ -23,10 +39,30 @@ fn labels(lang: Language) -> [String; 3] {
         .map(|id| words::text(lang, id, &[]))
 }
 
-/// The menu: Open, "Back up an instance…", the last few events (for reading), Quit.
-fn menu<R: Runtime>(app: &AppHandle<R>, recent: &[String]) -> tauri::Result<Menu<R>> {
+/// The menu: the protection state (for reading), Open, "Back up an instance…", the last few
+/// events (for reading), Quit.
+fn menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
     let [open, backup, quit] = labels(app.state::<AppState>().language());
+    let memory = app.state::<Memory>();
+    let state = memory.state.lock().expect("tray lock").clone();
+    let recent: Vec<String> = memory
+        .recent
+        .lock()
+        .expect("tray lock")
+        .iter()
+        .cloned()
+        .collect();
     let menu = Menu::new(app)?;
+    if let Some(state) = state {
+        menu.append(&MenuItem::with_id(
+            app,
+            "state",
+            state,
+            false,
+            None::<&str>,
+        )?)?;
+        menu.append(&PredefinedMenuItem::separator(app)?)?;
+    }
     menu.append(&MenuItem::with_id(
         app,
         MENU_OPEN,
@@ -66,9 +102,11 @@ fn menu<R: Runtime>(app: &AppHandle<R>, recent: &[String]) -> tauri::Result<Menu
 
 /// Builds the tray icon and its menu.
 pub fn create_tray<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
-    let menu = menu(app, &[])?;
+    app.manage(Memory::default());
+    let menu = menu(app)?;
     let mut builder = TrayIconBuilder::with_id(TRAY_ID)
         .menu(&menu)
+        .title("Backup Desk")
         .tooltip("Backup Desk");
     if let Some(icon) = app.default_window_icon() {
         builder = builder.icon(icon.clone());
@@ -159,29 +197,66 @@ pub fn summary(rows: &[Covered], lang: Language) -> String {
     }
 }
 
-/// Rebuilds the menu (after a language change).
+/// Rebuilds the menu (after a language change or a new line).
 pub fn refresh_menu<R: Runtime>(app: &AppHandle<R>) {
-    let recent: Vec<String> = app
-        .state::<AppState>()
-        .recent
-        .lock()
-        .map(|r| r.iter().cloned().collect())
-        .unwrap_or_default();
-    show_recent(app, &recent);
-}
-
-/// Shows the last few notifications in the tray menu, newest first.
-pub fn show_recent<R: Runtime>(app: &AppHandle<R>, recent: &[String]) {
-    if let (Some(tray), Ok(menu)) = (app.tray_by_id(TRAY_ID), menu(app, recent)) {
+    if app.try_state::<Memory>().is_none() {
+        return;
+    }
+    if let (Some(tray), Ok(menu)) = (app.tray_by_id(TRAY_ID), menu(app)) {
         let _ = tray.set_menu(Some(menu));
     }
 }
 
+/// Lists a notification's title in the menu, newest first.
+pub fn remember<R: Runtime>(app: &AppHandle<R>, title: &str) {
+    let Some(memory) = app.try_state::<Memory>() else {
+        return;
+    };
+    {
+        let mut recent = memory.recent.lock().expect("tray lock");
+        recent.push_front(title.to_string());
+        recent.truncate(RECENT);
+    }
+    refresh_menu(app);
+}
+
+/// Works the protection state out again in the background and shows it: at start, with or
+/// without a window (which also opens the session, so its tracking and watching begin), and
+/// after a backup ended or a scheduled run was told. The lists it reads are the window's
+/// shared ones, so a window reading them at the same time costs no second request.
+pub fn follow<R: Runtime>(app: &AppHandle<R>) {
+    let app = app.clone();
+    tauri::async_runtime::spawn(async move {
+        let state = app.state::<AppState>();
+        let rows = match state.session(&app).await {
+            Ok(session) => session.overview().await,
+            Err(e) => Err(e),
+        };
+        match rows {
+            Ok(rows) => reflect(&app, &rows),
+            Err(e) => tracing::info!("the tray's protection state is not known: {e}"),
+        }
+    });
+}
+
 /// Makes the tray reflect the latest overview.
 pub fn reflect<R: Runtime>(app: &AppHandle<R>, rows: &[Covered]) {
+    let Some(memory) = app.try_state::<Memory>() else {
+        return;
+    };
+    let line = summary(rows, app.state::<AppState>().language());
+    let changed = {
+        let mut state = memory.state.lock().expect("tray lock");
+        let changed = state.as_deref() != Some(line.as_str());
+        *state = Some(line.clone());
+        changed
+    };
     if let Some(tray) = app.tray_by_id(TRAY_ID) {
-        let lang = app.state::<AppState>().language();
-        let _ = tray.set_tooltip(Some(summary(rows, lang)));
+        let _ = tray.set_tooltip(Some(&line));
+    }
+    if changed {
+        tracing::info!(state = %line, "tray");
+        refresh_menu(app);
     }
 }
 
