@@ -15,6 +15,7 @@ use tokio_util::sync::CancellationToken;
 use ovh::types::{Instance, Workflow};
 
 use crate::lists::{Age, Lists};
+use crate::workflows::RunState;
 
 /// What the watcher reads: the OVH client in the app, a fake in unit tests.
 pub trait WorkflowSource: Send + Sync + 'static {
@@ -314,7 +315,8 @@ impl<S: WorkflowSource> Watch<S> {
             .iter()
             .filter(|(_, _, w)| {
                 due_recently(w, t, self.pace.window)
-                    || w.last_execution().is_some_and(|e| e.state == "RUNNING")
+                    || w.last_execution()
+                        .is_some_and(|e| RunState::of(&e.state) == RunState::Running)
             })
             .map(|(p, r, _)| (p.clone(), r.clone()))
             .collect();
@@ -476,7 +478,12 @@ fn assess(
             info,
         };
         for e in &w.executions {
-            let ended = matches!(e.state.as_str(), "SUCCESS" | "ERROR" | "CANCELED");
+            // OVH's case and spelling of a state are not relied on (`RunState::of`).
+            let state = RunState::of(&e.state);
+            let ended = matches!(
+                state,
+                RunState::Success | RunState::Error | RunState::Canceled
+            );
             if !ended || told.executions.contains(&e.id) {
                 continue;
             }
@@ -485,7 +492,7 @@ fn assess(
                 continue;
             }
             let info = e.state_info.clone().filter(|s| !s.is_empty());
-            events.push(if e.state == "SUCCESS" {
+            events.push(if state == RunState::Success {
                 Event::RunSucceeded(run(e.executed_at, info))
             } else {
                 Event::RunFailed(run(e.executed_at, info))
@@ -611,6 +618,26 @@ mod tests {
             "createdAt": "2026-01-01T00:00:00Z", "executions": executions
         }))
         .unwrap()
+    }
+
+    #[test]
+    fn a_run_is_told_whatever_the_case_or_spelling_of_its_state() {
+        let names: HashMap<String, String> = [("i1".to_string(), "web-1".to_string())].into();
+        let mut told = Told {
+            baseline: true,
+            ..Told::default()
+        };
+        let runs = serde_json::json!([
+            {"id": "e1", "executedAt": "2026-01-04T22:30:00Z", "state": "success"},
+            {"id": "e2", "executedAt": "2026-01-05T22:30:00Z", "state": "CANCELLED"}
+        ]);
+        let list = vec![("p".into(), "GRA11".into(), wf("w", "30 22 * * *", runs))];
+        let later: DateTime<Utc> = "2026-01-05T23:00:00Z".parse().unwrap();
+        let ev = assess(&list, &names, &mut told, later, chrono::Duration::hours(2));
+        assert!(
+            matches!(ev.as_slice(), [Event::RunSucceeded(_), Event::RunFailed(_)]),
+            "{ev:?}"
+        );
     }
 
     #[test]
