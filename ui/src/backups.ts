@@ -2,7 +2,7 @@
 // multi-select delete with its cost, cancel for backups in progress.
 import * as api from "./api";
 import { dateTime, decimal, duration, gb, money, nameProblem, t, type Key } from "./i18n";
-import { errorBox, errorText, h, modal, when, popupMenu, saidText, toast } from "./dom";
+import { errorBox, errorText, h, modal, submitOnce, when, popupMenu, saidText, toast } from "./dom";
 
 export interface BackupFilters {
   text: string;
@@ -388,23 +388,6 @@ export async function backupView(container: HTMLElement, projectId: string, filt
       if (note) note.textContent = progressText(r, now);
     }
   }, 1000);
-}
-
-/** Runs `action` when `form` is submitted, with `confirm` disabled until it answers (no double
- * send); a failure is shown in `status` and `refresh` decides whether Confirm comes back. */
-function submitOnce(form: HTMLFormElement, confirm: HTMLButtonElement, status: HTMLElement, refresh: () => void, action: () => Promise<void>): void {
-  form.addEventListener("submit", async (e) => {
-    e.preventDefault();
-    if (confirm.disabled) return;
-    confirm.disabled = true;
-    try {
-      await action();
-    } catch (err) {
-      status.textContent = errorText(err as api.ApiError);
-      status.classList.add("error");
-      refresh();
-    }
-  });
 }
 
 function loadingDialog(title: string, returnFocus: HTMLElement, load: (dialog: HTMLDialogElement, close: () => void) => Promise<void>): void {

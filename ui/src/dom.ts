@@ -25,6 +25,29 @@ export function when(iso: string | null): (Node | string)[] {
   return [h("span", { class: "nowrap" }, date), " ", h("span", { class: "nowrap" }, time)];
 }
 
+/** Runs `action` when `form` is submitted, with `confirm` disabled and saying "Sending…" until it
+ * answers, so a double click or Enter pressed twice sends one request; a failure is shown in
+ * `status`, and `refresh` decides whether Confirm comes back. */
+export function submitOnce(form: HTMLFormElement, confirm: HTMLButtonElement, status: HTMLElement, refresh: () => void, action: () => Promise<void>): void {
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    if (confirm.disabled) return;
+    confirm.disabled = true;
+    const label = confirm.textContent;
+    confirm.textContent = t("sending");
+    status.textContent = "";
+    status.classList.remove("error");
+    try {
+      await action();
+    } catch (err) {
+      status.textContent = errorText(err as api.ApiError);
+      status.classList.add("error");
+      confirm.textContent = label;
+      refresh();
+    }
+  });
+}
+
 /** What the Rust side said, in the user's language: a code and its values, worded by the
  * catalog (`said-<code>`, `why-<code>`). */
 export function saidText(said: api.Said): string {

@@ -5,7 +5,7 @@ import { applyBackupChanges, backupView, refreshBackups, type BackupFilters } fr
 import { autoBackupDialog, workflowView } from "./schedules";
 import { accountView } from "./account";
 import { confirmQuit, prefsView } from "./prefs";
-import { closeMenus, errorBox, errorText, h, modal, needsReconnect, onReconnect, popupMenu, toast } from "./dom";
+import { closeMenus, errorBox, h, modal, needsReconnect, onReconnect, popupMenu, submitOnce, toast } from "./dom";
 import { h as component, render as mount } from "preact";
 import { Instances } from "./instances";
 import { Overview } from "./overview";
@@ -174,24 +174,11 @@ function fillBackupDialog(dialog: HTMLDialogElement, close: () => void, form: ap
     status,
     h("div", { class: "actions" }, h("button", { class: "btn", type: "button", onclick: close }, t("cancel")), confirm),
   );
-  formEl.addEventListener("submit", async (e) => {
-    e.preventDefault();
-    if (confirm.disabled) return;
-    // Disabled until the answer: a double click can't send a second request.
-    confirm.disabled = true;
-    confirm.textContent = t("sending");
-    status.textContent = "";
-    try {
-      const created = await api.createBackup(projectId, form.instanceId, nameInput.value.trim(), form.metal && ack.checked);
-      close();
-      toast(created.recovered ? t("backupRecovered") : t("backupStarted", { name: form.instanceName }), "ok");
-      cloudChanged();
-    } catch (err) {
-      status.textContent = errorText(err as api.ApiError);
-      status.classList.add("error");
-      confirm.textContent = t("confirm");
-      refresh();
-    }
+  submitOnce(formEl, confirm, status, refresh, async () => {
+    const created = await api.createBackup(projectId, form.instanceId, nameInput.value.trim(), form.metal && ack.checked);
+    close();
+    toast(created.recovered ? t("backupRecovered") : t("backupStarted", { name: form.instanceName }), "ok");
+    cloudChanged();
   });
   dialog.replaceChildren(formEl);
   refresh();
