@@ -6,8 +6,13 @@ use ovh_sim::{Keys, Running, Sim};
 
 /// A demo simulator, its client and the first project's id.
 pub async fn demo() -> (Running, Client, String) {
+    demo_at(chrono::Utc::now()).await
+}
+
+/// The demo cloud as it stands at `start`, its clock running from there.
+pub async fn demo_at(start: chrono::DateTime<chrono::Utc>) -> (Running, Client, String) {
     let keys = Keys::default();
-    let running = Running::start(Sim::demo(&keys)).await.unwrap();
+    let running = Running::start(Sim::demo_at(&keys, start)).await.unwrap();
     let client = running.client(&keys, RetryPolicy::none()).unwrap();
     let project = client.project_ids().await.unwrap()[0].clone();
     (running, client, project)
