@@ -124,6 +124,9 @@ export function toast(text: string, tone: "ok" | "bad" | "info" = "info", title?
     open ? h("button", { class: "btn small", onclick: () => { item.remove(); open(); } }, t("toastOpen")) : null,
     h("button", { class: "btn small ghost", "aria-label": t("dismiss"), onclick: () => item.remove() }, "×"),
   );
+  // Two at most, in the sidebar's foot: more would climb over its sections (the tray menu
+  // keeps the last notifications).
+  while (region.childElementCount >= 2) region.firstElementChild!.remove();
   region.append(item);
   setTimeout(() => item.remove(), open ? 20000 : 8000);
 }
