@@ -7,6 +7,10 @@ LOG := target/test-output.log
 APP := target/debug/backup-desk
 # Resolved when a recipe runs, not when the Makefile is read: `.ci/deps` may create the
 # virtualenv in the same `make` run (a fresh Debian whose system Python refuses `pip install`).
+# A CI run builds each tree once from a fresh clone: incremental caches would only take disk.
+ifeq ($(CI),true)
+export CARGO_INCREMENTAL := 0
+endif
 PYTHON_OVH = $$(if [ -x target/python-ovh/bin/python ]; then echo $(CURDIR)/target/python-ovh/bin/python; else echo python3; fi)
 
 ## The window's TypeScript types, from the Rust ones (commit ui/src/bindings.ts; a test fails when
@@ -84,7 +88,12 @@ bench-desktop: ui
 ## Runs everything CI runs: format, lint, frontend tests, Rust tests, end-to-end tests.
 test:
 	@mkdir -p target && rm -f $(LOG)
-	$(MAKE) --no-print-directory lint test-ui test-rust test-e2e test-package test-windows
+	$(MAKE) --no-print-directory lint test-ui test-rust test-e2e
+	.ci/trim debug 2>&1 | tee -a $(LOG)
+	$(MAKE) --no-print-directory test-package
+	.ci/trim release 2>&1 | tee -a $(LOG)
+	$(MAKE) --no-print-directory test-windows
+	.ci/trim 2>&1 | tee -a $(LOG)
 	@sed 's/\x1b\[[0-9;]*m//g' $(LOG) | awk '/^test result:/ { p += $$4; f += $$6 } /^ +Tests +[0-9]+ passed/ { p += $$2 } END { printf "all tests: %d passed, %d failed\n", p, f }'
 
 ## Mutation testing of the files where a wrong change costs data or money (hours on 2 cores;
@@ -104,5 +113,6 @@ package-windows: deps
 ## The Windows build checked here: the installer made, the domain's tests under Wine, and the
 ## installer run silently under Wine, then the uninstaller.
 test-windows: package-windows
+	.ci/trim x86_64-pc-windows-gnu/release 2>&1 | tee -a $(LOG)
 	bash .ci/windows-tests 2>&1 | tee -a $(LOG)
 	bash .ci/windows-install-test 2>&1 | tee -a $(LOG)
