@@ -10,8 +10,6 @@
 
 pub mod auth;
 pub mod clock;
-#[cfg(feature = "controls")]
-pub mod control;
 pub mod faults;
 pub mod http;
 pub mod messy;
@@ -20,6 +18,7 @@ pub mod render;
 pub mod scenario;
 pub mod secrets;
 pub mod world;
+pub mod writes;
 
 use std::collections::BTreeMap;
 use std::future::Future;

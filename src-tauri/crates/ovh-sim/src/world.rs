@@ -1,5 +1,5 @@
 //! The simulated cloud: accounts, projects, regions, instances, backups and workflows, and how
-//! they move over (world) time. Pure state and rules; HTTP lives in `http.rs`.
+//! they move over (world) time. Pure state; the writes' rules are in `writes.rs`, HTTP in `http/`.
 //!
 //! Time-driven behaviour is computed from the world clock when asked (`advance`), so the same
 //! sequence of calls at the same world times always gives the same answers.
