@@ -1,7 +1,7 @@
-//! The tray icon: its first menu line and its tooltip tell whether everything is protected (Linux
-//! panels show no tooltip), worked out at start — in the tray alone too — and again after each
-//! backup ends or scheduled run is told; its menu opens the window, starts a backup, lists the
-//! last notifications, or quits. Closing the window destroys it (and its WebKit processes) and
+//! The tray icon: its first menu line, its tooltip and its icon (an orange "!" when something
+//! needs attention) tell whether everything is protected (Linux panels show no tooltip), worked
+//! out at start — in the tray alone too — and again after each backup ends or scheduled run is
+//! told; its menu opens the window, starts a backup, lists the last notifications, or quits. Closing the window destroys it (and its WebKit processes) and
 //! leaves the app here, still tracking and watching; opening creates it again.
 use std::collections::VecDeque;
 use std::sync::Mutex;
@@ -251,11 +251,21 @@ pub fn reflect<R: Runtime>(app: &AppHandle<R>, rows: &[Covered]) {
         *state = Some(line.clone());
         changed
     };
+    let attention = rows.iter().any(|r| r.protection != Protection::Ok);
     if let Some(tray) = app.tray_by_id(TRAY_ID) {
         let _ = tray.set_tooltip(Some(&line));
+        let icon = if attention {
+            Some(tauri::include_image!("../icons/tray-attention.png"))
+        } else {
+            app.default_window_icon().cloned()
+        };
+        if changed {
+            let _ = tray.set_icon(icon);
+        }
     }
     if changed {
-        tracing::info!(state = %line, "tray");
+        let icon = if attention { "attention" } else { "calm" };
+        tracing::info!(state = %line, icon = %icon, "tray");
         refresh_menu(app);
     }
 }
@@ -276,6 +286,7 @@ mod tests {
             schedule: None,
             last_good_backup: None,
             protection: p,
+            attention: None,
         }
     }
 

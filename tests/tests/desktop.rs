@@ -93,15 +93,19 @@ async fn a_start_at_login_stays_in_the_tray_until_opened() {
         if windows_titled("Backup Desk").await? != 0 {
             return Err("a start at login opened a window".into());
         }
-        // With no window asking, the session opens and the tray works the state out: the
-        // demo cloud has instances without automatic backups.
+        // With no window asking, the session opens and the tray works the state out, and shows
+        // it in its icon: the demo cloud has instances without automatic backups.
         eventually(PATIENCE, async || {
             let logs = profile.logs();
             match logs
                 .lines()
                 .find(|l| l.contains(" tray") && l.contains("state="))
             {
-                Some(line) if line.contains("need attention") => Ok(()),
+                Some(line)
+                    if line.contains("need attention") && line.contains("icon=attention") =>
+                {
+                    Ok(())
+                }
                 Some(line) => Err(format!("the tray says: {line}")),
                 None => Err("the tray's state was not worked out".to_string()),
             }
