@@ -114,7 +114,17 @@ async fn delete_refuses_a_backup_in_use_and_keeps_the_filters() {
                 "the dialog does not name the instance in the way or the space freed: {dialog}"
             ));
         }
+        // file-server-nvme has no other backup: deleting it is asked once more.
+        if !dialog.contains("After this, file-server-nvme will have no backup left.") {
+            return Err(format!(
+                "the dialog does not warn of the last backup: {dialog}"
+            ));
+        }
+        if app.is_enabled("#confirm-delete").await? {
+            return Err("Delete is offered before the last backup's loss is acknowledged".into());
+        }
         app.screenshot("backup-delete-guard").await?;
+        app.click("#delete-last-ack").await?;
         app.click("#confirm-delete").await?;
         app.find_text("1 backup deleted.").await?;
         eventually(Duration::from_secs(10), async || {

@@ -1,7 +1,8 @@
 //! Automatic backups as an admin sets them up: a preset and a custom schedule in local (Paris)
 //! time turned into OVH's UTC cron on a winter and a summer day (the demo cloud's clock, which
 //! is the app's, starts on a fixed date), seen in Workflow Management, deleted; and a scheduled
-//! run notified on D-Bus after the demo cloud's clock moves a day.
+//! run notified on D-Bus after the demo cloud's clock moves a day; a saved schedule opened for
+//! editing as it was described (every day at 03:15), and its change shown before and after.
 use std::time::Duration;
 
 use e2e::{eventually, post_json, spare_port, with_app_env, NotificationWatch, Result};
@@ -29,8 +30,15 @@ async fn create_with_a_preset_and_a_custom_schedule_then_delete() {
             }
         })
         .await?;
-        if !sentence.contains("Paris time") || !sentence.contains("UTC") {
-            return Err(format!("the preset is not shown both ways: {sentence:?}"));
+        if !sentence.contains("Paris time") || sentence.contains("UTC") || sentence.contains("cron")
+        {
+            return Err(format!(
+                "the preset is not said in plain words: {sentence:?}"
+            ));
+        }
+        let cron = cron_detail(app).await?;
+        if !cron.contains("UTC") {
+            return Err(format!("Details should give the UTC cron: {cron:?}"));
         }
         if app.value_of("#workflow-name").await? != "daily-web-frontend-2" {
             return Err("the name is not suggested from the instance".into());
@@ -266,12 +274,79 @@ async fn weeknights_at_2330(app: &e2e::App, cron: &str, first_run: &str) -> Resu
         }
     })
     .await?;
-    if !sentence.contains(cron) || !sentence.contains("23:30") {
-        return Err(format!("23:30 in Paris should be {cron:?}: {sentence:?}"));
+    let detail = cron_detail(app).await?;
+    if !detail.contains(cron) || !sentence.contains("23:30") {
+        return Err(format!(
+            "23:30 in Paris should be {cron:?}: {sentence:?}, {detail:?}"
+        ));
     }
     let runs = app.text_of("#schedule-preview .runs").await?;
     if !runs.trim_start().starts_with(first_run) {
         return Err(format!("the first run should be {first_run}: {runs:?}"));
     }
     Ok(())
+}
+
+/// The preview's cron, as IT staff read it: under "Details".
+async fn cron_detail(app: &e2e::App) -> Result<String> {
+    // A boolean attribute: present (even empty) when open.
+    if app.attr("#schedule-preview details", "open").await.is_err() {
+        app.click("#schedule-preview summary").await?;
+    }
+    app.text_of("#schedule-preview .cron").await
+}
+
+#[tokio::test]
+async fn editing_opens_on_the_saved_schedule_and_every_change_shows() {
+    let on = [("BACKUP_DESK_DEMO_NOW", WINTER.to_string())];
+    with_app_env("schedules-edit", &on, async |app| -> Result<()> {
+        // daily-db-primary runs at 02:15 UTC: 03:15 in Paris in January, keeping 14.
+        app.click_text("Workflow Management").await?;
+        app.click("tr[data-workflow='daily-db-primary'] button[aria-haspopup]")
+            .await?;
+        app.click_text("Edit").await?;
+        app.find_text("Change daily-db-primary").await?;
+        let opened = (
+            app.value_of("#repeat").await?,
+            app.value_of("#schedule-time").await?,
+            app.value_of("#keep").await?,
+            app.value_of("#advanced-cron").await?,
+        );
+        if opened != ("daily".into(), "03:15".into(), "14".into(), String::new()) {
+            return Err(format!(
+                "the form should open on every day at 03:15, keep 14, no cron: {opened:?}"
+            ));
+        }
+        // WebKit's time field takes typed digits field by field; set it as a picker does.
+        app.script::<()>(
+            "set the time",
+            "const t = document.querySelector('#schedule-time'); t.value = '22:00'; \
+             t.dispatchEvent(new Event('input', {bubbles: true}));",
+            false,
+        )
+        .await?;
+        eventually(Duration::from_secs(10), async || {
+            let s = app.text_of("#schedule-preview .sentence").await?;
+            if s.contains("Every day at 22:00 Paris time") && s.contains("keeps the last 14") {
+                Ok(())
+            } else {
+                Err(format!("preview: {s:?}"))
+            }
+        })
+        .await?;
+        app.screenshot("auto-edit-2200").await?;
+        app.click("#confirm-auto").await?;
+        app.find_text("daily-db-primary changed.").await?;
+        eventually(Duration::from_secs(10), async || {
+            let row = app.text_of("tr[data-workflow='daily-db-primary']").await?;
+            if row.contains("22:00") && !row.contains("03:15") {
+                Ok(())
+            } else {
+                Err(format!("row: {row:?}"))
+            }
+        })
+        .await?;
+        Ok(())
+    })
+    .await;
 }

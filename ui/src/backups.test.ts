@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { BackupRow } from "./api";
-import { remainingSecs, visibleRows, type BackupFilters } from "./backups";
+import { leftWithoutBackup, remainingSecs, visibleRows, type BackupFilters } from "./backups";
 
 const row = (over: Partial<BackupRow>): BackupRow => ({
   id: "x",
@@ -66,5 +66,24 @@ describe("refusals", () => {
     setLang("de");
     expect(refusalText("db", { code: "gone" })).toBe("db kann nicht gelöscht werden: Das Backup existiert nicht mehr.");
     setLang("en");
+  });
+});
+
+describe("deleting an instance's last backup", () => {
+  const rows = [
+    row({ id: "a1", instanceId: "a", instanceName: "api" }),
+    row({ id: "a2", instanceId: "a", instanceName: "api" }),
+    row({ id: "d1", instanceId: "d", instanceName: "db" }),
+    row({ id: "d2", instanceId: "d", instanceName: "db", status: "failed" }),
+    row({ id: "o1", instanceId: "o", instanceName: "old", orphan: true }),
+  ];
+  it("names the instances left with no usable backup", () => {
+    expect(leftWithoutBackup(rows, new Set(["a1"]))).toEqual([]);
+    expect(leftWithoutBackup(rows, new Set(["a1", "a2"]))).toEqual(["api"]);
+    expect(leftWithoutBackup(rows, new Set(["d1"]))).toEqual(["db"]);
+    expect(leftWithoutBackup(rows, new Set(["d2"]))).toEqual([]);
+  });
+  it("does not warn for an instance that is gone", () => {
+    expect(leftWithoutBackup(rows, new Set(["o1"]))).toEqual([]);
   });
 });

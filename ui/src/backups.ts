@@ -134,7 +134,8 @@ function drawToolbar(): void {
   const bar = current.container.querySelector(".toolbar-actions");
   if (!bar) return;
   const n = current.filters.selected.size;
-  const del = h("button", { class: "btn danger", id: "delete-selected", onclick: (e: Event) => confirmDelete([...current!.filters.selected], e.currentTarget as HTMLElement) }, t("deleteSelected", { count: String(n) }));
+  // Quiet until something is chosen: an empty "Delete" must not be the loudest control.
+  const del = h("button", { class: n === 0 ? "btn" : "btn danger", id: "delete-selected", onclick: (e: Event) => confirmDelete([...current!.filters.selected], e.currentTarget as HTMLElement) }, t("deleteSelected", { count: String(n) }));
   (del as HTMLButtonElement).disabled = n === 0;
   bar.replaceChildren(del);
 }
@@ -297,6 +298,19 @@ export function refusalText(name: string, refusal: api.Refusal): string {
   }
 }
 
+/** The instances that would have no usable backup left once `deleting` are gone (instances
+ * still there: a deleted one's backups protect nothing). */
+export function leftWithoutBackup(rows: api.BackupRow[], deleting: Set<string>): string[] {
+  const lost = new Map<string, string>();
+  for (const r of rows) {
+    if (deleting.has(r.id) && r.instanceId && !r.orphan && r.status === "active") lost.set(r.instanceId, r.instanceName ?? r.instanceId);
+  }
+  for (const r of rows) {
+    if (!deleting.has(r.id) && r.instanceId && r.status === "active") lost.delete(r.instanceId);
+  }
+  return [...lost.values()].sort();
+}
+
 function confirmDelete(ids: string[], returnFocus: HTMLElement): void {
   if (!current?.list) return;
   const { list, projectId } = current;
@@ -304,9 +318,13 @@ function confirmDelete(ids: string[], returnFocus: HTMLElement): void {
   const blocked = chosen.filter((r) => r.refusal);
   const deletable = chosen.filter((r) => !blocked.includes(r));
   const size = deletable.reduce((sum, r) => sum + r.sizeGb, 0);
+  const lost = leftWithoutBackup(list.rows, new Set(deletable.map((r) => r.id)));
   modal(t("deleteTitle", { count: deletable.length }), returnFocus, (dialog, close) => {
     const confirm = h("button", { class: "btn danger", id: "confirm-delete" }, t("deleteAction"));
-    (confirm as HTMLButtonElement).disabled = deletable.length === 0;
+    // The last backup of an instance is asked for once more, by a tick of its own.
+    const ack = lost.length ? h("input", { type: "checkbox", id: "delete-last-ack" }) : null;
+    (confirm as HTMLButtonElement).disabled = deletable.length === 0 || ack !== null;
+    ack?.addEventListener("change", () => ((confirm as HTMLButtonElement).disabled = !(ack as HTMLInputElement).checked));
     confirm.addEventListener("click", async () => {
       (confirm as HTMLButtonElement).disabled = true;
       try {
@@ -334,6 +352,7 @@ function confirmDelete(ids: string[], returnFocus: HTMLElement): void {
         h("p", { class: "notice error blocked" }, refusalText(r.name, r.refusal!)),
       ),
       h("p", { class: "help" }, t("deleteIrreversible")),
+      ack ? h("div", { class: "notice last-backup", role: "alert" }, h("p", {}, t("deleteLast", { instances: lost.join(", ") })), h("label", { class: "check" }, ack, h("span", {}, t("deleteLastConfirm")))) : null,
       h("div", { class: "actions" }, h("button", { class: "btn", onclick: close }, t("cancel")), confirm),
     ];
     dialog.append(...parts.filter((p): p is HTMLElement => p !== null));

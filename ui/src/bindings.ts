@@ -70,6 +70,11 @@ queryId: string | null,
 message: string, };
 
 /**
+ * Why a scheduled instance needs attention, so the overview can say it and offer the fix.
+ */
+export type Attention = "lastRunFailed" | "overdue";
+
+/**
  * What the form needs before the user chooses.
  */
 export type AutoForm = { instances: Array<Candidate>, zone: string, 
@@ -182,7 +187,11 @@ export type CountrySource = "account" | "chosen" | "unknown";
 /**
  * One row of the protection overview.
  */
-export type Covered = { projectId: string, projectName: string, instanceId: string, instanceName: string, region: string, metal: boolean, workflow: string | null, schedule: Described | null, lastGoodBackup: string | null, protection: Protection, };
+export type Covered = { projectId: string, projectName: string, instanceId: string, instanceName: string, region: string, metal: boolean, workflow: string | null, schedule: Described | null, lastGoodBackup: string | null, protection: Protection, 
+/**
+ * Set exactly when `protection` is `Warning`.
+ */
+attention: Attention | null, };
 
 /**
  * A started backup, for the window.

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { FluentBundle, FluentResource } from "@fluent/bundle";
 // @ts-expect-error: a plain ES module script without types
 import { keysSource } from "../scripts/keys.mjs";
-import { catalogs, dateTime, gb, initialLang, LANGS, money, nameProblem, scheduleText, setLang, setSystemLocale, statusLabel, t } from "./i18n";
+import { catalogs, dateTime, gb, initialLang, LANGS, money, nameProblem, scheduleSentence, scheduleText, setLang, setSystemLocale, statusLabel, t, unitPrice, zoneCity } from "./i18n";
 
 describe("translations", () => {
   const variables = (text: string) => [...new Set([...text.matchAll(/\$(\w+)/g)].map((m) => m[1]))].sort().join(",");
@@ -94,6 +94,15 @@ describe("translations", () => {
     setLang("en");
   });
 
+  it("says a schedule without jargon, the zone as a city", () => {
+    setLang("en");
+    const daily = { plain: { repeat: { kind: "daily" }, hour: 3, minute: 15 }, zone: "America/New_York", cron: "15 8 * * *" };
+    expect(scheduleSentence(daily, 14)).toBe("Every day at 03:15 New York time, keeps the last 14");
+    expect(zoneCity("Etc/UTC")).toBe("UTC");
+    expect(zoneCity("UTC")).toBe("UTC");
+    expect(zoneCity("Europe/Paris")).toBe("Paris");
+  });
+
   it("formats numbers, sizes and prices for the language", () => {
     setLang("fr");
     expect(gb(1.5)).toBe("1,5 Go");
@@ -101,6 +110,9 @@ describe("translations", () => {
     setLang("en");
     expect(gb(1.5)).toBe("1.5 GB");
     expect(money(0.01, "EUR")).toBe("€0.01");
+    expect(money(0.457, "EUR")).toBe("€0.46");
+    expect(money(0.001, "EUR")).toBe("< €0.01");
+    expect(unitPrice(0.0112, "EUR")).toBe("€0.0112");
   });
 
   it("shows each catalog's own currency, never an ISO code where a symbol exists", () => {

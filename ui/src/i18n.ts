@@ -135,10 +135,20 @@ export function gb(n: number): string {
   return t("sizeGb", { size: decimal(n) });
 }
 
-/** Money in the current language and the catalog's currency: "€0.50", "0,50 €", "£0.50",
- * "CA$0.50", "0,50 zł" (the narrow symbol where the locale would only show the ISO code). */
+/** Money to the cent in the current language and the catalog's currency: "€0.50", "0,50 €",
+ * "£0.50", "CA$0.50", "0,50 zł" (the narrow symbol where the locale would only show the ISO
+ * code). A non-zero amount under half a cent reads "< €0.01", never "€0.00". */
 export function money(amount: number, currency: string): string {
-  const digits = amount < 1 ? 3 : 2;
+  if (amount > 0 && amount < 0.005) return `< ${formatMoney(0.01, currency, 2)}`;
+  return formatMoney(amount, currency, 2);
+}
+
+/** A unit price (per GB and month), to as many as four decimals, as OVH's price list gives it. */
+export function unitPrice(amount: number, currency: string): string {
+  return formatMoney(amount, currency, 4);
+}
+
+function formatMoney(amount: number, currency: string, digits: number): string {
   const format = (currencyDisplay: "symbol" | "narrowSymbol") =>
     new Intl.NumberFormat(locale, { style: "currency", currency, currencyDisplay, minimumFractionDigits: 2, maximumFractionDigits: digits }).format(amount);
   const text = format("symbol");
@@ -181,6 +191,16 @@ export function scheduleText(d: Described, keep: number | null): string {
   return keep === null ? sentence : `${sentence}, ${t("schedKeeps", { keep: String(keep) })}`;
 }
 
+/** A schedule in words only (the cron is for "Details"), and how many backups it keeps. */
+export function scheduleSentence(d: Described, keep: number): string {
+  return `${scheduleWords(d)}, ${t("schedKeeps", { keep: String(keep) })}`;
+}
+
+/** A time zone as people name it: `Europe/Paris` → "Paris"; UTC only when the zone is UTC. */
+export function zoneCity(zone: string): string {
+  return zone === "UTC" ? "UTC" : (zone.split("/").pop() ?? zone).replace(/_/g, " ");
+}
+
 /** A schedule as lists show it: in words only, the cron for those who ask; a custom one has no other words. */
 export function scheduleShort(d: Described): string {
   return d.plain ? scheduleWords(d) : scheduleText(d, null);
@@ -188,7 +208,7 @@ export function scheduleShort(d: Described): string {
 
 function scheduleWords(d: Described): string {
   if (!d.plain) return t("schedCustom");
-  const city = d.zone === "UTC" ? "UTC" : (d.zone.split("/").pop() ?? d.zone).replace(/_/g, " ");
+  const city = zoneCity(d.zone);
   const time = `${String(d.plain.hour).padStart(2, "0")}:${String(d.plain.minute).padStart(2, "0")}`;
   const r = d.plain.repeat;
   if (r.kind === "daily") return t("schedDaily", { time, city });

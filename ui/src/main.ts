@@ -1,6 +1,6 @@
 // The window: sidebar sections, project selector, and the Instances list with its "…" menus.
 import * as api from "./api";
-import { initialLang, lang, LANG_NAMES, LANGS, money, nameProblem, setLang, setSystemLocale, t, type Key, type Lang } from "./i18n";
+import { initialLang, lang, LANG_NAMES, LANGS, money, nameProblem, setLang, setSystemLocale, t, unitPrice, type Key, type Lang } from "./i18n";
 import { applyBackupChanges, backupView, refreshBackups, type BackupFilters } from "./backups";
 import { autoBackupDialog, workflowView } from "./schedules";
 import { accountView } from "./account";
@@ -113,14 +113,13 @@ function topbar(): HTMLElement {
 }
 
 
-function backupDialog(row: api.InstanceRow, returnFocus: HTMLElement): void {
-  const projectId = state.projectId!;
-  modal(t("backupDialogTitle", { name: row.name }), returnFocus, (dialog, close) => {
+function backupDialog(projectId: string, instanceId: string, name: string, returnFocus: HTMLElement): void {
+  modal(t("backupDialogTitle", { name }), returnFocus, (dialog, close) => {
     dialog.classList.add("wide");
-    dialog.append(h("h2", {}, t("backupDialogTitle", { name: row.name })), h("p", { class: "loading", role: "status" }, t("loadingInstances")));
-    api.backupForm(projectId, row.id).then(
+    dialog.append(h("h2", {}, t("backupDialogTitle", { name })), h("p", { class: "loading", role: "status" }, t("loadingInstances")));
+    api.backupForm(projectId, instanceId).then(
       (form) => fillBackupDialog(dialog, close, form, projectId),
-      (e: api.ApiError) => dialog.replaceChildren(h("h2", {}, t("backupDialogTitle", { name: row.name })), errorBox(e, close)),
+      (e: api.ApiError) => dialog.replaceChildren(h("h2", {}, t("backupDialogTitle", { name })), errorBox(e, close)),
     );
   });
 }
@@ -137,7 +136,7 @@ function fillBackupDialog(dialog: HTMLDialogElement, close: () => void, form: ap
         "div",
         { class: "pricing" },
         h("h3", {}, t("pricingTitle")),
-        h("p", {}, t("pricePerGb", { price: money(form.price.perGbMonth, form.price.currency) })),
+        h("p", {}, t("pricePerGb", { price: unitPrice(form.price.perGbMonth, form.price.currency) })),
         form.estimateMonthly !== null && form.diskGb !== null ? h("p", {}, t("priceEstimate", { disk: String(form.diskGb), total: money(form.estimateMonthly, form.price.currency) })) : null,
       )
     : h("div", { class: "pricing" }, h("h3", {}, t("pricingTitle")), h("p", { id: "price-not-available" }, t("priceUnknown")));
@@ -188,7 +187,7 @@ function fillBackupDialog(dialog: HTMLDialogElement, close: () => void, form: ap
 
 function rowMenu(row: api.InstanceRow, button: HTMLButtonElement): void {
   popupMenu(button, t("actionsFor", { name: row.name }), [
-    [t("createBackup"), () => backupDialog(row, button)],
+    [t("createBackup"), () => backupDialog(state.projectId!, row.id, row.name, button)],
     [t("createAutoBackup"), () => autoBackupDialog(state.projectId!, row.id, button, () => openSection("workflows"))],
   ]);
 }
@@ -214,7 +213,7 @@ function render(): void {
   }
   else if (state.section === "backups") job = backupView(content, state.projectId!, state.backups);
   else if (state.section === "workflows") job = workflowView(content, state.projectId!);
-  else mount(component(Overview, { protect: (r, button) => autoBackupDialog(r.projectId, r.instanceId, button, () => openSection("workflows", r.projectId)), loaded: () => void sayUnreadable(note) }), content);
+  else mount(component(Overview, { protect: (r, button) => autoBackupDialog(r.projectId, r.instanceId, button, () => openSection("workflows", r.projectId)), backUp: (r, button) => backupDialog(r.projectId, r.instanceId, r.instanceName, button), loaded: () => void sayUnreadable(note) }), content);
   void job?.then(() => sayUnreadable(note));
 }
 

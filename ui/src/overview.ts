@@ -9,14 +9,17 @@ import { Island, useRead } from "./components";
 type Props = {
   /** Opens the automatic backup form for an unprotected instance, focus returning to `button`. */
   protect: (row: api.Covered, button: HTMLElement) => void;
+  /** Opens "Create a backup" for the row's instance, focus returning to `button`. */
+  backUp: (row: api.Covered, button: HTMLElement) => void;
   loaded: () => void;
 };
 
 const ORDER = { unprotected: 0, warning: 1, ok: 2 };
 const LABEL: Record<api.Protection, Key> = { ok: "protOk", warning: "protWarning", unprotected: "protNone" };
 const TONE: Record<api.Protection, string> = { ok: "ok", warning: "busy", unprotected: "bad" };
+const WHY: Record<api.Attention, Key> = { lastRunFailed: "attnLastRunFailed", overdue: "attnOverdue" };
 
-export function Overview({ protect, loaded }: Props) {
+export function Overview({ protect, backUp, loaded }: Props) {
   const { data, failure, retry } = useRead(() => api.protectionOverview(), [], loaded);
   const title = h("h1", {}, t("overviewTitle"));
   let body: ComponentChildren;
@@ -44,7 +47,7 @@ export function Overview({ protect, loaded }: Props) {
         h(
           "tbody",
           {},
-          rows.map((r) => h(Row, { key: `${r.projectId}/${r.instanceId}`, r, now, protect })),
+          rows.map((r) => h(Row, { key: `${r.projectId}/${r.instanceId}`, r, now, protect, backUp })),
         ),
       ),
     ];
@@ -52,7 +55,7 @@ export function Overview({ protect, loaded }: Props) {
   return h("div", {}, title, body);
 }
 
-function Row({ r, now, protect }: { r: api.Covered; now: number; protect: Props["protect"] }) {
+function Row({ r, now, protect, backUp }: { r: api.Covered; now: number; protect: Props["protect"]; backUp: Props["backUp"] }) {
   return h(
     "tr",
     { "data-covered": r.instanceName },
@@ -60,12 +63,14 @@ function Row({ r, now, protect }: { r: api.Covered; now: number; protect: Props[
     h("th", { scope: "row" }, r.instanceName, h("span", { class: "note" }, r.region)),
     h("td", {}, r.schedule ? h("span", { class: "sentence", title: scheduleText(r.schedule, null) }, scheduleShort(r.schedule)) : t("none")),
     h("td", {}, r.lastGoodBackup ? h("span", {}, dateTime(r.lastGoodBackup), h("span", { class: "note" }, t("ago", { age: age(r.lastGoodBackup, now) }))) : t("never")),
-    h("td", {}, h("span", { class: `status ${TONE[r.protection]}` }, t(LABEL[r.protection]))),
+    h("td", {}, h("span", { class: `status ${TONE[r.protection]}` }, t(LABEL[r.protection])), r.attention ? h("span", { class: "note attention" }, t(WHY[r.attention])) : null),
     h(
       "td",
       { class: "row-actions" },
+      // The next step is always here: back up now; and without a schedule, make one.
+      h("button", { class: "btn small primary back-up-now", onClick: (e: MouseEvent) => backUp(r, e.currentTarget as HTMLElement) }, t("backUpNow")),
       r.protection === "unprotected" && !r.metal
-        ? h("button", { class: "btn small", onClick: (e: MouseEvent) => protect(r, e.currentTarget as HTMLElement) }, t("createAutoBackup"))
+        ? h("button", { class: "btn small protect", onClick: (e: MouseEvent) => protect(r, e.currentTarget as HTMLElement) }, t("createAutoBackup"))
         : null,
     ),
   );

@@ -3,7 +3,7 @@
 import * as api from "./api";
 import { refusalText } from "./backups";
 import { errorBox, errorText, h, modal, popupMenu, saidText, toast, when } from "./dom";
-import { dateTime, gb, money, scheduleShort, scheduleText, t, type Key } from "./i18n";
+import { dateTime, gb, money, scheduleSentence, scheduleShort, scheduleText, t, zoneCity, type Key } from "./i18n";
 
 const NAME_RULE = /^[a-zA-Z0-9_.-]+$/;
 
@@ -52,23 +52,42 @@ function fillAutoForm(dialog: HTMLDialogElement, close: () => void, form: api.Au
   const time = h("input", { type: "time", id: "schedule-time", value: "23:30" });
   const keep = h("input", { type: "number", id: "keep", min: "1", max: "100", value: "7" });
   const cron = h("input", { type: "text", id: "advanced-cron", placeholder: "30 22 * * *", autocomplete: "off", spellcheck: "false" });
+  // The raw cron is for IT staff: folded away, and open only when a saved schedule needs it.
+  const advanced = h("details", { class: "advanced" }, h("summary", {}, t("advanced")), h("label", { class: "stack" }, h("span", {}, t("advancedCron")), cron), h("p", { class: "help" }, t("advancedHelp")));
   const customBlock = h(
     "div",
     { class: "custom" },
     h("label", { class: "field" }, h("span", {}, t("repeatLabel")), repeat),
     h("div", { class: "days" }, ...days.map((d) => d.el)),
     h("label", { class: "field dom" }, h("span", {}, t("dayOfMonth")), dayOfMonth),
-    h("label", { class: "field" }, h("span", {}, t("atTime", { zone: form.zone })), time),
+    h("label", { class: "field" }, h("span", {}, t("atTime", { zone: zoneCity(form.zone) })), time),
     h("label", { class: "field" }, h("span", {}, t("keepLabel")), keep),
-    h("label", { class: "stack" }, h("span", {}, t("advancedCron")), cron),
-    h("p", { class: "help" }, t("advancedHelp")),
+    advanced,
   );
   const firstChosen = boxes.find((b) => b.box.checked) ?? boxes[0];
   const name = h("input", { type: "text", id: "workflow-name", maxlength: "64", autocomplete: "off", value: editing ? editing.name : (firstChosen?.i.suggestedName ?? "") });
   if (editing) {
+    // Opens on the saved schedule as the user would describe it; the cron only when it cannot be.
     custom.r.checked = true;
-    cron.value = editing.cron;
     keep.value = String(editing.rotation ?? 7);
+    const plain = editing.schedule.plain;
+    if (plain) {
+      repeat.value = plain.repeat.kind;
+      if (plain.repeat.kind === "weekly") {
+        const on = plain.repeat.days;
+        for (const d of days) d.box.checked = on.includes(d.d);
+      }
+      if (plain.repeat.kind === "monthly") dayOfMonth.value = String(plain.repeat.day);
+      time.value = `${String(plain.hour).padStart(2, "0")}:${String(plain.minute).padStart(2, "0")}`;
+    } else {
+      cron.value = editing.cron;
+      (advanced as HTMLDetailsElement).open = true;
+    }
+  }
+  // A change to the plain choices is what the user wants now: it replaces a cron typed before.
+  for (const el of [repeat, dayOfMonth, time, ...days.map((d) => d.box)]) {
+    el.addEventListener("input", () => (cron.value = ""));
+    el.addEventListener("change", () => (cron.value = ""));
   }
   const nameError = h("p", { class: "field-error", role: "alert" });
   const preview = h("div", { class: "preview", id: "schedule-preview", "aria-live": "polite" });
@@ -103,7 +122,9 @@ function fillAutoForm(dialog: HTMLDialogElement, close: () => void, form: api.Au
       const p = await api.previewSchedule(projectId, ids, choice());
       if (mine !== seq) return;
       current = p;
+      const detailsOpen = preview.querySelector("details")?.open ?? false;
       preview.replaceChildren(...previewParts(p, ids.length, name.value));
+      preview.querySelector("details")?.toggleAttribute("open", detailsOpen);
       (confirm as HTMLButtonElement).disabled = !okName;
     } catch (e) {
       if (mine !== seq) return;
@@ -156,7 +177,7 @@ function fillAutoForm(dialog: HTMLDialogElement, close: () => void, form: api.Au
 }
 
 function previewParts(p: api.Preview, count: number, name: string): HTMLElement[] {
-  const parts: HTMLElement[] = [h("p", { class: "sentence" }, scheduleText(p.described, p.rotation))];
+  const parts: HTMLElement[] = [h("p", { class: "sentence" }, scheduleSentence(p.described, p.rotation)), h("details", { class: "details" }, h("summary", {}, t("details")), h("p", { class: "cron" }, scheduleText(p.described, p.rotation)))];
   if (count > 1) parts.push(h("p", { class: "help" }, t("autoSeveral", { count: String(count), name })));
   parts.push(h("p", { class: "help" }, t("nextRunsTitle")), h("ul", { class: "runs" }, ...p.nextRuns.map((r) => h("li", {}, dateTime(r)))));
   if (p.dstShift) {

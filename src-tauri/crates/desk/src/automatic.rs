@@ -213,6 +213,25 @@ pub enum Protection {
     Unprotected,
 }
 
+/// Why a scheduled instance needs attention, so the overview can say it and offer the fix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Attention {
+    /// The workflow's last run ended in `ERROR`.
+    LastRunFailed,
+    /// No good backup for longer than twice the schedule's interval (plus a day).
+    Overdue,
+}
+
+/// How an instance is rated: its newest good backup, its protection and, when it needs
+/// attention, why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rating {
+    pub last_good: Option<DateTime<Utc>>,
+    pub protection: Protection,
+    pub attention: Option<Attention>,
+}
+
 /// One row of the protection overview.
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -227,17 +246,15 @@ pub struct Covered {
     pub schedule: Option<Described>,
     pub last_good_backup: Option<DateTime<Utc>>,
     pub protection: Protection,
+    /// Set exactly when `protection` is `Warning`.
+    pub attention: Option<Attention>,
 }
 
 /// Rates one instance: a schedule must exist, its last run must not have failed, and the last
 /// good backup must be younger than twice the schedule's interval (plus a day of slack). The
 /// last good backup is a fact, never a name match: the newest `SUCCESS` among the workflows'
 /// own executions, or the newest available backup the app recorded making of this instance.
-pub fn rate(
-    workflows: &[&Workflow],
-    recorded: &[&Image],
-    now: DateTime<Utc>,
-) -> (Option<DateTime<Utc>>, Protection) {
+pub fn rate(workflows: &[&Workflow], recorded: &[&Image], now: DateTime<Utc>) -> Rating {
     let by_workflow = workflows
         .iter()
         .flat_map(|w| w.executions.iter())
@@ -249,7 +266,11 @@ pub fn rate(
         .filter_map(|b| b.creation_date);
     let last_good = by_workflow.chain(by_hand).max();
     let Some(w) = workflows.first() else {
-        return (last_good, Protection::Unprotected);
+        return Rating {
+            last_good,
+            protection: Protection::Unprotected,
+            attention: None,
+        };
     };
     let failed = w
         .last_execution()
@@ -261,14 +282,22 @@ pub fn rate(
     };
     let fresh = last_good.is_some_and(|t| now - t <= allowed)
         || w.created_at.is_some_and(|c| now - c <= allowed);
-    (
+    let attention = if failed {
+        Some(Attention::LastRunFailed)
+    } else if !fresh {
+        Some(Attention::Overdue)
+    } else {
+        None
+    };
+    Rating {
         last_good,
-        if failed || !fresh {
+        protection: if attention.is_some() {
             Protection::Warning
         } else {
             Protection::Ok
         },
-    )
+        attention,
+    }
 }
 
 #[cfg(test)]
@@ -289,22 +318,32 @@ mod tests {
         let good = wf(serde_json::json!([
             {"id": "a", "executedAt": "2026-03-10T01:00:00Z", "state": "success"}
         ]));
-        let (last, p) = rate(&[&good], &[], now);
-        assert_eq!(p, Protection::Ok, "a recent success, in any case");
-        assert_eq!(last, Some("2026-03-10T01:00:00Z".parse().unwrap()));
+        let r = rate(&[&good], &[], now);
+        assert_eq!(
+            (r.protection, r.attention),
+            (Protection::Ok, None),
+            "a recent success, in any case"
+        );
+        assert_eq!(r.last_good, Some("2026-03-10T01:00:00Z".parse().unwrap()));
 
         let failed = wf(serde_json::json!([
             {"id": "a", "executedAt": "2026-03-09T01:00:00Z", "state": "SUCCESS"},
             {"id": "b", "executedAt": "2026-03-10T01:00:00Z", "state": "ERROR", "stateInfo": "quota"}
         ]));
-        assert_eq!(rate(&[&failed], &[], now).1, Protection::Warning);
+        let r = rate(&[&failed], &[], now);
+        assert_eq!(
+            (r.protection, r.attention),
+            (Protection::Warning, Some(Attention::LastRunFailed))
+        );
 
         let silent = wf(serde_json::json!(null));
+        let r = rate(&[&silent], &[], now);
         assert_eq!(
-            rate(&[&silent], &[], now).1,
-            Protection::Warning,
+            (r.protection, r.attention),
+            (Protection::Warning, Some(Attention::Overdue)),
             "no run in two months: needs attention, whatever backups are named"
         );
-        assert_eq!(rate(&[], &[], now).1, Protection::Unprotected);
+        let r = rate(&[], &[], now);
+        assert_eq!((r.protection, r.attention), (Protection::Unprotected, None));
     }
 }

@@ -808,7 +808,7 @@ impl Session {
                     .get(inst.id.as_str())
                     .cloned()
                     .unwrap_or_default();
-                let (last_good, protection) = automatic::rate(&mine, &backups_of, now);
+                let rating = automatic::rate(&mine, &backups_of, now);
                 out.push(Covered {
                     project_id: project.id.clone(),
                     project_name: project.name.clone(),
@@ -827,8 +827,9 @@ impl Session {
                         .is_some_and(|f| f.is_metal()),
                     workflow: mine.first().map(|w| w.name.clone()),
                     schedule: mine.first().map(|w| schedule::describe(&w.cron, zone, now)),
-                    last_good_backup: last_good,
-                    protection,
+                    last_good_backup: rating.last_good,
+                    protection: rating.protection,
+                    attention: rating.attention,
                 });
             }
         }
