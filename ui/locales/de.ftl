@@ -306,7 +306,7 @@ overviewTitle = Schutzübersicht
 overviewSummary = { $ok } von { $total } Instanzen geschützt; { $warn } { $warn ->
         [one] erfordert
        *[other] erfordern
-    } Aufmerksamkeit; { $none } ungeschützt.
+    } Aufmerksamkeit; { $none } ohne automatisches Backup.
 loadingOverview = Alle Instanzen werden geprüft…
 colProject = Projekt
 colAutomatic = Automatisches Backup

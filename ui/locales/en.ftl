@@ -330,7 +330,7 @@ overviewTitle = Protection overview
 overviewSummary = { $ok } of { $total } instances protected; { $warn } { $warn ->
         [one] needs
        *[other] need
-    } attention; { $none } unprotected.
+    } attention; { $none } without automatic backup.
 loadingOverview = Checking every instance…
 colProject = Project
 colAutomatic = Automatic backup

@@ -306,7 +306,7 @@ overviewTitle = Resumen de protección
 overviewSummary = { $ok } de { $total } instancias protegidas; { $warn } { $warn ->
         [one] requiere
        *[other] requieren
-    } atención; { $none } sin protección.
+    } atención; { $none } sin backup automático.
 loadingOverview = Comprobando cada instancia…
 colProject = Proyecto
 colAutomatic = Backup automatizado

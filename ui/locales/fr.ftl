@@ -333,7 +333,7 @@ overviewTitle = Vue de la protection
 overviewSummary = { $ok } { $ok ->
         [one] instance protégée
        *[other] instances protégées
-    } sur { $total } ; { $warn } à surveiller ; { $none } sans protection.
+    } sur { $total } ; { $warn } à surveiller ; { $none } sans sauvegarde automatique.
 loadingOverview = Vérification de chaque instance…
 colProject = Projet
 colAutomatic = Sauvegarde automatique

@@ -306,7 +306,7 @@ overviewTitle = Panoramica della protezione
 overviewSummary = { $ok } { $ok ->
         [one] istanza protetta
        *[other] istanze protette
-    } su { $total }; { $warn } da controllare; { $none } non protette.
+    } su { $total }; { $warn } da controllare; { $none } senza backup automatico.
 loadingOverview = Verifica di ogni istanza…
 colProject = Progetto
 colAutomatic = Backup automatico

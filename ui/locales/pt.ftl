@@ -306,7 +306,7 @@ overviewTitle = Visão geral da proteção
 overviewSummary = { $ok } de { $total } instâncias protegidas; { $warn } { $warn ->
         [one] requer
        *[other] requerem
-    } atenção; { $none } sem proteção.
+    } atenção; { $none } sem backup automático.
 loadingOverview = A verificar cada instância…
 colProject = Projeto
 colAutomatic = Backup automatizado

@@ -225,11 +225,11 @@ describe("what the user reads of an OVH error", () => {
 describe("the protection summary", () => {
   it("agrees with its counts in each language", () => {
     setLang("de");
-    expect(t("overviewSummary", { ok: 2, total: 15, warn: 1, none: 12 })).toBe("2 von 15 Instanzen geschützt; 1 erfordert Aufmerksamkeit; 12 ungeschützt.");
+    expect(t("overviewSummary", { ok: 2, total: 15, warn: 1, none: 12 })).toBe("2 von 15 Instanzen geschützt; 1 erfordert Aufmerksamkeit; 12 ohne automatisches Backup.");
     setLang("en");
-    expect(t("overviewSummary", { ok: 1, total: 3, warn: 2, none: 0 })).toBe("1 of 3 instances protected; 2 need attention; 0 unprotected.");
+    expect(t("overviewSummary", { ok: 1, total: 3, warn: 2, none: 0 })).toBe("1 of 3 instances protected; 2 need attention; 0 without automatic backup.");
     setLang("fr");
-    expect(t("overviewSummary", { ok: 1, total: 3, warn: 2, none: 0 })).toBe("1 instance protégée sur 3 ; 2 à surveiller ; 0 sans protection.");
+    expect(t("overviewSummary", { ok: 1, total: 3, warn: 2, none: 0 })).toBe("1 instance protégée sur 3 ; 2 à surveiller ; 0 sans sauvegarde automatique.");
     setLang("en");
   });
 });

@@ -216,11 +216,13 @@ export async function workflowView(container: HTMLElement, projectId: string): P
     return;
   }
   const reload = () => void workflowView(container, projectId);
-  const del = h("button", { class: "btn danger", id: "delete-workflows" }, t("deleteSelected", { count: "0" }));
+  // Quiet until something is chosen, as on Instance Backup.
+  const del = h("button", { class: "btn", id: "delete-workflows" }, t("deleteSelected", { count: "0" }));
   (del as HTMLButtonElement).disabled = true;
   const sync = () => {
     del.textContent = t("deleteSelected", { count: String(selected.size) });
     (del as HTMLButtonElement).disabled = selected.size === 0;
+    del.classList.toggle("danger", selected.size > 0);
   };
   del.addEventListener("click", () => confirmDeleteWorkflows(projectId, rows.filter((r) => selected.has(r.id)), del, reload));
   const toolbar = h(
