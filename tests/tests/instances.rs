@@ -1,5 +1,6 @@
 //! A new user opens the app: the demo cloud's instances appear in the Instances list, the "…"
-//! menu offers the control panel's two actions, and the window speaks French on request.
+//! menu offers the control panel's two actions (on Metal, says why the automatic one is not
+//! available), and the window speaks French on request.
 use e2e::{with_app, Result};
 
 const ESCAPE: &str = "\u{E00C}";
@@ -35,6 +36,22 @@ async fn the_demo_cloud_instances_appear() {
         let dialog = app.text_of("dialog").await?;
         if !dialog.contains("web-frontend-1") {
             return Err(format!("the dialog does not name the instance: {dialog:?}"));
+        }
+        app.press(ESCAPE).await?;
+
+        // On a Metal instance the automatic backup is not offered: the menu says why, and the
+        // entry opens nothing.
+        app.click("tr[data-instance='render-metal'] button[aria-haspopup]")
+            .await?;
+        let entry = app.text_of(".menu .menu-item.unavailable").await?;
+        if !entry.contains("Create an automatic backup")
+            || !entry.contains("automatic backups are not available")
+        {
+            return Err(format!("the Metal menu entry does not say why: {entry:?}"));
+        }
+        app.click(".menu .menu-item.unavailable").await?;
+        if app.count("dialog[open]").await? != 0 {
+            return Err("the unavailable entry opened a form".into());
         }
         app.press(ESCAPE).await?;
 

@@ -139,25 +139,33 @@ export function closeMenus(): void {
 }
 
 /** Opens (or closes, if open) a menu of `items` under `button`; arrows move, Escape closes. */
-export function popupMenu(button: HTMLButtonElement, label: string, items: [string, () => void][]): void {
+/** A menu entry: its words, what it does, and for one that cannot be used (no action), why. */
+export type MenuEntry = [string, () => void] | [string, null, string];
+
+export function popupMenu(button: HTMLButtonElement, label: string, items: MenuEntry[]): void {
   const open = button.getAttribute("aria-expanded") === "true";
   closeMenus();
   if (open) return;
   const menu = h(
     "div",
     { class: "menu", role: "menu", "aria-label": label },
-    ...items.map(([text, action]) =>
+    ...items.map(([text, action, why]) =>
+      // An entry that cannot be used stays in the menu, focusable, saying why (ARIA's advice
+      // for menus), rather than vanishing or opening a form where nothing can be confirmed.
       h(
         "button",
         {
           role: "menuitem",
-          class: "menu-item",
+          class: action ? "menu-item" : "menu-item unavailable",
+          "aria-disabled": action ? false : "true",
           onclick: () => {
+            if (!action) return;
             closeMenus();
             action();
           },
         },
         text,
+        why ? h("span", { class: "note" }, why) : null,
       ),
     ),
   );

@@ -188,7 +188,7 @@ function fillBackupDialog(dialog: HTMLDialogElement, close: () => void, form: ap
 function rowMenu(row: api.InstanceRow, button: HTMLButtonElement): void {
   popupMenu(button, t("actionsFor", { name: row.name }), [
     [t("createBackup"), () => backupDialog(state.projectId!, row.id, row.name, button)],
-    [t("createAutoBackup"), () => autoBackupDialog(state.projectId!, row.id, button, () => openSection("workflows"))],
+    row.metal ? [t("createAutoBackup"), null, t("autoMetal")] : [t("createAutoBackup"), () => autoBackupDialog(state.projectId!, row.id, button, () => openSection("workflows"))],
   ]);
 }
 
