@@ -1,8 +1,9 @@
 //! The tray icon: its first menu line, its tooltip and its icon (an orange "!" when something
 //! needs attention) tell whether everything is protected (Linux panels show no tooltip), worked
 //! out at start — in the tray alone too — and again after each backup ends or scheduled run is
-//! told; its menu opens the window, starts a backup, lists the last notifications, or quits. Closing the window destroys it (and its WebKit processes) and
-//! leaves the app here, still tracking and watching; opening creates it again.
+//! told; its menu opens the window, starts a backup, lists the last notifications, or quits.
+//! Closing the window destroys it (and its WebKit processes) and leaves the app here, still
+//! tracking and watching; opening creates it again.
 use std::collections::VecDeque;
 use std::sync::Mutex;
 
@@ -181,13 +182,16 @@ pub fn create_window<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
     Ok(())
 }
 
+/// How many instances are not protected as they should be.
+fn needing_attention(rows: &[Covered]) -> usize {
+    rows.iter()
+        .filter(|r| r.protection != Protection::Ok)
+        .count()
+}
+
 /// The tooltip for the overview: all protected, or how many need attention.
 pub fn summary(rows: &[Covered], lang: Language) -> String {
-    let attention = rows
-        .iter()
-        .filter(|r| r.protection != Protection::Ok)
-        .count();
-    match attention {
+    match needing_attention(rows) {
         0 => words::text(
             lang,
             "desktop-trayAllProtected",
@@ -251,16 +255,15 @@ pub fn reflect<R: Runtime>(app: &AppHandle<R>, rows: &[Covered]) {
         *state = Some(line.clone());
         changed
     };
-    let attention = rows.iter().any(|r| r.protection != Protection::Ok);
+    let attention = needing_attention(rows) > 0;
     if let Some(tray) = app.tray_by_id(TRAY_ID) {
         let _ = tray.set_tooltip(Some(&line));
-        let icon = if attention {
-            Some(tauri::include_image!("../icons/tray-attention.png"))
-        } else {
-            app.default_window_icon().cloned()
-        };
         if changed {
-            let _ = tray.set_icon(icon);
+            let _ = tray.set_icon(if attention {
+                Some(tauri::include_image!("../icons/tray-attention.png"))
+            } else {
+                app.default_window_icon().cloned()
+            });
         }
     }
     if changed {

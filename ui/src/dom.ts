@@ -138,10 +138,10 @@ export function closeMenus(): void {
   document.querySelectorAll("[aria-expanded=true]").forEach((b) => b.setAttribute("aria-expanded", "false"));
 }
 
-/** Opens (or closes, if open) a menu of `items` under `button`; arrows move, Escape closes. */
 /** A menu entry: its words, what it does, and for one that cannot be used (no action), why. */
 export type MenuEntry = [string, () => void] | [string, null, string];
 
+/** Opens (or closes, if open) a menu of `items` under `button`; arrows move, Escape closes. */
 export function popupMenu(button: HTMLButtonElement, label: string, items: MenuEntry[]): void {
   const open = button.getAttribute("aria-expanded") === "true";
   closeMenus();

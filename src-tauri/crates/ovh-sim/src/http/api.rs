@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use axum::body::Bytes;
-use axum::extract::{OriginalUri, Path, Query, Request, State};
+use axum::extract::{FromRequestParts, OriginalUri, Path, Query, Request, State};
 use axum::http::header::CONTENT_LENGTH;
 use axum::http::{HeaderMap, HeaderValue, Method};
 use axum::middleware::{from_fn_with_state, Next};
@@ -15,7 +15,7 @@ use axum::{Extension, Json, Router};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::{Cx, Now, Payload};
+use super::{Cx, Payload};
 use crate::auth::{self, Principal};
 use crate::render;
 use crate::world::{Refusal, World};
@@ -114,19 +114,16 @@ async fn signed(State(sim): State<Arc<Sim>>, req: Request, next: Next) -> Respon
         "http://{host}{}",
         uri.path_and_query().map_or(uri.path(), |pq| pq.as_str())
     );
-    let now = parts
-        .extensions
-        .get::<Now>()
-        .map_or_else(|| sim.clocks.world_now(), |n| n.0);
+    let Ok(cx) = Cx::from_request_parts(&mut parts, &sim).await;
     let verified = auth::verify(
-        &mut sim.world.lock().expect("world lock"),
+        &mut cx.world(),
         &parts.headers,
         &parts.method,
         &url,
         super::api_path(uri.path()),
         &body,
         sim.clocks.auth_now(),
-        now,
+        cx.now,
     );
     match verified {
         Ok(principal) => {
