@@ -3,6 +3,11 @@
 //! …}`, and read back whatever version 0.1 wrote (the same data without the envelope). A file
 //! that cannot be read is set aside under a new name with a log line, never silently emptied:
 //! what it held can still be recovered by hand, and the next write cannot overwrite it.
+//! Each file is a [`JsonFile`]: the journal, the notified runs, the records, the settings and the
+//! price country share its reading, writing and "memory only" rules.
+use std::borrow::Borrow;
+use std::io::Write;
+use std::marker::PhantomData;
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
@@ -11,6 +16,64 @@ use serde::Serialize;
 /// The envelope's format this version writes. Raise it when a file's data changes in a way an
 /// older reader would misread, and read the previous format below.
 pub const FORMAT: u64 = 1;
+
+/// One of the app's JSON files holding a `T`, or none at all: without a config folder (and in
+/// unit tests) the data lives in memory only and every save succeeds.
+pub struct JsonFile<T> {
+    path: Option<PathBuf>,
+    data: PhantomData<fn(T) -> T>,
+}
+
+impl<T> JsonFile<T> {
+    /// The file `name` in `dir`.
+    pub fn in_dir(dir: &Path, name: &str) -> Self {
+        Self::at(Some(dir.join(name)))
+    }
+
+    /// No file: memory only.
+    pub fn none() -> Self {
+        Self::at(None)
+    }
+
+    fn at(path: Option<PathBuf>) -> Self {
+        Self {
+            path,
+            data: PhantomData,
+        }
+    }
+
+    /// Replaces the file's content atomically. `V` is `T` or what `T` borrows as (a slice for a
+    /// `Vec`), so a caller holding a slice need not copy it.
+    pub fn save<V>(&self, value: &V) -> std::io::Result<()>
+    where
+        T: Borrow<V>,
+        V: Serialize + ?Sized,
+    {
+        match &self.path {
+            Some(path) => write_json(path, value),
+            None => Ok(()),
+        }
+    }
+}
+
+impl<T: DeserializeOwned + Default> JsonFile<T> {
+    /// The content, or `T::default()` when there is no file or it had to be set aside.
+    pub fn load(&self) -> T {
+        self.path.as_deref().and_then(read_json).unwrap_or_default()
+    }
+}
+
+impl<T> Clone for JsonFile<T> {
+    fn clone(&self) -> Self {
+        Self::at(self.path.clone())
+    }
+}
+
+impl<T> std::fmt::Debug for JsonFile<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("JsonFile").field(&self.path).finish()
+    }
+}
 
 /// Reads `path`: `None` when it does not exist or had to be set aside.
 pub fn read_json<T: DeserializeOwned>(path: &Path) -> Option<T> {
@@ -67,16 +130,21 @@ fn set_aside(path: &Path, why: &str) {
     }
 }
 
-/// Writes `value` to `path` in the current format, atomically (a temporary file renamed over
-/// the old one), so a crash never leaves half a file.
-pub fn write_json<T: Serialize>(path: &Path, value: &T) -> std::io::Result<()> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
+/// Writes `value` to `path` in the current format, atomically: a uniquely named temporary file in
+/// the same folder, flushed to disk, then renamed over the old one, so neither a crash nor two
+/// writers at once ever leave half a file.
+fn write_json<T: Serialize + ?Sized>(path: &Path, value: &T) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(dir)?;
     let envelope = serde_json::json!({ "format": FORMAT, "data": value });
-    let tmp = path.with_extension("json.tmp");
-    std::fs::write(&tmp, serde_json::to_vec_pretty(&envelope)?)?;
-    std::fs::rename(tmp, path)
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    serde_json::to_writer_pretty(&mut tmp, &envelope)?;
+    tmp.flush()?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map(drop).map_err(|e| e.error)
 }
 
 /// An empty folder of its own for a unit test. Process ids come back (Wine's are small), so a
@@ -110,15 +178,30 @@ mod tests {
     fn reads_what_it_writes_and_what_0_1_wrote() {
         let d = dir("round");
         let p = d.join("x.json");
-        write_json(&p, &vec![1, 2]).unwrap();
+        let file = JsonFile::<Vec<i32>>::in_dir(&d, "x.json");
+        file.save(&[1, 2][..]).unwrap();
         let text = std::fs::read_to_string(&p).unwrap();
         assert!(text.contains("\"format\": 1"), "{text}");
-        assert_eq!(read_json::<Vec<i32>>(&p), Some(vec![1, 2]));
+        assert_eq!(file.load(), vec![1, 2]);
+        file.save(&vec![4]).unwrap();
+        assert_eq!(file.load(), vec![4], "replaced, not appended");
         std::fs::write(&p, b"[3]").unwrap();
-        assert_eq!(read_json::<Vec<i32>>(&p), Some(vec![3]), "0.1's bare data");
-        assert_eq!(read_json::<Vec<i32>>(&d.join("none.json")), None);
+        assert_eq!(file.load(), vec![3], "0.1's bare data");
+        assert_eq!(
+            JsonFile::<Vec<i32>>::in_dir(&d, "none.json").load(),
+            Vec::<i32>::new()
+        );
         assert!(aside(&d).is_empty());
+        let names: Vec<_> = std::fs::read_dir(&d).unwrap().flatten().collect();
+        assert_eq!(names.len(), 1, "no temporary file left: {names:?}");
         std::fs::remove_dir_all(&d).unwrap();
+    }
+
+    #[test]
+    fn without_a_folder_nothing_is_written() {
+        let file = JsonFile::<Vec<i32>>::none();
+        file.save(&vec![1]).unwrap();
+        assert_eq!(file.load(), Vec::<i32>::new());
     }
 
     #[test]

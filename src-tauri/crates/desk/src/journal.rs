@@ -6,6 +6,8 @@ use ts_rs::TS;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::files::JsonFile;
+
 /// What is being followed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(rename = "TrackedKind")]
@@ -53,39 +55,35 @@ pub struct Tracked {
     pub started_at: DateTime<Utc>,
 }
 
-/// Where the tracked list lives; `None` keeps it in memory only (tests, no data directory).
+/// Where the tracked list lives: `in-progress.json`, or memory only (tests, no data directory).
 #[derive(Debug, Clone)]
 pub struct Journal {
-    path: Option<PathBuf>,
+    file: JsonFile<Vec<Tracked>>,
 }
 
 impl Journal {
     /// A journal in `dir/in-progress.json`.
     pub fn in_dir(dir: impl Into<PathBuf>) -> Self {
         Self {
-            path: Some(dir.into().join("in-progress.json")),
+            file: JsonFile::in_dir(&dir.into(), "in-progress.json"),
         }
     }
 
     /// A journal that remembers nothing across restarts.
     pub fn none() -> Self {
-        Self { path: None }
+        Self {
+            file: JsonFile::none(),
+        }
     }
 
     /// The tracked backups; an unreadable journal is set aside (see [`crate::files`]).
     pub fn load(&self) -> Vec<Tracked> {
-        self.path
-            .as_deref()
-            .and_then(crate::files::read_json)
-            .unwrap_or_default()
+        self.file.load()
     }
 
-    /// Replaces the journal atomically (write then rename), so a crash never leaves half a file.
+    /// Replaces the journal atomically, so a crash never leaves half a file.
     pub fn save(&self, tracked: &[Tracked]) -> std::io::Result<()> {
-        match &self.path {
-            Some(path) => crate::files::write_json(path, &tracked),
-            None => Ok(()),
-        }
+        self.file.save(tracked)
     }
 }
 

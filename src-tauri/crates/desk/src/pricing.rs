@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use ovh::types::{Availability, Catalog};
 use ovh::{Client, Endpoint};
 
+use crate::files::JsonFile;
 use crate::{Error, Result};
 
 /// Hours in a month, as the control panel counts them.
@@ -105,7 +106,7 @@ struct Chosen {
 /// (they change with OVH's price lists, not by the minute).
 pub struct Prices {
     client: Client,
-    path: Option<PathBuf>,
+    file: JsonFile<Chosen>,
     me: tokio::sync::OnceCell<Option<String>>,
     chosen: std::sync::Mutex<Option<String>>,
     catalogs: tokio::sync::Mutex<HashMap<String, Arc<Catalog>>>,
@@ -115,14 +116,14 @@ pub struct Prices {
 impl Prices {
     /// Prices for `client`; the chosen country is kept in `dir/price-country.json`.
     pub fn new(client: Client, dir: Option<PathBuf>) -> Self {
-        let path = dir.map(|d| d.join("price-country.json"));
-        let chosen = path
-            .as_deref()
-            .and_then(crate::files::read_json::<Chosen>)
-            .and_then(|c| c.subsidiary);
+        let file: JsonFile<Chosen> = match dir {
+            Some(d) => JsonFile::in_dir(&d, "price-country.json"),
+            None => JsonFile::none(),
+        };
+        let chosen = file.load().subsidiary;
         Self {
             client,
-            path,
+            file,
             me: tokio::sync::OnceCell::new(),
             chosen: std::sync::Mutex::new(chosen),
             catalogs: Default::default(),
@@ -175,17 +176,14 @@ impl Prices {
             }));
         }
         *self.chosen.lock().expect("chosen lock") = Some(subsidiary.to_string());
-        if let Some(path) = &self.path {
-            let chosen = Chosen {
-                subsidiary: Some(subsidiary.to_string()),
-            };
-            crate::files::write_json(path, &chosen).map_err(|e| {
-                Error::Invalid(crate::Why::CountryNotSaved {
-                    detail: e.to_string(),
-                })
-            })?;
-        }
-        Ok(())
+        let chosen = Chosen {
+            subsidiary: Some(subsidiary.to_string()),
+        };
+        self.file.save(&chosen).map_err(|e| {
+            Error::Invalid(crate::Why::CountryNotSaved {
+                detail: e.to_string(),
+            })
+        })
     }
 
     /// The price of backups in `region` of `project_id`, or `None` ("price not available").

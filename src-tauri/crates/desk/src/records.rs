@@ -5,6 +5,8 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
+use crate::files::JsonFile;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -34,7 +36,7 @@ pub struct Record {
 /// The records, in memory and in `dir/backups-made.json` (memory only without a directory).
 #[derive(Debug)]
 pub struct Records {
-    path: Option<PathBuf>,
+    file: JsonFile<Vec<Record>>,
     all: Mutex<Vec<Record>>,
 }
 
@@ -42,10 +44,13 @@ impl Records {
     /// Loads the records kept in `dir`; an unreadable file is set aside and read as empty, so a
     /// damaged file costs attributions, never the app.
     pub fn in_dir(dir: Option<PathBuf>) -> Self {
-        let path = dir.map(|d| d.join("backups-made.json"));
-        let all = path.as_deref().map(load).unwrap_or_default();
+        let file = match dir {
+            Some(d) => JsonFile::in_dir(&d, "backups-made.json"),
+            None => JsonFile::none(),
+        };
+        let all = file.load();
         Self {
-            path,
+            file,
             all: Mutex::new(all),
         }
     }
@@ -79,16 +84,11 @@ impl Records {
     }
 
     fn save(&self, all: &[Record]) {
-        let Some(path) = &self.path else { return };
-        if let Err(e) = crate::files::write_json(path, &all) {
+        if let Err(e) = self.file.save(all) {
             // The backup exists either way; only its attribution is lost.
-            tracing::warn!("cannot write {}: {e}", path.display());
+            tracing::warn!("cannot write {:?}: {e}", self.file);
         }
     }
-}
-
-fn load(path: &std::path::Path) -> Vec<Record> {
-    crate::files::read_json(path).unwrap_or_default()
 }
 
 #[cfg(test)]

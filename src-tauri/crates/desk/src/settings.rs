@@ -1,10 +1,12 @@
 //! The user's preferences, in a small JSON file in the app's config directory: language and
 //! quiet successes (start at login is the OS's own entry). No secret ever goes here (the
 //! account is in the keyring). A missing or unreadable file means the defaults.
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+use crate::files::JsonFile;
 
 /// What the user chose in Settings.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -85,38 +87,34 @@ impl Settings {
     }
 }
 
-/// Where the settings live.
+/// Where the settings live: `settings.json`, or memory only (no config directory).
 #[derive(Debug, Clone)]
 pub struct Store {
-    path: Option<PathBuf>,
+    file: JsonFile<Settings>,
 }
 
 impl Store {
     /// `settings.json` in `dir`.
     pub fn in_dir(dir: &Path) -> Self {
         Self {
-            path: Some(dir.join("settings.json")),
+            file: JsonFile::in_dir(dir, "settings.json"),
         }
     }
 
     /// Memory only (no config directory).
     pub fn none() -> Self {
-        Self { path: None }
+        Self {
+            file: JsonFile::none(),
+        }
     }
 
     pub fn load(&self) -> Settings {
-        self.path
-            .as_deref()
-            .and_then(crate::files::read_json)
-            .unwrap_or_default()
+        self.file.load()
     }
 
-    /// Writes atomically (a temporary file renamed over the old one).
+    /// Writes atomically (see [`crate::files`]).
     pub fn save(&self, settings: &Settings) -> std::io::Result<()> {
-        match &self.path {
-            Some(path) => crate::files::write_json(path, settings),
-            None => Ok(()),
-        }
+        self.file.save(settings)
     }
 }
 

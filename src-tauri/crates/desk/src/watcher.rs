@@ -14,6 +14,7 @@ use tokio_util::sync::CancellationToken;
 
 use ovh::types::{Instance, Workflow};
 
+use crate::files::JsonFile;
 use crate::lists::{Age, Lists};
 use crate::workflows::RunState;
 
@@ -149,33 +150,31 @@ struct Told {
     baseline: bool,
 }
 
-/// Where `Told` lives; `None` keeps it in memory.
+/// Where `Told` lives: `notified-runs.json`, or memory only.
 #[derive(Debug, Clone)]
 pub struct Memory {
-    path: Option<PathBuf>,
+    file: JsonFile<Told>,
 }
 
 impl Memory {
     pub fn in_dir(dir: impl Into<PathBuf>) -> Self {
         Self {
-            path: Some(dir.into().join("notified-runs.json")),
+            file: JsonFile::in_dir(&dir.into(), "notified-runs.json"),
         }
     }
 
     pub fn none() -> Self {
-        Self { path: None }
+        Self {
+            file: JsonFile::none(),
+        }
     }
 
     fn load(&self) -> Told {
-        self.path
-            .as_deref()
-            .and_then(crate::files::read_json)
-            .unwrap_or_default()
+        self.file.load()
     }
 
     fn save(&self, told: &Told) {
-        let Some(path) = &self.path else { return };
-        if let Err(e) = crate::files::write_json(path, told) {
+        if let Err(e) = self.file.save(told) {
             tracing::warn!("cannot save what was notified: {e}");
         }
     }
