@@ -15,30 +15,75 @@ use crate::account::Account;
 /// One INI file: section → key → value. Keys are lower-cased, as `RawConfigParser` does.
 pub type Ini = HashMap<String, HashMap<String, String>>;
 
-/// Parses the INI dialect of `configparser`: `[section]`, `key = value` or `key: value`,
-/// full-line `#` and `;` comments. Lines it cannot read are skipped, as a tolerant reader should.
+/// The section whose keys every other section inherits, in Python's `configparser`.
+const DEFAULT_SECTION: &str = "DEFAULT";
+
+/// Parses INI text as python-ovh's `RawConfigParser` does: `[section]` (the name as written,
+/// case kept), `key = value` or `key: value` split at the first of the two, keys lower-cased,
+/// full-line `#` and `;` comments (indented ones too), no inline comments, and a line indented
+/// deeper than its key continuing that key's value. Lines Python would refuse are skipped, as a
+/// tolerant reader should.
+///
+/// Not a crate: `configparser` lower-cases section names and files keys found before any section
+/// under `[default]` (python-ovh's own section), and `rust-ini` reads an indented comment as part
+/// of the next key; either would find keys python-ovh does not.
 pub fn parse_ini(text: &str) -> Ini {
     let mut out: Ini = HashMap::new();
     let mut section: Option<String> = None;
+    // The key whose value an indented line continues, with its indentation, and the blank lines
+    // seen since (kept inside the value if it goes on).
+    let mut open: Option<(String, usize, usize)> = None;
     for raw in text.lines() {
         let line = raw.trim();
-        if line.is_empty() || line.starts_with('#') || line.starts_with(';') {
+        let indent = raw.len() - raw.trim_start().len();
+        if line.starts_with('#') || line.starts_with(';') {
             continue;
         }
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            section = Some(name.trim().to_string());
-            out.entry(name.trim().to_string()).or_default();
+        if line.is_empty() {
+            if let Some((_, _, blanks)) = &mut open {
+                *blanks += 1;
+            }
             continue;
+        }
+        if let (Some((key, key_indent, blanks)), Some(sec)) = (&mut open, &section) {
+            if indent > *key_indent {
+                if let Some(value) = out.get_mut(sec).and_then(|s| s.get_mut(key.as_str())) {
+                    value.push_str(&"\n".repeat(*blanks + 1));
+                    value.push_str(line);
+                }
+                *blanks = 0;
+                continue;
+            }
+        }
+        open = None;
+        if let Some(name) = line
+            .strip_prefix('[')
+            .and_then(|l| l.rfind(']').map(|end| &l[..end]))
+        {
+            if !name.is_empty() {
+                section = Some(name.to_string());
+                out.entry(name.to_string()).or_default();
+                continue;
+            }
         }
         let Some(sec) = &section else { continue };
-        let split = line.find(['=', ':']);
-        if let Some(i) = split {
+        if let Some(i) = line.find(['=', ':']) {
             let key = line[..i].trim().to_lowercase();
             let value = line[i + 1..].trim().to_string();
-            out.entry(sec.clone()).or_default().insert(key, value);
+            out.entry(sec.clone())
+                .or_default()
+                .insert(key.clone(), value);
+            open = Some((key, indent, 0));
         }
     }
     out
+}
+
+/// `name` in `section`, else in `[DEFAULT]`, as `RawConfigParser.get` looks it up.
+fn lookup<'a>(ini: &'a Ini, section: &str, name: &str) -> Option<&'a String> {
+    ini.get(section)
+        .and_then(|s| s.get(name))
+        .or_else(|| ini.get(DEFAULT_SECTION)?.get(name))
 }
 
 /// Where python-ovh looks, lowest priority first.
@@ -91,12 +136,12 @@ pub fn discover(env: &dyn Fn(&str) -> Option<String>, files: &[PathBuf]) -> Opti
             note("OVH_* environment variables".into());
             return Some(v.trim().to_string());
         }
-        let v = merged.get(section)?.get(name)?.clone();
+        let v = lookup(&merged, section, name)?.clone();
         // The file that won is the last one (highest priority) that has the value.
         if let Some((path, _)) = file_sources
             .iter()
             .rev()
-            .find(|(_, ini)| ini.get(section).is_some_and(|s| s.contains_key(name)))
+            .find(|(_, ini)| lookup(ini, section, name).is_some())
         {
             note(path.display().to_string());
         }
@@ -191,6 +236,23 @@ mod tests {
         assert_eq!(ini["default"]["endpoint"], "ovh-ca");
         assert_eq!(ini["ovh-ca"]["application_secret"], "AS");
         assert_eq!(ini["ovh-ca"]["consumer_key"], "CK");
+    }
+
+    #[test]
+    fn python_rules_for_default_continuations_and_headers() {
+        let ini = parse_ini(
+            "[DEFAULT]\nconsumer_key = SHARED\n[ovh-eu] ; the EU keys\napplication_key = AK\n\
+             application_secret = first\n    second\n\n  third\n  ; not part of it\n\
+             [ OVH-CA ]\nkey = a ; b\n",
+        );
+        assert_eq!(lookup(&ini, "ovh-eu", "consumer_key").unwrap(), "SHARED");
+        assert_eq!(
+            ini["ovh-eu"]["application_secret"], "first\nsecond\n\nthird",
+            "indented lines continue the value, blank lines inside kept"
+        );
+        assert_eq!(ini["ovh-eu"]["application_key"], "AK");
+        assert_eq!(ini[" OVH-CA "]["key"], "a ; b", "no inline comments");
+        assert!(!ini.contains_key("ovh-ca"), "section names as written");
     }
 
     #[test]

@@ -1035,6 +1035,7 @@ mod tests {
                 restore_from: "old".into(),
                 restore_name: "web 2025-release".into(),
             },
+            started_at: start,
             ..tracked("p1", "safety")
         });
         settle().await;
@@ -1082,6 +1083,7 @@ mod tests {
             .insert("i".into(), "REBUILD".into());
         tokio::time::advance(Duration::from_secs(5)).await;
         settle().await;
+        *clock.lock().unwrap() = ready + chrono::Duration::seconds(150);
         fake.instances
             .lock()
             .unwrap()
@@ -1091,20 +1093,18 @@ mod tests {
             settle().await;
         }
         let ev = events.lock().unwrap().clone();
-        assert_eq!(
+        let took = |finished: bool| -> Vec<i64> {
             ev.iter()
-                .filter(|e| matches!(e, Event::Finished { .. }))
-                .count(),
-            1,
-            "the safety backup"
-        );
-        assert_eq!(
-            ev.iter()
-                .filter(|e| matches!(e, Event::Restored { .. }))
-                .count(),
-            1,
-            "the restore"
-        );
+                .filter_map(|e| match e {
+                    Event::Finished { duration_secs, .. } if finished => Some(*duration_secs),
+                    Event::Restored { duration_secs, .. } if !finished => Some(*duration_secs),
+                    _ => None,
+                })
+                .collect()
+        };
+        // Each told with its own length on the app's clock: what the notification says it took.
+        assert_eq!(took(true), vec![240], "the safety backup, once");
+        assert_eq!(took(false), vec![150], "the restore, once");
         assert!(h.tracked().is_empty());
     }
 
