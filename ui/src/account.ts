@@ -3,7 +3,7 @@
 // which are removed as soon as the account is saved.
 import * as api from "./api";
 import { dateTime, localeTag, t, type Key } from "./i18n";
-import { errorText, h, modal, toast } from "./dom";
+import { errorText, h, modal, submitOnce, toast } from "./dom";
 
 type Way = "connect" | "keys" | "service";
 
@@ -145,30 +145,17 @@ function wayForm(way: Way, endpoint: () => string, hooks: AccountHooks, panel: H
       () => links.replaceChildren(),
     );
   view.refreshLinks();
-  const fail = (e: unknown, button: HTMLButtonElement) => {
-    status.textContent = errorText(e as api.ApiError);
-    status.classList.add("error");
-    button.disabled = false;
-  };
-  const begin = (button: HTMLButtonElement) => {
-    button.disabled = true;
-    status.classList.remove("error");
-    status.textContent = t("checking");
-  };
+  // One request per press: the keys are checked with OVHcloud before anything is kept.
+  const once = (form: HTMLFormElement, go: HTMLButtonElement, action: () => Promise<void>) =>
+    submitOnce(form, go, status, () => (go.disabled = false), action, t("checking"));
   if (way === "connect") {
     const [akLabel, ak] = input("account-ak", "applicationKey", false);
     const [asLabel, as] = input("account-as", "applicationSecret", true);
     const go = h("button", { class: "btn primary", id: "connect", type: "submit" }, t("connectButton"));
     const form = h("form", { class: "way" }, h("ol", { class: "steps" }, h("li", {}, t("connectStep1")), h("li", {}, t("connectStep2")), h("li", {}, t("connectStep3"))), links, akLabel, asLabel, h("div", { class: "actions start" }, go), status);
-    form.addEventListener("submit", async (e) => {
-      e.preventDefault();
-      begin(go);
-      try {
-        const url = await api.connectStart({ endpoint: endpoint(), applicationKey: ak.value, applicationSecret: as.value });
-        await waitForApproval(panel, url, hooks);
-      } catch (err) {
-        fail(err, go);
-      }
+    once(form, go, async () => {
+      const url = await api.connectStart({ endpoint: endpoint(), applicationKey: ak.value, applicationSecret: as.value });
+      await waitForApproval(panel, url, hooks);
     });
     return [form];
   }
@@ -178,31 +165,14 @@ function wayForm(way: Way, endpoint: () => string, hooks: AccountHooks, panel: H
     const [ckLabel, ck] = input("keys-ck", "consumerKey", true);
     const go = h("button", { class: "btn primary", id: "save-keys", type: "submit" }, t("checkAndSave"));
     const form = h("form", { class: "way" }, h("p", {}, t("keysText")), links, akLabel, asLabel, ckLabel, h("div", { class: "actions start" }, go), status);
-    form.addEventListener("submit", async (e) => {
-      e.preventDefault();
-      begin(go);
-      try {
-        const info = await api.saveKeys({ endpoint: endpoint(), applicationKey: ak.value, applicationSecret: as.value, consumerKey: ck.value });
-        done(info, hooks);
-      } catch (err) {
-        fail(err, go);
-      }
-    });
+    once(form, go, async () => done(await api.saveKeys({ endpoint: endpoint(), applicationKey: ak.value, applicationSecret: as.value, consumerKey: ck.value }), hooks));
     return [form];
   }
   const [idLabel, id] = input("service-id", "clientId", false);
   const [secretLabel, secret] = input("service-secret", "clientSecret", true);
   const go = h("button", { class: "btn primary", id: "save-service-account", type: "submit" }, t("checkAndSave"));
   const form = h("form", { class: "way" }, h("p", {}, t("serviceText")), idLabel, secretLabel, h("div", { class: "actions start" }, go), status);
-  form.addEventListener("submit", async (e) => {
-    e.preventDefault();
-    begin(go);
-    try {
-      done(await api.saveServiceAccount({ endpoint: endpoint(), clientId: id.value, clientSecret: secret.value }), hooks);
-    } catch (err) {
-      fail(err, go);
-    }
-  });
+  once(form, go, async () => done(await api.saveServiceAccount({ endpoint: endpoint(), clientId: id.value, clientSecret: secret.value }), hooks));
   return [form];
 }
 

@@ -1,8 +1,13 @@
-// Storage → Instance Backup: every backup of the project, filters and sort that stay put,
-// multi-select delete with its cost, cancel for backups in progress.
+// Storage → Instance Backup as a component: every backup of the project, with filters, sort and
+// ticks that stay put while backups progress; multi-select delete with its cost; cancel for
+// backups in progress. What the tracker reads updates rows in place, without a request.
+import { h as vh, type ComponentChildren } from "preact";
+import { useEffect, useMemo, useState } from "preact/hooks";
+import { signal } from "@preact/signals";
 import * as api from "./api";
 import { dateTime, decimal, duration, gb, money, nameProblem, t, type Key } from "./i18n";
-import { errorBox, errorText, h, modal, submitOnce, when, popupMenu, saidText, toast } from "./dom";
+import { errorBox, errorText, h, modal, submitOnce, popupMenu, saidText, toast } from "./dom";
+import { cloudMoved, Island, useRead, When } from "./components";
 
 export interface BackupFilters {
   text: string;
@@ -10,13 +15,35 @@ export interface BackupFilters {
   region: string;
   sort: "name" | "instance" | "region" | "sizeGb" | "createdAt" | "status";
   desc: boolean;
-  selected: Set<string>;
+  selected: ReadonlySet<string>;
   /** A backup to scroll to and mark (opened from a notification). */
   highlight: string;
 }
 
-/** What is on screen now, so events refresh the table without touching the filters. */
-let current: { container: HTMLElement; projectId: string; filters: BackupFilters; list: api.BackupList | null; ticker: number | null } | null = null;
+/** The filters, sort and ticks: kept while the user goes elsewhere and comes back. */
+export const backupFilters = signal<BackupFilters>({ text: "", status: "", region: "", sort: "createdAt", desc: true, selected: new Set(), highlight: "" });
+
+/** Marks one backup (opened from a notification or the tray). */
+export function highlightBackup(snapshotId: string): void {
+  backupFilters.value = { ...backupFilters.value, highlight: snapshotId };
+}
+
+type Seen = { state: api.BackupState; at: number };
+
+/** The tracker's latest read of each backup it follows, and when it came: shown over a list read
+ * before it. */
+const tracked = signal<ReadonlyMap<string, Seen>>(new Map());
+
+/** Takes what the tracker read: rows update in place; a backup the list does not show yet makes
+ * the screen read the list again. */
+export function backupsMoved(changes: api.BackupState[]): void {
+  const next = new Map(tracked.value);
+  const at = Date.now();
+  for (const c of changes) next.set(c.id, { state: c, at });
+  tracked.value = next;
+}
+
+const readAgain = () => cloudMoved.value++;
 
 const STATUSES: api.BackupStatus[] = ["inProgress", "active", "deleting", "failed"];
 
@@ -46,240 +73,216 @@ export function remainingSecs(row: api.BackupRow, now: number): number | null {
   return row.expectedSecs - (now - Date.parse(row.createdAt)) / 1000;
 }
 
+/** Rows drawn at a time: 10,000 backups stay quick to filter and sort when only the first page
+ * is in the document. */
+const PAGE = 200;
+
+type Props = { projectId: string; loaded: () => void };
+
+export function Backups({ projectId, loaded }: Props) {
+  const read = async () => {
+    const at = Date.now();
+    return { list: await api.listBackups(projectId), at };
+  };
+  const { data, failure, retry } = useRead(read, [projectId], loaded);
+  const f = backupFilters.value;
+  const set = (change: Partial<BackupFilters>) => (backupFilters.value = { ...backupFilters.value, ...change });
+  const live = tracked.value;
+  const rows = useMemo(() => {
+    if (!data) return null;
+    return data.list.rows.map((r) => {
+      const seen = live.get(r.id);
+      return seen && seen.at >= data.at ? { ...r, status: seen.state.status, rawStatus: seen.state.rawStatus, sizeGb: seen.state.sizeGb } : r;
+    });
+  }, [data, live]);
+  const unlisted = data !== null && rows !== null && [...live].some(([id, seen]) => seen.at >= data.at && !rows.some((r) => r.id === id));
+  useEffect(() => {
+    if (unlisted) readAgain();
+  }, [unlisted]);
+  const viewKey = [f.text, f.status, f.region, f.sort, f.desc].join("|");
+  const [page, setPage] = useState({ viewKey, limit: PAGE });
+  const limit = page.viewKey === viewKey ? page.limit : PAGE;
+  useEffect(() => {
+    if (f.highlight) document.querySelector(`tr[data-id="${CSS.escape(f.highlight)}"]`)?.scrollIntoView({ block: "center" });
+  }, [f.highlight, data]);
+
+  const title = vh("h1", {}, t("backupsTitle"));
+  const billing = vh("p", { class: "notice info" }, t("billingWarning"));
+  if (failure && !rows) return vh("div", {}, title, vh(Island, { make: () => errorBox(failure, retry) }));
+  if (!rows || !data) return vh("div", {}, title, billing, vh("p", { class: "loading", role: "status" }, t("loadingBackups")));
+
+  const list: api.BackupList = { ...data.list, rows };
+  const matching = visibleRows(rows, f);
+  const at = f.highlight ? matching.findIndex((r) => r.id === f.highlight) : -1;
+  const shown = matching.slice(0, Math.max(limit, at + 1));
+  // Delete acts on what is ticked and still listed.
+  const chosen = rows.filter((r) => f.selected.has(r.id));
+  const tick = (ids: string[], on: boolean) => {
+    const selected = new Set(backupFilters.value.selected);
+    for (const id of ids) {
+      if (on) selected.add(id);
+      else selected.delete(id);
+    }
+    set({ selected });
+  };
+  const deleted = (ids: string[]) => {
+    tick(ids, false);
+    readAgain();
+  };
+  const regions = [...new Set(rows.map((r) => r.region))].sort();
+  const choose = (id: string, label: Key, options: [string, string][], value: string, pick: (v: string) => void) =>
+    vh(
+      "label",
+      { class: "field" },
+      vh("span", {}, t(label)),
+      vh(
+        "select",
+        { id, value, onChange: (e: Event) => pick((e.currentTarget as HTMLSelectElement).value) },
+        [["", t("filterAll")] as [string, string], ...options].map(([v, name]) => vh("option", { key: v, value: v }, name)),
+      ),
+    );
+  const toolbar = vh(
+    "div",
+    { class: "toolbar" },
+    vh("label", { class: "field" }, vh("span", {}, t("filterText")), vh("input", { type: "search", id: "backup-search", value: f.text, onInput: (e: Event) => set({ text: (e.currentTarget as HTMLInputElement).value }) })),
+    choose("backup-status", "filterStatus", STATUSES.map((s) => [s, t(`backupStatus.${s}` as Key)]), f.status, (status) => set({ status })),
+    choose("backup-region", "filterRegion", regions.map((r) => [r, r]), f.region, (region) => set({ region })),
+    vh("span", { class: "spacer" }),
+    vh(
+      "div",
+      { class: "toolbar-actions" },
+      // Quiet until something is chosen: an empty "Delete" must not be the loudest control.
+      vh(
+        "button",
+        {
+          class: chosen.length ? "btn danger" : "btn",
+          id: "delete-selected",
+          disabled: chosen.length === 0,
+          onClick: (e: MouseEvent) => confirmDelete(projectId, list, chosen.map((r) => r.id), e.currentTarget as HTMLElement, deleted),
+        },
+        t("deleteSelected", { count: String(chosen.length) }),
+      ),
+    ),
+  );
+  let table: ComponentChildren;
+  if (shown.length === 0) table = vh("p", { class: "empty" }, rows.length === 0 ? t("noBackups") : t("noMatch"));
+  else {
+    const sortHeader = (label: Key, key: BackupFilters["sort"]) => {
+      const active = f.sort === key;
+      return vh(
+        "th",
+        { scope: "col", key, "aria-sort": active ? (f.desc ? "descending" : "ascending") : "none" },
+        vh("button", { class: "sort", onClick: () => set({ sort: key, desc: active ? !f.desc : key === "createdAt" || key === "sizeGb" }) }, t(label), active ? (f.desc ? " ▼" : " ▲") : ""),
+      );
+    };
+    const all = matching.length > 0 && matching.every((r) => f.selected.has(r.id));
+    table = vh(
+      "table",
+      { class: "list", id: "backups" },
+      vh(
+        "thead",
+        {},
+        vh(
+          "tr",
+          {},
+          vh("th", { class: "select" }, vh("input", { type: "checkbox", "aria-label": t("selectAll"), checked: all, onChange: (e: Event) => tick(matching.map((r) => r.id), (e.currentTarget as HTMLInputElement).checked) })),
+          sortHeader("colName", "name"),
+          sortHeader("colInstance", "instance"),
+          sortHeader("colSize", "sizeGb"),
+          sortHeader("colCreated", "createdAt"),
+          sortHeader("colStatus", "status"),
+          vh("th", { scope: "col" }, vh("span", { class: "visually-hidden" }, t("colActions"))),
+        ),
+      ),
+      vh(
+        "tbody",
+        {},
+        shown.map((r) => vh(Row, { key: r.id, r, list, projectId, ticked: f.selected.has(r.id), marked: f.highlight === r.id, tick, deleted })),
+      ),
+    );
+  }
+  const more =
+    matching.length > shown.length
+      ? vh(
+          "button",
+          { class: "btn", id: "show-more", type: "button", onClick: () => setPage({ viewKey, limit: shown.length + PAGE }) },
+          t("showMore", { count: String(Math.min(PAGE, matching.length - shown.length)), shown: String(shown.length), total: String(matching.length) }),
+        )
+      : null;
+  return vh("div", {}, title, billing, toolbar, vh("div", { class: "table-area" }, table, more));
+}
+
+type RowProps = {
+  r: api.BackupRow;
+  list: api.BackupList;
+  projectId: string;
+  ticked: boolean;
+  marked: boolean;
+  tick: (ids: string[], on: boolean) => void;
+  deleted: (ids: string[]) => void;
+};
+
+function Row({ r, list, projectId, ticked, marked, tick, deleted }: RowProps) {
+  const price = list.prices[r.region] ?? null;
+  const label = t("moreActions", { name: r.name });
+  const menu = (e: MouseEvent) => {
+    e.stopPropagation();
+    const more = e.currentTarget as HTMLButtonElement;
+    const items: [string, () => void][] = [];
+    if (r.instanceName && !r.orphan) items.push([t("restoreInPlace"), () => restoreInPlaceDialog(projectId, r, more)]);
+    items.push([t("restoreNew"), () => newInstanceDialog(projectId, r, more)]);
+    items.push([t("deleteAction"), () => confirmDelete(projectId, list, [r.id], more, deleted)]);
+    popupMenu(more, label, items);
+  };
+  const instance =
+    r.source === "unknown"
+      ? vh("em", { class: "unknown" }, t("instanceUnknown"))
+      : r.orphan || !r.instanceName
+        ? vh("em", {}, t("deletedInstance"))
+        : r.source === "nameHint"
+          ? vh("span", {}, r.instanceName, vh("span", { class: "note", title: t("nameHintHelp") }, t("nameHint")))
+          : r.instanceName;
+  const cost =
+    r.sizeGb <= 0 ? null : price ? vh("span", { class: "note" }, t("monthlyCost", { cost: money(price.perGbMonth * r.sizeGb, price.currency) })) : vh("span", { class: "note" }, t("priceNotAvailable"));
+  return vh(
+    "tr",
+    { "data-backup": r.name, "data-id": r.id, class: marked ? "highlight" : "" },
+    vh("td", { class: "select" }, vh("input", { type: "checkbox", "aria-label": t("selectRow", { name: r.name }), "data-id": r.id, checked: ticked, onChange: (e: Event) => tick([r.id], (e.currentTarget as HTMLInputElement).checked) })),
+    vh("th", { scope: "row" }, vh("span", { class: "name" }, r.name), r.orphan ? vh("span", { class: "note warn" }, t("orphanNote")) : null),
+    vh("td", {}, vh("span", { class: "nowrap" }, instance), vh("span", { class: "note" }, r.region)),
+    vh("td", { class: "num" }, r.sizeGb > 0 ? gb(r.sizeGb) : "—", cost),
+    vh("td", {}, vh(When, { iso: r.createdAt })),
+    vh(StatusCell, { r, projectId }),
+    vh("td", { class: "row-actions actions-cell" }, r.status === "active" ? vh("button", { class: "btn icon", "aria-haspopup": "menu", "aria-expanded": "false", "aria-label": label, title: label, onClick: menu }, "…") : null),
+  );
+}
+
 /** The status, with the time a backup in progress has run and may still take, and its Cancel
  * (here rather than in the actions column, which then stays one "…" wide). */
-function statusCell(row: api.BackupRow): HTMLElement {
-  const tone = row.status === "active" ? "ok" : row.status === "failed" ? "bad" : row.status === "deleting" ? "neutral" : "busy";
-  const cell = h("td", {}, h("span", { class: `status ${tone}` }, t(`backupStatus.${row.status}` as Key)));
-  if (row.status === "inProgress" && row.createdAt) {
-    cell.append(h("span", { class: "note progress" }, progressText(row, Date.now())));
-  }
-  if (row.status === "inProgress" && row.instanceId) {
-    cell.append(h("button", { class: "btn small cancel", onclick: (e: Event) => confirmCancel(row, e.currentTarget as HTMLElement) }, t("cancelBackup")));
-  }
-  return cell;
+function StatusCell({ r, projectId }: { r: api.BackupRow; projectId: string }) {
+  const tone = r.status === "active" ? "ok" : r.status === "failed" ? "bad" : r.status === "deleting" ? "neutral" : "busy";
+  return vh(
+    "td",
+    {},
+    vh("span", { class: `status ${tone}` }, t(`backupStatus.${r.status}` as Key)),
+    r.status === "inProgress" && r.createdAt ? vh(Progress, { r }) : null,
+    r.status === "inProgress" && r.instanceId ? vh("button", { class: "btn small cancel", onClick: (e: MouseEvent) => confirmCancel(projectId, r, e.currentTarget as HTMLElement) }, t("cancelBackup")) : null,
+  );
+}
+
+/** Elapsed and remaining time, ticking every second without a request. */
+function Progress({ r }: { r: api.BackupRow }) {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const ticker = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(ticker);
+  }, []);
+  return vh("span", { class: "note progress" }, progressText(r, now));
 }
 
 function progressText(row: api.BackupRow, now: number): string {
   const left = remainingSecs(row, now) ?? 0;
   return `${t("elapsed", { elapsed: duration((now - Date.parse(row.createdAt!)) / 1000) })} · ${left > 5 ? t("remaining", { left: duration(left) }) : t("almostDone")}`;
-}
-
-function sortHeader(label: Key, key: BackupFilters["sort"], f: BackupFilters): HTMLElement {
-  const active = f.sort === key;
-  return h(
-    "th",
-    { scope: "col", "aria-sort": active ? (f.desc ? "descending" : "ascending") : "none" },
-    h(
-      "button",
-      {
-        class: "sort",
-        onclick: () => {
-          f.desc = active ? !f.desc : key === "createdAt" || key === "sizeGb";
-          f.sort = key;
-          drawTable();
-        },
-      },
-      t(label),
-      active ? (f.desc ? " ▼" : " ▲") : "",
-    ),
-  );
-}
-
-function row(r: api.BackupRow, f: BackupFilters, prices: Record<string, api.Price>): HTMLElement {
-  const price = prices[r.region] ?? null;
-  const box = h("input", { type: "checkbox", "aria-label": t("selectRow", { name: r.name }), "data-id": r.id });
-  box.checked = f.selected.has(r.id);
-  box.addEventListener("change", () => {
-    if (box.checked) f.selected.add(r.id);
-    else f.selected.delete(r.id);
-    drawToolbar();
-  });
-  const actions = h("td", { class: "row-actions actions-cell" });
-  if (r.status === "active") {
-    const more = h("button", { class: "btn icon", "aria-haspopup": "menu", "aria-expanded": "false", "aria-label": t("moreActions", { name: r.name }), title: t("moreActions", { name: r.name }) }, "…");
-    more.addEventListener("click", (e) => {
-      e.stopPropagation();
-      const items: [string, () => void][] = [];
-      if (r.instanceName && !r.orphan) items.push([t("restoreInPlace"), () => restoreInPlaceDialog(r, more)]);
-      items.push([t("restoreNew"), () => newInstanceDialog(r, more)]);
-      items.push([t("deleteAction"), () => confirmDelete([r.id], more)]);
-      popupMenu(more, t("moreActions", { name: r.name }), items);
-    });
-    actions.append(more);
-  }
-  const instance =
-    r.source === "unknown"
-      ? h("em", { class: "unknown" }, t("instanceUnknown"))
-      : r.orphan || !r.instanceName
-        ? h("em", {}, t("deletedInstance"))
-        : r.source === "nameHint"
-          ? h("span", {}, r.instanceName, h("span", { class: "note", title: t("nameHintHelp") }, t("nameHint")))
-          : r.instanceName;
-  return h(
-    "tr",
-    { "data-backup": r.name, "data-id": r.id, class: f.highlight === r.id ? "highlight" : "" },
-    h("td", { class: "select" }, box),
-    h("th", { scope: "row" }, h("span", { class: "name" }, r.name), r.orphan ? h("span", { class: "note warn" }, t("orphanNote")) : null),
-    h("td", {}, h("span", { class: "nowrap" }, instance), h("span", { class: "note" }, r.region)),
-    h("td", { class: "num" }, r.sizeGb > 0 ? gb(r.sizeGb) : "—", price && r.sizeGb > 0 ? h("span", { class: "note" }, t("monthlyCost", { cost: money(price.perGbMonth * r.sizeGb, price.currency) })) : r.sizeGb > 0 ? h("span", { class: "note" }, t("priceNotAvailable")) : null),
-    h("td", {}, ...when(r.createdAt)),
-    statusCell(r),
-    actions,
-  );
-}
-
-function drawToolbar(): void {
-  if (!current) return;
-  const bar = current.container.querySelector(".toolbar-actions");
-  if (!bar) return;
-  const n = current.filters.selected.size;
-  // Quiet until something is chosen: an empty "Delete" must not be the loudest control.
-  const del = h("button", { class: n === 0 ? "btn" : "btn danger", id: "delete-selected", onclick: (e: Event) => confirmDelete([...current!.filters.selected], e.currentTarget as HTMLElement) }, t("deleteSelected", { count: String(n) }));
-  (del as HTMLButtonElement).disabled = n === 0;
-  bar.replaceChildren(del);
-}
-
-/** Rows drawn at a time: 10,000 backups stay quick to filter and sort when only the first page
- * is in the document. */
-const PAGE = 200;
-let limit = PAGE;
-let lastView = "";
-
-function drawTable(): void {
-  if (!current || !current.list) return;
-  const { container, filters: f, list } = current;
-  const matching = visibleRows(list.rows, f);
-  const view = [f.text, f.status, f.region, f.sort, f.desc].join("|");
-  if (view !== lastView) {
-    limit = PAGE;
-    lastView = view;
-  }
-  const at = f.highlight ? matching.findIndex((r) => r.id === f.highlight) : -1;
-  const cap = Math.max(limit, at + 1);
-  const shown = matching.slice(0, cap);
-  const all = h("input", { type: "checkbox", "aria-label": t("selectAll") });
-  all.checked = matching.length > 0 && matching.every((r) => f.selected.has(r.id));
-  all.addEventListener("change", () => {
-    for (const r of matching) {
-      if (all.checked) f.selected.add(r.id);
-      else f.selected.delete(r.id);
-    }
-    drawTable();
-  });
-  const body =
-    shown.length === 0
-      ? h("p", { class: "empty" }, list.rows.length === 0 ? t("noBackups") : t("noMatch"))
-      : h(
-          "table",
-          { class: "list", id: "backups" },
-          h(
-            "thead",
-            {},
-            h(
-              "tr",
-              {},
-              h("th", { class: "select" }, all),
-              sortHeader("colName", "name", f),
-              sortHeader("colInstance", "instance", f),
-              sortHeader("colSize", "sizeGb", f),
-              sortHeader("colCreated", "createdAt", f),
-              sortHeader("colStatus", "status", f),
-              h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, t("colActions"))),
-            ),
-          ),
-          h("tbody", {}, ...shown.map((r) => row(r, f, list.prices))),
-        );
-  const more =
-    matching.length > shown.length
-      ? h(
-          "button",
-          {
-            class: "btn",
-            id: "show-more",
-            type: "button",
-            onclick: () => {
-              limit = shown.length + PAGE;
-              drawTable();
-            },
-          },
-          t("showMore", { count: String(Math.min(PAGE, matching.length - shown.length)), shown: String(shown.length), total: String(matching.length) }),
-        )
-      : null;
-  container.querySelector(".table-area")?.replaceChildren(body, ...(more ? [more] : []));
-  drawToolbar();
-  if (f.highlight) {
-    container.querySelector(`tr[data-id="${CSS.escape(f.highlight)}"]`)?.scrollIntoView({ block: "center" });
-  }
-}
-
-function filterBar(f: BackupFilters, rows: api.BackupRow[]): HTMLElement {
-  const search = h("input", { type: "search", id: "backup-search", value: f.text });
-  search.addEventListener("input", () => {
-    f.text = search.value;
-    drawTable();
-  });
-  const select = (id: string, label: Key, options: [string, string][], value: string, set: (v: string) => void) => {
-    const s = h("select", { id });
-    for (const [v, name] of [["", t("filterAll")] as [string, string], ...options]) {
-      const o = h("option", { value: v }, name);
-      o.selected = v === value;
-      s.append(o);
-    }
-    s.addEventListener("change", () => {
-      set(s.value);
-      drawTable();
-    });
-    return h("label", { class: "field" }, h("span", {}, t(label)), s);
-  };
-  const regions = [...new Set(rows.map((r) => r.region))].sort();
-  return h(
-    "div",
-    { class: "toolbar" },
-    h("label", { class: "field" }, h("span", {}, t("filterText")), search),
-    select("backup-status", "filterStatus", STATUSES.map((s) => [s, t(`backupStatus.${s}` as Key)]), f.status, (v) => (f.status = v)),
-    select("backup-region", "filterRegion", regions.map((r) => [r, r]), f.region, (v) => (f.region = v)),
-    h("span", { class: "spacer" }),
-    h("div", { class: "toolbar-actions" }),
-  );
-}
-
-/** Applies what the tracker read to the rows on screen, without a request: each changed row is
- * redrawn where it stands (the whole table only when a status filter or sort may move it).
- * Returns false when a backup is not on screen yet, so the caller reads the list again. */
-export function applyBackupChanges(changes: api.BackupState[]): boolean {
-  if (!current?.list) return true;
-  const view = current;
-  const rows = view.list!.rows;
-  if (changes.some((c) => !rows.some((r) => r.id === c.id))) return false;
-  let moved = false;
-  for (const c of changes) {
-    const r = rows.find((x) => x.id === c.id)!;
-    if (r.status !== c.status) moved = true;
-    r.status = c.status;
-    r.rawStatus = c.rawStatus;
-    r.sizeGb = c.sizeGb;
-    const tr = view.container.querySelector(`tr[data-id="${CSS.escape(r.id)}"]`);
-    if (tr && !tr.contains(document.activeElement)) tr.replaceWith(row(r, view.filters, view.list!.prices));
-  }
-  if (moved && (view.filters.status || view.filters.sort === "status" || view.filters.sort === "sizeGb")) drawTable();
-  return true;
-}
-
-/** Fetches the backups again and redraws the table, keeping filters, sort and selection. */
-export async function refreshBackups(): Promise<void> {
-  if (!current) return;
-  const view = current;
-  try {
-    view.list = await api.listBackups(view.projectId);
-  } catch (e) {
-    toast(errorText(e as api.ApiError), "bad");
-    return;
-  }
-  if (current !== view) return;
-  const ids = new Set(view.list.rows.map((r) => r.id));
-  for (const id of [...view.filters.selected]) if (!ids.has(id)) view.filters.selected.delete(id);
-  drawTable();
 }
 
 /** Why a backup is not deleted, in the user's language. */
@@ -311,9 +314,9 @@ export function leftWithoutBackup(rows: api.BackupRow[], deleting: Set<string>):
   return [...lost.values()].sort();
 }
 
-function confirmDelete(ids: string[], returnFocus: HTMLElement): void {
-  if (!current?.list) return;
-  const { list, projectId } = current;
+/** Asks before deleting `ids` of `list`: their names, what they cost, and a tick of its own for
+ * an instance's last backup; `deleted` gets the ids OVH accepted. */
+function confirmDelete(projectId: string, list: api.BackupList, ids: string[], returnFocus: HTMLElement, deleted: (ids: string[]) => void): void {
   const chosen = list.rows.filter((r) => ids.includes(r.id));
   const blocked = chosen.filter((r) => r.refusal);
   const deletable = chosen.filter((r) => !blocked.includes(r));
@@ -327,20 +330,20 @@ function confirmDelete(ids: string[], returnFocus: HTMLElement): void {
     ack?.addEventListener("change", () => ((confirm as HTMLButtonElement).disabled = !(ack as HTMLInputElement).checked));
     confirm.addEventListener("click", async () => {
       (confirm as HTMLButtonElement).disabled = true;
+      let gone: string[] = [];
       try {
         const outcome = await api.deleteBackups(projectId, deletable.map((r) => r.id));
-        const done = outcome.filter((o) => o.deleted);
+        gone = outcome.filter((o) => o.deleted).map((o) => o.id);
         for (const o of outcome.filter((o) => !o.deleted)) {
           const name = list.rows.find((r) => r.id === o.id)?.name ?? o.id;
           if (o.refusal) toast(refusalText(name, o.refusal), "bad");
         }
-        for (const o of done) current?.filters.selected.delete(o.id);
-        if (done.length) toast(t("deleteDone", { count: done.length }), "ok");
+        if (gone.length) toast(t("deleteDone", { count: gone.length }), "ok");
       } catch (e) {
         toast(errorText(e as api.ApiError), "bad");
       }
       close();
-      void refreshBackups();
+      deleted(gone);
     });
     const parts: (HTMLElement | null)[] = [
       h("h2", {}, t("deleteTitle", { count: deletable.length })),
@@ -359,9 +362,7 @@ function confirmDelete(ids: string[], returnFocus: HTMLElement): void {
   });
 }
 
-function confirmCancel(r: api.BackupRow, returnFocus: HTMLElement): void {
-  if (!current) return;
-  const projectId = current.projectId;
+function confirmCancel(projectId: string, r: api.BackupRow, returnFocus: HTMLElement): void {
   modal(t("cancelTitle", { name: r.name }), returnFocus, (dialog, close) => {
     const confirm = h("button", { class: "btn danger", id: "confirm-cancel" }, t("cancelBackup"));
     confirm.addEventListener("click", async () => {
@@ -373,40 +374,10 @@ function confirmCancel(r: api.BackupRow, returnFocus: HTMLElement): void {
         toast(errorText(e as api.ApiError), "bad");
       }
       close();
-      void refreshBackups();
+      readAgain();
     });
     dialog.append(h("h2", {}, t("cancelTitle", { name: r.name })), h("p", {}, t("cancelText")), h("div", { class: "actions" }, h("button", { class: "btn", onclick: close }, t("close")), confirm));
   });
-}
-
-/** Draws Instance Backup for a project into `container`. */
-export async function backupView(container: HTMLElement, projectId: string, filters: BackupFilters): Promise<void> {
-  if (current?.ticker) clearInterval(current.ticker);
-  current = { container, projectId, filters, list: null, ticker: null };
-  const view = current;
-  container.replaceChildren(h("h1", {}, t("backupsTitle")), h("p", { class: "notice info" }, t("billingWarning")), h("p", { class: "loading", role: "status" }, t("loadingBackups")));
-  try {
-    view.list = await api.listBackups(projectId);
-  } catch (e) {
-    container.replaceChildren(h("h1", {}, t("backupsTitle")), errorBox(e as api.ApiError, () => void backupView(container, projectId, filters)));
-    return;
-  }
-  if (current !== view) return;
-  container.replaceChildren(h("h1", {}, t("backupsTitle")), h("p", { class: "notice info" }, t("billingWarning")), filterBar(filters, view.list.rows), h("div", { class: "table-area" }));
-  drawTable();
-  // Elapsed times tick every second while something is in progress, without refetching.
-  view.ticker = window.setInterval(() => {
-    if (current !== view || !document.body.contains(container)) {
-      clearInterval(view.ticker!);
-      return;
-    }
-    const now = Date.now();
-    for (const r of view.list?.rows ?? []) {
-      if (r.status !== "inProgress" || !r.createdAt) continue;
-      const note = container.querySelector(`tr[data-id="${CSS.escape(r.id)}"] .note.progress`);
-      if (note) note.textContent = progressText(r, now);
-    }
-  }, 1000);
 }
 
 function loadingDialog(title: string, returnFocus: HTMLElement, load: (dialog: HTMLDialogElement, close: () => void) => Promise<void>): void {
@@ -417,8 +388,7 @@ function loadingDialog(title: string, returnFocus: HTMLElement, load: (dialog: H
   });
 }
 
-function restoreInPlaceDialog(r: api.BackupRow, returnFocus: HTMLElement): void {
-  const projectId = current!.projectId;
+function restoreInPlaceDialog(projectId: string, r: api.BackupRow, returnFocus: HTMLElement): void {
   const title = t("restoreTitle", { instance: r.instanceName ?? "", backup: r.name });
   loadingDialog(title, returnFocus, async (dialog, close) => {
     const opts = await api.restoreOptions(projectId, r.id);
@@ -448,7 +418,7 @@ function restoreInPlaceDialog(r: api.BackupRow, returnFocus: HTMLElement): void 
       await api.restoreInPlace(projectId, r.id, opts.instanceId!, typed.value, safety.checked);
       close();
       toast(safety.checked ? t("restoreSafetyStarted", { instance }) : t("restoreStarted", { instance }), "ok");
-      void refreshBackups();
+      readAgain();
     });
     dialog.replaceChildren(form);
     refresh();
@@ -456,8 +426,7 @@ function restoreInPlaceDialog(r: api.BackupRow, returnFocus: HTMLElement): void 
   });
 }
 
-function newInstanceDialog(r: api.BackupRow, returnFocus: HTMLElement): void {
-  const projectId = current!.projectId;
+function newInstanceDialog(projectId: string, r: api.BackupRow, returnFocus: HTMLElement): void {
   const title = t("newTitle", { backup: r.name });
   loadingDialog(title, returnFocus, async (dialog, close) => {
     const opts = await api.restoreOptions(projectId, r.id);

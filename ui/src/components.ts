@@ -1,9 +1,10 @@
 // What the component screens share: the signal that what they show may have moved, a read that
 // drops answers no longer wanted, and a place for an element the DOM builders made.
-import { h } from "preact";
+import { Fragment, h } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { signal } from "@preact/signals";
 import type * as api from "./api";
+import { dateAndTime } from "./i18n";
 
 /** Bumped when instances, backups or automatic backups may have moved (a backup started or
  * ended, a schedule changed): the screen shown reads again and updates in place. */
@@ -42,4 +43,11 @@ export function Island({ make }: { make: () => HTMLElement }) {
     at.current?.replaceChildren(make());
   }, [make]);
   return h("div", { ref: at });
+}
+
+/** A date and a time for a table cell: each kept whole, on one line when the column has room. */
+export function When({ iso }: { iso: string | null }) {
+  if (!iso) return h(Fragment, {}, "—");
+  const [date, time] = dateAndTime(iso);
+  return h(Fragment, {}, h("span", { class: "nowrap" }, date), " ", h("span", { class: "nowrap" }, time));
 }

@@ -26,16 +26,21 @@ export function when(iso: string | null): (Node | string)[] {
 }
 
 /** Runs `action` when `form` is submitted, with `confirm` disabled and saying "Sending…" until it
- * answers, so a double click or Enter pressed twice sends one request; a failure is shown in
- * `status`, and `refresh` decides whether Confirm comes back. */
-export function submitOnce(form: HTMLFormElement, confirm: HTMLButtonElement, status: HTMLElement, refresh: () => void, action: () => Promise<void>): void {
+ * answers, so a double click or Enter pressed twice sends one request; `waiting` is said in
+ * `status` meanwhile (what is being done, when it takes a while); a failure is shown in `status`,
+ * and `refresh` decides whether Confirm comes back. */
+export function submitOnce(form: HTMLFormElement, confirm: HTMLButtonElement, status: HTMLElement, refresh: () => void, action: () => Promise<void>, waiting = ""): void {
+  // Confirm's state alone does not hold: typing during the request runs `refresh`, which may
+  // enable it again.
+  let sending = false;
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
-    if (confirm.disabled) return;
+    if (sending || confirm.disabled) return;
+    sending = true;
     confirm.disabled = true;
     const label = confirm.textContent;
     confirm.textContent = t("sending");
-    status.textContent = "";
+    status.textContent = waiting;
     status.classList.remove("error");
     try {
       await action();
@@ -43,6 +48,7 @@ export function submitOnce(form: HTMLFormElement, confirm: HTMLButtonElement, st
       status.textContent = errorText(err as api.ApiError);
       status.classList.add("error");
       confirm.textContent = label;
+      sending = false;
       refresh();
     }
   });

@@ -1,10 +1,11 @@
 // The window: sidebar sections, project selector, and the Instances list with its "…" menus.
 import * as api from "./api";
 import { initialLang, lang, LANG_NAMES, LANGS, money, nameProblem, setLang, setSystemLocale, t, unitPrice, type Key, type Lang } from "./i18n";
-import { applyBackupChanges, backupView, refreshBackups, type BackupFilters } from "./backups";
-import { autoBackupDialog, workflowView } from "./schedules";
+import { Backups, backupsMoved, highlightBackup } from "./backups";
+import { autoBackupDialog } from "./schedules";
+import { Workflows } from "./workflows";
 import { accountView } from "./account";
-import { confirmQuit, prefsView } from "./prefs";
+import { confirmQuit, Preferences } from "./prefs";
 import { closeMenus, errorBox, h, modal, needsReconnect, onReconnect, popupMenu, submitOnce, toast } from "./dom";
 import { h as component, render as mount } from "preact";
 import { Instances } from "./instances";
@@ -20,8 +21,6 @@ const state = {
   section: "overview" as Section,
   /** Why the projects could not be listed; every section but Account shows it. */
   startError: null as api.ApiError | null,
-  /** Instance Backup's filters, sort and selection: kept while the user works. */
-  backups: { text: "", status: "", region: "", sort: "createdAt", desc: true, selected: new Set<string>(), highlight: "" } as BackupFilters,
 };
 
 function navItem(section: Section, label: Key): HTMLElement {
@@ -202,8 +201,7 @@ function render(): void {
   const note = h("div", { id: "unreadable-note", role: "status" });
   app.replaceChildren(sidebar(), h("div", { class: "main" }, topbar(), note, content));
   app.setAttribute("aria-busy", "false");
-  let job: Promise<void> | null = null;
-  if (state.section === "preferences") void prefsView(content, render);
+  if (state.section === "preferences") mount(component(Preferences, { relabel: render }), content);
   else if (state.section === "account") void accountView(content, { connected: () => void start("instances"), signedOut: () => void start("account") });
   else if (state.startError) content.replaceChildren(errorBox(state.startError, () => void start()));
   else if (state.projects.length === 0) content.replaceChildren(h("p", { class: "empty" }, t("noProjects")));
@@ -211,10 +209,9 @@ function render(): void {
     const project = state.projects.find((p) => p.id === state.projectId);
     if (project) mount(component(Instances, { project, menu: rowMenu, loaded: () => void sayUnreadable(note) }), content);
   }
-  else if (state.section === "backups") job = backupView(content, state.projectId!, state.backups);
-  else if (state.section === "workflows") job = workflowView(content, state.projectId!);
+  else if (state.section === "backups") mount(component(Backups, { projectId: state.projectId!, loaded: () => void sayUnreadable(note) }), content);
+  else if (state.section === "workflows") mount(component(Workflows, { projectId: state.projectId!, loaded: () => void sayUnreadable(note) }), content);
   else mount(component(Overview, { protect: (r, button) => autoBackupDialog(r.projectId, r.instanceId, button, () => openSection("workflows", r.projectId)), backUp: (r, button) => backupDialog(r.projectId, r.instanceId, r.instanceName, button), loaded: () => void sayUnreadable(note) }), content);
-  void job?.then(() => sayUnreadable(note));
 }
 
 /** Records OVH sent that could not be read are left out of the lists: says so in `note`, once a
@@ -224,10 +221,13 @@ async function sayUnreadable(note: HTMLElement): Promise<void> {
   note.replaceChildren(...(n > 0 ? [h("p", { class: "notice" }, t("unreadableNote", { count: n }), " ", h("button", { class: "btn small", onclick: () => openSection("account") }, t("checkAccount")))] : []));
 }
 
-/** Shows what moved in the cloud: a component screen (Instances, the overview) reads again
- * and updates in place; the others are drawn again unless a dialog is open on them. */
+/** The sections drawn by components: they read again in place when the cloud moves. */
+const LIVE: Section[] = ["instances", "overview", "workflows", "backups", "preferences"];
+
+/** Shows what moved in the cloud: a component screen reads again and updates in place; the
+ * others are drawn again unless a dialog is open on them. */
 function cloudChanged(): void {
-  if (state.section === "instances" || state.section === "overview") cloudMoved.value++;
+  if (LIVE.includes(state.section)) cloudMoved.value++;
   else if (!document.querySelector("dialog")) render();
 }
 
@@ -242,7 +242,7 @@ function openSection(section: Section, projectId?: string): void {
 function openBackup(projectId: string, snapshotId: string): void {
   state.projectId = projectId;
   state.section = "backups";
-  state.backups.highlight = snapshotId;
+  highlightBackup(snapshotId);
   render();
 }
 
@@ -281,13 +281,13 @@ async function start(section?: Section): Promise<void> {
 void api.onBackupEnded((ended) => {
   toast(ended.body, ended.ok ? "ok" : "bad", ended.title, () => openBackup(ended.projectId, ended.snapshotId));
   // Instance states moved with the end; Instance Backup already has the row's new state.
-  if (state.section === "instances" || state.section === "overview") cloudMoved.value++;
+  if (LIVE.includes(state.section) && state.section !== "backups") cloudMoved.value++;
 });
 /** Points the state at a target: a section, or one backup in Instance Backup. */
 function applyTarget(target: api.Target): void {
   state.section = target.section;
   if (target.projectId) state.projectId = target.projectId;
-  if (target.snapshotId) state.backups.highlight = target.snapshotId;
+  if (target.snapshotId) highlightBackup(target.snapshotId);
 }
 
 void api.onNavigate((target) => {
@@ -298,13 +298,10 @@ void api.onConfirmQuit(() => confirmQuit());
 onReconnect(() => openSection("account"));
 void api.onScheduleRun((told) => toast(told.body, told.ok ? "ok" : "bad", told.title, () => openSection("workflows")));
 void api.onSchedulesChanged(() => {
-  if (state.section === "overview") cloudMoved.value++;
-  else if (state.section === "workflows" && !document.querySelector("dialog")) render();
+  if (state.section === "overview" || state.section === "workflows") cloudMoved.value++;
 });
 void api.onBackupsChanged((changed) => {
-  if (changed.projectId !== state.projectId || state.section !== "backups") return;
-  // Rows update in place; a backup the window does not show yet means a new read.
-  if (!applyBackupChanges(changed.backups) && !document.querySelector("dialog")) void refreshBackups();
+  if (changed.projectId === state.projectId) backupsMoved(changed.backups);
 });
 document.addEventListener("click", () => closeMenus());
 document.addEventListener("keydown", (e) => {

@@ -1,84 +1,87 @@
 // Settings → Preferences: language, quiet successes, start at login, the logs folder; and the
 // confirmation the tray's Quit asks for while a backup is being requested.
+import { h as vh } from "preact";
+import { useState } from "preact/hooks";
 import * as api from "./api";
 import { lang, LANG_NAMES, LANGS, setLang, systemLang, t, type Lang } from "./i18n";
 import { errorText, h, modal, toast } from "./dom";
+import { useRead } from "./components";
 
-export async function prefsView(container: HTMLElement, relabel: () => void): Promise<void> {
-  container.replaceChildren(h("h1", {}, t("prefsTitle")), h("p", { class: "loading", role: "status" }, t("loadingPrefs")));
-  let prefs: api.Prefs;
-  try {
-    prefs = await api.settings();
-  } catch (e) {
-    container.replaceChildren(h("h1", {}, t("prefsTitle")), h("div", { class: "notice error", role: "alert" }, h("p", {}, errorText(e as api.ApiError))));
-    return;
-  }
-  const status = h("p", { class: "form-status", role: "status", id: "prefs-status" });
-  const save = async (change: api.PrefsChange | { language: api.Lang | null }, input: HTMLInputElement | HTMLSelectElement) => {
-    input.disabled = true;
+type Change = api.PrefsChange | { language: api.Lang | null };
+
+/** Preferences: each control saves on change, says so below, and is off while it saves. */
+export function Preferences({ relabel }: { relabel: () => void }) {
+  const { data, failure } = useRead(() => api.settings(), []);
+  const [saved, setSaved] = useState<api.Prefs | null>(null);
+  const [saving, setSaving] = useState<string | null>(null);
+  const [said, setSaid] = useState<{ text: string; error: boolean } | null>(null);
+  const title = vh("h1", {}, t("prefsTitle"));
+  const prefs = saved ?? data;
+  if (failure && !prefs) return vh("div", {}, title, vh("div", { class: "notice error", role: "alert" }, vh("p", {}, errorText(failure))));
+  if (!prefs) return vh("div", {}, title, vh("p", { class: "loading", role: "status" }, t("loadingPrefs")));
+
+  const save = async (id: string, change: Change): Promise<boolean> => {
+    setSaving(id);
     try {
-      prefs = "language" in change ? await api.setLanguage(change.language) : await api.updateSettings(change);
-      status.textContent = t("prefsSaved");
-      status.classList.remove("error");
+      setSaved("language" in change ? await api.setLanguage(change.language) : await api.updateSettings(change));
+      setSaid({ text: t("prefsSaved"), error: false });
+      return true;
     } catch (e) {
-      status.textContent = errorText(e as api.ApiError);
-      status.classList.add("error");
+      setSaid({ text: errorText(e as api.ApiError), error: true });
+      return false;
     } finally {
-      input.disabled = false;
+      setSaving(null);
     }
   };
-
-  const language = h("select", { id: "prefs-language" });
-  for (const [code, name] of [["", t("langSystem")], ...LANGS.map((l) => [l, LANG_NAMES[l]] as const)] as const) {
-    const opt = h("option", { value: code }, name);
-    opt.selected = (prefs.language ?? "") === code;
-    language.append(opt);
-  }
-  language.addEventListener("change", async () => {
-    const chosen = language.value as Lang | "";
+  const chooseLanguage = async (e: Event) => {
+    const chosen = (e.currentTarget as HTMLSelectElement).value as Lang | "";
     // "As the system" is saved too (as no choice), so the next start follows the system again.
-    await save({ language: chosen || null }, language);
+    if (!(await save("prefs-language", { language: chosen || null }))) return;
     setLang(chosen || systemLang());
     document.documentElement.lang = lang();
     relabel();
-  });
+  };
+  const check = (id: string, checked: boolean, change: (on: boolean) => api.PrefsChange) =>
+    vh("input", { type: "checkbox", id, checked, disabled: saving === id, onChange: (e: Event) => void save(id, change((e.currentTarget as HTMLInputElement).checked)) });
+  const languages: [string, string][] = [["", t("langSystem")], ...LANGS.map((l): [string, string] => [l, LANG_NAMES[l]])];
 
-  const quiet = h("input", { type: "checkbox", id: "prefs-quiet" });
-  quiet.checked = prefs.quietSuccesses;
-  quiet.addEventListener("change", () => void save({ quietSuccesses: quiet.checked }, quiet));
-  const login = h("input", { type: "checkbox", id: "prefs-login" });
-  login.checked = prefs.startAtLogin;
-  login.addEventListener("change", () => void save({ startAtLogin: login.checked }, login));
-
-  const logs = h("button", { class: "btn", id: "open-logs", type: "button" }, t("openLogs"));
-  logs.addEventListener("click", () => api.openLogsFolder().catch((e: api.ApiError) => toast(errorText(e), "bad")));
-
-  container.replaceChildren(
-    h("h1", {}, t("prefsTitle")),
-    h(
+  return vh(
+    "div",
+    {},
+    title,
+    vh(
       "section",
       { class: "card", "aria-labelledby": "prefs-general" },
-      h("h2", { id: "prefs-general" }, t("prefsGeneral")),
-      h("label", { class: "field", for: "prefs-language" }, h("span", {}, t("language")), language),
-      h("label", { class: "check", for: "prefs-login" }, login, h("span", {}, t("prefsLogin"))),
-      h("p", { class: "help" }, t("prefsLoginHelp")),
+      vh("h2", { id: "prefs-general" }, t("prefsGeneral")),
+      vh(
+        "label",
+        { class: "field", for: "prefs-language" },
+        vh("span", {}, t("language")),
+        vh(
+          "select",
+          { id: "prefs-language", value: prefs.language ?? "", disabled: saving === "prefs-language", onChange: chooseLanguage },
+          languages.map(([code, name]) => vh("option", { key: code, value: code }, name)),
+        ),
+      ),
+      vh("label", { class: "check", for: "prefs-login" }, check("prefs-login", prefs.startAtLogin, (on) => ({ startAtLogin: on })), vh("span", {}, t("prefsLogin"))),
+      vh("p", { class: "help" }, t("prefsLoginHelp")),
     ),
-    h(
+    vh(
       "section",
       { class: "card", "aria-labelledby": "prefs-notifications" },
-      h("h2", { id: "prefs-notifications" }, t("prefsNotifications")),
-      h("label", { class: "check", for: "prefs-quiet" }, quiet, h("span", {}, t("prefsQuiet"))),
-      h("p", { class: "help" }, t("prefsQuietHelp")),
+      vh("h2", { id: "prefs-notifications" }, t("prefsNotifications")),
+      vh("label", { class: "check", for: "prefs-quiet" }, check("prefs-quiet", prefs.quietSuccesses, (on) => ({ quietSuccesses: on })), vh("span", {}, t("prefsQuiet"))),
+      vh("p", { class: "help" }, t("prefsQuietHelp")),
     ),
-    h(
+    vh(
       "section",
       { class: "card", "aria-labelledby": "prefs-logs" },
-      h("h2", { id: "prefs-logs" }, t("prefsLogs")),
-      h("p", {}, t("prefsLogsText")),
-      prefs.logsFolder ? h("p", {}, h("code", {}, prefs.logsFolder)) : null,
-      logs,
+      vh("h2", { id: "prefs-logs" }, t("prefsLogs")),
+      vh("p", {}, t("prefsLogsText")),
+      prefs.logsFolder ? vh("p", {}, vh("code", {}, prefs.logsFolder)) : null,
+      vh("button", { class: "btn", id: "open-logs", type: "button", onClick: () => api.openLogsFolder().catch((e: api.ApiError) => toast(errorText(e), "bad")) }, t("openLogs")),
     ),
-    status,
+    vh("p", { class: said?.error ? "form-status error" : "form-status", role: "status", id: "prefs-status" }, said?.text ?? ""),
   );
 }
 

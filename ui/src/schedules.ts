@@ -1,9 +1,9 @@
-// Automatic backups: the four-part "Create an automatic backup" form, Workflow Management, and
-// the protection overview.
+// Automatic backups' dialogs: the four-part "Create an automatic backup" form (also editing one),
+// and deleting workflows with the exact list of their backups.
 import * as api from "./api";
 import { refusalText } from "./backups";
-import { errorBox, errorText, h, modal, popupMenu, saidText, toast, when } from "./dom";
-import { dateTime, gb, money, scheduleSentence, scheduleShort, scheduleText, t, zoneCity, type Key } from "./i18n";
+import { errorBox, errorText, h, modal, saidText, submitOnce, toast } from "./dom";
+import { dateTime, gb, money, scheduleSentence, scheduleText, t, zoneCity, type Key } from "./i18n";
 
 const NAME_RULE = /^[a-zA-Z0-9_.-]+$/;
 
@@ -148,29 +148,20 @@ function fillAutoForm(dialog: HTMLDialogElement, close: () => void, form: api.Au
   );
   formEl.addEventListener("input", () => void update());
   formEl.addEventListener("change", () => void update());
-  formEl.addEventListener("submit", async (e) => {
-    e.preventDefault();
-    if ((confirm as HTMLButtonElement).disabled || !current) return;
-    (confirm as HTMLButtonElement).disabled = true;
-    try {
-      if (editing) {
-        await api.replaceWorkflow(projectId, editing.region, editing.id, name.value, current.cron, current.rotation);
-        toast(t("editDone", { name: name.value }), "ok");
-        close();
-        done();
-        return;
-      }
-      const outcomes = await api.createAutoBackups(projectId, chosen().map((c) => c.id), name.value, current.cron, current.rotation);
+  submitOnce(formEl, confirm as HTMLButtonElement, status, () => void update(), async () => {
+    // Confirm is enabled only while a preview is shown: what is sent is what the user read.
+    const shown = current!;
+    if (editing) {
+      await api.replaceWorkflow(projectId, editing.region, editing.id, name.value, shown.cron, shown.rotation);
+      toast(t("editDone", { name: name.value }), "ok");
+    } else {
+      const outcomes = await api.createAutoBackups(projectId, chosen().map((c) => c.id), name.value, shown.cron, shown.rotation);
       for (const o of outcomes) {
         toast(o.error ? t("autoFailed", { name: o.workflowName, error: o.error }) : t("autoCreated", { name: o.workflowName }), o.error ? "bad" : "ok");
       }
-      close();
-      done();
-    } catch (err) {
-      status.textContent = errorText(err as api.ApiError);
-      status.classList.add("error");
-      (confirm as HTMLButtonElement).disabled = false;
     }
+    close();
+    done();
   });
   dialog.replaceChildren(formEl);
   void update();
@@ -191,95 +182,8 @@ function previewParts(p: api.Preview, count: number, name: string): HTMLElement[
   return parts;
 }
 
-function runBadge(run: api.Run | null): HTMLElement {
-  if (!run) return h("span", { class: "note" }, t("noRuns"));
-  const tone = run.state === "success" ? "ok" : run.state === "error" ? "bad" : "busy";
-  return h(
-    "span",
-    {},
-    h("span", { class: `status ${tone}` }, run.state === "other" ? run.rawState : t(`run.${run.state}` as Key)),
-    run.executedAt ? h("span", { class: "note" }, dateTime(run.executedAt)) : null,
-    run.stateInfo ? h("span", { class: "note warn" }, run.stateInfo) : null,
-  );
-}
-
-/** Workflow Management for a project. */
-export async function workflowView(container: HTMLElement, projectId: string): Promise<void> {
-  const selected = new Set<string>();
-  const head = () => h("h1", {}, t("workflowsTitle"));
-  container.replaceChildren(head(), h("p", { class: "loading", role: "status" }, t("loadingWorkflows")));
-  let rows: api.WorkflowRow[];
-  try {
-    rows = await api.listWorkflows(projectId);
-  } catch (e) {
-    container.replaceChildren(head(), errorBox(e as api.ApiError, () => void workflowView(container, projectId)));
-    return;
-  }
-  const reload = () => void workflowView(container, projectId);
-  // Quiet until something is chosen, as on Instance Backup.
-  const del = h("button", { class: "btn", id: "delete-workflows" }, t("deleteSelected", { count: "0" }));
-  (del as HTMLButtonElement).disabled = true;
-  const sync = () => {
-    del.textContent = t("deleteSelected", { count: String(selected.size) });
-    (del as HTMLButtonElement).disabled = selected.size === 0;
-    del.classList.toggle("danger", selected.size > 0);
-  };
-  del.addEventListener("click", () => confirmDeleteWorkflows(projectId, rows.filter((r) => selected.has(r.id)), del, reload));
-  const toolbar = h(
-    "div",
-    { class: "toolbar" },
-    h("button", { class: "btn primary", id: "create-auto", onclick: (e: Event) => autoBackupDialog(projectId, null, e.currentTarget as HTMLElement, reload) }, t("createAutoBackup")),
-    h("button", { class: "btn", id: "check-now", onclick: () => void api.refreshSchedules().then(reload) }, t("checkNow")),
-    h("span", { class: "spacer" }),
-    del,
-  );
-  if (rows.length === 0) {
-    container.replaceChildren(head(), toolbar, h("p", { class: "empty" }, t("noWorkflows")));
-    return;
-  }
-  const body = h("tbody");
-  for (const r of rows) {
-    const box = h("input", { type: "checkbox", "aria-label": t("selectRow", { name: r.name }) });
-    box.addEventListener("change", () => {
-      if (box.checked) selected.add(r.id);
-      else selected.delete(r.id);
-      sync();
-    });
-    const historyRow = h("tr", { class: "history", hidden: true }, h("td", { colspan: "7" }, r.history.length ? h("ul", { class: "runs" }, ...r.history.map((run) => h("li", {}, runBadge(run)))) : h("p", { class: "note" }, t("noRuns"))));
-    // One "…" as on the other lists: two buttons per row pushed the table past a small window.
-    const more = h("button", { class: "btn icon", "aria-haspopup": "menu", "aria-expanded": "false", "aria-label": t("actionsFor", { name: r.name }), title: t("actionsFor", { name: r.name }) }, "…");
-    more.addEventListener("click", (e) => {
-      e.stopPropagation();
-      popupMenu(more, t("actionsFor", { name: r.name }), [
-        [t("edit"), () => autoBackupDialog(projectId, r.instanceId, more, reload, r)],
-        [t("history"), () => { historyRow.hidden = !historyRow.hidden; }],
-      ]);
-    });
-    body.append(
-      h(
-        "tr",
-        { "data-workflow": r.name },
-        h("td", { class: "select" }, box),
-        h("th", { scope: "row" }, r.name),
-        h("td", { class: "nowrap" }, r.instanceName ?? h("em", {}, t("deletedInstance"))),
-        h("td", {}, h("span", { class: "sentence", title: scheduleText(r.schedule, null) }, scheduleShort(r.schedule)), h("span", { class: "note" }, r.rotation !== null ? `${r.region} · ${t("schedKeeps", { keep: String(r.rotation) })}` : r.region)),
-        h("td", {}, ...when(r.nextRun)),
-        h("td", {}, runBadge(r.lastRun)),
-        h("td", { class: "row-actions actions-cell" }, more),
-      ),
-      historyRow,
-    );
-  }
-  const table = h(
-    "table",
-    { class: "list", id: "workflows" },
-    h("thead", {}, h("tr", {}, h("th", { class: "select" }), ...(["colName", "colInstance", "colSchedule", "colNextRun", "colLastRun"] as Key[]).map((k) => h("th", { scope: "col" }, t(k))), h("th", {}, h("span", { class: "visually-hidden" }, t("colActions"))))),
-    body,
-  );
-  container.replaceChildren(head(), toolbar, table);
-}
-
-function confirmDeleteWorkflows(projectId: string, rows: api.WorkflowRow[], returnFocus: HTMLElement, done: () => void): void {
+/** Asks before deleting `rows`, listing the exact backups that would go with them. */
+export function confirmDeleteWorkflows(projectId: string, rows: api.WorkflowRow[], returnFocus: HTMLElement, done: () => void): void {
   const refs = rows.map((r) => ({ region: r.region, id: r.id }));
   modal(t("deleteWfTitle", { count: rows.length }), returnFocus, (dialog, close) => {
     const also = h("input", { type: "checkbox", id: "delete-wf-backups" }) as HTMLInputElement;
