@@ -444,6 +444,10 @@ impl App {
 
     /// Saves a PNG of the window under `tests/artifacts/<name>.png`.
     pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
+        // A snapshot taken before the last change is painted shows the screen before it (an
+        // edit dialog's shot showed the list behind it). Best effort: a failure's own screenshot
+        // must still be taken when the page no longer answers scripts.
+        let _ = tokio::time::timeout(Duration::from_secs(5), self.painted()).await;
         // Bounded: a WebKit snapshot that never returns must fail the step, not hang the run.
         let png = tokio::time::timeout(Duration::from_secs(30), self.client.screenshot())
             .await
@@ -454,6 +458,18 @@ impl App {
         let path = dir.join(format!("{name}.png"));
         std::fs::write(&path, png).map_err(|e| e.to_string())?;
         Ok(path)
+    }
+
+    /// Waits until the page has been painted (two animation frames after the call).
+    pub async fn painted(&self) -> Result<()> {
+        self.script::<bool>(
+            "no paint",
+            "const done = arguments[arguments.length - 1];
+             requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+            true,
+        )
+        .await
+        .map(|_| ())
     }
 
     /// Ends the session and the app.

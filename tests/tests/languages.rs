@@ -79,19 +79,6 @@ async fn overflows(app: &App, screen: &str) -> Result<Vec<String>> {
     Ok(list.into_iter().map(|v| format!("{screen}: {v}")).collect())
 }
 
-/// Waits until the page has been painted (two animation frames): a WebKit snapshot taken before
-/// shows an empty window.
-async fn painted(app: &App) -> Result<()> {
-    app.script::<bool>(
-        "no paint",
-        "const done = arguments[arguments.length - 1];
-         requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
-        true,
-    )
-    .await
-    .map(|_| ())
-}
-
 /// Opens a sidebar section.
 async fn section(app: &App, name: &str) -> Result<()> {
     app.click(&format!("a.nav-item[data-section='{name}']"))
@@ -113,7 +100,6 @@ async fn walk(app: &App, lang: &str, port: u16, shots: &str) -> Result<Vec<Strin
     }
     app.find_text(&word(lang, "overviewTitle")).await?;
     found.extend(overflows(app, &at("overview")).await?);
-    painted(app).await?;
     app.screenshot(&format!("{shots}-overview")).await?;
 
     section(app, "instances").await?;
@@ -127,7 +113,6 @@ async fn walk(app: &App, lang: &str, port: u16, shots: &str) -> Result<Vec<Strin
     app.find("#backup-name").await?;
     app.find("#confirm-backup").await?;
     found.extend(overflows(app, &at("backup dialog")).await?);
-    painted(app).await?;
     app.screenshot(&format!("{shots}-backup-dialog")).await?;
     app.fill("#backup-name", "e2e walk").await?;
     app.click("#confirm-backup").await?;
@@ -148,7 +133,6 @@ async fn walk(app: &App, lang: &str, port: u16, shots: &str) -> Result<Vec<Strin
         section(app, name).await?;
         app.find(ready).await?;
         found.extend(overflows(app, &at(name)).await?);
-        painted(app).await?;
         app.screenshot(&format!("{shots}-{name}")).await?;
     }
     Ok(found)
@@ -291,7 +275,6 @@ async fn refusals(app: &App, lang: &str, port: u16) -> Result<()> {
     let label = word(lang, "applicationKey");
     let expected = filled(lang, "why-fieldSpaces", &[("field", &label)]);
     shows_all(app, ".form-status", &[expected]).await?;
-    painted(app).await?;
     app.screenshot(&format!("languages-{lang}-refusal")).await?;
     Ok(())
 }

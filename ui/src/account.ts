@@ -1,9 +1,12 @@
-// Settings → Account: the welcome screen with the three ways in (and an import offer), or who
-// is connected with what rights, and sign-out. Typed secrets live only in the form's inputs,
-// which are removed as soon as the account is saved.
+// Settings → Account as a component: the welcome screen with the three ways in (and an import
+// offer), or who is connected with what rights, and sign-out. Typed secrets live only in the
+// form's inputs, which leave the page as soon as the account is saved.
+import { Fragment, h as vh, type ComponentChildren } from "preact";
+import { useEffect, useRef, useState } from "preact/hooks";
 import * as api from "./api";
 import { dateTime, localeTag, t, type Key } from "./i18n";
 import { errorText, h, modal, submitOnce, toast } from "./dom";
+import { useRead } from "./components";
 
 type Way = "connect" | "keys" | "service";
 
@@ -19,161 +22,227 @@ const REGIONS: [string, Key][] = [
   ["ovh-us", "regionUs"],
 ];
 
-const view = {
-  way: "connect" as Way,
-  /** Refreshes the current form's links for the chosen region, without touching what was typed. */
-  refreshLinks: () => {},
-};
+const WAYS: [Way, Key][] = [
+  ["connect", "wayConnect"],
+  ["keys", "wayKeys"],
+  ["service", "wayService"],
+];
 
-export async function accountView(container: HTMLElement, hooks: AccountHooks): Promise<void> {
-  container.replaceChildren(h("h1", {}, t("accountTitle")), h("p", { class: "loading", role: "status" }, t("loadingAccount")));
-  try {
-    const status = await api.accountStatus();
-    if (status.demo) {
-      const offer = await api.importOffer();
-      container.replaceChildren(...welcome(status, offer, hooks), checkBox());
-      if (status.waitingFor) void waitForApproval(container.querySelector<HTMLElement>("#way-panel")!, status.waitingFor, hooks);
-      return;
-    }
-    const info = await api.accountInfo();
-    container.replaceChildren(h("h1", {}, t("accountTitle")), info ? connectedCard(info, hooks) : h("p", {}, t("noAccount")), checkBox());
-  } catch (e) {
-    const err = e as api.ApiError;
+/** The way in shown last: kept when the window is drawn again (after a language change). */
+let lastWay: Way = "connect";
+
+type Loaded = { demo: true; status: api.AccountStatus; offer: api.ImportOffer | null } | { demo: false; info: api.AccountInfo | null };
+
+async function load(): Promise<Loaded> {
+  const status = await api.accountStatus();
+  if (status.demo) return { demo: true, status, offer: await api.importOffer() };
+  return { demo: false, info: await api.accountInfo() };
+}
+
+export function Account({ hooks }: { hooks: AccountHooks }) {
+  const { data, failure, retry } = useRead(load, []);
+  const title = vh("h1", {}, t("accountTitle"));
+  if (failure && !data)
     // The stored keys do not work: say why, and still offer to sign out and connect again.
-    container.replaceChildren(
-      h("h1", {}, t("accountTitle")),
-      h("div", { class: "notice error", role: "alert" }, h("p", {}, errorText(err))),
-      h("div", { class: "actions start" }, signOutButton(hooks), h("button", { class: "btn", onclick: () => void accountView(container, hooks) }, t("retry"))),
+    return vh(
+      "div",
+      {},
+      title,
+      vh("div", { class: "notice error", role: "alert" }, vh("p", {}, errorText(failure))),
+      vh("div", { class: "actions start" }, vh(SignOut, { hooks }), vh("button", { class: "btn", onClick: retry }, t("retry"))),
     );
-  }
+  if (!data) return vh("div", {}, title, vh("p", { class: "loading", role: "status" }, t("loadingAccount")));
+  if (data.demo) return vh("div", {}, vh(Welcome, { status: data.status, offer: data.offer, hooks }), vh(CheckCard, {}));
+  return vh("div", {}, title, data.info ? vh(Connected, { info: data.info, hooks }) : vh("p", {}, t("noAccount")), vh(CheckCard, {}));
 }
 
-function welcome(status: api.AccountStatus, offer: api.ImportOffer | null, hooks: AccountHooks): HTMLElement[] {
-  const region = h("select", { id: "account-region" });
-  for (const [code, label] of REGIONS) {
-    const opt = h("option", { value: code }, t(label));
-    opt.selected = status.defaultEndpoint === code;
-    region.append(opt);
-  }
-  const custom = h("input", { id: "account-endpoint-url", type: "url", placeholder: "https://eu.api.ovh.com/1.0", autocomplete: "off", spellcheck: "false" });
-  const isCustom = !REGIONS.some(([code]) => code === status.defaultEndpoint);
-  if (isCustom) custom.value = status.defaultEndpoint;
-  const advanced = h("details", { class: "advanced" }, h("summary", {}, t("advanced")), h("label", { class: "stack", for: "account-endpoint-url" }, h("span", {}, t("customEndpoint")), custom), h("p", { class: "help" }, t("customEndpointHelp")));
-  if (isCustom) advanced.open = true;
-  const endpoint = () => (custom.value.trim() !== "" ? custom.value.trim() : region.value);
-
-  const panel = h("div", { id: "way-panel", class: "way-panel", role: "tabpanel" });
-  const tabs = h("div", { class: "tabs", role: "tablist", "aria-label": t("waysIn") });
-  const ways: [Way, Key][] = [
-    ["connect", "wayConnect"],
-    ["keys", "wayKeys"],
-    ["service", "wayService"],
-  ];
-  const show = () => {
-    for (const b of tabs.querySelectorAll("button")) b.setAttribute("aria-selected", String(b.dataset.way === view.way));
-    panel.replaceChildren(...wayForm(view.way, endpoint, hooks, panel));
+function Welcome({ status, offer, hooks }: { status: api.AccountStatus; offer: api.ImportOffer | null; hooks: AccountHooks }) {
+  const known = REGIONS.some(([code]) => code === status.defaultEndpoint);
+  const [region, setRegion] = useState(known ? status.defaultEndpoint : REGIONS[0][0]);
+  const [custom, setCustom] = useState(known ? "" : status.defaultEndpoint);
+  const [way, setWay] = useState<Way>(lastWay);
+  const [waiting, setWaiting] = useState<string | null>(status.waitingFor);
+  const tabs = useRef<HTMLDivElement>(null);
+  const arrowed = useRef(false);
+  useEffect(() => {
+    // Arrow keys move the focus with the tab; a click leaves it where it is.
+    if (arrowed.current) tabs.current?.querySelector<HTMLElement>(`[data-way="${way}"]`)?.focus();
+    arrowed.current = false;
+  }, [way]);
+  const choose = (w: Way) => {
+    lastWay = w;
+    setWay(w);
   };
-  for (const [way, label] of ways) {
-    const b = h("button", { class: "tab", role: "tab", type: "button", id: `way-${way}`, "data-way": way, onclick: () => { view.way = way; show(); } }, t(label));
-    tabs.append(b);
-  }
-  tabs.addEventListener("keydown", (e) => {
+  const endpoint = custom.trim() !== "" ? custom.trim() : region;
+  const arrow = (e: KeyboardEvent) => {
     if (e.key !== "ArrowRight" && e.key !== "ArrowLeft") return;
-    const i = ways.findIndex(([w]) => w === view.way);
-    view.way = ways[(i + (e.key === "ArrowRight" ? 1 : ways.length - 1)) % ways.length][0];
-    show();
-    tabs.querySelector<HTMLButtonElement>(`[data-way="${view.way}"]`)?.focus();
-  });
-  region.addEventListener("change", () => view.refreshLinks());
-  custom.addEventListener("change", () => view.refreshLinks());
-  show();
-
-  return [
-    h("h1", {}, t("welcomeTitle")),
-    h("p", { class: "lead" }, t("welcomeText")),
-    offer ? importCard(offer, hooks) : null,
-    h("label", { class: "field" }, h("span", {}, t("accountRegion")), region),
-    advanced,
-    tabs,
-    panel,
-    h("p", { class: "help" }, t("keyringPromise")),
-  ].filter((x): x is HTMLElement => x !== null);
+    const i = WAYS.findIndex(([w]) => w === way);
+    arrowed.current = true;
+    choose(WAYS[(i + (e.key === "ArrowRight" ? 1 : WAYS.length - 1)) % WAYS.length][0]);
+  };
+  return vh(
+    Fragment,
+    {},
+    vh("h1", {}, t("welcomeTitle")),
+    vh("p", { class: "lead" }, t("welcomeText")),
+    offer ? vh(ImportCard, { offer, hooks }) : null,
+    vh(
+      "label",
+      { class: "field" },
+      vh("span", {}, t("accountRegion")),
+      vh(
+        "select",
+        { id: "account-region", value: region, onChange: (e: Event) => setRegion((e.currentTarget as HTMLSelectElement).value) },
+        REGIONS.map(([code, label]) => vh("option", { key: code, value: code }, t(label))),
+      ),
+    ),
+    vh(
+      "details",
+      { class: "advanced", open: !known },
+      vh("summary", {}, t("advanced")),
+      vh(
+        "label",
+        { class: "stack", for: "account-endpoint-url" },
+        vh("span", {}, t("customEndpoint")),
+        vh("input", {
+          id: "account-endpoint-url",
+          type: "url",
+          placeholder: "https://eu.api.ovh.com/1.0",
+          autocomplete: "off",
+          spellcheck: false,
+          value: custom,
+          onChange: (e: Event) => setCustom((e.currentTarget as HTMLInputElement).value),
+        }),
+      ),
+      vh("p", { class: "help" }, t("customEndpointHelp")),
+    ),
+    vh(
+      "div",
+      { class: "tabs", role: "tablist", "aria-label": t("waysIn"), ref: tabs, onKeyDown: arrow },
+      WAYS.map(([w, label]) => vh("button", { key: w, class: "tab", role: "tab", type: "button", id: `way-${w}`, "data-way": w, "aria-selected": String(w === way), onClick: () => choose(w) }, t(label))),
+    ),
+    vh(
+      "div",
+      { id: "way-panel", class: "way-panel", role: "tabpanel" },
+      waiting ? vh(Waiting, { url: waiting, hooks }) : vh(WayForm, { key: way, way, endpoint, hooks, waitFor: setWaiting }),
+    ),
+    vh("p", { class: "help" }, t("keyringPromise")),
+  );
 }
 
-function importCard(offer: api.ImportOffer, hooks: AccountHooks): HTMLElement {
-  const status = h("p", { class: "form-status", role: "status" });
-  const button = h("button", { class: "btn primary", id: "import-account" }, t("importButton"));
-  button.addEventListener("click", async () => {
-    button.disabled = true;
-    status.textContent = t("checking");
+function ImportCard({ offer, hooks }: { offer: api.ImportOffer; hooks: AccountHooks }) {
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
+  const go = async () => {
+    setBusy(true);
+    setFailed(null);
     try {
       await api.importAccount();
       toast(t("connected"), "ok");
       hooks.connected();
     } catch (e) {
-      status.textContent = errorText(e as api.ApiError);
-      status.classList.add("error");
-      button.disabled = false;
+      setFailed(errorText(e as api.ApiError));
+      setBusy(false);
     }
-  });
-  return h(
+  };
+  return vh(
     "section",
     { class: "card", id: "import-offer", "aria-labelledby": "import-title" },
-    h("h2", { id: "import-title" }, t("importTitle")),
-    h("p", {}, t(offer.method === "keys" ? "importKeysText" : "importServiceText", { sources: offer.sources.join(", "), endpoint: offer.endpoint })),
-    button,
-    status,
+    vh("h2", { id: "import-title" }, t("importTitle")),
+    vh("p", {}, t(offer.method === "keys" ? "importKeysText" : "importServiceText", { sources: offer.sources.join(", "), endpoint: offer.endpoint })),
+    vh("button", { class: "btn primary", id: "import-account", disabled: busy, onClick: () => void go() }, t("importButton")),
+    vh("p", { class: failed ? "form-status error" : "form-status", role: "status" }, failed ?? (busy ? t("checking") : "")),
   );
 }
 
-function input(id: string, label: Key, secret: boolean): [HTMLElement, HTMLInputElement] {
-  const el = h("input", { id, type: secret ? "password" : "text", autocomplete: "off", spellcheck: "false", required: true });
-  return [h("label", { class: "stack", for: id }, h("span", {}, t(label)), el), el];
-}
-
-function link(label: string, url: string | null): HTMLElement | null {
+function Link({ label, url, id }: { label: string; url: string | null; id?: string }) {
   if (!url) return null;
-  return h("a", { href: url, class: "ext", onclick: (e: Event) => { e.preventDefault(); void api.openPage(url); } }, label);
+  return vh(
+    "a",
+    {
+      id,
+      href: url,
+      class: "ext",
+      onClick: (e: MouseEvent) => {
+        e.preventDefault();
+        void api.openPage(url);
+      },
+    },
+    label,
+  );
 }
 
-function wayForm(way: Way, endpoint: () => string, hooks: AccountHooks, panel: HTMLElement): HTMLElement[] {
-  const status = h("p", { class: "form-status", role: "status" });
-  const links = h("p", { class: "links" });
-  view.refreshLinks = () =>
-    void api.endpointLinks(endpoint()).then(
-      (l) => links.replaceChildren(...[way === "keys" ? link(t("createTokenLink"), l.createToken) : link(t("createAppLink"), l.createApp)].filter((x): x is HTMLElement => x !== null)),
-      () => links.replaceChildren(),
+type WayProps = { way: Way; endpoint: string; hooks: AccountHooks; waitFor: (url: string) => void };
+
+/** One way in. What is typed is read from the inputs when sent, never kept elsewhere. */
+function WayForm({ way, endpoint, hooks, waitFor }: WayProps) {
+  const form = useRef<HTMLFormElement>(null);
+  const go = useRef<HTMLButtonElement>(null);
+  const status = useRef<HTMLParagraphElement>(null);
+  const inputs = useRef(new Map<string, HTMLInputElement>());
+  // Read when sent: the region may change after the form was drawn.
+  const sendTo = useRef(endpoint);
+  sendTo.current = endpoint;
+  const [links, setLinks] = useState<api.EndpointLinks | null>(null);
+  useEffect(() => {
+    let wanted = true;
+    api.endpointLinks(endpoint).then(
+      (l) => wanted && setLinks(l),
+      () => wanted && setLinks(null),
     );
-  view.refreshLinks();
-  // One request per press: the keys are checked with OVHcloud before anything is kept.
-  const once = (form: HTMLFormElement, go: HTMLButtonElement, action: () => Promise<void>) =>
-    submitOnce(form, go, status, () => (go.disabled = false), action, t("checking"));
-  if (way === "connect") {
-    const [akLabel, ak] = input("account-ak", "applicationKey", false);
-    const [asLabel, as] = input("account-as", "applicationSecret", true);
-    const go = h("button", { class: "btn primary", id: "connect", type: "submit" }, t("connectButton"));
-    const form = h("form", { class: "way" }, h("ol", { class: "steps" }, h("li", {}, t("connectStep1")), h("li", {}, t("connectStep2")), h("li", {}, t("connectStep3"))), links, akLabel, asLabel, h("div", { class: "actions start" }, go), status);
-    once(form, go, async () => {
-      const url = await api.connectStart({ endpoint: endpoint(), applicationKey: ak.value, applicationSecret: as.value });
-      await waitForApproval(panel, url, hooks);
-    });
-    return [form];
-  }
-  if (way === "keys") {
-    const [akLabel, ak] = input("keys-ak", "applicationKey", false);
-    const [asLabel, as] = input("keys-as", "applicationSecret", true);
-    const [ckLabel, ck] = input("keys-ck", "consumerKey", true);
-    const go = h("button", { class: "btn primary", id: "save-keys", type: "submit" }, t("checkAndSave"));
-    const form = h("form", { class: "way" }, h("p", {}, t("keysText")), links, akLabel, asLabel, ckLabel, h("div", { class: "actions start" }, go), status);
-    once(form, go, async () => done(await api.saveKeys({ endpoint: endpoint(), applicationKey: ak.value, applicationSecret: as.value, consumerKey: ck.value }), hooks));
-    return [form];
-  }
-  const [idLabel, id] = input("service-id", "clientId", false);
-  const [secretLabel, secret] = input("service-secret", "clientSecret", true);
-  const go = h("button", { class: "btn primary", id: "save-service-account", type: "submit" }, t("checkAndSave"));
-  const form = h("form", { class: "way" }, h("p", {}, t("serviceText")), idLabel, secretLabel, h("div", { class: "actions start" }, go), status);
-  once(form, go, async () => done(await api.saveServiceAccount({ endpoint: endpoint(), clientId: id.value, clientSecret: secret.value }), hooks));
-  return [form];
+    return () => {
+      wanted = false;
+    };
+  }, [endpoint]);
+  useEffect(() => {
+    const typed = (id: string) => inputs.current.get(id)?.value ?? "";
+    const send: Record<Way, () => Promise<void>> = {
+      connect: async () => waitFor(await api.connectStart({ endpoint: sendTo.current, applicationKey: typed("account-ak"), applicationSecret: typed("account-as") })),
+      keys: async () => done(await api.saveKeys({ endpoint: sendTo.current, applicationKey: typed("keys-ak"), applicationSecret: typed("keys-as"), consumerKey: typed("keys-ck") }), hooks),
+      service: async () => done(await api.saveServiceAccount({ endpoint: sendTo.current, clientId: typed("service-id"), clientSecret: typed("service-secret") }), hooks),
+    };
+    // One request per press: the keys are checked with OVHcloud before anything is kept.
+    submitOnce(form.current!, go.current!, status.current!, () => (go.current!.disabled = false), send[way], t("checking"));
+  }, []);
+  const input = (id: string, label: Key, secret: boolean) =>
+    vh(
+      "label",
+      { class: "stack", for: id },
+      vh("span", {}, t(label)),
+      vh("input", {
+        id,
+        type: secret ? "password" : "text",
+        autocomplete: "off",
+        spellcheck: false,
+        required: true,
+        ref: (el: HTMLInputElement | null) => {
+          if (el) inputs.current.set(id, el);
+          else inputs.current.delete(id);
+        },
+      }),
+    );
+  const button = (id: string, label: Key) => vh("div", { class: "actions start" }, vh("button", { class: "btn primary", id, type: "submit", ref: go }, t(label)));
+  const statusLine = vh("p", { class: "form-status", role: "status", ref: status });
+  let parts: ComponentChildren;
+  if (way === "connect")
+    parts = [
+      vh("ol", { class: "steps" }, vh("li", {}, t("connectStep1")), vh("li", {}, t("connectStep2")), vh("li", {}, t("connectStep3"))),
+      vh("p", { class: "links" }, vh(Link, { label: t("createAppLink"), url: links?.createApp ?? null })),
+      input("account-ak", "applicationKey", false),
+      input("account-as", "applicationSecret", true),
+      button("connect", "connectButton"),
+    ];
+  else if (way === "keys")
+    parts = [
+      vh("p", {}, t("keysText")),
+      vh("p", { class: "links" }, vh(Link, { label: t("createTokenLink"), url: links?.createToken ?? null })),
+      input("keys-ak", "applicationKey", false),
+      input("keys-as", "applicationSecret", true),
+      input("keys-ck", "consumerKey", true),
+      button("save-keys", "checkAndSave"),
+    ];
+  else parts = [vh("p", {}, t("serviceText")), input("service-id", "clientId", false), input("service-secret", "clientSecret", true), button("save-service-account", "checkAndSave")];
+  return vh("form", { class: "way", ref: form }, parts, statusLine);
 }
 
 function done(info: api.AccountInfo, hooks: AccountHooks): void {
@@ -182,25 +251,35 @@ function done(info: api.AccountInfo, hooks: AccountHooks): void {
 }
 
 /** The visible wait for approval, with the page link again and Cancel. */
-async function waitForApproval(panel: HTMLElement, url: string, hooks: AccountHooks): Promise<void> {
-  const cancel = h("button", { class: "btn", id: "cancel-connect", type: "button", onclick: () => void api.connectCancel() }, t("cancel"));
-  panel.replaceChildren(
-    h(
+function Waiting({ url, hooks }: { url: string; hooks: AccountHooks }) {
+  const cancel = useRef<HTMLButtonElement>(null);
+  const [failed, setFailed] = useState<api.ApiError | null>(null);
+  useEffect(() => {
+    cancel.current?.focus();
+    // Not dropped when the screen changes: an approval given meanwhile still opens the account.
+    api.connectWait().then(
+      (info) => (info ? done(info, hooks) : hooks.signedOut()),
+      (e: api.ApiError) => setFailed(e),
+    );
+  }, [url]);
+  if (failed)
+    return vh(
+      Fragment,
+      {},
+      vh("div", { class: "notice error", role: "alert" }, vh("p", {}, errorText(failed))),
+      vh("div", { class: "actions start" }, vh("button", { class: "btn", onClick: () => hooks.signedOut() }, t("tryAgain"))),
+    );
+  return vh(
+    Fragment,
+    {},
+    vh(
       "div",
       { class: "waiting", role: "status", "aria-live": "polite" },
-      h("span", { class: "spinner", "aria-hidden": "true" }),
-      h("div", {}, h("p", {}, h("strong", {}, t("waitingTitle"))), h("p", {}, t("waitingText")), h("p", {}, h("a", { id: "approval-link", href: url, class: "ext", onclick: (e: Event) => { e.preventDefault(); void api.openPage(url); } }, t("openApprovalAgain")))),
+      vh("span", { class: "spinner", "aria-hidden": "true" }),
+      vh("div", {}, vh("p", {}, vh("strong", {}, t("waitingTitle"))), vh("p", {}, t("waitingText")), vh("p", {}, vh(Link, { label: t("openApprovalAgain"), url, id: "approval-link" }))),
     ),
-    h("div", { class: "actions start" }, cancel),
+    vh("div", { class: "actions start" }, vh("button", { class: "btn", id: "cancel-connect", type: "button", ref: cancel, onClick: () => void api.connectCancel() }, t("cancel"))),
   );
-  cancel.focus();
-  try {
-    const info = await api.connectWait();
-    if (info) done(info, hooks);
-    else hooks.signedOut();
-  } catch (e) {
-    panel.replaceChildren(h("div", { class: "notice error", role: "alert" }, h("p", {}, errorText(e as api.ApiError))), h("div", { class: "actions start" }, h("button", { class: "btn", onclick: () => hooks.signedOut() }, t("tryAgain"))));
-  }
 }
 
 const FEATURE_KEYS: Record<api.Feature, Key> = {
@@ -212,29 +291,30 @@ const FEATURE_KEYS: Record<api.Feature, Key> = {
   automaticBackups: "featureAutomatic",
 };
 
-function connectedCard(info: api.AccountInfo, hooks: AccountHooks): HTMLElement {
+function Connected({ info, hooks }: { info: api.AccountInfo; hooks: AccountHooks }) {
+  const region = REGIONS.find(([c]) => c === info.endpoint);
   const rows: [Key, string][] = [
     ["accountName", info.account],
-    ["accountRegion", REGIONS.find(([c]) => c === info.endpoint) ? t(REGIONS.find(([c]) => c === info.endpoint)![1]) : info.endpoint],
+    ["accountRegion", region ? t(region[1]) : info.endpoint],
     ["accountMethod", t(info.method === "keys" ? "methodKeys" : "methodService")],
   ];
   if (info.applicationKey) rows.push(["applicationKey", info.applicationKey]);
   if (info.clientId) rows.push(["clientId", info.clientId]);
   rows.push(["accountExpiry", info.expiration ? dateTime(info.expiration) : t(info.method === "keys" ? "noExpiry" : "tokenRenewed")]);
   rows.push(["accountProjects", info.projects.length ? info.projects.join(", ") : t("noProjects")]);
-  return h(
+  return vh(
     "section",
     { class: "card", id: "account-card", "aria-labelledby": "account-card-title" },
-    h("h2", { id: "account-card-title" }, t("connectedTitle")),
-    h("dl", { class: "facts" }, ...rows.flatMap(([k, v]) => [h("dt", {}, t(k)), h("dd", {}, v)])),
+    vh("h2", { id: "account-card-title" }, t("connectedTitle")),
+    vh("dl", { class: "facts" }, rows.map(([k, v]) => vh(Fragment, { key: k }, vh("dt", {}, t(k)), vh("dd", {}, v)))),
     info.missing.length
-      ? h("div", { class: "notice", role: "note", id: "missing-features" }, h("p", {}, t("missingTitle")), h("ul", {}, ...info.missing.map((f) => h("li", {}, t(FEATURE_KEYS[f])))), h("p", {}, t("missingFix")))
+      ? vh("div", { class: "notice", role: "note", id: "missing-features" }, vh("p", {}, t("missingTitle")), vh("ul", {}, info.missing.map((f) => vh("li", { key: f }, t(FEATURE_KEYS[f])))), vh("p", {}, t("missingFix")))
       : null,
-    priceCountryBox(),
+    vh(PriceCountry, {}),
     info.rules
-      ? h("details", { class: "rules" }, h("summary", {}, t("rulesTitle", { count: String(info.rules.length) })), h("ul", {}, ...info.rules.map((r) => h("li", {}, h("code", {}, `${r.method} ${r.path}`)))))
-      : h("p", { class: "help" }, t("rulesIam")),
-    h("div", { class: "actions start" }, signOutButton(hooks)),
+      ? vh("details", { class: "rules" }, vh("summary", {}, t("rulesTitle", { count: String(info.rules.length) })), vh("ul", {}, info.rules.map((r, i) => vh("li", { key: i }, vh("code", {}, `${r.method} ${r.path}`)))))
+      : vh("p", { class: "help" }, t("rulesIam")),
+    vh("div", { class: "actions start" }, vh(SignOut, { hooks })),
   );
 }
 
@@ -252,114 +332,129 @@ export function countryName(code: string): string {
 }
 
 /** Where backup prices come from; a choice when OVH does not say the account's country. */
-function priceCountryBox(): HTMLElement {
-  const box = h("section", { class: "price-country", id: "price-country", "aria-labelledby": "price-country-title" }, h("h3", { id: "price-country-title" }, t("priceCountryTitle")));
-  const draw = async () => {
-    let c: api.PriceCountry;
-    try {
-      c = await api.priceCountry();
-    } catch (e) {
-      box.append(h("p", { class: "error" }, errorText(e as api.ApiError)));
-      return;
-    }
-    const title = box.firstElementChild!;
-    if (c.source === "account" && c.subsidiary) {
-      box.replaceChildren(title, h("p", {}, t("priceCountryFromAccount", { country: countryName(c.subsidiary) })));
-      return;
-    }
-    const select = h("select", { id: "price-country-select" }, ...c.choices.map((code) => h("option", { value: code }, countryName(code)))) as HTMLSelectElement;
-    select.value = c.subsidiary ?? c.suggested;
-    const status = h("p", { class: "form-status", role: "status" });
-    const save = h("button", { class: "btn", id: "save-price-country", type: "button" }, t("save"));
-    save.addEventListener("click", async () => {
+function PriceCountry() {
+  const { data: c, failure } = useRead(() => api.priceCountry(), []);
+  const [picked, setPicked] = useState<string | null>(null);
+  const [said, setSaid] = useState("");
+  const title = vh("h3", { id: "price-country-title" }, t("priceCountryTitle"));
+  let body: ComponentChildren = null;
+  if (failure && !c) body = vh("p", { class: "error" }, errorText(failure));
+  else if (c && c.source === "account" && c.subsidiary) body = vh("p", {}, t("priceCountryFromAccount", { country: countryName(c.subsidiary) }));
+  else if (c) {
+    const value = picked ?? c.subsidiary ?? c.suggested;
+    const save = async () => {
       try {
-        await api.choosePriceCountry(select.value);
-        status.textContent = t("priceCountrySaved", { country: countryName(select.value) });
+        await api.choosePriceCountry(value);
+        setSaid(t("priceCountrySaved", { country: countryName(value) }));
       } catch (e) {
-        status.textContent = errorText(e as api.ApiError);
+        setSaid(errorText(e as api.ApiError));
       }
-    });
-    box.replaceChildren(
-      title,
-      h("p", {}, t(c.source === "chosen" ? "priceCountryChosen" : "priceCountryAsk")),
-      h("label", { class: "stack", for: "price-country-select" }, h("span", {}, t("priceCountryLabel")), select),
-      h("div", { class: "actions start" }, save),
-      status,
-    );
-  };
-  void draw();
-  return box;
+    };
+    body = [
+      vh("p", {}, t(c.source === "chosen" ? "priceCountryChosen" : "priceCountryAsk")),
+      vh(
+        "label",
+        { class: "stack", for: "price-country-select" },
+        vh("span", {}, t("priceCountryLabel")),
+        vh(
+          "select",
+          { id: "price-country-select", value, onChange: (e: Event) => setPicked((e.currentTarget as HTMLSelectElement).value) },
+          c.choices.map((code) => vh("option", { key: code, value: code }, countryName(code))),
+        ),
+      ),
+      vh("div", { class: "actions start" }, vh("button", { class: "btn", id: "save-price-country", type: "button", onClick: () => void save() }, t("save"))),
+      vh("p", { class: "form-status", role: "status" }, said),
+    ];
+  }
+  return vh("section", { class: "price-country", id: "price-country", "aria-labelledby": "price-country-title" }, title, body);
 }
 
 /** "Check my account": a read-only tour of the API, reported without values to copy or save. */
-function checkBox(): HTMLElement {
-  const run = h("button", { class: "btn", id: "check-account", type: "button" }, t("checkAccount"));
-  const out = h("div", { id: "check-result", "aria-live": "polite" });
-  run.addEventListener("click", async () => {
-    (run as HTMLButtonElement).disabled = true;
-    out.replaceChildren(h("p", { class: "loading", role: "status" }, t("checkRunning")));
+function CheckCard() {
+  const [running, setRunning] = useState(false);
+  const [report, setReport] = useState<api.CheckReport | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  const [said, setSaid] = useState<ComponentChildren>("");
+  const text = useRef<HTMLPreElement>(null);
+  const run = async () => {
+    setRunning(true);
+    setFailed(null);
+    setReport(null);
+    setSaid("");
     try {
-      const report = await api.checkAccount();
-      const text = h("pre", { id: "check-report", class: "report", tabindex: "0" }, report.text);
-      const status = h("p", { class: "form-status", role: "status", id: "report-status" });
-      const copy = h("button", { class: "btn", id: "copy-report", type: "button" }, t("copyReport"));
-      copy.addEventListener("click", async () => {
-        try {
-          await navigator.clipboard.writeText(report.text);
-        } catch {
-          const range = document.createRange();
-          range.selectNodeContents(text);
-          const sel = window.getSelection();
-          sel?.removeAllRanges();
-          sel?.addRange(range);
-          document.execCommand("copy");
-        }
-        status.textContent = t("reportCopied");
-      });
-      const save = h("button", { class: "btn", id: "save-report", type: "button" }, t("saveReport"));
-      save.addEventListener("click", async () => {
-        try {
-          const path = await api.saveCheckReport(report.text);
-          status.replaceChildren(t("reportSaved"), " ", h("code", { id: "report-path" }, path));
-        } catch (e) {
-          status.textContent = errorText(e as api.ApiError);
-        }
-      });
-      out.replaceChildren(
-        h("p", { id: "check-summary" }, report.problems ? t("checkProblems", { count: report.problems }) : t("checkAllGood")),
-        text,
-        h("div", { class: "actions start" }, copy, save),
-        status,
-      );
+      setReport(await api.checkAccount());
     } catch (e) {
-      out.replaceChildren(h("p", { class: "error", role: "alert" }, errorText(e as api.ApiError)));
+      setFailed(errorText(e as api.ApiError));
     }
-    (run as HTMLButtonElement).disabled = false;
-  });
-  return h("section", { class: "card", id: "check-card", "aria-labelledby": "check-title" }, h("h2", { id: "check-title" }, t("checkTitle")), h("p", { class: "help" }, t("checkHelp")), h("div", { class: "actions start" }, run), out);
+    setRunning(false);
+  };
+  const copy = async (r: api.CheckReport) => {
+    try {
+      await navigator.clipboard.writeText(r.text);
+    } catch {
+      const range = document.createRange();
+      range.selectNodeContents(text.current!);
+      const sel = window.getSelection();
+      sel?.removeAllRanges();
+      sel?.addRange(range);
+      document.execCommand("copy");
+    }
+    setSaid(t("reportCopied"));
+  };
+  const save = async (r: api.CheckReport) => {
+    try {
+      const path = await api.saveCheckReport(r.text);
+      setSaid([t("reportSaved"), " ", vh("code", { id: "report-path" }, path)]);
+    } catch (e) {
+      setSaid(errorText(e as api.ApiError));
+    }
+  };
+  let out: ComponentChildren = null;
+  if (running) out = vh("p", { class: "loading", role: "status" }, t("checkRunning"));
+  else if (failed) out = vh("p", { class: "error", role: "alert" }, failed);
+  else if (report)
+    out = [
+      vh("p", { id: "check-summary" }, report.problems ? t("checkProblems", { count: report.problems }) : t("checkAllGood")),
+      vh("pre", { id: "check-report", class: "report", tabindex: 0, ref: text }, report.text),
+      vh(
+        "div",
+        { class: "actions start" },
+        vh("button", { class: "btn", id: "copy-report", type: "button", onClick: () => void copy(report) }, t("copyReport")),
+        vh("button", { class: "btn", id: "save-report", type: "button", onClick: () => void save(report) }, t("saveReport")),
+      ),
+      vh("p", { class: "form-status", role: "status", id: "report-status" }, said),
+    ];
+  return vh(
+    "section",
+    { class: "card", id: "check-card", "aria-labelledby": "check-title" },
+    vh("h2", { id: "check-title" }, t("checkTitle")),
+    vh("p", { class: "help" }, t("checkHelp")),
+    vh("div", { class: "actions start" }, vh("button", { class: "btn", id: "check-account", type: "button", disabled: running, onClick: () => void run() }, t("checkAccount"))),
+    vh("div", { id: "check-result", "aria-live": "polite" }, out),
+  );
 }
 
-function signOutButton(hooks: AccountHooks): HTMLButtonElement {
-  const button = h("button", { class: "btn danger", id: "sign-out", type: "button" }, t("signOut"));
-  button.addEventListener("click", () =>
-    modal(t("signOutTitle"), button, (dialog, close) => {
-      const confirm = h("button", { class: "btn danger", id: "confirm-sign-out", type: "button" }, t("signOut"));
-      const status = h("p", { class: "form-status", role: "status" });
-      confirm.addEventListener("click", async () => {
-        confirm.disabled = true;
-        try {
-          await api.signOut();
-          close();
-          toast(t("signedOut"), "info");
-          hooks.signedOut();
-        } catch (e) {
-          status.textContent = errorText(e as api.ApiError);
-          status.classList.add("error");
-          confirm.disabled = false;
-        }
-      });
-      dialog.append(h("h2", {}, t("signOutTitle")), h("p", {}, t("signOutText")), status, h("div", { class: "actions" }, h("button", { class: "btn", type: "button", onclick: close }, t("cancel")), confirm));
-    }),
-  );
-  return button;
+function SignOut({ hooks }: { hooks: AccountHooks }) {
+  return vh("button", { class: "btn danger", id: "sign-out", type: "button", onClick: (e: MouseEvent) => confirmSignOut(e.currentTarget as HTMLElement, hooks) }, t("signOut"));
+}
+
+function confirmSignOut(returnFocus: HTMLElement, hooks: AccountHooks): void {
+  modal(t("signOutTitle"), returnFocus, (dialog, close) => {
+    const confirm = h("button", { class: "btn danger", id: "confirm-sign-out", type: "button" }, t("signOut"));
+    const status = h("p", { class: "form-status", role: "status" });
+    confirm.addEventListener("click", async () => {
+      confirm.disabled = true;
+      try {
+        await api.signOut();
+        close();
+        toast(t("signedOut"), "info");
+        hooks.signedOut();
+      } catch (e) {
+        status.textContent = errorText(e as api.ApiError);
+        status.classList.add("error");
+        confirm.disabled = false;
+      }
+    });
+    dialog.append(h("h2", {}, t("signOutTitle")), h("p", {}, t("signOutText")), status, h("div", { class: "actions" }, h("button", { class: "btn", type: "button", onclick: close }, t("cancel")), confirm));
+  });
 }

@@ -4,7 +4,7 @@ import { initialLang, lang, LANG_NAMES, LANGS, money, nameProblem, setLang, setS
 import { Backups, backupsMoved, highlightBackup } from "./backups";
 import { autoBackupDialog } from "./schedules";
 import { Workflows } from "./workflows";
-import { accountView } from "./account";
+import { Account } from "./account";
 import { confirmQuit, Preferences } from "./prefs";
 import { closeMenus, errorBox, h, modal, needsReconnect, onReconnect, popupMenu, submitOnce, toast } from "./dom";
 import { h as component, render as mount } from "preact";
@@ -202,7 +202,7 @@ function render(): void {
   app.replaceChildren(sidebar(), h("div", { class: "main" }, topbar(), note, content));
   app.setAttribute("aria-busy", "false");
   if (state.section === "preferences") mount(component(Preferences, { relabel: render }), content);
-  else if (state.section === "account") void accountView(content, { connected: () => void start("instances"), signedOut: () => void start("account") });
+  else if (state.section === "account") mount(component(Account, { hooks: { connected: () => void start("instances"), signedOut: () => void start("account") } }), content);
   else if (state.startError) content.replaceChildren(errorBox(state.startError, () => void start()));
   else if (state.projects.length === 0) content.replaceChildren(h("p", { class: "empty" }, t("noProjects")));
   else if (state.section === "instances") {
