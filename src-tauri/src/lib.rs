@@ -191,9 +191,9 @@ fn cannot_start(detail: &str) {
 /// Keeps GTK from loading the GL driver when a start in the tray opens the display: on X11 it
 /// does so to choose a visual for GL windows, mapping Mesa and LLVM (some 30 MB) into a process
 /// that shows no window. A window opened later from the tray still draws (WebKit brings its own
-/// GL). Only for tray starts: WebKit's own "no hardware acceleration" setting stalled WebDriver
-/// in the language walk, and neither saved memory with a window open. Runs before GTK starts and
-/// before any thread; a `GDK_GL` the user set is left alone.
+/// GL). Only for tray starts: with a window, `GDK_GL=disable` stalled WebDriver (issue 17), and so
+/// did WebKit's own "no hardware acceleration" setting in the language walk. Runs before GTK
+/// starts and before any thread; a `GDK_GL` the user set is left alone.
 #[cfg(all(unix, not(target_os = "macos")))]
 fn without_gtk_gl() {
     let hidden = std::env::args().any(|a| a == HIDDEN_ARG);
