@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import * as api from "./api";
 import { dateTime, localeTag, t, type Key } from "./i18n";
 import { errorText, h, modal, submitOnce, toast } from "./dom";
-import { useRead } from "./components";
+import { Choice, useRead } from "./components";
 
 type Way = "connect" | "keys" | "service";
 
@@ -86,16 +86,7 @@ function Welcome({ status, offer, hooks }: { status: api.AccountStatus; offer: a
     vh("h1", {}, t("welcomeTitle")),
     vh("p", { class: "lead" }, t("welcomeText")),
     offer ? vh(ImportCard, { offer, hooks }) : null,
-    vh(
-      "label",
-      { class: "field" },
-      vh("span", {}, t("accountRegion")),
-      vh(
-        "select",
-        { id: "account-region", value: region, onChange: (e: Event) => setRegion((e.currentTarget as HTMLSelectElement).value) },
-        REGIONS.map(([code, label]) => vh("option", { key: code, value: code }, t(label))),
-      ),
-    ),
+    vh(Choice, { id: "account-region", label: t("accountRegion"), value: region, options: REGIONS.map(([code, label]): [string, string] => [code, t(label)]), pick: setRegion }),
     vh(
       "details",
       { class: "advanced", open: !known },
@@ -352,16 +343,7 @@ function PriceCountry() {
     };
     body = [
       vh("p", {}, t(c.source === "chosen" ? "priceCountryChosen" : "priceCountryAsk")),
-      vh(
-        "label",
-        { class: "stack", for: "price-country-select" },
-        vh("span", {}, t("priceCountryLabel")),
-        vh(
-          "select",
-          { id: "price-country-select", value, onChange: (e: Event) => setPicked((e.currentTarget as HTMLSelectElement).value) },
-          c.choices.map((code) => vh("option", { key: code, value: code }, countryName(code))),
-        ),
-      ),
+      vh(Choice, { id: "price-country-select", label: t("priceCountryLabel"), value, options: c.choices.map((code): [string, string] => [code, countryName(code)]), pick: setPicked, stack: true }),
       vh("div", { class: "actions start" }, vh("button", { class: "btn", id: "save-price-country", type: "button", onClick: () => void save() }, t("save"))),
       vh("p", { class: "form-status", role: "status" }, said),
     ];

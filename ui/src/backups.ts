@@ -7,7 +7,7 @@ import { signal } from "@preact/signals";
 import * as api from "./api";
 import { dateTime, decimal, duration, gb, money, nameProblem, t, type Key } from "./i18n";
 import { errorBox, errorText, h, modal, submitOnce, popupMenu, saidText, toast } from "./dom";
-import { cloudMoved, Island, useRead, When } from "./components";
+import { Choice, cloudMoved, Island, toggled, useRead, When } from "./components";
 
 export interface BackupFilters {
   text: string;
@@ -95,7 +95,12 @@ export function Backups({ projectId, loaded }: Props) {
       return seen && seen.at >= data.at ? { ...r, status: seen.state.status, rawStatus: seen.state.rawStatus, sizeGb: seen.state.sizeGb } : r;
     });
   }, [data, live]);
-  const unlisted = data !== null && rows !== null && [...live].some(([id, seen]) => seen.at >= data.at && !rows.some((r) => r.id === id));
+  // Once per read or tracker change, not per keystroke in the search box: the list may be long.
+  const unlisted = useMemo(() => {
+    if (!data) return false;
+    const listed = new Set(data.list.rows.map((r) => r.id));
+    return [...live].some(([id, seen]) => seen.at >= data.at && !listed.has(id));
+  }, [data, live]);
   useEffect(() => {
     if (unlisted) readAgain();
   }, [unlisted]);
@@ -117,36 +122,18 @@ export function Backups({ projectId, loaded }: Props) {
   const shown = matching.slice(0, Math.max(limit, at + 1));
   // Delete acts on what is ticked and still listed.
   const chosen = rows.filter((r) => f.selected.has(r.id));
-  const tick = (ids: string[], on: boolean) => {
-    const selected = new Set(backupFilters.value.selected);
-    for (const id of ids) {
-      if (on) selected.add(id);
-      else selected.delete(id);
-    }
-    set({ selected });
-  };
+  const tick = (ids: string[], on: boolean) => set({ selected: toggled(backupFilters.value.selected, ids, on) });
   const deleted = (ids: string[]) => {
     tick(ids, false);
     readAgain();
   };
   const regions = [...new Set(rows.map((r) => r.region))].sort();
-  const choose = (id: string, label: Key, options: [string, string][], value: string, pick: (v: string) => void) =>
-    vh(
-      "label",
-      { class: "field" },
-      vh("span", {}, t(label)),
-      vh(
-        "select",
-        { id, value, onChange: (e: Event) => pick((e.currentTarget as HTMLSelectElement).value) },
-        [["", t("filterAll")] as [string, string], ...options].map(([v, name]) => vh("option", { key: v, value: v }, name)),
-      ),
-    );
   const toolbar = vh(
     "div",
     { class: "toolbar" },
     vh("label", { class: "field" }, vh("span", {}, t("filterText")), vh("input", { type: "search", id: "backup-search", value: f.text, onInput: (e: Event) => set({ text: (e.currentTarget as HTMLInputElement).value }) })),
-    choose("backup-status", "filterStatus", STATUSES.map((s) => [s, t(`backupStatus.${s}` as Key)]), f.status, (status) => set({ status })),
-    choose("backup-region", "filterRegion", regions.map((r) => [r, r]), f.region, (region) => set({ region })),
+    vh(Choice, { id: "backup-status", label: t("filterStatus"), options: [["", t("filterAll")], ...STATUSES.map((s): [string, string] => [s, t(`backupStatus.${s}` as Key)])], value: f.status, pick: (status) => set({ status }) }),
+    vh(Choice, { id: "backup-region", label: t("filterRegion"), options: [["", t("filterAll")], ...regions.map((r): [string, string] => [r, r])], value: f.region, pick: (region) => set({ region }) }),
     vh("span", { class: "spacer" }),
     vh(
       "div",

@@ -1,5 +1,6 @@
 // What the component screens share: the signal that what they show may have moved, a read that
-// drops answers no longer wanted, and a place for an element the DOM builders made.
+// drops answers no longer wanted, a place for an element the DOM builders made, and the small
+// pieces every screen draws (a date and time, a labelled drop-down, a set of ticked ids).
 import { Fragment, h } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { signal } from "@preact/signals";
@@ -50,4 +51,30 @@ export function When({ iso }: { iso: string | null }) {
   if (!iso) return h(Fragment, {}, "—");
   const [date, time] = dateAndTime(iso);
   return h(Fragment, {}, h("span", { class: "nowrap" }, date), " ", h("span", { class: "nowrap" }, time));
+}
+
+/** A labelled drop-down: `options` are [value, name] pairs; `pick` gets the value chosen. The
+ * label is a "field" (beside the control) unless `stack` puts it above. */
+export function Choice(props: { id: string; label: string; value: string; options: [string, string][]; pick: (value: string) => void; stack?: boolean; disabled?: boolean }) {
+  const { id, label, value, options, pick, stack = false, disabled = false } = props;
+  return h(
+    "label",
+    { class: stack ? "stack" : "field", for: id },
+    h("span", {}, label),
+    h(
+      "select",
+      { id, value, disabled, onChange: (e: Event) => pick((e.currentTarget as HTMLSelectElement).value) },
+      options.map(([v, name]) => h("option", { key: v, value: v }, name)),
+    ),
+  );
+}
+
+/** `ids` ticked (`on`) or unticked in a copy of `set`, for a screen's selection state. */
+export function toggled(set: ReadonlySet<string>, ids: string[], on: boolean): Set<string> {
+  const out = new Set(set);
+  for (const id of ids) {
+    if (on) out.add(id);
+    else out.delete(id);
+  }
+  return out;
 }

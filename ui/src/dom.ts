@@ -1,6 +1,6 @@
 // Small DOM helpers shared by the views: element builder, dialogs, toasts, error boxes.
 import type * as api from "./api";
-import { dateAndTime, t, type Key } from "./i18n";
+import { t, type Key } from "./i18n";
 
 /** Creates an element with attributes and children; text is always set as text, never HTML. */
 export function h<K extends keyof HTMLElementTagNameMap>(
@@ -16,13 +16,6 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   }
   for (const c of children) if (c !== null) el.append(c);
   return el;
-}
-
-/** A date and a time for a table cell: each kept whole, on one line when the column has room. */
-export function when(iso: string | null): (Node | string)[] {
-  if (!iso) return ["—"];
-  const [date, time] = dateAndTime(iso);
-  return [h("span", { class: "nowrap" }, date), " ", h("span", { class: "nowrap" }, time)];
 }
 
 /** Runs `action` when `form` is submitted, with `confirm` disabled and saying "Sending…" until it

@@ -221,11 +221,11 @@ async function sayUnreadable(note: HTMLElement): Promise<void> {
   note.replaceChildren(...(n > 0 ? [h("p", { class: "notice" }, t("unreadableNote", { count: n }), " ", h("button", { class: "btn small", onclick: () => openSection("account") }, t("checkAccount")))] : []));
 }
 
-/** The sections drawn by components: they read again in place when the cloud moves. */
-const LIVE: Section[] = ["instances", "overview", "workflows", "backups", "preferences"];
+/** The sections that show the cloud: they read again in place when it moves. */
+const LIVE: Section[] = ["instances", "overview", "workflows", "backups"];
 
-/** Shows what moved in the cloud: a component screen reads again and updates in place; the
- * others are drawn again unless a dialog is open on them. */
+/** Shows what moved in the cloud: a screen showing it reads again and updates in place; Account
+ * and Preferences are drawn again unless a dialog is open on them. */
 function cloudChanged(): void {
   if (LIVE.includes(state.section)) cloudMoved.value++;
   else if (!document.querySelector("dialog")) render();

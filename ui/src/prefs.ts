@@ -5,7 +5,7 @@ import { useState } from "preact/hooks";
 import * as api from "./api";
 import { lang, LANG_NAMES, LANGS, setLang, systemLang, t, type Lang } from "./i18n";
 import { errorText, h, modal, toast } from "./dom";
-import { useRead } from "./components";
+import { Choice, useRead } from "./components";
 
 type Change = api.PrefsChange | { language: api.Lang | null };
 
@@ -33,8 +33,8 @@ export function Preferences({ relabel }: { relabel: () => void }) {
       setSaving(null);
     }
   };
-  const chooseLanguage = async (e: Event) => {
-    const chosen = (e.currentTarget as HTMLSelectElement).value as Lang | "";
+  const chooseLanguage = async (value: string) => {
+    const chosen = value as Lang | "";
     // "As the system" is saved too (as no choice), so the next start follows the system again.
     if (!(await save("prefs-language", { language: chosen || null }))) return;
     setLang(chosen || systemLang());
@@ -53,16 +53,7 @@ export function Preferences({ relabel }: { relabel: () => void }) {
       "section",
       { class: "card", "aria-labelledby": "prefs-general" },
       vh("h2", { id: "prefs-general" }, t("prefsGeneral")),
-      vh(
-        "label",
-        { class: "field", for: "prefs-language" },
-        vh("span", {}, t("language")),
-        vh(
-          "select",
-          { id: "prefs-language", value: prefs.language ?? "", disabled: saving === "prefs-language", onChange: chooseLanguage },
-          languages.map(([code, name]) => vh("option", { key: code, value: code }, name)),
-        ),
-      ),
+      vh(Choice, { id: "prefs-language", label: t("language"), value: prefs.language ?? "", options: languages, pick: chooseLanguage, disabled: saving === "prefs-language" }),
       vh("label", { class: "check", for: "prefs-login" }, check("prefs-login", prefs.startAtLogin, (on) => ({ startAtLogin: on })), vh("span", {}, t("prefsLogin"))),
       vh("p", { class: "help" }, t("prefsLoginHelp")),
     ),

@@ -6,7 +6,7 @@ import { useState } from "preact/hooks";
 import * as api from "./api";
 import { dateTime, scheduleShort, scheduleText, t, type Key } from "./i18n";
 import { errorBox, popupMenu } from "./dom";
-import { cloudMoved, Island, useRead, When } from "./components";
+import { cloudMoved, Island, toggled, useRead, When } from "./components";
 import { autoBackupDialog, confirmDeleteWorkflows } from "./schedules";
 
 type Props = { projectId: string; loaded: () => void };
@@ -19,13 +19,7 @@ export function Workflows({ projectId, loaded }: Props) {
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
   // What Delete acts on is what is ticked and still listed: a workflow gone since is not sent.
   const chosen = (rows ?? []).filter((r) => ticked.has(r.id));
-  const tick = (id: string, on: boolean) =>
-    setTicked((before) => {
-      const after = new Set(before);
-      if (on) after.add(id);
-      else after.delete(id);
-      return after;
-    });
+  const tick = (id: string, on: boolean) => setTicked((before) => toggled(before, [id], on));
   const title = h("h1", {}, t("workflowsTitle"));
   if (failure && !rows) return h("div", {}, title, h(Island, { make: () => errorBox(failure, retry) }));
   if (!rows) return h("div", {}, title, h("p", { class: "loading", role: "status" }, t("loadingWorkflows")));
