@@ -35,6 +35,11 @@ impl<T> JsonFile<T> {
         Self::at(None)
     }
 
+    /// The file `name` in `dir`, or memory only when there is no folder for it.
+    pub fn in_dir_or_none(dir: Option<&Path>, name: &str) -> Self {
+        Self::at(dir.map(|d| d.join(name)))
+    }
+
     fn at(path: Option<PathBuf>) -> Self {
         Self {
             path,

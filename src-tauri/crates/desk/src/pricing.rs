@@ -116,10 +116,7 @@ pub struct Prices {
 impl Prices {
     /// Prices for `client`; the chosen country is kept in `dir/price-country.json`.
     pub fn new(client: Client, dir: Option<PathBuf>) -> Self {
-        let file: JsonFile<Chosen> = match dir {
-            Some(d) => JsonFile::in_dir(&d, "price-country.json"),
-            None => JsonFile::none(),
-        };
+        let file: JsonFile<Chosen> = JsonFile::in_dir_or_none(dir.as_deref(), "price-country.json");
         let chosen = file.load().subsidiary;
         Self {
             client,

@@ -44,10 +44,7 @@ impl Records {
     /// Loads the records kept in `dir`; an unreadable file is set aside and read as empty, so a
     /// damaged file costs attributions, never the app.
     pub fn in_dir(dir: Option<PathBuf>) -> Self {
-        let file = match dir {
-            Some(d) => JsonFile::in_dir(&d, "backups-made.json"),
-            None => JsonFile::none(),
-        };
+        let file = JsonFile::in_dir_or_none(dir.as_deref(), "backups-made.json");
         let all = file.load();
         Self {
             file,
