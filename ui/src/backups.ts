@@ -7,7 +7,7 @@ import { signal } from "@preact/signals";
 import * as api from "./api";
 import { dateTime, decimal, duration, gb, money, nameProblem, t, type Key } from "./i18n";
 import { errorBox, errorText, h, modal, submitOnce, popupMenu, saidText, toast } from "./dom";
-import { Choice, cloudMoved, Island, toggled, useRead, When } from "./components";
+import { Choice, cloudMoved, ErrorBox, toggled, useRead, When } from "./components";
 
 export interface BackupFilters {
   text: string;
@@ -113,7 +113,7 @@ export function Backups({ projectId, loaded }: Props) {
 
   const title = vh("h1", {}, t("backupsTitle"));
   const billing = vh("p", { class: "notice info" }, t("billingWarning"));
-  if (failure && !rows) return vh("div", {}, title, vh(Island, { make: () => errorBox(failure, retry) }));
+  if (failure && !rows) return vh("div", {}, title, vh(ErrorBox, { failure, retry }));
   if (!rows || !data) return vh("div", {}, title, billing, vh("p", { class: "loading", role: "status" }, t("loadingBackups")));
 
   const list: api.BackupList = { ...data.list, rows };

@@ -1,11 +1,12 @@
 // What the component screens share: the signal that what they show may have moved, a read that
-// drops answers no longer wanted, a place for an element the DOM builders made, and the small
+// drops answers no longer wanted, why a read failed, and the small
 // pieces every screen draws (a date and time, a labelled drop-down, a set of ticked ids).
 import { Fragment, h } from "preact";
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { signal } from "@preact/signals";
 import type * as api from "./api";
-import { dateAndTime } from "./i18n";
+import { dateAndTime, t } from "./i18n";
+import { errorText, reconnectFor } from "./dom";
 
 /** Bumped when instances, backups or automatic backups may have moved (a backup started or
  * ended, a schedule changed): the screen shown reads again and updates in place. */
@@ -13,12 +14,13 @@ export const cloudMoved = signal(0);
 
 /** The answer of `read`, read again when a `key` or `cloudMoved` changes, or on `retry`. An
  * answer that arrives after the screen or its keys changed is dropped; after a first answer, a
- * failed read again keeps the answer shown. */
-export function useRead<T>(read: () => Promise<T>, keys: unknown[], loaded?: () => void) {
+ * failed read again keeps the answer shown. Without `follow`, `cloudMoved` is not followed. */
+export function useRead<T>(read: () => Promise<T>, keys: unknown[], loaded?: () => void, follow = true) {
   const [data, setData] = useState<T | null>(null);
   const [failure, setFailure] = useState<api.ApiError | null>(null);
   const [tries, setTries] = useState(0);
-  const moved = cloudMoved.value;
+  // Reading the signal is what subscribes the component to it.
+  const moved = follow ? cloudMoved.value : 0;
   useEffect(() => {
     let wanted = true;
     read().then(
@@ -37,13 +39,21 @@ export function useRead<T>(read: () => Promise<T>, keys: unknown[], loaded?: () 
   return { data, failure, retry: () => setTries((n) => n + 1) };
 }
 
-/** Shows an element built by the DOM helpers (an error box) inside a component. */
-export function Island({ make }: { make: () => HTMLElement }) {
-  const at = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    at.current?.replaceChildren(make());
-  }, [make]);
-  return h("div", { ref: at });
+/** Why a read failed, with Retry (`retryLabel`) and, when connecting again fixes it, "Connect
+ * again". */
+export function ErrorBox({ failure, retry, retryLabel = t("retry") }: { failure: api.ApiError; retry: () => void; retryLabel?: string }) {
+  const fix = reconnectFor(failure);
+  return h(
+    "div",
+    { class: "notice error", role: "alert" },
+    h("p", {}, errorText(failure)),
+    h(
+      "div",
+      { class: "actions start" },
+      fix ? h("button", { class: "btn primary", id: "reconnect", type: "button", onClick: fix }, t("reconnect")) : null,
+      h("button", { class: "btn", type: "button", onClick: retry }, retryLabel),
+    ),
+  );
 }
 
 /** A date and a time for a table cell: each kept whole, on one line when the column has room. */

@@ -94,6 +94,12 @@ export function needsReconnect(e: api.ApiError): boolean {
   return e.kind === "auth" || e.kind === "notGranted";
 }
 
+/** What "Connect again" does for `e`, when connecting again fixes it. */
+export function reconnectFor(e: api.ApiError): (() => void) | null {
+  const go = reconnect;
+  return needsReconnect(e) && go ? () => go() : null;
+}
+
 export function errorBox(e: api.ApiError, retry: () => void): HTMLElement {
   const fix = needsReconnect(e) && reconnect ? h("button", { class: "btn primary", id: "reconnect", onclick: () => reconnect?.() }, t("reconnect")) : null;
   return h("div", { class: "notice error", role: "alert" }, h("p", {}, errorText(e)), h("div", { class: "actions start" }, fix, h("button", { class: "btn", onclick: retry }, t("retry"))));

@@ -3,8 +3,7 @@
 import { h, type ComponentChildren } from "preact";
 import * as api from "./api";
 import { statusLabel, statusTone, t } from "./i18n";
-import { errorBox } from "./dom";
-import { Island, useRead } from "./components";
+import { ErrorBox, useRead } from "./components";
 
 type Props = {
   project: api.Project;
@@ -19,7 +18,7 @@ export function Instances({ project, menu, loaded }: Props) {
 
   const title = h("h1", {}, t("instancesTitle"));
   let body: ComponentChildren;
-  if (failure && !rows) body = h(Island, { make: () => errorBox(failure, retry) });
+  if (failure && !rows) body = h(ErrorBox, { failure, retry });
   else if (!rows) body = h("p", { class: "loading", role: "status" }, t("loadingInstances"));
   else if (rows.length === 0) body = h("p", { class: "empty" }, t("noInstances"));
   else

@@ -3,8 +3,7 @@
 import { h, type ComponentChildren } from "preact";
 import * as api from "./api";
 import { age, dateTime, scheduleShort, scheduleText, t, type Key } from "./i18n";
-import { errorBox } from "./dom";
-import { Island, useRead } from "./components";
+import { ErrorBox, useRead } from "./components";
 
 type Props = {
   /** Opens the automatic backup form for an unprotected instance, focus returning to `button`. */
@@ -23,7 +22,7 @@ export function Overview({ protect, backUp, loaded }: Props) {
   const { data, failure, retry } = useRead(() => api.protectionOverview(), [], loaded);
   const title = h("h1", {}, t("overviewTitle"));
   let body: ComponentChildren;
-  if (failure && !data) body = h(Island, { make: () => errorBox(failure, retry) });
+  if (failure && !data) body = h(ErrorBox, { failure, retry });
   else if (!data) body = h("p", { class: "loading", role: "status" }, t("loadingOverview"));
   else {
     const rows = [...data].sort((a, b) => ORDER[a.protection] - ORDER[b.protection] || a.instanceName.localeCompare(b.instanceName));

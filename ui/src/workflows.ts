@@ -5,8 +5,8 @@ import { Fragment, h, type ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import * as api from "./api";
 import { dateTime, scheduleShort, scheduleText, t, type Key } from "./i18n";
-import { errorBox, popupMenu } from "./dom";
-import { cloudMoved, Island, toggled, useRead, When } from "./components";
+import { popupMenu } from "./dom";
+import { cloudMoved, ErrorBox, toggled, useRead, When } from "./components";
 import { autoBackupDialog, confirmDeleteWorkflows } from "./schedules";
 
 type Props = { projectId: string; loaded: () => void };
@@ -21,7 +21,7 @@ export function Workflows({ projectId, loaded }: Props) {
   const chosen = (rows ?? []).filter((r) => ticked.has(r.id));
   const tick = (id: string, on: boolean) => setTicked((before) => toggled(before, [id], on));
   const title = h("h1", {}, t("workflowsTitle"));
-  if (failure && !rows) return h("div", {}, title, h(Island, { make: () => errorBox(failure, retry) }));
+  if (failure && !rows) return h("div", {}, title, h(ErrorBox, { failure, retry }));
   if (!rows) return h("div", {}, title, h("p", { class: "loading", role: "status" }, t("loadingWorkflows")));
   const deleted = () => {
     setTicked(new Set());
