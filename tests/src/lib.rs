@@ -17,6 +17,21 @@ pub type Result<T, E = String> = std::result::Result<T, E>;
 /// How long a step waits for the window to show what it looks for.
 pub const PATIENCE: Duration = Duration::from_secs(20);
 
+/// The longest one WebDriver step may take. WebKitWebDriver has been seen to stop answering
+/// mid-run: the stalled step then fails with its name and a screenshot, instead of hanging the
+/// whole suite until CI's own limit.
+const STEP_LIMIT: Duration = Duration::from_secs(90);
+
+/// `step`, failed with `what` when WebDriver has not answered within [`STEP_LIMIT`].
+async fn bounded<T>(what: &str, step: impl std::future::Future<Output = Result<T>>) -> Result<T> {
+    tokio::time::timeout(STEP_LIMIT, step).await.map_err(|_| {
+        format!(
+            "{what}: WebDriver did not answer within {} s",
+            STEP_LIMIT.as_secs()
+        )
+    })?
+}
+
 /// The workspace root.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -223,6 +238,8 @@ impl App {
             .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
             .stdout(Stdio::null())
             .stderr(Stdio::from(log_file))
+            // A group of its own, so that closing ends WebKitWebDriver and the app with it.
+            .process_group(0)
             .kill_on_drop(true)
             .spawn()
             .map_err(|e| format!("tauri-driver could not start ({e}); `make deps` installs it"))?;
@@ -261,7 +278,7 @@ impl App {
     /// Waits for an element showing exactly `text`.
     pub async fn find_text(&self, text: &str) -> Result<Element> {
         // WebKit can report a node a redraw replaced while the wait looks it up: look again.
-        self.retry_stale(async || {
+        self.retry_stale(&format!("find {text:?}"), async || {
             self.client
                 .wait()
                 .at_most(PATIENCE)
@@ -274,7 +291,7 @@ impl App {
 
     /// Waits for a CSS selector.
     pub async fn find(&self, css: &str) -> Result<Element> {
-        self.retry_stale(async || {
+        self.retry_stale(&format!("find {css}"), async || {
             self.client
                 .wait()
                 .at_most(PATIENCE)
@@ -287,11 +304,14 @@ impl App {
 
     /// How many elements match `css` now (no waiting).
     pub async fn count(&self, css: &str) -> Result<usize> {
-        self.client
-            .find_all(Locator::Css(css))
-            .await
-            .map(|all| all.len())
-            .map_err(|e| format!("count {css}: {e}"))
+        let all = async {
+            self.client
+                .find_all(Locator::Css(css))
+                .await
+                .map(|all| all.len())
+                .map_err(|e| format!("count {css}: {e}"))
+        };
+        bounded(&format!("count {css}"), all).await
     }
 
     /// Brings an element to the middle of its scroll area, as a user scrolls to it before
@@ -310,7 +330,7 @@ impl App {
 
     /// Clicks the element showing `text`.
     pub async fn click_text(&self, text: &str) -> Result<()> {
-        self.retry_stale(async || {
+        self.retry_stale(&format!("click on {text:?}"), async || {
             let el = self.find_text(text).await?;
             self.scroll_to(&el).await?;
             el.click()
@@ -322,7 +342,7 @@ impl App {
 
     /// Clicks the element matching `css`.
     pub async fn click(&self, css: &str) -> Result<()> {
-        self.retry_stale(async || {
+        self.retry_stale(&format!("click on {css}"), async || {
             let el = self.find(css).await?;
             self.scroll_to(&el).await?;
             el.click().await.map_err(|e| format!("click on {css}: {e}"))
@@ -338,18 +358,21 @@ impl App {
         js: &str,
         wait: bool,
     ) -> Result<T> {
-        let value = if wait {
-            self.client.execute_async(js, vec![]).await
-        } else {
-            self.client.execute(js, vec![]).await
-        }
-        .map_err(|e| format!("{what}: {e}"))?;
+        let run = async {
+            if wait {
+                self.client.execute_async(js, vec![]).await
+            } else {
+                self.client.execute(js, vec![]).await
+            }
+            .map_err(|e| format!("{what}: {e}"))
+        };
+        let value = bounded(what, run).await?;
         serde_json::from_value(value).map_err(|e| format!("{what}: {e}"))
     }
 
     /// The visible text of the element matching `css`.
     pub async fn text_of(&self, css: &str) -> Result<String> {
-        self.retry_stale(async || {
+        self.retry_stale(&format!("text of {css}"), async || {
             self.find(css)
                 .await?
                 .text()
@@ -361,10 +384,14 @@ impl App {
 
     /// Runs a step again when the window redrew the element between finding and using it, as
     /// a user's second click would.
-    async fn retry_stale<T>(&self, mut step: impl AsyncFnMut() -> Result<T>) -> Result<T> {
+    async fn retry_stale<T>(
+        &self,
+        what: &str,
+        mut step: impl AsyncFnMut() -> Result<T>,
+    ) -> Result<T> {
         let mut attempt = 0;
         loop {
-            match step().await {
+            match bounded(what, step()).await {
                 Err(e)
                     if attempt < 3
                         && (e.contains("tale element")
@@ -386,59 +413,69 @@ impl App {
     /// Types into the element matching `css`, replacing its content.
     pub async fn fill(&self, css: &str, text: &str) -> Result<()> {
         let el = self.find(css).await?;
-        el.clear().await.map_err(|e| format!("clear {css}: {e}"))?;
-        el.send_keys(text)
-            .await
-            .map_err(|e| format!("type into {css}: {e}"))
+        let typed = async {
+            el.clear().await.map_err(|e| format!("clear {css}: {e}"))?;
+            el.send_keys(text)
+                .await
+                .map_err(|e| format!("type into {css}: {e}"))
+        };
+        bounded(&format!("type into {css}"), typed).await
     }
 
     /// Whether the element matching `css` is enabled.
     pub async fn is_enabled(&self, css: &str) -> Result<bool> {
-        self.find(css)
-            .await?
-            .is_enabled()
-            .await
-            .map_err(|e| e.to_string())
+        let el = self.find(css).await?;
+        let enabled = async { el.is_enabled().await.map_err(|e| e.to_string()) };
+        bounded(&format!("is {css} enabled"), enabled).await
     }
 
     /// The value of a form field.
     pub async fn value_of(&self, css: &str) -> Result<String> {
         let el = self.find(css).await?;
-        Ok(el
-            .prop("value")
-            .await
-            .map_err(|e| e.to_string())?
+        let value = async { el.prop("value").await.map_err(|e| e.to_string()) };
+        Ok(bounded(&format!("value of {css}"), value)
+            .await?
             .unwrap_or_default())
     }
 
     /// Chooses the option showing `label` in the `<select>` matching `css`.
     pub async fn select(&self, css: &str, label: &str) -> Result<()> {
         let select = self.find(css).await?;
-        select
-            .select_by_label(label)
-            .await
-            .map_err(|e| format!("select {label:?} in {css}: {e}"))
+        let chosen = async {
+            select
+                .select_by_label(label)
+                .await
+                .map_err(|e| format!("select {label:?} in {css}: {e}"))
+        };
+        bounded(&format!("select {label:?} in {css}"), chosen).await
     }
 
     /// Presses a key in the focused element (WebDriver key codes, e.g. `"\u{E00C}"` for Escape).
     pub async fn press(&self, key: &str) -> Result<()> {
-        let active = self
-            .client
-            .active_element()
-            .await
-            .map_err(|e| e.to_string())?;
-        active
-            .send_keys(key)
-            .await
-            .map_err(|e| format!("press {key:?}: {e}"))
+        let pressed = async {
+            let active = self
+                .client
+                .active_element()
+                .await
+                .map_err(|e| e.to_string())?;
+            active
+                .send_keys(key)
+                .await
+                .map_err(|e| format!("press {key:?}: {e}"))
+        };
+        bounded(&format!("press {key:?}"), pressed).await
     }
 
     /// An attribute of the first element matching `css` (waits for the element).
     pub async fn attr(&self, css: &str, name: &str) -> Result<String> {
         let el = self.find(css).await?;
-        el.attr(name)
-            .await
-            .map_err(|e| format!("{css}[{name}]: {e}"))?
+        let value = async {
+            el.attr(name)
+                .await
+                .map_err(|e| format!("{css}[{name}]: {e}"))
+        };
+        bounded(&format!("{css}[{name}]"), value)
+            .await?
             .ok_or_else(|| format!("{css} has no {name}"))
     }
 
@@ -474,7 +511,17 @@ impl App {
 
     /// Ends the session and the app.
     pub async fn close(mut self) {
-        let _ = self.client.clone().close().await;
+        let _ = bounded("close the session", async {
+            self.client.clone().close().await.map_err(|e| e.to_string())
+        })
+        .await;
+        // Killing tauri-driver alone left WebKitWebDriver running after each test.
+        if let Some(pid) = self.driver.id() {
+            let _ = Command::new("kill")
+                .args(["-KILL", "--", &format!("-{pid}")])
+                .status()
+                .await;
+        }
         let _ = self.driver.kill().await;
     }
 }

@@ -227,7 +227,11 @@ async fn three_ways_in_sign_out_and_reconnect() {
             "{}",
         )
         .await?;
+        // Instances was read a moment ago: it may be shown from memory until a read meets the
+        // refusal, which Instance Backup's own read does (a click on Instances before that
+        // answer once showed the list, as the app may).
         app.click_text("Instance Backup").await?;
+        contains(app, "#content", "was revoked. Connect again").await?;
         app.click_text("Instances").await?;
         contains(app, "#content", "was revoked. Connect again").await?;
         app.screenshot("account-revoked-error").await?;
