@@ -5,7 +5,8 @@ import { Fragment, h as vh, type ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import * as api from "./api";
 import { dateTime, localeTag, t, type Key } from "./i18n";
-import { errorText, h, modal, submitOnce, toast } from "./dom";
+import { errorText, toast } from "./dom";
+import { Actions, openDialog, Status, useSubmit } from "./dialog";
 import { Choice, useRead } from "./components";
 
 type Way = "connect" | "keys" | "service";
@@ -167,9 +168,6 @@ type WayProps = { way: Way; endpoint: string; hooks: AccountHooks; waitFor: (url
 
 /** One way in. What is typed is read from the inputs when sent, never kept elsewhere. */
 function WayForm({ way, endpoint, hooks, waitFor }: WayProps) {
-  const form = useRef<HTMLFormElement>(null);
-  const go = useRef<HTMLButtonElement>(null);
-  const status = useRef<HTMLParagraphElement>(null);
   const inputs = useRef(new Map<string, HTMLInputElement>());
   // Read when sent: the region may change after the form was drawn.
   const sendTo = useRef(endpoint);
@@ -185,16 +183,14 @@ function WayForm({ way, endpoint, hooks, waitFor }: WayProps) {
       wanted = false;
     };
   }, [endpoint]);
-  useEffect(() => {
-    const typed = (id: string) => inputs.current.get(id)?.value ?? "";
-    const send: Record<Way, () => Promise<void>> = {
-      connect: async () => waitFor(await api.connectStart({ endpoint: sendTo.current, applicationKey: typed("account-ak"), applicationSecret: typed("account-as") })),
-      keys: async () => done(await api.saveKeys({ endpoint: sendTo.current, applicationKey: typed("keys-ak"), applicationSecret: typed("keys-as"), consumerKey: typed("keys-ck") }), hooks),
-      service: async () => done(await api.saveServiceAccount({ endpoint: sendTo.current, clientId: typed("service-id"), clientSecret: typed("service-secret") }), hooks),
-    };
-    // One request per press: the keys are checked with OVHcloud before anything is kept.
-    submitOnce(form.current!, go.current!, status.current!, () => (go.current!.disabled = false), send[way], t("checking"));
-  }, []);
+  const typed = (id: string) => inputs.current.get(id)?.value ?? "";
+  const send: Record<Way, () => Promise<void>> = {
+    connect: async () => waitFor(await api.connectStart({ endpoint: sendTo.current, applicationKey: typed("account-ak"), applicationSecret: typed("account-as") })),
+    keys: async () => done(await api.saveKeys({ endpoint: sendTo.current, applicationKey: typed("keys-ak"), applicationSecret: typed("keys-as"), consumerKey: typed("keys-ck") }), hooks),
+    service: async () => done(await api.saveServiceAccount({ endpoint: sendTo.current, clientId: typed("service-id"), clientSecret: typed("service-secret") }), hooks),
+  };
+  // One request per press: the keys are checked with OVHcloud before anything is kept.
+  const { busy, said, onSubmit } = useSubmit(send[way], true, t("checking"));
   const input = (id: string, label: Key, secret: boolean) =>
     vh(
       "label",
@@ -212,8 +208,7 @@ function WayForm({ way, endpoint, hooks, waitFor }: WayProps) {
         },
       }),
     );
-  const button = (id: string, label: Key) => vh("div", { class: "actions start" }, vh("button", { class: "btn primary", id, type: "submit", ref: go }, t(label)));
-  const statusLine = vh("p", { class: "form-status", role: "status", ref: status });
+  const button = (id: string, label: Key) => vh("div", { class: "actions start" }, vh("button", { class: "btn primary", id, type: "submit", disabled: busy }, busy ? t("sending") : t(label)));
   let parts: ComponentChildren;
   if (way === "connect")
     parts = [
@@ -233,7 +228,7 @@ function WayForm({ way, endpoint, hooks, waitFor }: WayProps) {
       button("save-keys", "checkAndSave"),
     ];
   else parts = [vh("p", {}, t("serviceText")), input("service-id", "clientId", false), input("service-secret", "clientSecret", true), button("save-service-account", "checkAndSave")];
-  return vh("form", { class: "way", ref: form }, parts, statusLine);
+  return vh("form", { class: "way", onSubmit }, parts, vh(Status, { said }));
 }
 
 function done(info: api.AccountInfo, hooks: AccountHooks): void {
@@ -421,22 +416,22 @@ function SignOut({ hooks }: { hooks: AccountHooks }) {
 }
 
 function confirmSignOut(returnFocus: HTMLElement, hooks: AccountHooks): void {
-  modal(t("signOutTitle"), returnFocus, (dialog, close) => {
-    const confirm = h("button", { class: "btn danger", id: "confirm-sign-out", type: "button" }, t("signOut"));
-    const status = h("p", { class: "form-status", role: "status" });
-    confirm.addEventListener("click", async () => {
-      confirm.disabled = true;
-      try {
-        await api.signOut();
-        close();
-        toast(t("signedOut"), "info");
-        hooks.signedOut();
-      } catch (e) {
-        status.textContent = errorText(e as api.ApiError);
-        status.classList.add("error");
-        confirm.disabled = false;
-      }
-    });
-    dialog.append(h("h2", {}, t("signOutTitle")), h("p", {}, t("signOutText")), status, h("div", { class: "actions" }, h("button", { class: "btn", type: "button", onclick: close }, t("cancel")), confirm));
+  openDialog(t("signOutTitle"), returnFocus, (close) => vh(SignOutDialog, { close, hooks }));
+}
+
+function SignOutDialog({ close, hooks }: { close: () => void; hooks: AccountHooks }) {
+  const { busy, said, onSubmit } = useSubmit(async () => {
+    await api.signOut();
+    close();
+    toast(t("signedOut"), "info");
+    hooks.signedOut();
   });
+  return vh(
+    "form",
+    { onSubmit },
+    vh("h2", {}, t("signOutTitle")),
+    vh("p", {}, t("signOutText")),
+    vh(Status, { said }),
+    vh(Actions, { close, id: "confirm-sign-out", label: t("signOut"), ready: true, busy, danger: true }),
+  );
 }

@@ -1,7 +1,7 @@
 // Dialogs as components: each open dialog is a `<dialog>` holding a component with its own state,
 // so what the user typed or ticked in it is untouched when the screen behind it updates; and the
 // one submit-once helper every form uses.
-import { Fragment, h, render, type ComponentChildren, type VNode } from "preact";
+import { Fragment, h, render, type ComponentChild, type ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type * as api from "./api";
 import { errorText } from "./dom";
@@ -10,7 +10,7 @@ import { ErrorBox, useRead } from "./components";
 
 /** Opens a modal dialog showing `content`, which gets the function that closes it. The component
  * is unmounted when the dialog closes (Escape included), and focus goes back to `returnFocus`. */
-export function openDialog(label: string, returnFocus: HTMLElement | null, content: (close: () => void) => VNode, wide = false): void {
+export function openDialog(label: string, returnFocus: HTMLElement | null, content: (close: () => void) => ComponentChild, wide = false): void {
   const dialog = document.createElement("dialog");
   dialog.className = wide ? "dialog wide" : "dialog";
   dialog.setAttribute("aria-label", label);

@@ -1,9 +1,13 @@
 // The Instances list as a component: rows keyed by instance, so a backup starting or ending
-// updates a row's status in place and the focused "…", an open menu and the scroll stay put.
+// updates a row's status in place and the focused "…", an open menu and the scroll stay put; and
+// the "Create a backup" dialog its menu opens.
 import { h, type ComponentChildren } from "preact";
+import { useState } from "preact/hooks";
 import * as api from "./api";
-import { statusLabel, statusTone, t } from "./i18n";
+import { money, nameProblem, statusLabel, statusTone, t, unitPrice } from "./i18n";
 import { ErrorBox, useRead } from "./components";
+import { Actions, Loaded, openDialog, Status, useFirstFocus, useSubmit } from "./dialog";
+import { toast } from "./dom";
 
 type Props = {
   project: api.Project;
@@ -73,5 +77,98 @@ function Row({ row, menu }: { row: api.InstanceRow; menu: Props["menu"] }) {
         "…",
       ),
     ),
+  );
+}
+
+/** "Create a backup" for one instance; `started` runs once OVH accepted it. */
+export function backupDialog(projectId: string, instanceId: string, name: string, returnFocus: HTMLElement, started: () => void): void {
+  const title = t("backupDialogTitle", { name });
+  openDialog(
+    title,
+    returnFocus,
+    (close) =>
+      h(Loaded<api.BackupForm>, {
+        title,
+        read: () => api.backupForm(projectId, instanceId),
+        loading: t("loadingInstances"),
+        close,
+        children: (form) => h(BackupForm, { projectId, form, close, started }),
+      }),
+    true,
+  );
+}
+
+function BackupForm({ projectId, form, close, started }: { projectId: string; form: api.BackupForm; close: () => void; started: () => void }) {
+  const [name, setName] = useState(form.defaultName);
+  const [ack, setAck] = useState(false);
+  const first = useFirstFocus<HTMLInputElement>();
+  const problem = nameProblem(name);
+  const ready = !problem && (!form.metal || ack) && !form.busy;
+  const { busy, said, onSubmit } = useSubmit(async () => {
+    const created = await api.createBackup(projectId, form.instanceId, name.trim(), form.metal && ack);
+    close();
+    toast(created.recovered ? t("backupRecovered") : t("backupStarted", { name: form.instanceName }), "ok");
+    started();
+  }, ready);
+  const price = form.price
+    ? h(
+        "div",
+        { class: "pricing" },
+        h("h3", {}, t("pricingTitle")),
+        h("p", {}, t("pricePerGb", { price: unitPrice(form.price.perGbMonth, form.price.currency) })),
+        form.estimateMonthly !== null && form.diskGb !== null ? h("p", {}, t("priceEstimate", { disk: String(form.diskGb), total: money(form.estimateMonthly, form.price.currency) })) : null,
+      )
+    : h("div", { class: "pricing" }, h("h3", {}, t("pricingTitle")), h("p", { id: "price-not-available" }, t("priceUnknown")));
+  const warnings = h(
+    "ul",
+    { class: "warnings" },
+    // A Metal instance is not briefly suspended: it is down for the whole cold snapshot.
+    form.metal ? null : h("li", {}, t("warnSuspend")),
+    form.iops ? h("li", {}, t("warnIops")) : null,
+    h("li", {}, t("warnVolumes")),
+  );
+  const metal = form.metal
+    ? h(
+        "fieldset",
+        { class: "metal" },
+        h("legend", {}, t("metalTitle")),
+        h("p", {}, t("metalText")),
+        h(
+          "label",
+          { class: "check" },
+          h("input", { id: "metal-ack", type: "checkbox", checked: ack, onChange: (e: Event) => setAck((e.currentTarget as HTMLInputElement).checked) }),
+          h("span", {}, t("metalAck", { name: form.instanceName })),
+        ),
+      )
+    : null;
+  return h(
+    "form",
+    { method: "dialog", onSubmit },
+    h("h2", {}, t("backupDialogTitle", { name: form.instanceName })),
+    h(
+      "label",
+      { class: "stack", for: "backup-name" },
+      h("span", {}, t("backupName")),
+      h("input", {
+        id: "backup-name",
+        type: "text",
+        maxlength: 255,
+        required: true,
+        "aria-describedby": "backup-name-help backup-name-error",
+        "aria-invalid": problem ? "true" : "false",
+        autocomplete: "off",
+        value: name,
+        ref: first,
+        onInput: (e: Event) => setName((e.currentTarget as HTMLInputElement).value),
+      }),
+    ),
+    h("p", { id: "backup-name-help", class: "help" }, t("backupNameHelp")),
+    h("p", { id: "backup-name-error", class: "field-error", role: "alert" }, problem ? t(problem) : ""),
+    price,
+    warnings,
+    metal,
+    form.busy ? h("p", { class: "notice" }, t("backupBusy")) : null,
+    h(Status, { said }),
+    h(Actions, { close, id: "confirm-backup", ready, busy }),
   );
 }

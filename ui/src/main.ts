@@ -1,16 +1,16 @@
 // The window: sidebar sections, project selector, and the Instances list with its "…" menus.
 import * as api from "./api";
-import { initialLang, lang, LANG_NAMES, LANGS, money, nameProblem, setLang, setSystemLocale, t, unitPrice, type Key, type Lang } from "./i18n";
+import { initialLang, lang, LANG_NAMES, LANGS, setLang, setSystemLocale, t, type Key, type Lang } from "./i18n";
 import { Backups, backupsMoved, highlightBackup } from "./backups";
 import { autoBackupDialog } from "./schedules";
 import { Workflows } from "./workflows";
 import { Account } from "./account";
 import { confirmQuit, Preferences } from "./prefs";
-import { closeMenus, errorBox, h, modal, needsReconnect, onReconnect, popupMenu, submitOnce, toast } from "./dom";
+import { closeMenus, h, needsReconnect, onReconnect, popupMenu, toast } from "./dom";
 import { h as component, render as mount } from "preact";
-import { Instances } from "./instances";
+import { backupDialog, Instances } from "./instances";
 import { Overview } from "./overview";
-import { cloudMoved } from "./components";
+import { cloudMoved, ErrorBox } from "./components";
 
 type Section = api.Section;
 
@@ -112,81 +112,9 @@ function topbar(): HTMLElement {
 }
 
 
-function backupDialog(projectId: string, instanceId: string, name: string, returnFocus: HTMLElement): void {
-  modal(t("backupDialogTitle", { name }), returnFocus, (dialog, close) => {
-    dialog.classList.add("wide");
-    dialog.append(h("h2", {}, t("backupDialogTitle", { name })), h("p", { class: "loading", role: "status" }, t("loadingInstances")));
-    api.backupForm(projectId, instanceId).then(
-      (form) => fillBackupDialog(dialog, close, form, projectId),
-      (e: api.ApiError) => dialog.replaceChildren(h("h2", {}, t("backupDialogTitle", { name })), errorBox(e, close)),
-    );
-  });
-}
-
-function fillBackupDialog(dialog: HTMLDialogElement, close: () => void, form: api.BackupForm, projectId: string): void {
-  const nameInput = h("input", { id: "backup-name", type: "text", maxlength: "255", required: true, "aria-describedby": "backup-name-help backup-name-error", autocomplete: "off" });
-  nameInput.value = form.defaultName;
-  const nameError = h("p", { id: "backup-name-error", class: "field-error", role: "alert" });
-  const ack = h("input", { id: "metal-ack", type: "checkbox" });
-  const confirm = h("button", { class: "btn primary", id: "confirm-backup", type: "submit" }, t("confirm"));
-  const status = h("p", { class: "form-status", role: "status" });
-  const price = form.price
-    ? h(
-        "div",
-        { class: "pricing" },
-        h("h3", {}, t("pricingTitle")),
-        h("p", {}, t("pricePerGb", { price: unitPrice(form.price.perGbMonth, form.price.currency) })),
-        form.estimateMonthly !== null && form.diskGb !== null ? h("p", {}, t("priceEstimate", { disk: String(form.diskGb), total: money(form.estimateMonthly, form.price.currency) })) : null,
-      )
-    : h("div", { class: "pricing" }, h("h3", {}, t("pricingTitle")), h("p", { id: "price-not-available" }, t("priceUnknown")));
-  const warnings = h(
-    "ul",
-    { class: "warnings" },
-    // A Metal instance is not briefly suspended: it is down for the whole cold snapshot.
-    form.metal ? null : h("li", {}, t("warnSuspend")),
-    form.iops ? h("li", {}, t("warnIops")) : null,
-    h("li", {}, t("warnVolumes")),
-  );
-  const metal = form.metal
-    ? h("fieldset", { class: "metal" }, h("legend", {}, t("metalTitle")), h("p", {}, t("metalText")), h("label", { class: "check" }, ack, h("span", {}, t("metalAck", { name: form.instanceName }))))
-    : null;
-  const refresh = () => {
-    const problem = nameProblem(nameInput.value);
-    nameError.textContent = problem ? t(problem) : "";
-    nameInput.setAttribute("aria-invalid", problem ? "true" : "false");
-    confirm.disabled = Boolean(problem) || (form.metal && !ack.checked) || form.busy;
-  };
-  nameInput.addEventListener("input", refresh);
-  ack.addEventListener("change", refresh);
-  const formEl = h(
-    "form",
-    { method: "dialog" },
-    h("h2", {}, t("backupDialogTitle", { name: form.instanceName })),
-    h("label", { class: "stack", for: "backup-name" }, h("span", {}, t("backupName")), nameInput),
-    h("p", { id: "backup-name-help", class: "help" }, t("backupNameHelp")),
-    nameError,
-    price,
-    warnings,
-    metal,
-    form.busy ? h("p", { class: "notice" }, t("backupBusy")) : null,
-    status,
-    h("div", { class: "actions" }, h("button", { class: "btn", type: "button", onclick: close }, t("cancel")), confirm),
-  );
-  submitOnce(formEl, confirm, status, refresh, async () => {
-    const created = await api.createBackup(projectId, form.instanceId, nameInput.value.trim(), form.metal && ack.checked);
-    close();
-    toast(created.recovered ? t("backupRecovered") : t("backupStarted", { name: form.instanceName }), "ok");
-    cloudChanged();
-  });
-  dialog.replaceChildren(formEl);
-  refresh();
-  nameInput.focus();
-  nameInput.select();
-}
-
 function rowMenu(row: api.InstanceRow, button: HTMLButtonElement): void {
   popupMenu(button, t("actionsFor", { name: row.name }), [
-    [t("createBackup"), () => backupDialog(state.projectId!, row.id, row.name, button)],
+    [t("createBackup"), () => backupDialog(state.projectId!, row.id, row.name, button, cloudChanged)],
     row.metal ? [t("createAutoBackup"), null, t("autoMetal")] : [t("createAutoBackup"), () => autoBackupDialog(state.projectId!, row.id, button, () => openSection("workflows"))],
   ]);
 }
@@ -203,7 +131,7 @@ function render(): void {
   app.setAttribute("aria-busy", "false");
   if (state.section === "preferences") mount(component(Preferences, { relabel: render }), content);
   else if (state.section === "account") mount(component(Account, { hooks: { connected: () => void start("instances"), signedOut: () => void start("account") } }), content);
-  else if (state.startError) content.replaceChildren(errorBox(state.startError, () => void start()));
+  else if (state.startError) mount(component(ErrorBox, { failure: state.startError, retry: () => void start() }), content);
   else if (state.projects.length === 0) content.replaceChildren(h("p", { class: "empty" }, t("noProjects")));
   else if (state.section === "instances") {
     const project = state.projects.find((p) => p.id === state.projectId);
@@ -211,7 +139,7 @@ function render(): void {
   }
   else if (state.section === "backups") mount(component(Backups, { projectId: state.projectId!, loaded: () => void sayUnreadable(note) }), content);
   else if (state.section === "workflows") mount(component(Workflows, { projectId: state.projectId!, loaded: () => void sayUnreadable(note) }), content);
-  else mount(component(Overview, { protect: (r, button) => autoBackupDialog(r.projectId, r.instanceId, button, () => openSection("workflows", r.projectId)), backUp: (r, button) => backupDialog(r.projectId, r.instanceId, r.instanceName, button), loaded: () => void sayUnreadable(note) }), content);
+  else mount(component(Overview, { protect: (r, button) => autoBackupDialog(r.projectId, r.instanceId, button, () => openSection("workflows", r.projectId)), backUp: (r, button) => backupDialog(r.projectId, r.instanceId, r.instanceName, button, cloudChanged), loaded: () => void sayUnreadable(note) }), content);
 }
 
 /** Records OVH sent that could not be read are left out of the lists: says so in `note`, once a
@@ -263,7 +191,9 @@ async function start(section?: Section): Promise<void> {
   try {
     state.session = await api.session();
   } catch (e) {
-    app.replaceChildren(errorBox(e as api.ApiError, () => void start()));
+    const box = h("div", {});
+    app.replaceChildren(box);
+    mount(component(ErrorBox, { failure: e as api.ApiError, retry: () => void start() }), box);
     return;
   }
   try {

@@ -4,7 +4,8 @@ import { h as vh } from "preact";
 import { useState } from "preact/hooks";
 import * as api from "./api";
 import { lang, LANG_NAMES, LANGS, setLang, systemLang, t, type Lang } from "./i18n";
-import { errorText, h, modal, toast } from "./dom";
+import { errorText, toast } from "./dom";
+import { openDialog, useFirstFocus } from "./dialog";
 import { Choice, useRead } from "./components";
 
 type Change = api.PrefsChange | { language: api.Lang | null };
@@ -78,9 +79,21 @@ export function Preferences({ relabel }: { relabel: () => void }) {
 
 /** The tray's Quit while a backup is being requested. */
 export function confirmQuit(): void {
-  modal(t("quitTitle"), document.activeElement as HTMLElement | null, (dialog, close) => {
-    const quit = h("button", { class: "btn danger", id: "confirm-quit", type: "button", onclick: () => void api.quit() }, t("quitAnyway"));
-    dialog.append(h("h2", {}, t("quitTitle")), h("p", {}, t("quitText")), h("div", { class: "actions" }, h("button", { class: "btn", type: "button", onclick: close }, t("cancel")), quit));
-    quit.focus();
-  });
+  openDialog(t("quitTitle"), document.activeElement as HTMLElement | null, (close) => vh(QuitDialog, { close }));
+}
+
+function QuitDialog({ close }: { close: () => void }) {
+  const first = useFirstFocus<HTMLButtonElement>();
+  return vh(
+    "div",
+    {},
+    vh("h2", {}, t("quitTitle")),
+    vh("p", {}, t("quitText")),
+    vh(
+      "div",
+      { class: "actions" },
+      vh("button", { class: "btn", type: "button", onClick: close }, t("cancel")),
+      vh("button", { class: "btn danger", id: "confirm-quit", type: "button", ref: first, onClick: () => void api.quit() }, t("quitAnyway")),
+    ),
+  );
 }
