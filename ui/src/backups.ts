@@ -1,12 +1,13 @@
 // Storage → Instance Backup as a component: every backup of the project, with filters, sort and
 // ticks that stay put while backups progress; multi-select delete with its cost; cancel for
 // backups in progress. What the tracker reads updates rows in place, without a request.
-import { h as vh, type ComponentChildren } from "preact";
+import { Fragment, h as vh, type ComponentChildren } from "preact";
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { signal } from "@preact/signals";
 import * as api from "./api";
 import { dateTime, decimal, duration, gb, money, nameProblem, t, type Key } from "./i18n";
-import { errorBox, errorText, h, modal, submitOnce, popupMenu, saidText, toast } from "./dom";
+import { errorText, popupMenu, saidText, toast } from "./dom";
+import { Actions, Loaded, openDialog, Status, useFirstFocus, useSubmit } from "./dialog";
 import { Choice, cloudMoved, ErrorBox, toggled, useRead, When } from "./components";
 
 export interface BackupFilters {
@@ -304,155 +305,206 @@ export function leftWithoutBackup(rows: api.BackupRow[], deleting: Set<string>):
 /** Asks before deleting `ids` of `list`: their names, what they cost, and a tick of its own for
  * an instance's last backup; `deleted` gets the ids OVH accepted. */
 function confirmDelete(projectId: string, list: api.BackupList, ids: string[], returnFocus: HTMLElement, deleted: (ids: string[]) => void): void {
+  const deletable = list.rows.filter((r) => ids.includes(r.id) && !r.refusal).length;
+  openDialog(t("deleteTitle", { count: deletable }), returnFocus, (close) => vh(DeleteDialog, { projectId, list, ids, close, deleted }));
+}
+
+function DeleteDialog({ projectId, list, ids, close, deleted }: { projectId: string; list: api.BackupList; ids: string[]; close: () => void; deleted: (ids: string[]) => void }) {
+  // `list` is the one read when the dialog opened: the rows behind it may move, these do not.
   const chosen = list.rows.filter((r) => ids.includes(r.id));
   const blocked = chosen.filter((r) => r.refusal);
-  const deletable = chosen.filter((r) => !blocked.includes(r));
+  const deletable = chosen.filter((r) => !r.refusal);
   const size = deletable.reduce((sum, r) => sum + r.sizeGb, 0);
   const lost = leftWithoutBackup(list.rows, new Set(deletable.map((r) => r.id)));
-  modal(t("deleteTitle", { count: deletable.length }), returnFocus, (dialog, close) => {
-    const confirm = h("button", { class: "btn danger", id: "confirm-delete" }, t("deleteAction"));
-    // The last backup of an instance is asked for once more, by a tick of its own.
-    const ack = lost.length ? h("input", { type: "checkbox", id: "delete-last-ack" }) : null;
-    (confirm as HTMLButtonElement).disabled = deletable.length === 0 || ack !== null;
-    ack?.addEventListener("change", () => ((confirm as HTMLButtonElement).disabled = !(ack as HTMLInputElement).checked));
-    confirm.addEventListener("click", async () => {
-      (confirm as HTMLButtonElement).disabled = true;
-      let gone: string[] = [];
-      try {
-        const outcome = await api.deleteBackups(projectId, deletable.map((r) => r.id));
-        gone = outcome.filter((o) => o.deleted).map((o) => o.id);
-        for (const o of outcome.filter((o) => !o.deleted)) {
-          const name = list.rows.find((r) => r.id === o.id)?.name ?? o.id;
-          if (o.refusal) toast(refusalText(name, o.refusal), "bad");
-        }
-        if (gone.length) toast(t("deleteDone", { count: gone.length }), "ok");
-      } catch (e) {
-        toast(errorText(e as api.ApiError), "bad");
+  const [ack, setAck] = useState(false);
+  // The last backup of an instance is asked for once more, by a tick of its own.
+  const ready = deletable.length > 0 && (lost.length === 0 || ack);
+  // Closes and reports whatever happened: a failure is a toast, never a form to send again.
+  const { busy, onSubmit } = useSubmit(async () => {
+    let gone: string[] = [];
+    try {
+      const outcome = await api.deleteBackups(projectId, deletable.map((r) => r.id));
+      gone = outcome.filter((o) => o.deleted).map((o) => o.id);
+      for (const o of outcome.filter((o) => !o.deleted)) {
+        const name = list.rows.find((r) => r.id === o.id)?.name ?? o.id;
+        if (o.refusal) toast(refusalText(name, o.refusal), "bad");
       }
-      close();
-      deleted(gone);
-    });
-    const parts: (HTMLElement | null)[] = [
-      h("h2", {}, t("deleteTitle", { count: deletable.length })),
-      deletable.length ? h("ul", {}, ...deletable.map((r) => h("li", {}, r.name))) : null,
-      deletable.length
-        ? h("p", {}, freedText(deletable, list.prices, size))
-        : null,
-      ...blocked.map((r) =>
-        h("p", { class: "notice error blocked" }, refusalText(r.name, r.refusal!)),
-      ),
-      h("p", { class: "help" }, t("deleteIrreversible")),
-      ack ? h("div", { class: "notice last-backup", role: "alert" }, h("p", {}, t("deleteLast", { instances: lost.join(", ") })), h("label", { class: "check" }, ack, h("span", {}, t("deleteLastConfirm")))) : null,
-      h("div", { class: "actions" }, h("button", { class: "btn", onclick: close }, t("cancel")), confirm),
-    ];
-    dialog.append(...parts.filter((p): p is HTMLElement => p !== null));
-  });
+      if (gone.length) toast(t("deleteDone", { count: gone.length }), "ok");
+    } catch (e) {
+      toast(errorText(e as api.ApiError), "bad");
+    }
+    close();
+    deleted(gone);
+  }, ready);
+  return vh(
+    "form",
+    { onSubmit },
+    vh("h2", {}, t("deleteTitle", { count: deletable.length })),
+    deletable.length ? vh("ul", {}, deletable.map((r) => vh("li", { key: r.id }, r.name))) : null,
+    deletable.length ? vh("p", {}, freedText(deletable, list.prices, size)) : null,
+    blocked.map((r) => vh("p", { key: r.id, class: "notice error blocked" }, refusalText(r.name, r.refusal!))),
+    vh("p", { class: "help" }, t("deleteIrreversible")),
+    lost.length
+      ? vh(
+          "div",
+          { class: "notice last-backup", role: "alert" },
+          vh("p", {}, t("deleteLast", { instances: lost.join(", ") })),
+          vh(
+            "label",
+            { class: "check" },
+            vh("input", { type: "checkbox", id: "delete-last-ack", checked: ack, onChange: (e: Event) => setAck((e.currentTarget as HTMLInputElement).checked) }),
+            vh("span", {}, t("deleteLastConfirm")),
+          ),
+        )
+      : null,
+    vh(Actions, { close, id: "confirm-delete", label: t("deleteAction"), ready, busy, danger: true }),
+  );
 }
 
 function confirmCancel(projectId: string, r: api.BackupRow, returnFocus: HTMLElement): void {
-  modal(t("cancelTitle", { name: r.name }), returnFocus, (dialog, close) => {
-    const confirm = h("button", { class: "btn danger", id: "confirm-cancel" }, t("cancelBackup"));
-    confirm.addEventListener("click", async () => {
-      (confirm as HTMLButtonElement).disabled = true;
-      try {
-        await api.cancelBackup(projectId, r.region, r.instanceId!);
-        toast(t("cancelDone", { name: r.name }), "ok");
-      } catch (e) {
-        toast(errorText(e as api.ApiError), "bad");
-      }
-      close();
-      readAgain();
-    });
-    dialog.append(h("h2", {}, t("cancelTitle", { name: r.name })), h("p", {}, t("cancelText")), h("div", { class: "actions" }, h("button", { class: "btn", onclick: close }, t("close")), confirm));
-  });
+  openDialog(t("cancelTitle", { name: r.name }), returnFocus, (close) => vh(CancelDialog, { projectId, r, close }));
 }
 
-function loadingDialog(title: string, returnFocus: HTMLElement, load: (dialog: HTMLDialogElement, close: () => void) => Promise<void>): void {
-  modal(title, returnFocus, (dialog, close) => {
-    dialog.classList.add("wide");
-    dialog.append(h("h2", {}, title), h("p", { class: "loading", role: "status" }, t("loadingBackups")));
-    load(dialog, close).catch((e: api.ApiError) => dialog.replaceChildren(h("h2", {}, title), errorBox(e, close)));
+function CancelDialog({ projectId, r, close }: { projectId: string; r: api.BackupRow; close: () => void }) {
+  // Closes whatever happened: the list read again shows where the backup stands.
+  const { busy, onSubmit } = useSubmit(async () => {
+    try {
+      await api.cancelBackup(projectId, r.region, r.instanceId!);
+      toast(t("cancelDone", { name: r.name }), "ok");
+    } catch (e) {
+      toast(errorText(e as api.ApiError), "bad");
+    }
+    close();
+    readAgain();
   });
+  return vh(
+    "form",
+    { onSubmit },
+    vh("h2", {}, t("cancelTitle", { name: r.name })),
+    vh("p", {}, t("cancelText")),
+    vh(Actions, { close, id: "confirm-cancel", label: t("cancelBackup"), ready: true, busy, danger: true, cancel: t("close") }),
+  );
+}
+
+/** A dialog whose form needs the backup's restore options, read when it opens. */
+function optionsDialog(title: string, projectId: string, r: api.BackupRow, returnFocus: HTMLElement, form: (opts: api.RestoreOptions, close: () => void) => ComponentChildren): void {
+  openDialog(
+    title,
+    returnFocus,
+    (close) => vh(Loaded<api.RestoreOptions>, { title, read: () => api.restoreOptions(projectId, r.id), loading: t("loadingBackups"), close, children: (opts) => form(opts, close) }),
+    true,
+  );
 }
 
 function restoreInPlaceDialog(projectId: string, r: api.BackupRow, returnFocus: HTMLElement): void {
   const title = t("restoreTitle", { instance: r.instanceName ?? "", backup: r.name });
-  loadingDialog(title, returnFocus, async (dialog, close) => {
-    const opts = await api.restoreOptions(projectId, r.id);
-    if (!opts.instanceId || !opts.instanceName) {
-      dialog.replaceChildren(h("h2", {}, title), h("p", {}, t("restoreNoInstance")), h("div", { class: "actions" }, h("button", { class: "btn", onclick: close }, t("close"))));
-      return;
-    }
-    const instance = opts.instanceName;
-    const typed = h("input", { type: "text", id: "restore-typed", autocomplete: "off", spellcheck: "false" });
-    const safety = h("input", { type: "checkbox", id: "restore-safety" });
-    safety.checked = true;
-    const confirm = h("button", { class: "btn danger", id: "confirm-restore", type: "submit" }, t("restoreInPlace"));
-    const status = h("p", { class: "form-status", role: "status" });
-    const refresh = () => ((confirm as HTMLButtonElement).disabled = typed.value.trim() !== instance);
-    typed.addEventListener("input", refresh);
-    const form = h(
-      "form",
-      {},
-      h("h2", {}, title),
-      h("p", { class: "notice error" }, t("restoreLoss", { instance, date: opts.createdAt ? dateTime(opts.createdAt) : "—" })),
-      h("label", { class: "check" }, safety, h("span", {}, t("restoreSafety", { instance }))),
-      h("label", { class: "stack", for: "restore-typed" }, h("span", {}, t("restoreType", { instance })), typed),
-      status,
-      h("div", { class: "actions" }, h("button", { class: "btn", type: "button", onclick: close }, t("cancel")), confirm),
-    );
-    submitOnce(form, confirm as HTMLButtonElement, status, refresh, async () => {
-      await api.restoreInPlace(projectId, r.id, opts.instanceId!, typed.value, safety.checked);
-      close();
-      toast(safety.checked ? t("restoreSafetyStarted", { instance }) : t("restoreStarted", { instance }), "ok");
-      readAgain();
-    });
-    dialog.replaceChildren(form);
-    refresh();
-    typed.focus();
-  });
+  optionsDialog(title, projectId, r, returnFocus, (opts, close) =>
+    opts.instanceId && opts.instanceName
+      ? vh(RestoreInPlace, { projectId, r, title, opts, instanceId: opts.instanceId, instance: opts.instanceName, close })
+      : vh(
+          Fragment,
+          {},
+          vh("h2", {}, title),
+          vh("p", {}, t("restoreNoInstance")),
+          vh("div", { class: "actions" }, vh("button", { class: "btn", type: "button", onClick: close }, t("close"))),
+        ),
+  );
+}
+
+type RestoreProps = { projectId: string; r: api.BackupRow; title: string; opts: api.RestoreOptions; instanceId: string; instance: string; close: () => void };
+
+function RestoreInPlace({ projectId, r, title, opts, instanceId, instance, close }: RestoreProps) {
+  const [typed, setTyped] = useState("");
+  const [safety, setSafety] = useState(true);
+  const first = useFirstFocus<HTMLInputElement>();
+  // The instance's name typed out: what is lost is said, and has to be read.
+  const ready = typed.trim() === instance;
+  const { busy, said, onSubmit } = useSubmit(async () => {
+    await api.restoreInPlace(projectId, r.id, instanceId, typed, safety);
+    close();
+    toast(safety ? t("restoreSafetyStarted", { instance }) : t("restoreStarted", { instance }), "ok");
+    readAgain();
+  }, ready);
+  return vh(
+    "form",
+    { onSubmit },
+    vh("h2", {}, title),
+    vh("p", { class: "notice error" }, t("restoreLoss", { instance, date: opts.createdAt ? dateTime(opts.createdAt) : "—" })),
+    vh(
+      "label",
+      { class: "check" },
+      vh("input", { type: "checkbox", id: "restore-safety", checked: safety, onChange: (e: Event) => setSafety((e.currentTarget as HTMLInputElement).checked) }),
+      vh("span", {}, t("restoreSafety", { instance })),
+    ),
+    vh(
+      "label",
+      { class: "stack", for: "restore-typed" },
+      vh("span", {}, t("restoreType", { instance })),
+      vh("input", {
+        type: "text",
+        id: "restore-typed",
+        autocomplete: "off",
+        spellcheck: false,
+        value: typed,
+        ref: first,
+        onInput: (e: Event) => setTyped((e.currentTarget as HTMLInputElement).value),
+      }),
+    ),
+    vh(Status, { said }),
+    vh(Actions, { close, id: "confirm-restore", label: t("restoreInPlace"), ready, busy, danger: true }),
+  );
 }
 
 function newInstanceDialog(projectId: string, r: api.BackupRow, returnFocus: HTMLElement): void {
   const title = t("newTitle", { backup: r.name });
-  loadingDialog(title, returnFocus, async (dialog, close) => {
-    const opts = await api.restoreOptions(projectId, r.id);
-    const name = h("input", { type: "text", id: "new-name", maxlength: "255", autocomplete: "off" });
-    name.value = opts.defaultName;
-    const model = h("select", { id: "new-model" });
-    for (const f of opts.flavors) {
-      model.append(h("option", { value: f.id }, t("newModelOption", { name: f.name, vcpus: String(f.vcpus), ram: String(Math.round(f.ramMb / 1000)), disk: String(f.diskGb) })));
-    }
-    const key = h("select", { id: "new-key" }, h("option", { value: "" }, t("newNoKey")));
-    for (const k of opts.sshKeys) key.append(h("option", { value: k.id }, k.name));
-    const hourly = h("input", { type: "radio", name: "billing", value: "hourly", id: "billing-hourly" });
-    hourly.checked = true;
-    const monthly = h("input", { type: "radio", name: "billing", value: "monthly", id: "billing-monthly" });
-    const confirm = h("button", { class: "btn primary", id: "confirm-new", type: "submit" }, t("confirm"));
-    const status = h("p", { class: "form-status", role: "status" });
-    const refresh = () => ((confirm as HTMLButtonElement).disabled = opts.flavors.length === 0 || nameProblem(name.value) !== null);
-    name.addEventListener("input", refresh);
-    const form = h(
-      "form",
-      {},
-      h("h2", {}, title),
-      h("p", { class: "help" }, t("newRegion", { region: opts.region })),
-      h("label", { class: "stack", for: "new-name" }, h("span", {}, t("newName")), name),
-      opts.flavors.length ? h("label", { class: "stack", for: "new-model" }, h("span", {}, t("newModel")), model) : h("p", { class: "notice error" }, t("newNoModel", { region: opts.region })),
-      h("label", { class: "stack", for: "new-key" }, h("span", {}, t("newKey")), key),
-      h("fieldset", { class: "plain" }, h("legend", {}, t("newBilling")), h("label", { class: "check" }, hourly, h("span", {}, t("newHourly"))), h("label", { class: "check" }, monthly, h("span", {}, t("newMonthly")))),
-      status,
-      h("div", { class: "actions" }, h("button", { class: "btn", type: "button", onclick: close }, t("cancel")), confirm),
+  optionsDialog(title, projectId, r, returnFocus, (opts, close) => vh(NewInstance, { projectId, r, title, opts, close }));
+}
+
+function NewInstance({ projectId, r, title, opts, close }: { projectId: string; r: api.BackupRow; title: string; opts: api.RestoreOptions; close: () => void }) {
+  const [name, setName] = useState(opts.defaultName);
+  const [model, setModel] = useState(opts.flavors[0]?.id ?? "");
+  const [key, setKey] = useState("");
+  const [monthly, setMonthly] = useState(false);
+  const first = useFirstFocus<HTMLInputElement>();
+  const ready = opts.flavors.length > 0 && nameProblem(name) === null;
+  const { busy, said, onSubmit } = useSubmit(async () => {
+    await api.restoreNewInstance(projectId, r.id, { name: name.trim(), flavorId: model, sshKeyId: key || null, monthlyBilling: monthly });
+    close();
+    toast(t("newStarted", { name: name.trim(), backup: r.name }), "ok");
+  }, ready);
+  const billing = (value: "hourly" | "monthly", label: Key) =>
+    vh(
+      "label",
+      { class: "check" },
+      vh("input", { type: "radio", name: "billing", value, id: `billing-${value}`, checked: monthly === (value === "monthly"), onChange: () => setMonthly(value === "monthly") }),
+      vh("span", {}, t(label)),
     );
-    submitOnce(form, confirm as HTMLButtonElement, status, refresh, async () => {
-      await api.restoreNewInstance(projectId, r.id, { name: name.value.trim(), flavorId: model.value, sshKeyId: key.value || null, monthlyBilling: monthly.checked });
-      close();
-      toast(t("newStarted", { name: name.value.trim(), backup: r.name }), "ok");
-    });
-    dialog.replaceChildren(form);
-    refresh();
-    name.focus();
-  });
+  return vh(
+    "form",
+    { onSubmit },
+    vh("h2", {}, title),
+    vh("p", { class: "help" }, t("newRegion", { region: opts.region })),
+    vh(
+      "label",
+      { class: "stack", for: "new-name" },
+      vh("span", {}, t("newName")),
+      vh("input", { type: "text", id: "new-name", maxlength: 255, autocomplete: "off", value: name, ref: first, onInput: (e: Event) => setName((e.currentTarget as HTMLInputElement).value) }),
+    ),
+    opts.flavors.length
+      ? vh(Choice, {
+          id: "new-model",
+          label: t("newModel"),
+          stack: true,
+          value: model,
+          pick: setModel,
+          options: opts.flavors.map((f): [string, string] => [f.id, t("newModelOption", { name: f.name, vcpus: String(f.vcpus), ram: String(Math.round(f.ramMb / 1000)), disk: String(f.diskGb) })]),
+        })
+      : vh("p", { class: "notice error" }, t("newNoModel", { region: opts.region })),
+    vh(Choice, { id: "new-key", label: t("newKey"), stack: true, value: key, pick: setKey, options: [["", t("newNoKey")], ...opts.sshKeys.map((k): [string, string] => [k.id, k.name])] }),
+    vh("fieldset", { class: "plain" }, vh("legend", {}, t("newBilling")), billing("hourly", "newHourly"), billing("monthly", "newMonthly")),
+    vh(Status, { said }),
+    vh(Actions, { close, id: "confirm-new", ready, busy }),
+  );
 }
 
 /** What deleting these backups frees, in one currency when every region has a price. */
