@@ -1,4 +1,5 @@
-// Small DOM helpers shared by the views: element builder, dialogs, toasts, error boxes.
+// Small DOM helpers shared by the window: element builder, what the Rust side said in words,
+// "Connect again", toasts and pop-up menus.
 import type * as api from "./api";
 import { t, type Key } from "./i18n";
 
@@ -16,35 +17,6 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   }
   for (const c of children) if (c !== null) el.append(c);
   return el;
-}
-
-/** Runs `action` when `form` is submitted, with `confirm` disabled and saying "Sending…" until it
- * answers, so a double click or Enter pressed twice sends one request; `waiting` is said in
- * `status` meanwhile (what is being done, when it takes a while); a failure is shown in `status`,
- * and `refresh` decides whether Confirm comes back. */
-export function submitOnce(form: HTMLFormElement, confirm: HTMLButtonElement, status: HTMLElement, refresh: () => void, action: () => Promise<void>, waiting = ""): void {
-  // Confirm's state alone does not hold: typing during the request runs `refresh`, which may
-  // enable it again.
-  let sending = false;
-  form.addEventListener("submit", async (e) => {
-    e.preventDefault();
-    if (sending || confirm.disabled) return;
-    sending = true;
-    confirm.disabled = true;
-    const label = confirm.textContent;
-    confirm.textContent = t("sending");
-    status.textContent = waiting;
-    status.classList.remove("error");
-    try {
-      await action();
-    } catch (err) {
-      status.textContent = errorText(err as api.ApiError);
-      status.classList.add("error");
-      confirm.textContent = label;
-      sending = false;
-      refresh();
-    }
-  });
 }
 
 /** What the Rust side said, in the user's language: a code and its values, worded by the
@@ -98,25 +70,6 @@ export function needsReconnect(e: api.ApiError): boolean {
 export function reconnectFor(e: api.ApiError): (() => void) | null {
   const go = reconnect;
   return needsReconnect(e) && go ? () => go() : null;
-}
-
-export function errorBox(e: api.ApiError, retry: () => void): HTMLElement {
-  const fix = needsReconnect(e) && reconnect ? h("button", { class: "btn primary", id: "reconnect", onclick: () => reconnect?.() }, t("reconnect")) : null;
-  return h("div", { class: "notice error", role: "alert" }, h("p", {}, errorText(e)), h("div", { class: "actions start" }, fix, h("button", { class: "btn", onclick: retry }, t("retry"))));
-}
-
-/** A modal dialog; `build` fills it and gets a function that closes it. Focus returns to
- * `returnFocus` when it closes. */
-export function modal(label: string, returnFocus: HTMLElement | null, build: (dialog: HTMLDialogElement, close: () => void) => void): void {
-  const dialog = h("dialog", { class: "dialog", "aria-label": label });
-  const close = () => dialog.close();
-  dialog.addEventListener("close", () => {
-    dialog.remove();
-    returnFocus?.focus();
-  });
-  build(dialog, close);
-  document.body.append(dialog);
-  dialog.showModal();
 }
 
 /** A short message at the bottom of the window; `open` adds a button. */

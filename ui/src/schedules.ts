@@ -1,250 +1,393 @@
-// Automatic backups' dialogs: the four-part "Create an automatic backup" form (also editing one),
-// and deleting workflows with the exact list of their backups.
+// Automatic backups' dialogs as components: the four-part "Create an automatic backup" form (also
+// editing one), and deleting workflows with the exact list of their backups. Each keeps what the
+// user chose in its own state, so a preview or a list arriving never undoes a tick or a keystroke.
+import { Fragment, h, type ComponentChildren } from "preact";
+import { useEffect, useRef, useState } from "preact/hooks";
 import * as api from "./api";
 import { refusalText } from "./backups";
-import { errorBox, errorText, h, modal, saidText, submitOnce, toast } from "./dom";
+import { errorText, saidText, toast } from "./dom";
+import { Actions, Loaded, openDialog, Status, useFirstFocus, useSubmit } from "./dialog";
+import { toggled } from "./components";
 import { dateTime, gb, money, scheduleSentence, scheduleText, t, zoneCity, type Key } from "./i18n";
 
 const NAME_RULE = /^[a-zA-Z0-9_.-]+$/;
 
-function section(title: Key, ...children: (HTMLElement | null)[]): HTMLElement {
+/** The week as the form shows it: Monday first. */
+const DAYS = [1, 2, 3, 4, 5, 6, 0];
+
+/** One numbered part of the form, so the four steps read in order. */
+function section(title: Key, ...children: ComponentChildren[]) {
   return h("fieldset", { class: "part" }, h("legend", {}, t(title)), ...children);
 }
+
+/** What a text, number or time field typed, for its state. */
+const typed = (set: (value: string) => void) => (e: Event) => set((e.currentTarget as HTMLInputElement).value);
 
 /** Opens the form; `preselect` is the instance it was opened from. `done` runs after creation.
  * With `editing`, the form changes that workflow instead (delete and recreate). */
 export function autoBackupDialog(projectId: string, preselect: string | null, returnFocus: HTMLElement | null, done: () => void, editing: api.WorkflowRow | null = null): void {
   const title = editing ? t("editTitle", { name: editing.name }) : t("autoTitle");
-  modal(title, returnFocus, (dialog, close) => {
-    dialog.classList.add("wide");
-    dialog.append(h("h2", {}, title), h("p", { class: "loading", role: "status" }, t("loadingInstances")));
-    api.autoBackupForm(projectId).then(
-      (form) => fillAutoForm(dialog, close, form, projectId, preselect, done, editing),
-      (e: api.ApiError) => dialog.replaceChildren(h("h2", {}, title), errorBox(e, close)),
-    );
-  });
+  openDialog(
+    title,
+    returnFocus,
+    (close) =>
+      h(Loaded<api.AutoForm>, {
+        title,
+        read: () => api.autoBackupForm(projectId),
+        loading: t("loadingInstances"),
+        close,
+        children: (form) => h(AutoForm, { form, title, projectId, preselect, editing, close, done }),
+      }),
+    true,
+  );
 }
 
-function fillAutoForm(dialog: HTMLDialogElement, close: () => void, form: api.AutoForm, projectId: string, preselect: string | null, done: () => void, editing: api.WorkflowRow | null): void {
-  const boxes = form.instances.map((i) => {
-    const box = h("input", { type: "checkbox", value: i.id, "data-name": i.name });
-    box.checked = i.id === preselect && !i.metal;
-    // A workflow belongs to one instance: editing keeps it.
-    box.disabled = i.metal || editing !== null;
-    const note = i.metal ? t("autoMetal") : i.workflows.length ? t("autoAlready", { names: i.workflows.join(", ") }) : null;
-    return { i, box, el: h("label", { class: "check instance-choice", "data-instance": i.name }, box, h("span", {}, `${i.name} · ${i.region}`, note ? h("span", { class: "note" }, note) : null)) };
-  });
-  const radio = (value: string, label: Key) => {
-    const r = h("input", { type: "radio", name: "preset", value, id: `preset-${value}` });
-    return { r, el: h("label", { class: "check" }, r, h("span", {}, t(label))) };
-  };
-  const p7 = radio("7", "preset7");
-  const p14 = radio("14", "preset14");
-  const custom = radio("custom", "presetCustom");
-  p7.r.checked = true;
-  const repeat = h("select", { id: "repeat" }, h("option", { value: "daily" }, t("repeatDaily")), h("option", { value: "weekly" }, t("repeatWeekly")), h("option", { value: "monthly" }, t("repeatMonthly")));
-  const days = [1, 2, 3, 4, 5, 6, 0].map((d) => {
-    const box = h("input", { type: "checkbox", value: String(d), id: `day-${d}` });
-    box.checked = d >= 1 && d <= 5;
-    return { d, box, el: h("label", { class: "check day" }, box, h("span", {}, t(`day.${d}` as Key))) };
-  });
-  const dayOfMonth = h("input", { type: "number", id: "day-of-month", min: "1", max: "28", value: "1" });
-  const time = h("input", { type: "time", id: "schedule-time", value: "23:30" });
-  const keep = h("input", { type: "number", id: "keep", min: "1", max: "100", value: "7" });
-  const cron = h("input", { type: "text", id: "advanced-cron", placeholder: "30 22 * * *", autocomplete: "off", spellcheck: "false" });
-  // The raw cron is for IT staff: folded away, and open only when a saved schedule needs it.
-  const advanced = h("details", { class: "advanced" }, h("summary", {}, t("advanced")), h("label", { class: "stack" }, h("span", {}, t("advancedCron")), cron), h("p", { class: "help" }, t("advancedHelp")));
-  const customBlock = h(
-    "div",
-    { class: "custom" },
-    h("label", { class: "field" }, h("span", {}, t("repeatLabel")), repeat),
-    h("div", { class: "days" }, ...days.map((d) => d.el)),
-    h("label", { class: "field dom" }, h("span", {}, t("dayOfMonth")), dayOfMonth),
-    h("label", { class: "field" }, h("span", {}, t("atTime", { zone: zoneCity(form.zone) })), time),
-    h("label", { class: "field" }, h("span", {}, t("keepLabel")), keep),
-    advanced,
-  );
-  const firstChosen = boxes.find((b) => b.box.checked) ?? boxes[0];
-  const name = h("input", { type: "text", id: "workflow-name", maxlength: "64", autocomplete: "off", value: editing ? editing.name : (firstChosen?.i.suggestedName ?? "") });
-  if (editing) {
-    // Opens on the saved schedule as the user would describe it; the cron only when it cannot be.
-    custom.r.checked = true;
-    keep.value = String(editing.rotation ?? 7);
-    const plain = editing.schedule.plain;
-    if (plain) {
-      repeat.value = plain.repeat.kind;
-      if (plain.repeat.kind === "weekly") {
-        const on = plain.repeat.days;
-        for (const d of days) d.box.checked = on.includes(d.d);
-      }
-      if (plain.repeat.kind === "monthly") dayOfMonth.value = String(plain.repeat.day);
-      time.value = `${String(plain.hour).padStart(2, "0")}:${String(plain.minute).padStart(2, "0")}`;
-    } else {
-      cron.value = editing.cron;
-      (advanced as HTMLDetailsElement).open = true;
-    }
-  }
-  // A change to the plain choices is what the user wants now: it replaces a cron typed before.
-  for (const el of [repeat, dayOfMonth, time, ...days.map((d) => d.box)]) {
-    el.addEventListener("input", () => (cron.value = ""));
-    el.addEventListener("change", () => (cron.value = ""));
-  }
-  const nameError = h("p", { class: "field-error", role: "alert" });
-  const preview = h("div", { class: "preview", id: "schedule-preview", "aria-live": "polite" });
-  const confirm = h("button", { class: "btn primary", id: "confirm-auto", type: "submit" }, t("confirm"));
-  const status = h("p", { class: "form-status", role: "status" });
-  let current: api.Preview | null = null;
-  let seq = 0;
+type Preset = "7" | "14" | "custom";
 
-  const chosen = () => boxes.filter((b) => b.box.checked).map((b) => b.i);
-  const choice = (): api.Choice => {
-    if (!custom.r.checked) return { cron: form.presetCron, rotation: p14.r.checked ? 14 : 7 };
-    const [hh, mm] = (time.value || "00:00").split(":").map(Number);
-    const kind = repeat.value;
-    const r: api.Repeat = kind === "weekly" ? { kind: "weekly", days: days.filter((d) => d.box.checked).map((d) => d.d) } : kind === "monthly" ? { kind: "monthly", day: Number(dayOfMonth.value) } : { kind: "daily" };
-    return { cron: cron.value.trim() || undefined, plain: { repeat: r, hour: hh, minute: mm }, rotation: Number(keep.value) };
+/** What the preview area shows: the schedule OVH would run (for `count` instances), that no
+ * instance is ticked, or why the preview failed; nothing before the first answer. */
+type Shown = { kind: "preview"; preview: api.Preview; count: number } | { kind: "none" } | { kind: "failed"; text: string } | null;
+
+type AutoProps = {
+  form: api.AutoForm;
+  title: string;
+  projectId: string;
+  preselect: string | null;
+  editing: api.WorkflowRow | null;
+  close: () => void;
+  done: () => void;
+};
+
+/** The form itself, once the instances are read: its choices are state, the preview follows them. */
+function AutoForm({ form, title, projectId, preselect, editing, close, done }: AutoProps) {
+  // Opens on the saved schedule as the user would describe it; the cron only when it cannot be.
+  const plain = editing?.schedule.plain ?? null;
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(() => new Set(form.instances.filter((i) => i.id === preselect && !i.metal).map((i) => i.id)));
+  const [preset, setPreset] = useState<Preset>(editing ? "custom" : "7");
+  const [repeat, setRepeat] = useState<string>(plain?.repeat.kind ?? "daily");
+  const [days, setDays] = useState<ReadonlySet<number>>(() => {
+    const on = plain?.repeat.kind === "weekly" ? plain.repeat.days : [1, 2, 3, 4, 5];
+    return new Set(DAYS.filter((d) => on.includes(d)));
+  });
+  const [dayOfMonth, setDayOfMonth] = useState(plain?.repeat.kind === "monthly" ? String(plain.repeat.day) : "1");
+  const [time, setTime] = useState(plain ? `${String(plain.hour).padStart(2, "0")}:${String(plain.minute).padStart(2, "0")}` : "23:30");
+  const [keep, setKeep] = useState(editing ? String(editing.rotation ?? 7) : "7");
+  const [cron, setCron] = useState(editing && !plain ? editing.cron : "");
+  // The raw cron is for IT staff: folded away, and open only when a saved schedule needs it.
+  const [advancedOpen, setAdvancedOpen] = useState(editing !== null && !plain);
+  const [name, setName] = useState(() => {
+    const first = form.instances.find((i) => i.id === preselect && !i.metal) ?? form.instances[0];
+    return editing ? editing.name : (first?.suggestedName ?? "");
+  });
+  const [shown, setShown] = useState<Shown>(null);
+
+  // A change to the plain choices is what the user wants now: it replaces a cron typed before.
+  const replan = <T>(set: (value: T) => void) => (value: T) => {
+    set(value);
+    setCron("");
   };
-  const update = async () => {
-    customBlock.hidden = !custom.r.checked;
-    customBlock.querySelector<HTMLElement>(".days")!.hidden = repeat.value !== "weekly";
-    customBlock.querySelector<HTMLElement>(".dom")!.hidden = repeat.value !== "monthly";
-    const okName = NAME_RULE.test(name.value);
-    nameError.textContent = okName ? "" : t("autoNameBad");
-    const ids = chosen().map((c) => c.id);
-    const mine = ++seq;
+
+  const ids = form.instances.filter((i) => ticked.has(i.id)).map((i) => i.id);
+  const choice = ((): api.Choice => {
+    if (preset !== "custom") return { cron: form.presetCron, rotation: preset === "14" ? 14 : 7 };
+    const [hh, mm] = (time || "00:00").split(":").map(Number);
+    const r: api.Repeat = repeat === "weekly" ? { kind: "weekly", days: DAYS.filter((d) => days.has(d)) } : repeat === "monthly" ? { kind: "monthly", day: Number(dayOfMonth) } : { kind: "daily" };
+    return { cron: cron.trim() || undefined, plain: { repeat: r, hour: hh, minute: mm }, rotation: Number(keep) };
+  })();
+
+  // Asked again whenever the choices change; an answer to choices changed since is dropped.
+  useEffect(() => {
     if (ids.length === 0) {
-      current = null;
-      preview.replaceChildren(h("p", { class: "notice" }, t("autoNoInstance")));
-      (confirm as HTMLButtonElement).disabled = true;
+      setShown({ kind: "none" });
       return;
     }
-    try {
-      const p = await api.previewSchedule(projectId, ids, choice());
-      if (mine !== seq) return;
-      current = p;
-      const detailsOpen = preview.querySelector("details")?.open ?? false;
-      preview.replaceChildren(...previewParts(p, ids.length, name.value));
-      preview.querySelector("details")?.toggleAttribute("open", detailsOpen);
-      (confirm as HTMLButtonElement).disabled = !okName;
-    } catch (e) {
-      if (mine !== seq) return;
-      current = null;
-      preview.replaceChildren(h("p", { class: "notice error" }, errorText(e as api.ApiError)));
-      (confirm as HTMLButtonElement).disabled = true;
-    }
-  };
-  const formEl = h(
-    "form",
-    {},
-    h("h2", {}, editing ? t("editTitle", { name: editing.name }) : t("autoTitle")),
-    editing ? h("p", { class: "notice" }, t("editNote")) : null,
-    section("autoPart1", h("p", {}, t("autoWorkflowText")), h("p", { class: "help" }, t("autoWorkflowNote"))),
-    section("autoPart2", h("div", { class: "instance-list" }, ...boxes.map((b) => b.el))),
-    section("autoPart3", p7.el, p14.el, custom.el, customBlock),
-    section("autoPart4", h("label", { class: "stack", for: "workflow-name" }, h("span", { class: "help" }, t("autoNameHelp")), name), nameError),
-    h("div", { class: "pricing" }, h("h3", {}, t("previewTitle")), preview),
-    status,
-    h("div", { class: "actions" }, h("button", { class: "btn", type: "button", onclick: close }, t("cancel")), confirm),
-  );
-  formEl.addEventListener("input", () => void update());
-  formEl.addEventListener("change", () => void update());
-  submitOnce(formEl, confirm as HTMLButtonElement, status, () => void update(), async () => {
+    let wanted = true;
+    api.previewSchedule(projectId, ids, choice).then(
+      (preview) => wanted && setShown({ kind: "preview", preview, count: ids.length }),
+      (e: api.ApiError) => wanted && setShown({ kind: "failed", text: errorText(e) }),
+    );
+    return () => {
+      wanted = false;
+    };
+  }, [JSON.stringify([ids, choice])]);
+
+  // No instance ticked is said at once, not after the effect: Confirm must not outlive the tick.
+  const view: Shown = ids.length === 0 ? { kind: "none" } : shown;
+  const previewed = view?.kind === "preview" ? view : null;
+  const nameOk = NAME_RULE.test(name);
+  const ready = previewed !== null && nameOk;
+
+  const { busy, said, onSubmit } = useSubmit(async () => {
     // Confirm is enabled only while a preview is shown: what is sent is what the user read.
-    const shown = current!;
+    const sent = previewed!.preview;
     if (editing) {
-      await api.replaceWorkflow(projectId, editing.region, editing.id, name.value, shown.cron, shown.rotation);
-      toast(t("editDone", { name: name.value }), "ok");
+      await api.replaceWorkflow(projectId, editing.region, editing.id, name, sent.cron, sent.rotation);
+      toast(t("editDone", { name }), "ok");
     } else {
-      const outcomes = await api.createAutoBackups(projectId, chosen().map((c) => c.id), name.value, shown.cron, shown.rotation);
+      const outcomes = await api.createAutoBackups(projectId, ids, name, sent.cron, sent.rotation);
       for (const o of outcomes) {
         toast(o.error ? t("autoFailed", { name: o.workflowName, error: o.error }) : t("autoCreated", { name: o.workflowName }), o.error ? "bad" : "ok");
       }
     }
     close();
     done();
+  }, ready);
+
+  const instances = form.instances.map((i) => {
+    const note = i.metal ? t("autoMetal") : i.workflows.length ? t("autoAlready", { names: i.workflows.join(", ") }) : null;
+    return h(
+      "label",
+      { key: i.id, class: "check instance-choice", "data-instance": i.name },
+      h("input", {
+        type: "checkbox",
+        value: i.id,
+        "data-name": i.name,
+        checked: ticked.has(i.id),
+        // A workflow belongs to one instance: editing keeps it.
+        disabled: i.metal || editing !== null,
+        onChange: (e: Event) => setTicked((before) => toggled(before, [i.id], (e.currentTarget as HTMLInputElement).checked)),
+      }),
+      h("span", {}, `${i.name} · ${i.region}`, note ? h("span", { class: "note" }, note) : null),
+    );
   });
-  dialog.replaceChildren(formEl);
-  void update();
+  const radio = (value: Preset, label: Key) =>
+    h("label", { class: "check" }, h("input", { type: "radio", name: "preset", value, id: `preset-${value}`, checked: preset === value, onChange: () => setPreset(value) }), h("span", {}, t(label)));
+  const dayBoxes = DAYS.map((d) =>
+    h(
+      "label",
+      { key: d, class: "check day" },
+      h("input", {
+        type: "checkbox",
+        value: String(d),
+        id: `day-${d}`,
+        checked: days.has(d),
+        onChange: (e: Event) => {
+          const on = (e.currentTarget as HTMLInputElement).checked;
+          replan(setDays)(new Set(DAYS.filter((x) => (x === d ? on : days.has(x)))));
+        },
+      }),
+      h("span", {}, t(`day.${d}` as Key)),
+    ),
+  );
+  const advanced = h(
+    "details",
+    { class: "advanced", open: advancedOpen, onToggle: (e: Event) => setAdvancedOpen((e.currentTarget as HTMLDetailsElement).open) },
+    h("summary", {}, t("advanced")),
+    h(
+      "label",
+      { class: "stack" },
+      h("span", {}, t("advancedCron")),
+      h("input", { type: "text", id: "advanced-cron", placeholder: "30 22 * * *", autocomplete: "off", spellcheck: false, value: cron, onInput: typed(setCron) }),
+    ),
+    h("p", { class: "help" }, t("advancedHelp")),
+  );
+  const customBlock = h(
+    "div",
+    { class: "custom", hidden: preset !== "custom" },
+    h(
+      "label",
+      { class: "field" },
+      h("span", {}, t("repeatLabel")),
+      h(
+        "select",
+        {
+          id: "repeat",
+          value: repeat,
+          onChange: (e: Event) => replan(setRepeat)((e.currentTarget as HTMLSelectElement).value),
+        },
+        h("option", { value: "daily" }, t("repeatDaily")),
+        h("option", { value: "weekly" }, t("repeatWeekly")),
+        h("option", { value: "monthly" }, t("repeatMonthly")),
+      ),
+    ),
+    h("div", { class: "days", hidden: repeat !== "weekly" }, dayBoxes),
+    h(
+      "label",
+      { class: "field dom", hidden: repeat !== "monthly" },
+      h("span", {}, t("dayOfMonth")),
+      h("input", { type: "number", id: "day-of-month", min: "1", max: "28", value: dayOfMonth, onInput: typed(replan(setDayOfMonth)) }),
+    ),
+    h(
+      "label",
+      { class: "field" },
+      h("span", {}, t("atTime", { zone: zoneCity(form.zone) })),
+      h("input", { type: "time", id: "schedule-time", value: time, onInput: typed(replan(setTime)) }),
+    ),
+    h("label", { class: "field" }, h("span", {}, t("keepLabel")), h("input", { type: "number", id: "keep", min: "1", max: "100", value: keep, onInput: typed(setKeep) })),
+    advanced,
+  );
+
+  return h(
+    "form",
+    { onSubmit },
+    h("h2", {}, title),
+    editing ? h("p", { class: "notice" }, t("editNote")) : null,
+    section("autoPart1", h("p", {}, t("autoWorkflowText")), h("p", { class: "help" }, t("autoWorkflowNote"))),
+    section("autoPart2", h("div", { class: "instance-list" }, instances)),
+    section("autoPart3", radio("7", "preset7"), radio("14", "preset14"), radio("custom", "presetCustom"), customBlock),
+    section(
+      "autoPart4",
+      h(
+        "label",
+        { class: "stack", for: "workflow-name" },
+        h("span", { class: "help" }, t("autoNameHelp")),
+        h("input", { type: "text", id: "workflow-name", maxlength: "64", autocomplete: "off", value: name, onInput: typed(setName) }),
+      ),
+      h("p", { class: "field-error", role: "alert" }, nameOk ? "" : t("autoNameBad")),
+    ),
+    h(
+      "div",
+      { class: "pricing" },
+      h("h3", {}, t("previewTitle")),
+      h(
+        "div",
+        { class: "preview", id: "schedule-preview", "aria-live": "polite" },
+        view?.kind === "none"
+          ? h("p", { class: "notice" }, t("autoNoInstance"))
+          : view?.kind === "failed"
+            ? h("p", { class: "notice error" }, view.text)
+            : previewed
+              ? previewParts(previewed.preview, previewed.count, name)
+              : null,
+      ),
+    ),
+    h(Status, { said }),
+    h(Actions, { close, id: "confirm-auto", ready, busy }),
+  );
 }
 
-function previewParts(p: api.Preview, count: number, name: string): HTMLElement[] {
-  const parts: HTMLElement[] = [h("p", { class: "sentence" }, scheduleSentence(p.described, p.rotation)), h("details", { class: "details" }, h("summary", {}, t("details")), h("p", { class: "cron" }, scheduleText(p.described, p.rotation)))];
-  if (count > 1) parts.push(h("p", { class: "help" }, t("autoSeveral", { count: String(count), name })));
-  parts.push(h("p", { class: "help" }, t("nextRunsTitle")), h("ul", { class: "runs" }, ...p.nextRuns.map((r) => h("li", {}, dateTime(r)))));
-  if (p.dstShift) {
-    const local = p.dstShift.slice(11, 16);
-    parts.push(h("p", { class: "notice" }, t("warnDst", { date: dateTime(p.dstShift), time: local })));
-  }
-  if (p.businessHours) parts.push(h("p", { class: "notice" }, t("warnBusiness")));
-  if (p.perBackupMonthly !== null && p.totalMonthly !== null && p.currency) {
-    parts.push(h("p", {}, t("costLine", { each: money(p.perBackupMonthly, p.currency), keep: String(p.rotation), total: money(p.totalMonthly, p.currency) })));
-  }
-  return parts;
+/** The schedule as OVH would run it, in words, next runs, warnings and cost. Each part keeps its
+ * place (an absent one is a null), so the same `<details>` stays open across previews. */
+function previewParts(p: api.Preview, count: number, name: string) {
+  return h(
+    Fragment,
+    {},
+    h("p", { class: "sentence" }, scheduleSentence(p.described, p.rotation)),
+    h("details", { key: "details", class: "details" }, h("summary", {}, t("details")), h("p", { class: "cron" }, scheduleText(p.described, p.rotation))),
+    count > 1 ? h("p", { class: "help" }, t("autoSeveral", { count: String(count), name })) : null,
+    h("p", { class: "help" }, t("nextRunsTitle")),
+    h(
+      "ul",
+      { class: "runs" },
+      p.nextRuns.map((r, i) => h("li", { key: i }, dateTime(r))),
+    ),
+    p.dstShift ? h("p", { class: "notice" }, t("warnDst", { date: dateTime(p.dstShift), time: p.dstShift.slice(11, 16) })) : null,
+    p.businessHours ? h("p", { class: "notice" }, t("warnBusiness")) : null,
+    p.perBackupMonthly !== null && p.totalMonthly !== null && p.currency
+      ? h("p", {}, t("costLine", { each: money(p.perBackupMonthly, p.currency), keep: String(p.rotation), total: money(p.totalMonthly, p.currency) }))
+      : null,
+  );
 }
 
 /** Asks before deleting `rows`, listing the exact backups that would go with them. */
 export function confirmDeleteWorkflows(projectId: string, rows: api.WorkflowRow[], returnFocus: HTMLElement, done: () => void): void {
-  const refs = rows.map((r) => ({ region: r.region, id: r.id }));
-  modal(t("deleteWfTitle", { count: rows.length }), returnFocus, (dialog, close) => {
-    const also = h("input", { type: "checkbox", id: "delete-wf-backups" }) as HTMLInputElement;
-    const confirm = h("button", { class: "btn danger", id: "confirm-delete-workflows" }, t("deleteAction")) as HTMLButtonElement;
-    const listBox = h("div", { id: "wf-backups", "aria-live": "polite" });
-    let chosen = new Set<string>();
-    let loaded: api.WorkflowBackups[] | null = null;
-    also.addEventListener("change", async () => {
-      if (!also.checked) {
-        listBox.replaceChildren();
-        return;
-      }
-      confirm.disabled = true;
-      listBox.replaceChildren(h("p", { class: "loading", role: "status" }, t("wfBackupsLoading")));
-      try {
-        loaded = await api.workflowBackups(projectId, refs);
-      } catch (e) {
-        also.checked = false;
-        listBox.replaceChildren(h("p", { class: "error", role: "alert" }, errorText(e as api.ApiError)));
-        confirm.disabled = false;
-        return;
-      }
-      chosen = new Set(loaded.flatMap((w) => w.backups.map((b) => b.id)));
-      listBox.replaceChildren(h("p", { class: "help" }, t("wfBackupsHow")), ...loaded.map((w) => workflowBackupList(w, chosen)));
-      confirm.disabled = false;
-    });
-    confirm.addEventListener("click", async () => {
-      confirm.disabled = true;
-      try {
-        const ids = also.checked && loaded ? [...chosen] : [];
-        const report = await api.deleteWorkflows(projectId, refs, ids);
-        toast(t("deleteWfDone", { count: report.workflowsDeleted.length }), report.problems.length ? "bad" : "ok");
-        dialog.replaceChildren(...deletionReport(report), h("div", { class: "actions" }, h("button", { class: "btn primary", id: "close-report", onclick: close }, t("close"))));
-        (dialog.querySelector("#close-report") as HTMLElement | null)?.focus();
-      } catch (e) {
-        toast(errorText(e as api.ApiError), "bad");
-        close();
-      }
-      done();
-    });
-    dialog.append(
-      h("h2", {}, t("deleteWfTitle", { count: rows.length })),
-      h("ul", {}, ...rows.map((r) => h("li", {}, r.name))),
-      h("p", {}, t("deleteWfKeep")),
-      h("label", { class: "check" }, also, h("span", {}, t("deleteWfAlso"))),
-      listBox,
-      h("div", { class: "actions" }, h("button", { class: "btn", onclick: close }, t("cancel")), confirm),
-    );
-  });
+  openDialog(t("deleteWfTitle", { count: rows.length }), returnFocus, (close) => h(DeleteWorkflows, { projectId, rows, close, done }));
 }
 
-/** The exact backups one workflow's deletion would delete, each one ticked to confirm. */
-function workflowBackupList(w: api.WorkflowBackups, chosen: Set<string>): HTMLElement {
-  if (!w.backups.length) return h("p", { class: "note" }, t("wfBackupsNone", { workflow: w.workflowName, base: w.backupName, region: w.region }));
-  const total = () => {
-    const picked = w.backups.filter((b) => chosen.has(b.id));
-    const size = picked.reduce((a, b) => a + b.sizeGb, 0);
-    const cost = picked.every((b) => b.monthly !== null) && w.currency ? money(picked.reduce((a, b) => a + (b.monthly ?? 0), 0), w.currency) : t("priceNotAvailable");
-    return t("wfBackupsTotal", { count: picked.length, size: gb(size), cost });
+/** The backups that would go too: not asked for, being read, unreadable, or read. */
+type Backups = { state: "off" } | { state: "loading" } | { state: "failed"; text: string } | { state: "loaded"; list: api.WorkflowBackups[] };
+
+type DeleteProps = { projectId: string; rows: api.WorkflowRow[]; close: () => void; done: () => void };
+
+/** The question, then in the same dialog what the deletion did: nothing of it is a toast alone. */
+function DeleteWorkflows({ projectId, rows, close, done }: DeleteProps) {
+  const refs = rows.map((r) => ({ region: r.region, id: r.id }));
+  const [also, setAlso] = useState(false);
+  const [backups, setBackups] = useState<Backups>({ state: "off" });
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const [report, setReport] = useState<api.DeletionReport | null>(null);
+  // The list answers the last tick only: one read after the box was unticked, or the dialog
+  // closed, is dropped.
+  const asked = useRef(0);
+  useEffect(
+    () => () => {
+      asked.current++;
+    },
+    [],
+  );
+
+  const tickAlso = async (on: boolean) => {
+    const mine = ++asked.current;
+    setAlso(on);
+    if (!on) {
+      setBackups({ state: "off" });
+      return;
+    }
+    setBackups({ state: "loading" });
+    try {
+      const list = await api.workflowBackups(projectId, refs);
+      if (mine !== asked.current) return;
+      setChosen(new Set(list.flatMap((w) => w.backups.map((b) => b.id))));
+      setBackups({ state: "loaded", list });
+    } catch (e) {
+      if (mine !== asked.current) return;
+      setAlso(false);
+      setBackups({ state: "failed", text: errorText(e as api.ApiError) });
+    }
   };
-  const sum = h("p", { class: "total" }, total());
+  const tick = (id: string, on: boolean) => setChosen((before) => toggled(before, [id], on));
+
+  // Confirm waits for the list: what is deleted with the workflows is what the user saw.
+  const ready = backups.state !== "loading";
+  // Closes only on failure (a toast); the report replaces the question otherwise.
+  const { busy, onSubmit } = useSubmit(async () => {
+    try {
+      const ids = also && backups.state === "loaded" ? [...chosen] : [];
+      const r = await api.deleteWorkflows(projectId, refs, ids);
+      toast(t("deleteWfDone", { count: r.workflowsDeleted.length }), r.problems.length ? "bad" : "ok");
+      setReport(r);
+    } catch (e) {
+      toast(errorText(e as api.ApiError), "bad");
+      close();
+    }
+    done();
+  }, ready);
+
+  if (report) return h(DeletionDone, { report, close });
+  return h(
+    "form",
+    { onSubmit },
+    h("h2", {}, t("deleteWfTitle", { count: rows.length })),
+    h(
+      "ul",
+      {},
+      rows.map((r) => h("li", { key: r.id }, r.name)),
+    ),
+    h("p", {}, t("deleteWfKeep")),
+    h(
+      "label",
+      { class: "check" },
+      h("input", { type: "checkbox", id: "delete-wf-backups", checked: also, onChange: (e: Event) => void tickAlso((e.currentTarget as HTMLInputElement).checked) }),
+      h("span", {}, t("deleteWfAlso")),
+    ),
+    h(
+      "div",
+      { id: "wf-backups", "aria-live": "polite" },
+      backups.state === "loading"
+        ? h("p", { class: "loading", role: "status" }, t("wfBackupsLoading"))
+        : backups.state === "failed"
+          ? h("p", { class: "error", role: "alert" }, backups.text)
+          : backups.state === "loaded"
+            ? h(
+                Fragment,
+                {},
+                h("p", { class: "help" }, t("wfBackupsHow")),
+                backups.list.map((w) => h(WorkflowBackupList, { key: `${w.region}/${w.workflowId}`, w, chosen, tick })),
+              )
+            : null,
+    ),
+    h(Actions, { close, id: "confirm-delete-workflows", label: t("deleteAction"), ready, busy, danger: true }),
+  );
+}
+
+type ListProps = { w: api.WorkflowBackups; chosen: ReadonlySet<string>; tick: (id: string, on: boolean) => void };
+
+/** The exact backups one workflow's deletion would delete, each one ticked to confirm. */
+function WorkflowBackupList({ w, chosen, tick }: ListProps) {
+  if (!w.backups.length) return h("p", { class: "note" }, t("wfBackupsNone", { workflow: w.workflowName, base: w.backupName, region: w.region }));
+  const picked = w.backups.filter((b) => chosen.has(b.id));
+  const size = picked.reduce((a, b) => a + b.sizeGb, 0);
+  const cost = picked.every((b) => b.monthly !== null) && w.currency ? money(picked.reduce((a, b) => a + (b.monthly ?? 0), 0), w.currency) : t("priceNotAvailable");
   return h(
     "fieldset",
     { class: "wf-backups", "data-workflow": w.workflowName },
@@ -252,44 +395,68 @@ function workflowBackupList(w: api.WorkflowBackups, chosen: Set<string>): HTMLEl
     h(
       "ul",
       { class: "plain" },
-      ...w.backups.map((b) => {
-        const box = h("input", { type: "checkbox", checked: true, "data-backup": b.name }) as HTMLInputElement;
-        box.addEventListener("change", () => {
-          if (box.checked) chosen.add(b.id);
-          else chosen.delete(b.id);
-          sum.textContent = total();
-        });
-        return h(
+      w.backups.map((b) =>
+        h(
           "li",
-          {},
+          { key: b.id },
           h(
             "label",
             { class: "check" },
-            box,
-            h("span", {}, b.name, h("span", { class: "note" }, [b.createdAt ? dateTime(b.createdAt) : "—", gb(b.sizeGb), b.monthly !== null && w.currency ? t("monthlyCost", { cost: money(b.monthly, w.currency) }) : t("priceNotAvailable")].join(" · "))),
+            h("input", { type: "checkbox", checked: chosen.has(b.id), "data-backup": b.name, onChange: (e: Event) => tick(b.id, (e.currentTarget as HTMLInputElement).checked) }),
+            h(
+              "span",
+              {},
+              b.name,
+              h(
+                "span",
+                { class: "note" },
+                [b.createdAt ? dateTime(b.createdAt) : "—", gb(b.sizeGb), b.monthly !== null && w.currency ? t("monthlyCost", { cost: money(b.monthly, w.currency) }) : t("priceNotAvailable")].join(" · "),
+              ),
+            ),
           ),
-        );
-      }),
+        ),
+      ),
     ),
-    sum,
+    h("p", { class: "total" }, t("wfBackupsTotal", { count: picked.length, size: gb(size), cost })),
+  );
+}
+
+/** The report where the question was, its Close focused: the user reads it before going on. */
+function DeletionDone({ report, close }: { report: api.DeletionReport; close: () => void }) {
+  const first = useFirstFocus<HTMLButtonElement>();
+  return h(
+    Fragment,
+    {},
+    deletionReport(report),
+    h("div", { class: "actions" }, h("button", { class: "btn primary", id: "close-report", type: "button", ref: first, onClick: close }, t("close"))),
   );
 }
 
 /** What a deletion did: what is gone, and what is still billed. */
-function deletionReport(r: api.DeletionReport): HTMLElement[] {
+function deletionReport(r: api.DeletionReport) {
   const kept = r.kept;
   const size = kept.reduce((a, k) => a + (k.sizeGb ?? 0), 0);
-  const parts: (HTMLElement | null)[] = [
+  return h(
+    Fragment,
+    {},
     h("h2", {}, t("deleteReportTitle")),
     // In the report, not in toasts: a toast would sit behind this dialog, unseen.
-    ...r.problems.map((p) => h("p", { class: "notice error not-deleted", role: "alert" }, t("deleteFailed", { name: p.workflow, reason: saidText(p.said) }))),
+    r.problems.map((p, i) => h("p", { key: i, class: "notice error not-deleted", role: "alert" }, t("deleteFailed", { name: p.workflow, reason: saidText(p.said) }))),
     h("p", { id: "deleted-summary" }, t("deleteReportDeleted", { workflows: r.workflowsDeleted.length, backups: r.backupsDeleted.length })),
-    r.backupsDeleted.length ? h("ul", { class: "plain deleted" }, ...r.backupsDeleted.map((n) => h("li", {}, n))) : null,
+    r.backupsDeleted.length
+      ? h(
+          "ul",
+          { class: "plain deleted" },
+          r.backupsDeleted.map((n, i) => h("li", { key: i }, n)),
+        )
+      : null,
+    kept.length ? h("p", { id: "kept-summary" }, t("deleteReportKept", { count: kept.length, size: gb(size) })) : h("p", { id: "kept-summary" }, t("deleteReportNothingKept")),
     kept.length
-      ? h("p", { id: "kept-summary" }, t("deleteReportKept", { count: kept.length, size: gb(size) }))
-      : h("p", { id: "kept-summary" }, t("deleteReportNothingKept")),
-    kept.length ? h("ul", { class: "plain kept" }, ...kept.map((k) => h("li", {}, k.refusal ? h("span", { class: "note warn" }, refusalText(k.name, k.refusal)) : k.name))) : null,
-  ];
-  return parts.filter((e): e is HTMLElement => e !== null);
+      ? h(
+          "ul",
+          { class: "plain kept" },
+          kept.map((k, i) => h("li", { key: i }, k.refusal ? h("span", { class: "note warn" }, refusalText(k.name, k.refusal)) : k.name)),
+        )
+      : null,
+  );
 }
-
