@@ -257,3 +257,55 @@ async fn a_restore_is_done_only_after_the_instance_went_through_rebuild() {
     .await;
     watch.stop().await;
 }
+
+/// "Create an instance from this backup" starts on the original instance's model, says so, and
+/// keeps the SSH key and billing folded; when the original instance is gone, no model is chosen
+/// for the user (the smallest that fits is often smaller than the original) and Confirm waits.
+#[tokio::test]
+async fn a_new_instance_starts_on_the_original_model_or_asks_for_one() {
+    with_app("new-instance", async |app| -> Result<()> {
+        app.click_text("Instance Backup").await?;
+        let row = "tr[data-backup='mail-gateway weekly']";
+        app.click(&format!("{row} button[aria-haspopup]")).await?;
+        app.click_text("Create an instance from this backup")
+            .await?;
+        app.find("#new-name").await?;
+        let model = app.text_of("#new-model option:checked").await?;
+        if !model.starts_with("d2-2") || !model.contains("(the original instance's model)") {
+            return Err(format!(
+                "the model proposed is not mail-gateway's own: {model:?}"
+            ));
+        }
+        let folded: bool = app
+            .script(
+                "More options",
+                "return !document.querySelector('#new-more').open;",
+                false,
+            )
+            .await?;
+        if !folded {
+            return Err("the SSH key and billing are not folded under More options".into());
+        }
+        if !app.is_enabled("#confirm-new").await? {
+            return Err("Confirm is off with a name and a model".into());
+        }
+        app.screenshot("new-instance-dialog").await?;
+        app.press("\u{E00C}").await?;
+
+        let row = "tr[data-backup='old-crm final backup']";
+        app.click(&format!("{row} button[aria-haspopup]")).await?;
+        app.click_text("Create an instance from this backup")
+            .await?;
+        app.find("#new-name").await?;
+        if app.value_of("#new-model").await? != "" || app.is_enabled("#confirm-new").await? {
+            return Err("a model was chosen for a backup whose instance is gone".into());
+        }
+        app.select("#new-model", "b2-7 — 2 vCPU, 7 GB RAM, 50 GB disk")
+            .await?;
+        if !app.is_enabled("#confirm-new").await? {
+            return Err("Confirm is still off once a model is chosen".into());
+        }
+        Ok(())
+    })
+    .await;
+}

@@ -462,11 +462,13 @@ function newInstanceDialog(projectId: string, r: api.BackupRow, returnFocus: HTM
 
 function NewInstance({ projectId, r, title, opts, close }: { projectId: string; r: api.BackupRow; title: string; opts: api.RestoreOptions; close: () => void }) {
   const [name, setName] = useState(opts.defaultName);
-  const [model, setModel] = useState(opts.flavors[0]?.id ?? "");
+  // The original instance's model when known; else none, for the user to choose: the smallest
+  // model the backup fits is often smaller than the instance it came from.
+  const [model, setModel] = useState(opts.originalFlavor ?? "");
   const [key, setKey] = useState("");
   const [monthly, setMonthly] = useState(false);
   const first = useFirstFocus<HTMLInputElement>();
-  const ready = opts.flavors.length > 0 && nameProblem(name) === null;
+  const ready = model !== "" && nameProblem(name) === null;
   const { busy, said, onSubmit } = useSubmit(async () => {
     await api.restoreNewInstance(projectId, r.id, { name: name.trim(), flavorId: model, sshKeyId: key || null, monthlyBilling: monthly });
     close();
@@ -479,6 +481,10 @@ function NewInstance({ projectId, r, title, opts, close }: { projectId: string; 
       vh("input", { type: "radio", name: "billing", value, id: `billing-${value}`, checked: monthly === (value === "monthly"), onChange: () => setMonthly(value === "monthly") }),
       vh("span", {}, t(label)),
     );
+  const models = opts.flavors.map((f): [string, string] => {
+    const option = t("newModelOption", { name: f.name, vcpus: String(f.vcpus), ram: String(Math.round(f.ramMb / 1000)), disk: String(f.diskGb) });
+    return [f.id, f.id === opts.originalFlavor ? t("newOriginalModel", { option }) : option];
+  });
   return vh(
     "form",
     { onSubmit },
@@ -491,17 +497,16 @@ function NewInstance({ projectId, r, title, opts, close }: { projectId: string; 
       vh("input", { type: "text", id: "new-name", maxlength: 255, autocomplete: "off", value: name, ref: first, onInput: (e: Event) => setName((e.currentTarget as HTMLInputElement).value) }),
     ),
     opts.flavors.length
-      ? vh(Choice, {
-          id: "new-model",
-          label: t("newModel"),
-          stack: true,
-          value: model,
-          pick: setModel,
-          options: opts.flavors.map((f): [string, string] => [f.id, t("newModelOption", { name: f.name, vcpus: String(f.vcpus), ram: String(Math.round(f.ramMb / 1000)), disk: String(f.diskGb) })]),
-        })
+      ? vh(Choice, { id: "new-model", label: t("newModel"), stack: true, value: model, pick: setModel, options: opts.originalFlavor ? models : [["", t("newChooseModel")], ...models] })
       : vh("p", { class: "notice error" }, t("newNoModel", { region: opts.region })),
-    vh(Choice, { id: "new-key", label: t("newKey"), stack: true, value: key, pick: setKey, options: [["", t("newNoKey")], ...opts.sshKeys.map((k): [string, string] => [k.id, k.name])] }),
-    vh("fieldset", { class: "plain" }, vh("legend", {}, t("newBilling")), billing("hourly", "newHourly"), billing("monthly", "newMonthly")),
+    // What most restores leave as they are, folded away.
+    vh(
+      "details",
+      { class: "advanced", id: "new-more" },
+      vh("summary", {}, t("newMore")),
+      vh(Choice, { id: "new-key", label: t("newKey"), stack: true, value: key, pick: setKey, options: [["", t("newNoKey")], ...opts.sshKeys.map((k): [string, string] => [k.id, k.name])] }),
+      vh("fieldset", { class: "plain" }, vh("legend", {}, t("newBilling")), billing("hourly", "newHourly"), billing("monthly", "newMonthly")),
+    ),
     vh(Status, { said }),
     vh(Actions, { close, id: "confirm-new", ready, busy }),
   );

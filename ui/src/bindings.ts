@@ -445,7 +445,12 @@ instanceId: string | null, instanceName: string | null,
 /**
  * Models in the backup's region whose disk holds the backup (`minDisk`).
  */
-flavors: Array<FlavorChoice>, sshKeys: Array<KeyChoice>, defaultName: string, };
+flavors: Array<FlavorChoice>, sshKeys: Array<KeyChoice>, defaultName: string, 
+/**
+ * The model of the instance the backup was taken of, when it still exists and the backup
+ * fits it: the new instance's default.
+ */
+originalFlavor: string | null, };
 
 /**
  * What happened on one route template, over every call the tour made to it.

@@ -46,6 +46,21 @@ pub struct RestoreOptions {
     pub flavors: Vec<FlavorChoice>,
     pub ssh_keys: Vec<KeyChoice>,
     pub default_name: String,
+    /// The model of the instance the backup was taken of, when it still exists and the backup
+    /// fits it: the new instance's default.
+    pub original_flavor: Option<String>,
+}
+
+impl RestoreOptions {
+    /// Proposes `flavor_id` (the original instance's model) when it is one the backup fits. A
+    /// smaller model than the original's, proposed first because it sorts first, is a choice the
+    /// user makes, never a default.
+    pub fn with_original(mut self, flavor_id: Option<&str>) -> Self {
+        self.original_flavor = flavor_id
+            .filter(|id| self.flavors.iter().any(|f| f.id == *id))
+            .map(str::to_string);
+        self
+    }
 }
 
 /// Reads a backup and what it can be restored onto.
@@ -107,6 +122,7 @@ pub async fn options(
                 name: k.name,
             })
             .collect(),
+        original_flavor: None,
     })
 }
 
@@ -255,4 +271,50 @@ pub async fn into_new_instance(
         region: backup.region,
         started_at: Utc::now(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn options(flavors: &[&str]) -> RestoreOptions {
+        RestoreOptions {
+            backup_id: "b".into(),
+            backup_name: "web-1 backup".into(),
+            region: "GRA11".into(),
+            created_at: None,
+            instance_id: Some("i".into()),
+            instance_name: Some("web-1".into()),
+            flavors: flavors
+                .iter()
+                .map(|id| FlavorChoice {
+                    id: id.to_string(),
+                    name: id.to_string(),
+                    disk_gb: 50,
+                    ram_mb: 7000,
+                    vcpus: 2,
+                })
+                .collect(),
+            ssh_keys: vec![],
+            default_name: "web-1-restored".into(),
+            original_flavor: None,
+        }
+    }
+
+    #[test]
+    fn the_original_model_is_proposed_only_when_the_backup_fits_it() {
+        let both = options(&["d2-4", "b2-7"]);
+        assert_eq!(
+            both.clone()
+                .with_original(Some("b2-7"))
+                .original_flavor
+                .as_deref(),
+            Some("b2-7")
+        );
+        assert_eq!(
+            both.clone().with_original(Some("b3-64")).original_flavor,
+            None
+        );
+        assert_eq!(both.with_original(None).original_flavor, None);
+    }
 }

@@ -491,7 +491,25 @@ impl Session {
         project_id: &str,
         backup_id: &str,
     ) -> Result<RestoreOptions> {
-        restore::options(&self.conn.client, project_id, backup_id, &self.known()).await
+        let opts =
+            restore::options(&self.conn.client, project_id, backup_id, &self.known()).await?;
+        // The original model, from the instance list the screens read (no request while it is
+        // fresh); without it the user picks one, as no model is proposed.
+        let original = match &opts.instance_id {
+            Some(id) => self
+                .lists
+                .instances(project_id, Age::Usual)
+                .await
+                .ok()
+                .and_then(|list| {
+                    list.iter()
+                        .find(|i| i.id == *id)?
+                        .flavor_ref()
+                        .map(str::to_string)
+                }),
+            None => None,
+        };
+        Ok(opts.with_original(original.as_deref()))
     }
 
     /// Restores a backup in place (after a safety backup when `safety`), tracked to the end.
