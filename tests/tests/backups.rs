@@ -297,7 +297,7 @@ async fn a_new_instance_starts_on_the_original_model_or_asks_for_one() {
         app.click_text("Create an instance from this backup")
             .await?;
         app.find("#new-name").await?;
-        if app.value_of("#new-model").await? != "" || app.is_enabled("#confirm-new").await? {
+        if !app.value_of("#new-model").await?.is_empty() || app.is_enabled("#confirm-new").await? {
             return Err("a model was chosen for a backup whose instance is gone".into());
         }
         app.select("#new-model", "b2-7 — 2 vCPU, 7 GB RAM, 50 GB disk")
