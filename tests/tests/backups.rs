@@ -271,9 +271,10 @@ async fn a_new_instance_starts_on_the_original_model_or_asks_for_one() {
             .await?;
         app.find("#new-name").await?;
         let model = app.text_of("#new-model option:checked").await?;
-        if !model.starts_with("d2-2") || !model.contains("(the original instance's model)") {
+        let note = app.text_of("#new-model-note").await?;
+        if !model.starts_with("d2-2") || note != "d2-2 is the model mail-gateway runs on." {
             return Err(format!(
-                "the model proposed is not mail-gateway's own: {model:?}"
+                "the model proposed is not mail-gateway's own: {model:?}, {note:?}"
             ));
         }
         let folded: bool = app

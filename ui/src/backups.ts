@@ -481,10 +481,8 @@ function NewInstance({ projectId, r, title, opts, close }: { projectId: string; 
       vh("input", { type: "radio", name: "billing", value, id: `billing-${value}`, checked: monthly === (value === "monthly"), onChange: () => setMonthly(value === "monthly") }),
       vh("span", {}, t(label)),
     );
-  const models = opts.flavors.map((f): [string, string] => {
-    const option = t("newModelOption", { name: f.name, vcpus: String(f.vcpus), ram: String(Math.round(f.ramMb / 1000)), disk: String(f.diskGb) });
-    return [f.id, f.id === opts.originalFlavor ? t("newOriginalModel", { option }) : option];
-  });
+  const models = opts.flavors.map((f): [string, string] => [f.id, t("newModelOption", { name: f.name, vcpus: String(f.vcpus), ram: String(Math.round(f.ramMb / 1000)), disk: String(f.diskGb) })]);
+  const original = opts.flavors.find((f) => f.id === opts.originalFlavor && f.id === model);
   return vh(
     "form",
     { onSubmit },
@@ -499,6 +497,7 @@ function NewInstance({ projectId, r, title, opts, close }: { projectId: string; 
     opts.flavors.length
       ? vh(Choice, { id: "new-model", label: t("newModel"), stack: true, value: model, pick: setModel, options: opts.originalFlavor ? models : [["", t("newChooseModel")], ...models] })
       : vh("p", { class: "notice error" }, t("newNoModel", { region: opts.region })),
+    original && opts.instanceName ? vh("p", { class: "help", id: "new-model-note" }, t("newOriginalModel", { model: original.name, instance: opts.instanceName })) : null,
     // What most restores leave as they are, folded away.
     vh(
       "details",
