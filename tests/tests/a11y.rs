@@ -112,7 +112,15 @@ async fn a_backup_can_be_asked_for_with_the_keyboard_alone() {
         }
         app.press("\u{E007}").await?;
         app.find("#backup-name").await?;
-        if focused(app).await?.0 != "backup-name" {
+        // Waited for, not read once: what counts is that the focus lands in the name.
+        let named = eventually(std::time::Duration::from_secs(5), async || {
+            match focused(app).await?.0.as_str() {
+                "backup-name" => Ok(()),
+                other => Err(format!("focus on {other:?}")),
+            }
+        })
+        .await;
+        if named.is_err() {
             return Err("the backup dialog does not put the focus in the name".into());
         }
         app.screenshot("keyboard-backup-dialog").await?;

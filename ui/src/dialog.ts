@@ -2,7 +2,7 @@
 // so what the user typed or ticked in it is untouched when the screen behind it updates; and the
 // one submit-once helper every form uses.
 import { Fragment, h, render, type ComponentChild, type ComponentChildren } from "preact";
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import type * as api from "./api";
 import { errorText } from "./dom";
 import { t } from "./i18n";
@@ -21,8 +21,15 @@ export function openDialog(label: string, returnFocus: HTMLElement | null, conte
     returnFocus?.focus();
   });
   document.body.append(dialog);
-  render(content(close), dialog);
+  // Open before the content mounts: a control inside a closed dialog is not rendered and cannot
+  // take the focus its form gives it as it mounts.
   dialog.showModal();
+  render(content(close), dialog);
+  // What showModal does with content already there: a dialog whose form chose no control starts
+  // on its first one.
+  if (!dialog.contains(document.activeElement) || document.activeElement === dialog) {
+    dialog.querySelector<HTMLElement>("button, input, select, textarea, a[href]")?.focus();
+  }
 }
 
 /** What a form said below itself: what it is doing, or why it failed. */
@@ -85,7 +92,9 @@ export function Loaded<T>(props: { title: string; read: () => Promise<T>; loadin
 /** A ref to the control that gets focus when its form first shows (its text selected). */
 export function useFirstFocus<E extends HTMLInputElement | HTMLButtonElement>() {
   const ref = useRef<E>(null);
-  useEffect(() => {
+  // In the commit that shows the control, not a frame later: a key pressed as the form appears
+  // goes into it.
+  useLayoutEffect(() => {
     ref.current?.focus();
     if (ref.current instanceof HTMLInputElement && ref.current.type === "text") ref.current.select();
   }, []);
