@@ -79,8 +79,8 @@ export function Choice(props: { id: string; label: string; value: string; option
   );
 }
 
-/** `ids` ticked (`on`) or unticked in a copy of `set`, for a screen's selection state. */
-export function toggled(set: ReadonlySet<string>, ids: string[], on: boolean): Set<string> {
+/** `ids` ticked (`on`) or unticked in a copy of `set`, for a screen's or form's selection state. */
+export function toggled<T>(set: ReadonlySet<T>, ids: T[], on: boolean): Set<T> {
   const out = new Set(set);
   for (const id of ids) {
     if (on) out.add(id);

@@ -163,7 +163,7 @@ function AutoForm({ form, title, projectId, preselect, editing, close, done }: A
         checked: days.has(d),
         onChange: (e: Event) => {
           const on = (e.currentTarget as HTMLInputElement).checked;
-          replan(setDays)(new Set(DAYS.filter((x) => (x === d ? on : days.has(x)))));
+          replan(setDays)(toggled(days, [d], on));
         },
       }),
       h("span", {}, t(`day.${d}` as Key)),
