@@ -182,23 +182,17 @@ pub fn create_window<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
     Ok(())
 }
 
-/// How many instances are not protected as they should be.
-fn needing_attention(rows: &[Covered]) -> usize {
-    rows.iter()
-        .filter(|r| r.protection != Protection::Ok)
-        .count()
-}
-
-/// The tooltip for the overview: all protected, or how many need attention.
+/// The tooltip for the overview, saying what the overview's summary says first: how many need
+/// attention, else how many have no automatic backup, else that all are protected.
 pub fn summary(rows: &[Covered], lang: Language) -> String {
-    match needing_attention(rows) {
-        0 => words::text(
-            lang,
-            "desktop-trayAllProtected",
-            &[("count", Arg::Count(rows.len()))],
-        ),
-        n => words::text(lang, "desktop-trayAttention", &[("count", Arg::Count(n))]),
-    }
+    let count = |p: Protection| rows.iter().filter(|r| r.protection == p).count();
+    let (warn, none) = (count(Protection::Warning), count(Protection::Unprotected));
+    let (id, n) = match (warn, none) {
+        (0, 0) => ("desktop-trayAllProtected", rows.len()),
+        (0, n) => ("desktop-trayUnscheduled", n),
+        (n, _) => ("desktop-trayAttention", n),
+    };
+    words::text(lang, id, &[("count", Arg::Count(n))])
 }
 
 /// Rebuilds the menu (after a language change or a new line).
@@ -255,7 +249,8 @@ pub fn reflect<R: Runtime>(app: &AppHandle<R>, rows: &[Covered]) {
         *state = Some(line.clone());
         changed
     };
-    let attention = needing_attention(rows) > 0;
+    // Instances without a schedule are said in the tooltip; the icon changes for what went wrong.
+    let attention = rows.iter().any(|r| r.protection == Protection::Warning);
     if let Some(tray) = app.tray_by_id(TRAY_ID) {
         let _ = tray.set_tooltip(Some(&line));
         if changed {
@@ -294,24 +289,31 @@ mod tests {
     }
 
     #[test]
-    fn the_tooltip_says_what_needs_attention() {
+    fn the_tooltip_says_what_the_overview_says_first() {
+        use Protection::{Ok, Unprotected, Warning};
+        let summary_of = |ps: &[Protection], lang| {
+            summary(&ps.iter().map(|p| row(*p)).collect::<Vec<_>>(), lang)
+        };
         assert_eq!(
-            summary(&[row(Protection::Ok), row(Protection::Ok)], Language::En),
+            summary_of(&[Ok, Ok], Language::En),
             "Backup Desk — all 2 instances protected"
         );
         assert_eq!(
-            summary(
-                &[row(Protection::Ok), row(Protection::Unprotected)],
-                Language::En
-            ),
-            "Backup Desk — 1 instance needs attention"
+            summary_of(&[Ok, Unprotected, Unprotected], Language::En),
+            "Backup Desk — 2 instances without automatic backup"
         );
         assert_eq!(
-            summary(
-                &[row(Protection::Warning), row(Protection::Unprotected)],
-                Language::Fr
-            ),
+            summary_of(&[Warning, Unprotected, Unprotected], Language::En),
+            "Backup Desk — 1 instance needs attention",
+            "a failed or overdue schedule is said before instances without one"
+        );
+        assert_eq!(
+            summary_of(&[Warning, Warning, Unprotected], Language::Fr),
             "Backup Desk — 2 instances demandent votre attention"
+        );
+        assert_eq!(
+            summary_of(&[Unprotected], Language::De),
+            "Backup Desk — 1 Instanz ohne automatisches Backup"
         );
     }
 }

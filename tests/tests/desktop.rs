@@ -94,7 +94,7 @@ async fn a_start_at_login_stays_in_the_tray_until_opened() {
             return Err("a start at login opened a window".into());
         }
         // With no window asking, the session opens and the tray works the state out, and shows
-        // it in its icon: the demo cloud has instances without automatic backups.
+        // it in its icon: the demo cloud's db-primary had its last automatic backup fail.
         eventually(PATIENCE, async || {
             let logs = profile.logs();
             match logs
@@ -102,7 +102,8 @@ async fn a_start_at_login_stays_in_the_tray_until_opened() {
                 .find(|l| l.contains(" tray") && l.contains("state="))
             {
                 Some(line)
-                    if line.contains("need attention") && line.contains("icon=attention") =>
+                    if line.contains("1 instance needs attention")
+                        && line.contains("icon=attention") =>
                 {
                     Ok(())
                 }

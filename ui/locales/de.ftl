@@ -452,6 +452,10 @@ desktop-trayAttention = Backup Desk — { $count ->
         [one] 1 Instanz erfordert Aufmerksamkeit
        *[other] { $count } Instanzen erfordern Aufmerksamkeit
     }
+desktop-trayUnscheduled = Backup Desk — { $count ->
+        [one] 1 Instanz ohne automatisches Backup
+       *[other] { $count } Instanzen ohne automatisches Backup
+    }
 desktop-backupReadyTitle = Backup bereit — { $name } von { $instance }
 desktop-backupReadyBody = { $size } in { $duration }. Es ist unter Instance Backup.
 desktop-backupFailedTitle = Backup fehlgeschlagen — { $name } von { $instance }

@@ -482,6 +482,10 @@ desktop-trayAttention = Backup Desk — { $count ->
         [one] 1 instance needs attention
        *[other] { $count } instances need attention
     }
+desktop-trayUnscheduled = Backup Desk — { $count ->
+        [one] 1 instance without automatic backup
+       *[other] { $count } instances without automatic backup
+    }
 desktop-backupReadyTitle = Backup ready — { $name } of { $instance }
 desktop-backupReadyBody = { $size } in { $duration }. It is in Instance Backup.
 desktop-backupFailedTitle = Backup failed — { $name } of { $instance }

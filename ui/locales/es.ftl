@@ -452,6 +452,10 @@ desktop-trayAttention = Backup Desk — { $count ->
         [one] 1 instancia requiere atención
        *[other] { $count } instancias requieren atención
     }
+desktop-trayUnscheduled = Backup Desk — { $count ->
+        [one] 1 instancia sin backup automático
+       *[other] { $count } instancias sin backup automático
+    }
 desktop-backupReadyTitle = Backup listo — { $name } de { $instance }
 desktop-backupReadyBody = { $size } en { $duration }. Está en Instance Backup.
 desktop-backupFailedTitle = Error en el backup — { $name } de { $instance }

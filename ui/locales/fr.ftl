@@ -485,6 +485,10 @@ desktop-trayAttention = Backup Desk — { $count ->
         [one] 1 instance demande votre attention
        *[other] { $count } instances demandent votre attention
     }
+desktop-trayUnscheduled = Backup Desk — { $count ->
+        [one] 1 instance sans sauvegarde automatique
+       *[other] { $count } instances sans sauvegarde automatique
+    }
 desktop-backupReadyTitle = Sauvegarde prête — { $name } de { $instance }
 desktop-backupReadyBody = { $size } en { $duration }. Elle est dans Instance Backup.
 desktop-backupFailedTitle = Échec de la sauvegarde — { $name } de { $instance }

@@ -452,6 +452,10 @@ desktop-trayAttention = Backup Desk — { $count ->
         [one] 1 istanza richiede attenzione
        *[other] { $count } istanze richiedono attenzione
     }
+desktop-trayUnscheduled = Backup Desk — { $count ->
+        [one] 1 istanza senza backup automatico
+       *[other] { $count } istanze senza backup automatico
+    }
 desktop-backupReadyTitle = Backup pronto — { $name } di { $instance }
 desktop-backupReadyBody = { $size } in { $duration }. Si trova in Instance Backup.
 desktop-backupFailedTitle = Backup non riuscito — { $name } di { $instance }

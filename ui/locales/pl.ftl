@@ -452,6 +452,11 @@ desktop-trayAttention = Backup Desk — { $count ->
         [few] { $count } instancje wymagają uwagi
        *[other] { $count } instancji wymaga uwagi
     }
+desktop-trayUnscheduled = Backup Desk — { $count ->
+        [one] 1 instancja bez automatycznej kopii zapasowej
+        [few] { $count } instancje bez automatycznej kopii zapasowej
+       *[other] { $count } instancji bez automatycznej kopii zapasowej
+    }
 desktop-backupReadyTitle = Kopia zapasowa gotowa — { $name } instancji { $instance }
 desktop-backupReadyBody = { $size } w { $duration }. Znajduje się w sekcji Kopie zapasowe instancji.
 desktop-backupFailedTitle = Kopia zapasowa nie powiodła się — { $name } instancji { $instance }

@@ -452,6 +452,10 @@ desktop-trayAttention = Backup Desk — { $count ->
         [one] 1 instância requer atenção
        *[other] { $count } instâncias requerem atenção
     }
+desktop-trayUnscheduled = Backup Desk — { $count ->
+        [one] 1 instância sem backup automático
+       *[other] { $count } instâncias sem backup automático
+    }
 desktop-backupReadyTitle = Backup pronto — { $name } de { $instance }
 desktop-backupReadyBody = { $size } em { $duration }. Está em Instance Backup.
 desktop-backupFailedTitle = Falha no backup — { $name } de { $instance }
