@@ -86,7 +86,12 @@ presetCron: string, price: Price | null, };
 /**
  * What the "Create a backup" form needs to show before Confirm.
  */
-export type BackupForm = { instanceId: string, instanceName: string, region: string, defaultName: string, diskGb: number | null, price: Price | null, 
+export type BackupForm = { instanceId: string, instanceName: string, region: string, 
+/**
+ * The moment the form's default name is made from (the connection's clock), which the
+ * window words in the user's language: "api-gateway – 30 Nov, 08:32".
+ */
+namedAt: string, diskGb: number | null, price: Price | null, 
 /**
  * Disk size × price per GB per month: an upper bound, the backup holds only used data.
  */

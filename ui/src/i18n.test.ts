@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { FluentBundle, FluentResource } from "@fluent/bundle";
 // @ts-expect-error: a plain ES module script without types
 import { keysSource } from "../scripts/keys.mjs";
-import { catalogs, dateTime, gb, initialLang, LANGS, money, nameProblem, scheduleSentence, scheduleText, setLang, setSystemLocale, statusLabel, t, unitPrice, zoneCity } from "./i18n";
+import { backupName, catalogs, dateTime, gb, initialLang, LANGS, money, nameProblem, scheduleSentence, scheduleText, setLang, setSystemLocale, statusLabel, t, unitPrice, zoneCity } from "./i18n";
 
 describe("translations", () => {
   const variables = (text: string) => [...new Set([...text.matchAll(/\$(\w+)/g)].map((m) => m[1]))].sort().join(",");
@@ -143,6 +143,11 @@ describe("translations", () => {
     setLang("fr");
     expect(plain(money(0.5, "CAD"))).toBe("0,50 $");
     expect(dateTime("2026-07-15T21:30:00Z")).toContain("juill.");
+    // A default backup name is words, not an ISO timestamp, and passes the name check.
+    const named = backupName("web-1", "2026-07-15T12:30:00Z");
+    expect(named).toMatch(/^web-1 – 15 juil/);
+    expect(named).not.toContain("2026");
+    expect(nameProblem(named)).toBeNull();
     setSystemLocale("de_DE.UTF-8");
     setLang("de");
     expect(plain(money(0.5, "EUR"))).toBe("0,50 €");

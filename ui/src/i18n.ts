@@ -160,6 +160,13 @@ export function dateTime(iso: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
 }
 
+/** A backup's default name: the instance and the moment, in the user's words
+ * ("api-gateway – 30 Nov, 08:32"), where the control panel puts an ISO timestamp. */
+export function backupName(instance: string, iso: string): string {
+  const at = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
+  return `${instance} – ${at}`;
+}
+
 /** A date and a time apart, for a column that may put them on two lines. */
 export function dateAndTime(iso: string): [string, string] {
   const at = new Date(iso);

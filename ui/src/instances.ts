@@ -4,7 +4,7 @@
 import { h, type ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import * as api from "./api";
-import { money, nameProblem, statusLabel, statusTone, t, unitPrice } from "./i18n";
+import { backupName, money, nameProblem, statusLabel, statusTone, t, unitPrice } from "./i18n";
 import { ErrorBox, useRead } from "./components";
 import { Actions, Loaded, openDialog, Status, useFirstFocus, useSubmit } from "./dialog";
 import { toast } from "./dom";
@@ -99,7 +99,7 @@ export function backupDialog(projectId: string, instanceId: string, name: string
 }
 
 function BackupForm({ projectId, form, close, started }: { projectId: string; form: api.BackupForm; close: () => void; started: () => void }) {
-  const [name, setName] = useState(form.defaultName);
+  const [name, setName] = useState(() => backupName(form.instanceName, form.namedAt));
   const [ack, setAck] = useState(false);
   const first = useFirstFocus<HTMLInputElement>();
   const problem = nameProblem(name);

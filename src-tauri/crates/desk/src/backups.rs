@@ -4,7 +4,7 @@ use std::collections::HashSet;
 use std::sync::Mutex;
 use ts_rs::TS;
 
-use chrono::{DateTime, Local, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use ovh::types::{Image, Instance, SnapshotStatus, Workflow};
@@ -14,14 +14,6 @@ use crate::{Error, Result, Why};
 
 /// Longest backup name the control panel accepts.
 pub const MAX_NAME_CHARS: usize = 255;
-
-/// The control panel's default name: `"<instance name> <ISO-8601 local timestamp>"`.
-pub fn default_name(instance_name: &str, now: DateTime<Local>) -> String {
-    format!(
-        "{instance_name} {}",
-        now.to_rfc3339_opts(SecondsFormat::Secs, false)
-    )
-}
 
 /// Checks a backup name: required, at most 255 characters, no control characters. Returns it
 /// trimmed.
@@ -46,6 +38,9 @@ pub fn validate_name(name: &str) -> Result<String> {
 pub struct InFlight {
     /// NOTE: a std mutex: held only to insert or remove, never across an `.await`.
     creating: Mutex<HashSet<(String, String)>>,
+    /// The backups this app started. Default names are to the minute, so two backups of one
+    /// instance may share a name: a lost answer's lookup by name never takes an earlier one.
+    started: Mutex<HashSet<String>>,
 }
 
 struct InFlightGuard<'a> {
@@ -82,6 +77,20 @@ impl InFlight {
         !self.creating.lock().expect("in-flight lock").is_empty()
     }
 
+    fn started(&self, snapshot_id: &str) {
+        self.started
+            .lock()
+            .expect("in-flight lock")
+            .insert(snapshot_id.to_string());
+    }
+
+    fn was_started(&self, snapshot_id: &str) -> bool {
+        self.started
+            .lock()
+            .expect("in-flight lock")
+            .contains(snapshot_id)
+    }
+
     /// Whether a backup of this instance is being requested right now.
     pub fn is_creating(&self, project_id: &str, instance_id: &str) -> bool {
         self.creating
@@ -113,40 +122,46 @@ pub async fn create(
 ) -> Result<Created> {
     let name = validate_name(name)?;
     let _guard = in_flight.begin(project_id, &instance.id)?;
-    match client
+    let find = || find_by_name(client, in_flight, project_id, &instance.region, &name);
+    let created = match client
         .create_snapshot(project_id, &instance.id, &name)
         .await
     {
-        Ok(Some(id)) => Ok(Created {
+        Ok(Some(id)) => Created {
             snapshot_id: id,
             recovered: false,
-        }),
-        Ok(None) => find_by_name(client, project_id, &instance.region, &name)
+        },
+        Ok(None) => find()
             .await?
             .map(|id| Created {
                 snapshot_id: id,
                 recovered: false,
             })
-            .ok_or(Error::Uncertain(Why::BackupNotListedYet)),
+            .ok_or(Error::Uncertain(Why::BackupNotListedYet))?,
         Err(e) if e.outcome_unknown() => {
             tracing::warn!("snapshot POST outcome unknown, looking before retrying: {e}");
-            match find_by_name(client, project_id, &instance.region, &name).await {
-                Ok(Some(id)) => Ok(Created {
+            match find().await {
+                Ok(Some(id)) => Created {
                     snapshot_id: id,
                     recovered: true,
-                }),
-                Ok(None) => Err(Error::Ovh(e)),
-                Err(lookup) => Err(Error::Uncertain(Why::BackupUnconfirmed {
-                    lookup: Box::new(lookup.said()),
-                })),
+                },
+                Ok(None) => return Err(Error::Ovh(e)),
+                Err(lookup) => {
+                    return Err(Error::Uncertain(Why::BackupUnconfirmed {
+                        lookup: Box::new(lookup.said()),
+                    }))
+                }
             }
         }
-        Err(e) => Err(e.into()),
-    }
+        Err(e) => return Err(e.into()),
+    };
+    in_flight.started(&created.snapshot_id);
+    Ok(created)
 }
 
 async fn find_by_name(
     client: &Client,
+    in_flight: &InFlight,
     project_id: &str,
     region: &str,
     name: &str,
@@ -154,7 +169,11 @@ async fn find_by_name(
     let found = client.snapshots(project_id, Some(region)).await?;
     Ok(found
         .into_iter()
-        .filter(|s| s.name == name && s.snapshot_status() != SnapshotStatus::Deleting)
+        .filter(|s| {
+            s.name == name
+                && s.snapshot_status() != SnapshotStatus::Deleting
+                && !in_flight.was_started(&s.id)
+        })
         .max_by_key(|s| s.creation_date)
         .map(|s| s.id))
 }
@@ -421,12 +440,9 @@ mod tests {
         assert_eq!(expected_secs(InProgress, 0.0, 10), Some(60));
         assert_eq!(expected_secs(Active, 10.0, 50), None);
     }
-    use chrono::TimeZone;
 
     #[test]
-    fn names_follow_the_control_panel() {
-        let now = Local.with_ymd_and_hms(2026, 11, 26, 9, 30, 0).unwrap();
-        assert!(default_name("web-1", now).starts_with("web-1 2026-11-26T09:30:00"));
+    fn names_are_checked_as_the_control_panel_does() {
         assert_eq!(validate_name("  nightly  ").unwrap(), "nightly");
         assert!(validate_name("   ").is_err(), "blank refused");
         assert!(validate_name("a\tb").is_err(), "control characters refused");

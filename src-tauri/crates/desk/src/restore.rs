@@ -185,10 +185,11 @@ pub async fn in_place(
         started_at: Utc::now(),
     };
     if safety {
+        // To the second, as before: a lost answer is looked for by name.
         let name = format!(
-            "{} before restore {}",
+            "{} before restore – {}",
             instance.name,
-            now.to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+            now.format("%Y-%m-%d %H:%M:%S")
         );
         let created = backups::create(client, in_flight, project_id, &instance, &name).await?;
         return Ok(Tracked {

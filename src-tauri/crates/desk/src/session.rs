@@ -31,7 +31,9 @@ pub struct BackupForm {
     pub instance_id: String,
     pub instance_name: String,
     pub region: String,
-    pub default_name: String,
+    /// The moment the form's default name is made from (the connection's clock), which the
+    /// window words in the user's language: "api-gateway – 30 Nov, 08:32".
+    pub named_at: DateTime<Utc>,
     pub disk_gb: Option<u64>,
     pub price: Option<Price>,
     /// Disk size × price per GB per month: an upper bound, the backup holds only used data.
@@ -351,7 +353,6 @@ impl Session {
 
     /// The form's content for one instance.
     pub async fn backup_form(&self, project_id: &str, instance_id: &str) -> Result<BackupForm> {
-        let now = self.now().with_timezone(&Local);
         let row = self
             .instances(project_id)
             .await?
@@ -362,7 +363,7 @@ impl Session {
         let busy =
             row.status == "SNAPSHOTTING" || self.in_flight.is_creating(project_id, instance_id);
         Ok(BackupForm {
-            default_name: backups::default_name(&row.name, now),
+            named_at: self.now(),
             estimate_monthly: price
                 .as_ref()
                 .zip(row.disk_gb)

@@ -58,6 +58,38 @@ async fn a_lost_answer_is_found_not_doubled() {
 }
 
 #[tokio::test]
+async fn a_lost_answer_is_never_taken_for_an_earlier_backup_of_the_same_name() {
+    let (sim, client, p) = demo().await;
+    let mail = instance(&client, &p, "mail-gateway").await;
+    let in_flight = InFlight::default();
+    backups::create(
+        &client,
+        &in_flight,
+        &p,
+        &mail,
+        "mail-gateway – 30 Nov, 08:32",
+    )
+    .await
+    .unwrap();
+    inject(
+        &sim,
+        serde_json::json!({"method": "POST", "path": "*/snapshot", "drop": "before", "times": 1}),
+    );
+    let second = backups::create(
+        &client,
+        &in_flight,
+        &p,
+        &mail,
+        "mail-gateway – 30 Nov, 08:32",
+    )
+    .await;
+    assert!(
+        matches!(second, Err(desk::Error::Ovh(ref e)) if e.outcome_unknown()),
+        "the second request never arrived; the first backup is not it: {second:?}"
+    );
+}
+
+#[tokio::test]
 async fn a_request_that_never_arrived_is_reported_and_safe_to_retry() {
     let (sim, client, p) = demo().await;
     let mail = instance(&client, &p, "mail-gateway").await;
