@@ -33,14 +33,12 @@ pub fn message(event: &Event, lang: Language) -> Option<Message> {
         } => m(
             say(
                 "desktop-backupReadyTitle",
-                &[
-                    ("name", Arg::Text(&backup.name)),
-                    ("instance", Arg::Text(&backup.instance_name)),
-                ],
+                &[("instance", Arg::Text(&backup.instance_name))],
             ),
             say(
                 "desktop-backupReadyBody",
                 &[
+                    ("name", Arg::Text(&backup.name)),
                     ("size", Arg::Text(&words::size_gb(lang, *size_gb))),
                     ("duration", Arg::Text(&words::duration(*duration_secs))),
                 ],
@@ -344,13 +342,13 @@ mod tests {
         assert_eq!(
             message(&done, Language::En).unwrap(),
             Message {
-                title: "Backup ready — nightly of web-1".into(),
-                body: "14.2 GB in 1 min 35 s. It is in Instance Backup.".into()
+                title: "web-1 backed up".into(),
+                body: "nightly · 14.2 GB in 1 min 35 s".into()
             }
         );
         assert_eq!(
             message(&done, Language::Fr).unwrap().title,
-            "Sauvegarde prête — nightly de web-1"
+            "web-1 sauvegardée"
         );
         let away = Event::WhileAway {
             finished: vec![t("a"), t("b")],
@@ -394,8 +392,8 @@ mod tests {
         assert_eq!(
             message(&done, Language::De).unwrap(),
             Message {
-                title: "Backup bereit — nightly von web-1".into(),
-                body: "14,2 GB in 1 min 35 s. Es ist unter Instance Backup.".into()
+                title: "web-1 gesichert".into(),
+                body: "nightly · 14,2 GB in 1 min 35 s".into()
             },
             "every language of the window, from the same catalog"
         );

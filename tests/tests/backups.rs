@@ -3,7 +3,9 @@
 //! on the session D-Bus. Then delete with the guard, and the Metal acknowledgement.
 use std::time::Duration;
 
-use e2e::{eventually, post_json, spare_port, with_app, with_app_env, NotificationWatch, Result};
+use e2e::{
+    eventually, post_json, spare_port, with_app, with_app_env, App, NotificationWatch, Result,
+};
 
 #[tokio::test]
 async fn create_a_backup_and_get_notified_when_it_is_ready() {
@@ -17,9 +19,13 @@ async fn create_a_backup_and_get_notified_when_it_is_ready() {
         app.click_text("Create a backup").await?;
         app.find("#backup-name").await?;
         let prefilled = app.value_of("#backup-name").await?;
-        if !prefilled.starts_with("mail-gateway 20") {
+        // "mail-gateway – 4 Dec, 16:42": the moment in words, not the panel's ISO timestamp.
+        let readable = prefilled
+            .strip_prefix("mail-gateway – ")
+            .is_some_and(|when| !when.contains('-') && !when.contains('T'));
+        if !readable {
             return Err(format!(
-                "the name is not pre-filled as the panel does: {prefilled:?}"
+                "the name is not pre-filled with the instance and the moment: {prefilled:?}"
             ));
         }
         let dialog = app.text_of("dialog").await?;
@@ -62,15 +68,17 @@ async fn create_a_backup_and_get_notified_when_it_is_ready() {
             }
         })
         .await?;
+        // The body names the backup; the title, before it in the log, the instance.
         let seen = watch
-            .wait_for(
-                "Backup ready — e2e mail backup of mail-gateway",
-                Duration::from_secs(10),
-            )
+            .wait_for("e2e mail backup · ", Duration::from_secs(10))
             .await?;
         println!("notification observed on the session bus:\n{seen}");
-        app.find_text("Backup ready — e2e mail backup of mail-gateway")
-            .await?;
+        if !seen.contains("mail-gateway backed up") {
+            return Err(format!(
+                "the notification's title does not say what was backed up: {seen}"
+            ));
+        }
+        app.find_text("mail-gateway backed up").await?;
         app.screenshot("backup-ready").await?;
 
         // Clicking the desktop notification (as the notification daemon reports a click) opens
@@ -189,7 +197,7 @@ async fn restore_in_place_takes_a_safety_backup_first_and_notifies() {
         app.screenshot("restore-dialog").await?;
         app.click("#confirm-restore").await?;
         app.find_text("Safety backup of mail-gateway started; the restore follows when it is ready. You will be notified.").await?;
-        let safety = watch.wait_for("Backup ready — mail-gateway before restore", Duration::from_secs(60)).await?;
+        let safety = watch.wait_for("mail-gateway before restore", Duration::from_secs(60)).await?;
         println!("safety backup notification:\n{safety}");
         let restored = watch.wait_for("Restore complete — mail-gateway", Duration::from_secs(60)).await?;
         println!("restore notification:\n{restored}");
@@ -258,6 +266,16 @@ async fn a_restore_is_done_only_after_the_instance_went_through_rebuild() {
     watch.stop().await;
 }
 
+/// Opens "Create an instance from this backup" from the row menu of the backup `name`.
+async fn open_new_instance(app: &App, name: &str) -> Result<()> {
+    let row = format!("tr[data-backup='{name}']");
+    app.click(&format!("{row} button[aria-haspopup]")).await?;
+    app.click_text("Create an instance from this backup")
+        .await?;
+    app.find("#new-name").await?;
+    Ok(())
+}
+
 /// "Create an instance from this backup" starts on the original instance's model, says so, and
 /// keeps the SSH key and billing folded; when the original instance is gone, no model is chosen
 /// for the user (the smallest that fits is often smaller than the original) and Confirm waits.
@@ -265,11 +283,7 @@ async fn a_restore_is_done_only_after_the_instance_went_through_rebuild() {
 async fn a_new_instance_starts_on_the_original_model_or_asks_for_one() {
     with_app("new-instance", async |app| -> Result<()> {
         app.click_text("Instance Backup").await?;
-        let row = "tr[data-backup='mail-gateway weekly']";
-        app.click(&format!("{row} button[aria-haspopup]")).await?;
-        app.click_text("Create an instance from this backup")
-            .await?;
-        app.find("#new-name").await?;
+        open_new_instance(app, "mail-gateway weekly").await?;
         let model = app.text_of("#new-model option:checked").await?;
         let note = app.text_of("#new-model-note").await?;
         if !model.starts_with("d2-2") || note != "d2-2 is the model mail-gateway runs on." {
@@ -293,11 +307,7 @@ async fn a_new_instance_starts_on_the_original_model_or_asks_for_one() {
         app.screenshot("new-instance-dialog").await?;
         app.press("\u{E00C}").await?;
 
-        let row = "tr[data-backup='old-crm final backup']";
-        app.click(&format!("{row} button[aria-haspopup]")).await?;
-        app.click_text("Create an instance from this backup")
-            .await?;
-        app.find("#new-name").await?;
+        open_new_instance(app, "old-crm final backup").await?;
         if !app.value_of("#new-model").await?.is_empty() || app.is_enabled("#confirm-new").await? {
             return Err("a model was chosen for a backup whose instance is gone".into());
         }

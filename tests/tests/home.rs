@@ -39,10 +39,7 @@ async fn back_up_now_from_the_home() {
         app.fill("#backup-name", "home backup").await?;
         app.click("#confirm-backup").await?;
         watch
-            .wait_for(
-                "Backup ready — home backup of web-preprod",
-                Duration::from_secs(90),
-            )
+            .wait_for("web-preprod backed up", Duration::from_secs(90))
             .await?;
         eventually(Duration::from_secs(20), async || {
             let text = app.text_of(row).await?;

@@ -24,13 +24,16 @@ async fn back_up(app: &App, instance: &str, name: &str) -> Result<()> {
 
 /// Whether the window has shown that `name` of `instance` is ready (the toast of its end).
 async fn ended(app: &App, name: &str, instance: &str) -> Result<bool> {
-    let title = format!("Backup ready — {name} of {instance}");
+    let title = format!("{instance} backed up");
+    let body = format!("{name} · ");
+    let json = |s: &str| serde_json::to_string(s).map_err(|e| e.to_string());
     let shown: bool = app
         .script(
             "toasts",
             &format!(
-                "return [...document.querySelectorAll('.toast strong')].some((s) => s.textContent === {});",
-                serde_json::to_string(&title).map_err(|e| e.to_string())?
+                "return [...document.querySelectorAll('.toast strong')].some((s) => s.textContent === {} && s.nextElementSibling.textContent.startsWith({}));",
+                json(&title)?,
+                json(&body)?
             ),
             false,
         )

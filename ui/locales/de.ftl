@@ -456,8 +456,8 @@ desktop-trayUnscheduled = Backup Desk — { $count ->
         [one] 1 Instanz ohne automatisches Backup
        *[other] { $count } Instanzen ohne automatisches Backup
     }
-desktop-backupReadyTitle = Backup bereit — { $name } von { $instance }
-desktop-backupReadyBody = { $size } in { $duration }. Es ist unter Instance Backup.
+desktop-backupReadyTitle = { $instance } gesichert
+desktop-backupReadyBody = { $name } · { $size } in { $duration }
 desktop-backupFailedTitle = Backup fehlgeschlagen — { $name } von { $instance }
 desktop-backupFailedError = OVHcloud hat einen Fehler gemeldet. Versuchen Sie es erneut unter Instanzen → … → Backup erstellen; schlägt es wieder fehl, wenden Sie sich an den OVHcloud Support.
 desktop-backupFailedGone = Das Backup ist verschwunden, bevor es bereit war (abgebrochen oder gelöscht). Erstellen Sie bei Bedarf ein neues.

@@ -486,8 +486,8 @@ desktop-trayUnscheduled = Backup Desk — { $count ->
         [one] 1 instance without automatic backup
        *[other] { $count } instances without automatic backup
     }
-desktop-backupReadyTitle = Backup ready — { $name } of { $instance }
-desktop-backupReadyBody = { $size } in { $duration }. It is in Instance Backup.
+desktop-backupReadyTitle = { $instance } backed up
+desktop-backupReadyBody = { $name } · { $size } in { $duration }
 desktop-backupFailedTitle = Backup failed — { $name } of { $instance }
 desktop-backupFailedError = OVHcloud reported an error. Try again from Instances → … → Create a backup; if it fails again, contact OVHcloud support.
 desktop-backupFailedGone = The backup disappeared before it was ready (cancelled or deleted). Create a new one if you still need it.

@@ -456,8 +456,8 @@ desktop-trayUnscheduled = Backup Desk — { $count ->
         [one] 1 instancia sin backup automático
        *[other] { $count } instancias sin backup automático
     }
-desktop-backupReadyTitle = Backup listo — { $name } de { $instance }
-desktop-backupReadyBody = { $size } en { $duration }. Está en Instance Backup.
+desktop-backupReadyTitle = Backup de { $instance } listo
+desktop-backupReadyBody = { $name } · { $size } en { $duration }
 desktop-backupFailedTitle = Error en el backup — { $name } de { $instance }
 desktop-backupFailedError = OVHcloud ha indicado un error. Vuelva a intentarlo desde Instancias → … → Crear un backup; si vuelve a fallar, contacte con el soporte de OVHcloud.
 desktop-backupFailedGone = El backup desapareció antes de estar listo (cancelado o eliminado). Cree uno nuevo si todavía lo necesita.

@@ -489,8 +489,8 @@ desktop-trayUnscheduled = Backup Desk — { $count ->
         [one] 1 instance sans sauvegarde automatique
        *[other] { $count } instances sans sauvegarde automatique
     }
-desktop-backupReadyTitle = Sauvegarde prête — { $name } de { $instance }
-desktop-backupReadyBody = { $size } en { $duration }. Elle est dans Instance Backup.
+desktop-backupReadyTitle = { $instance } sauvegardée
+desktop-backupReadyBody = { $name } · { $size } en { $duration }
 desktop-backupFailedTitle = Échec de la sauvegarde — { $name } de { $instance }
 desktop-backupFailedError = OVHcloud a signalé une erreur. Réessayez depuis Instances → … → Créer une sauvegarde ; si l'échec se répète, contactez le support OVHcloud.
 desktop-backupFailedGone = La sauvegarde a disparu avant d'être prête (annulée ou supprimée). Créez-en une nouvelle si besoin.

@@ -456,8 +456,8 @@ desktop-trayUnscheduled = Backup Desk — { $count ->
         [one] 1 istanza senza backup automatico
        *[other] { $count } istanze senza backup automatico
     }
-desktop-backupReadyTitle = Backup pronto — { $name } di { $instance }
-desktop-backupReadyBody = { $size } in { $duration }. Si trova in Instance Backup.
+desktop-backupReadyTitle = Backup di { $instance } pronto
+desktop-backupReadyBody = { $name } · { $size } in { $duration }
 desktop-backupFailedTitle = Backup non riuscito — { $name } di { $instance }
 desktop-backupFailedError = OVHcloud ha segnalato un errore. Riprova da Istanze → … → Crea un backup; se non riesce di nuovo, contatta il supporto OVHcloud.
 desktop-backupFailedGone = Il backup è scomparso prima di essere pronto (annullato o eliminato). Creane uno nuovo se ti serve ancora.

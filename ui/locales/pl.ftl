@@ -457,8 +457,8 @@ desktop-trayUnscheduled = Backup Desk — { $count ->
         [few] { $count } instancje bez automatycznej kopii zapasowej
        *[other] { $count } instancji bez automatycznej kopii zapasowej
     }
-desktop-backupReadyTitle = Kopia zapasowa gotowa — { $name } instancji { $instance }
-desktop-backupReadyBody = { $size } w { $duration }. Znajduje się w sekcji Kopie zapasowe instancji.
+desktop-backupReadyTitle = Kopia zapasowa { $instance } gotowa
+desktop-backupReadyBody = { $name } · { $size } w { $duration }
 desktop-backupFailedTitle = Kopia zapasowa nie powiodła się — { $name } instancji { $instance }
 desktop-backupFailedError = OVHcloud zgłosił błąd. Spróbuj ponownie: Instancje → … → Utwórz kopię; jeśli błąd się powtórzy, skontaktuj się z pomocą techniczną OVHcloud.
 desktop-backupFailedGone = Kopia zapasowa zniknęła, zanim była gotowa (anulowana lub usunięta). Utwórz nową, jeśli nadal jej potrzebujesz.

@@ -456,8 +456,8 @@ desktop-trayUnscheduled = Backup Desk — { $count ->
         [one] 1 instância sem backup automático
        *[other] { $count } instâncias sem backup automático
     }
-desktop-backupReadyTitle = Backup pronto — { $name } de { $instance }
-desktop-backupReadyBody = { $size } em { $duration }. Está em Instance Backup.
+desktop-backupReadyTitle = Backup de { $instance } pronto
+desktop-backupReadyBody = { $name } · { $size } em { $duration }
 desktop-backupFailedTitle = Falha no backup — { $name } de { $instance }
 desktop-backupFailedError = A OVHcloud assinalou um erro. Tente novamente em Instâncias → … → Criar um backup; se voltar a falhar, contacte o suporte da OVHcloud.
 desktop-backupFailedGone = O backup desapareceu antes de estar pronto (cancelado ou eliminado). Crie um novo se ainda precisar.
