@@ -412,14 +412,32 @@ impl App {
 
     /// Types into the element matching `css`, replacing its content.
     pub async fn fill(&self, css: &str, text: &str) -> Result<()> {
-        let el = self.find(css).await?;
-        let typed = async {
-            el.clear().await.map_err(|e| format!("clear {css}: {e}"))?;
-            el.send_keys(text)
-                .await
-                .map_err(|e| format!("type into {css}: {e}"))
+        // Select all and type over it, as a user does. WebDriver's clear() empties the field
+        // without an input event, so a form redrawn before the keys land puts its old value
+        // back and the keys are added to it ("7" + "5" = "75").
+        const CTRL_A: &str = "\u{E009}a\u{E009}";
+        const BACKSPACE: &str = "\u{E003}";
+        let keys = if text.is_empty() {
+            format!("{CTRL_A}{BACKSPACE}")
+        } else {
+            format!("{CTRL_A}{text}")
         };
-        bounded(&format!("type into {css}"), typed).await
+        for _ in 0..3 {
+            let el = self.find(css).await?;
+            let typed = async {
+                el.send_keys(&keys)
+                    .await
+                    .map_err(|e| format!("type into {css}: {e}"))
+            };
+            bounded(&format!("type into {css}"), typed).await?;
+            if self.value_of(css).await? == text {
+                return Ok(());
+            }
+        }
+        Err(format!(
+            "{css} does not take {text:?}: it has {:?}",
+            self.value_of(css).await?
+        ))
     }
 
     /// Whether the element matching `css` is enabled.

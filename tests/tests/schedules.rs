@@ -43,6 +43,17 @@ async fn create_with_a_preset_and_a_custom_schedule_then_delete() {
         if app.value_of("#workflow-name").await? != "daily-web-frontend-2" {
             return Err("the name is not suggested from the instance".into());
         }
+        // The presets say when they run, as the preview does.
+        let preset: String = app
+            .script(
+                "the first preset's words",
+                "return document.getElementById('preset-7').parentElement.textContent;",
+                false,
+            )
+            .await?;
+        if !preset.contains("Paris time") || !preset.contains("keeps the last 7") {
+            return Err(format!("the preset does not say when it runs: {preset:?}"));
+        }
         app.screenshot("auto-preset").await?;
         app.click("#confirm-auto").await?;
         app.find_text("Automatic backup daily-web-frontend-2 created.")
@@ -263,6 +274,11 @@ async fn weeknights_at_2330(app: &e2e::App, cron: &str, first_run: &str) -> Resu
         .await?;
     app.click("#preset-custom").await?;
     app.select("#repeat", "On chosen days").await?;
+    // Until the user names it, the name follows the schedule.
+    let suggested = app.value_of("#workflow-name").await?;
+    if !suggested.starts_with("weekly-") {
+        return Err(format!("a weekly schedule is named {suggested:?}"));
+    }
     app.fill("#keep", "5").await?;
     app.fill("#workflow-name", "api-weeknights").await?;
     let sentence = eventually(Duration::from_secs(10), async || {

@@ -81,7 +81,11 @@ export type AutoForm = { instances: Array<Candidate>, zone: string,
 /**
  * The panel's presets for this form: a cron in its 22:00–06:00 UTC window.
  */
-presetCron: string, price: Price | null, };
+presetCron: string, 
+/**
+ * The presets' schedule in words, so that they say when they run.
+ */
+preset: Described, price: Price | null, };
 
 /**
  * What the "Create a backup" form needs to show before Confirm.
@@ -166,9 +170,10 @@ export type Candidate = { id: string, name: string, region: string, diskGb: numb
  */
 workflows: Array<string>, 
 /**
- * The name the form offers for its automatic backup ([`schedule::suggested_name`]).
+ * Its name in the characters a workflow name allows ([`schedule::name_stem`]): the form
+ * names the automatic backup after its schedule and this, "weekly-web-1".
  */
-suggestedName: string, };
+nameStem: string, };
 
 /**
  * The whole tour.

@@ -222,8 +222,6 @@ export type Key =
   | "autoMetal"
   | "autoAlready"
   | "autoPart3"
-  | "preset7"
-  | "preset14"
   | "presetCustom"
   | "repeatDaily"
   | "repeatWeekly"

@@ -75,10 +75,9 @@ function AutoForm({ form, title, projectId, preselect, editing, close, done }: A
   const [cron, setCron] = useState(editing && !plain ? editing.cron : "");
   // The raw cron is for IT staff: folded away, and open only when a saved schedule needs it.
   const [advancedOpen, setAdvancedOpen] = useState(editing !== null && !plain);
-  const [name, setName] = useState(() => {
-    const first = form.instances.find((i) => i.id === preselect && !i.metal) ?? form.instances[0];
-    return editing ? editing.name : (first?.suggestedName ?? "");
-  });
+  // Named after the schedule and the first ticked instance ("weekly-web-1") until the user types
+  // a name of their own.
+  const [typedName, setTypedName] = useState<string | null>(editing ? editing.name : null);
   const [shown, setShown] = useState<Shown>(null);
 
   // A change to the plain choices is what the user wants now: it replaces a cron typed before.
@@ -114,6 +113,9 @@ function AutoForm({ form, title, projectId, preselect, editing, close, done }: A
   // No instance ticked is said at once, not after the effect: Confirm must not outlive the tick.
   const view: Shown = ids.length === 0 ? { kind: "none" } : shown;
   const previewed = view?.kind === "preview" ? view : null;
+  const cadence = preset !== "custom" ? "daily" : cron.trim() ? "backup" : repeat;
+  const stem = (form.instances.find((i) => ticked.has(i.id)) ?? form.instances[0])?.nameStem ?? "";
+  const name = typedName ?? `${cadence}-${stem}`;
   const nameOk = NAME_RULE.test(name);
   const ready = previewed !== null && nameOk;
 
@@ -150,8 +152,8 @@ function AutoForm({ form, title, projectId, preselect, editing, close, done }: A
       h("span", {}, `${i.name} · ${i.region}`, note ? h("span", { class: "note" }, note) : null),
     );
   });
-  const radio = (value: Preset, label: Key) =>
-    h("label", { class: "check" }, h("input", { type: "radio", name: "preset", value, id: `preset-${value}`, checked: preset === value, onChange: () => setPreset(value) }), h("span", {}, t(label)));
+  const radio = (value: Preset, label: string) =>
+    h("label", { class: "check" }, h("input", { type: "radio", name: "preset", value, id: `preset-${value}`, checked: preset === value, onChange: () => setPreset(value) }), h("span", {}, label));
   const dayBoxes = DAYS.map((d) =>
     h(
       "label",
@@ -224,14 +226,14 @@ function AutoForm({ form, title, projectId, preselect, editing, close, done }: A
     editing ? h("p", { class: "notice" }, t("editNote")) : null,
     section("autoPart1", h("p", {}, t("autoWorkflowText")), h("p", { class: "help" }, t("autoWorkflowNote"))),
     section("autoPart2", h("div", { class: "instance-list" }, instances)),
-    section("autoPart3", radio("7", "preset7"), radio("14", "preset14"), radio("custom", "presetCustom"), customBlock),
+    section("autoPart3", radio("7", scheduleSentence(form.preset, 7)), radio("14", scheduleSentence(form.preset, 14)), radio("custom", t("presetCustom")), customBlock),
     section(
       "autoPart4",
       h(
         "label",
         { class: "stack", for: "workflow-name" },
         h("span", { class: "help" }, t("autoNameHelp")),
-        h("input", { type: "text", id: "workflow-name", maxlength: "64", autocomplete: "off", value: name, onInput: typed(setName) }),
+        h("input", { type: "text", id: "workflow-name", maxlength: "64", autocomplete: "off", value: name, onInput: typed(setTypedName) }),
       ),
       h("p", { class: "field-error", role: "alert" }, nameOk ? "" : t("autoNameBad")),
     ),

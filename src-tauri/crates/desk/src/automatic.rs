@@ -26,8 +26,9 @@ pub struct Candidate {
     pub iops: bool,
     /// Names of workflows already covering it.
     pub workflows: Vec<String>,
-    /// The name the form offers for its automatic backup ([`schedule::suggested_name`]).
-    pub suggested_name: String,
+    /// Its name in the characters a workflow name allows ([`schedule::name_stem`]): the form
+    /// names the automatic backup after its schedule and this, "weekly-web-1".
+    pub name_stem: String,
 }
 
 /// What the form needs before the user chooses.
@@ -38,6 +39,8 @@ pub struct AutoForm {
     pub zone: String,
     /// The panel's presets for this form: a cron in its 22:00–06:00 UTC window.
     pub preset_cron: String,
+    /// The presets' schedule in words, so that they say when they run.
+    pub preset: Described,
     pub price: Option<Price>,
 }
 
@@ -47,13 +50,14 @@ pub fn form(
     workflows: &[(String, Workflow)],
     zone: Tz,
     price: Option<Price>,
+    now: DateTime<Utc>,
 ) -> AutoForm {
     let candidates = instances
         .iter()
         .map(|i| Candidate {
             id: i.id.clone(),
             name: i.name.clone(),
-            suggested_name: schedule::suggested_name(&i.name),
+            name_stem: schedule::name_stem(&i.name),
             region: i.region.clone(),
             disk_gb: i.disk_gb,
             metal: i.metal,
@@ -65,10 +69,12 @@ pub fn form(
                 .collect(),
         })
         .collect();
+    let preset_cron = schedule::preset_cron(&mut rand::thread_rng());
     AutoForm {
         instances: candidates,
         zone: zone.name().to_string(),
-        preset_cron: schedule::preset_cron(&mut rand::thread_rng()),
+        preset: schedule::describe(&preset_cron, zone, now),
+        preset_cron,
         price,
     }
 }

@@ -212,10 +212,11 @@ pub fn monthly_cost(disk_gb: u64, per_gb_month: f64, rotation: u32) -> f64 {
     disk_gb as f64 * per_gb_month * rotation as f64
 }
 
-/// A workflow name from an instance name, in the characters the control panel allows
+/// An instance name in the characters the control panel allows in a workflow name, short
+/// enough that the longest cadence before it ("monthly-") keeps the whole within 64
 /// ([`validate_workflow_name`] accepts it).
-pub fn suggested_name(instance: &str) -> String {
-    let name: String = format!("daily-{instance}")
+pub fn name_stem(instance: &str) -> String {
+    instance
         .chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-') {
@@ -224,9 +225,8 @@ pub fn suggested_name(instance: &str) -> String {
                 '-'
             }
         })
-        .take(64)
-        .collect();
-    name
+        .take(64 - "monthly-".len())
+        .collect()
 }
 
 /// The control panel's rule for workflow names: letters, digits, `_`, `.` and `-`.
@@ -258,16 +258,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_suggested_name_is_one_the_panel_accepts() {
-        assert_eq!(suggested_name("web-1"), "daily-web-1");
-        assert_eq!(suggested_name("serveur café 2"), "daily-serveur-caf--2");
-        let long = suggested_name(&"é".repeat(100));
-        assert_eq!(long.chars().count(), 64);
+    fn a_name_from_a_cadence_and_a_stem_is_one_the_panel_accepts() {
+        assert_eq!(name_stem("web-1"), "web-1");
+        assert_eq!(name_stem("serveur café 2"), "serveur-caf--2");
         for name in ["web-1", "serveur café 2", &"é".repeat(100), ""] {
-            assert!(
-                validate_workflow_name(&suggested_name(name)).is_ok(),
-                "{name}"
-            );
+            // The cadences the automatic backup form names a workflow after.
+            for cadence in ["daily", "weekly", "monthly", "backup"] {
+                let full = format!("{cadence}-{}", name_stem(name));
+                assert!(validate_workflow_name(&full).is_ok(), "{full}");
+            }
         }
     }
 

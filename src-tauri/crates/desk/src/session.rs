@@ -593,6 +593,7 @@ impl Session {
             &list,
             schedule::local_zone(),
             price,
+            self.now(),
         ))
     }
 
