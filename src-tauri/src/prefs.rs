@@ -23,6 +23,8 @@ pub(crate) struct Prefs {
     system_locale: String,
     quiet_successes: bool,
     start_at_login: bool,
+    /// Whether the home asked "start when you log in?" and was answered.
+    login_asked: bool,
     logs_folder: Option<String>,
 }
 
@@ -34,6 +36,8 @@ pub(crate) struct PrefsChange {
     quiet_successes: Option<bool>,
     #[ts(optional)]
     start_at_login: Option<bool>,
+    #[ts(optional)]
+    login_asked: Option<bool>,
 }
 
 #[tauri::command]
@@ -45,6 +49,7 @@ pub(crate) fn settings<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>
         system_locale: desk::settings::system_language(),
         quiet_successes: s.quiet_successes,
         start_at_login: app.autolaunch().is_enabled().unwrap_or(false),
+        login_asked: s.login_asked,
         logs_folder: app
             .path()
             .app_log_dir()
@@ -85,6 +90,13 @@ pub(crate) fn update_settings<R: Runtime>(
         .update_settings(|s| {
             if let Some(q) = change.quiet_successes {
                 s.quiet_successes = q;
+            }
+            if let Some(asked) = change.login_asked {
+                s.login_asked = asked;
+            }
+            // Choosing in Preferences answers the home's question too.
+            if change.start_at_login.is_some() {
+                s.login_asked = true;
             }
         })
         .map_err(|e| {

@@ -1,7 +1,7 @@
 //! Desktop life: closing the window leaves the app in the tray with its webview gone; a second
 //! launch brings the window back instead of starting another app; a start at login stays in the
 //! tray; Preferences write the autostart entry and the settings; the window comes back at the
-//! size the user left.
+//! size the user left; the home asks once to start at login.
 use std::time::Duration;
 
 use e2e::{eventually, web_processes, windows_titled, App, Profile, Result, PATIENCE};
@@ -208,6 +208,71 @@ async fn with_app_in_profile(profile: &Profile, body: impl AsyncFnOnce(&App) -> 
     if outcome.is_err() {
         let _ = app.screenshot("prefs-again-failure").await;
     }
+    app.close().await;
+    outcome.unwrap();
+}
+
+/// The home asks once whether to start at login, since scheduled runs are told only while the
+/// app runs: "Not now" leaves a line saying what is missed and makes no autostart entry; the
+/// line's button makes it, and the home stops asking.
+#[tokio::test]
+async fn the_home_asks_once_to_start_at_login() {
+    let _display = DISPLAY.lock().await;
+    let profile = Profile::new("login").unwrap();
+    let app = App::start_in("login", Some(&profile), &[])
+        .await
+        .expect("the app starts");
+    let present = async |id: &str| -> Result<bool> {
+        app.script(
+            "is it there",
+            &format!("return document.getElementById('{id}') !== null;"),
+            false,
+        )
+        .await
+    };
+    let autostart = profile.dir.join("home/.config/autostart");
+    let entries = || {
+        std::fs::read_dir(&autostart)
+            .map(|d| d.count())
+            .unwrap_or(0)
+    };
+    let outcome: Result<()> = async {
+        let asked = app.text_of("#login-question").await?;
+        if !asked.contains("Start Backup Desk when you log in?") {
+            return Err(format!("the home does not ask: {asked:?}"));
+        }
+        app.screenshot("login-question").await?;
+        app.click("#login-no").await?;
+        eventually(PATIENCE, async || {
+            let line = app.text_of("#login-question").await?;
+            if line.contains("while it is closed") && !present("login-no").await? {
+                Ok(())
+            } else {
+                Err(format!("after \"Not now\": {line:?}"))
+            }
+        })
+        .await?;
+        app.screenshot("login-off").await?;
+        if entries() != 0 {
+            return Err("\"Not now\" made an autostart entry".into());
+        }
+        let path = profile.dir.join("config/com.backupdesk.desk/settings.json");
+        let settings =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        if !settings.contains("\"loginAsked\": true") {
+            return Err(format!("the answer is not kept: {settings}"));
+        }
+        app.click("#login-yes").await?;
+        eventually(PATIENCE, async || {
+            if !present("login-question").await? && entries() == 1 {
+                Ok(())
+            } else {
+                Err("\"Start at login\" made no entry, or the home still asks".to_string())
+            }
+        })
+        .await
+    }
+    .await;
     app.close().await;
     outcome.unwrap();
 }

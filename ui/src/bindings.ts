@@ -370,12 +370,16 @@ effectiveLanguage: Lang,
 /**
  * The system's locale (`fr_CA.UTF-8`, `de-AT`): dates and money follow its country.
  */
-systemLocale: string, quietSuccesses: boolean, startAtLogin: boolean, logsFolder: string | null, };
+systemLocale: string, quietSuccesses: boolean, startAtLogin: boolean, 
+/**
+ * Whether the home asked "start when you log in?" and was answered.
+ */
+loginAsked: boolean, logsFolder: string | null, };
 
 /**
  * A change from Preferences; absent fields are left as they are.
  */
-export type PrefsChange = { quietSuccesses?: boolean, startAtLogin?: boolean, };
+export type PrefsChange = { quietSuccesses?: boolean, startAtLogin?: boolean, loginAsked?: boolean, };
 
 /**
  * The schedule shown both ways, its next runs, its warnings and its cost.

@@ -4,6 +4,7 @@ import { h, type ComponentChildren } from "preact";
 import * as api from "./api";
 import { age, dateTime, scheduleShort, scheduleText, t, type Key } from "./i18n";
 import { ErrorBox, useRead } from "./components";
+import { LoginQuestion } from "./prefs";
 
 type Props = {
   /** Opens the automatic backup form for an unprotected instance, focus returning to `button`. */
@@ -51,7 +52,7 @@ export function Overview({ protect, backUp, loaded }: Props) {
       ),
     ];
   }
-  return h("div", {}, title, body);
+  return h("div", {}, title, h(LoginQuestion, {}), body);
 }
 
 function Row({ r, now, protect, backUp }: { r: api.Covered; now: number; protect: Props["protect"]; backUp: Props["backUp"] }) {

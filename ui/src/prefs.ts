@@ -1,5 +1,6 @@
-// Settings → Preferences: language, quiet successes, start at login, the logs folder; and the
-// confirmation the tray's Quit asks for while a backup is being requested.
+// Settings → Preferences: language, quiet successes, start at login, the logs folder; the home's
+// question about starting at login; and the confirmation the tray's Quit asks for while a backup
+// is being requested.
 import { h as vh } from "preact";
 import { useState } from "preact/hooks";
 import * as api from "./api";
@@ -74,6 +75,39 @@ export function Preferences({ relabel }: { relabel: () => void }) {
       vh("button", { class: "btn", id: "open-logs", type: "button", onClick: () => api.openLogsFolder().catch((e: api.ApiError) => toast(errorText(e), "bad")) }, t("openLogs")),
     ),
     vh("p", { class: said?.error ? "form-status error" : "form-status", role: "status", id: "prefs-status" }, said?.text ?? ""),
+  );
+}
+
+/** On the home while Backup Desk does not start at login: the question, asked until answered,
+ * then a line that says what is missed while the app is closed. Notifications of scheduled runs
+ * need the app running; the OS entry is only made when the user says yes. */
+export function LoginQuestion() {
+  const { data } = useRead(() => api.settings(), [], undefined, false);
+  const [answer, setAnswer] = useState<api.Prefs | null>(null);
+  const [failed, setFailed] = useState<api.ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const prefs = answer ?? data;
+  if (!prefs || prefs.startAtLogin) return null;
+  const send = (change: api.PrefsChange) => async () => {
+    setBusy(true);
+    try {
+      setAnswer(await api.updateSettings(change));
+      setFailed(null);
+    } catch (e) {
+      setFailed(e as api.ApiError);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const yes = vh("button", { class: prefs.loginAsked ? "btn small" : "btn primary", id: "login-yes", type: "button", disabled: busy, onClick: send({ startAtLogin: true, loginAsked: true }) }, t("loginYes"));
+  const said = failed ? vh("p", { class: "form-status error", role: "alert" }, errorText(failed)) : null;
+  if (prefs.loginAsked) return vh("div", { class: "login-off", id: "login-question" }, vh("p", { class: "help" }, t("loginOff")), yes, said);
+  return vh(
+    "div",
+    { class: "notice info", id: "login-question", role: "region", "aria-label": t("prefsLogin") },
+    vh("p", {}, t("loginAsk")),
+    vh("div", { class: "actions start" }, yes, vh("button", { class: "btn", id: "login-no", type: "button", disabled: busy, onClick: send({ loginAsked: true }) }, t("loginNo"))),
+    said,
   );
 }
 

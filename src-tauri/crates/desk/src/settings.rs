@@ -1,5 +1,5 @@
-//! The user's preferences, in a small JSON file in the app's config directory: language and
-//! quiet successes (start at login is the OS's own entry). No secret ever goes here (the
+//! The user's preferences, in a small JSON file in the app's config directory: language, quiet
+//! successes and whether start at login was asked (start at login is the OS's own entry). No secret ever goes here (the
 //! account is in the keyring). A missing or unreadable file means the defaults.
 use std::path::Path;
 
@@ -17,6 +17,8 @@ pub struct Settings {
     pub language: Option<String>,
     /// No desktop notification for successes (failures and missed runs are always shown).
     pub quiet_successes: bool,
+    /// Whether the user answered the home's question "start when you log in?", asked once.
+    pub login_asked: bool,
 }
 
 /// The control panel's languages, which the window speaks.
@@ -148,6 +150,7 @@ mod tests {
         let s = Settings {
             language: Some("fr".into()),
             quiet_successes: true,
+            login_asked: true,
         };
         store.save(&s).unwrap();
         assert_eq!(store.load(), s);
@@ -162,7 +165,12 @@ mod tests {
             br#"{"quietSuccesses":true,"new":1}"#,
         )
         .unwrap();
-        assert!(store.load().quiet_successes, "unknown fields are ignored");
+        let older = store.load();
+        assert!(older.quiet_successes, "unknown fields are ignored");
+        assert!(
+            !older.login_asked,
+            "a file from before the question has not answered it"
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
