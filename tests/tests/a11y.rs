@@ -86,6 +86,26 @@ async fn focused(app: &App) -> Result<(String, String, String)> {
     Ok((id, popup, text))
 }
 
+/// Waits up to 5 s for the focused control, as (id, aria-haspopup, text), to pass `on`: the
+/// focus is read until it lands, not once, since it may move in a task after the key's own (a
+/// dialog's close event gives it back).
+async fn focus_reaches(
+    app: &App,
+    on: impl Fn(&(String, String, String)) -> bool,
+    failure: &str,
+) -> Result<()> {
+    eventually(std::time::Duration::from_secs(5), async || {
+        let now = focused(app).await?;
+        if on(&now) {
+            Ok(())
+        } else {
+            Err(format!("focus on {now:?}"))
+        }
+    })
+    .await
+    .map_err(|_| failure.to_string())
+}
+
 #[tokio::test]
 async fn a_backup_can_be_asked_for_with_the_keyboard_alone() {
     with_app("keyboard", async |app| -> Result<()> {
@@ -112,30 +132,20 @@ async fn a_backup_can_be_asked_for_with_the_keyboard_alone() {
         }
         app.press("\u{E007}").await?;
         app.find("#backup-name").await?;
-        // Waited for, not read once: what counts is that the focus lands in the name.
-        let named = eventually(std::time::Duration::from_secs(5), async || {
-            match focused(app).await?.0.as_str() {
-                "backup-name" => Ok(()),
-                other => Err(format!("focus on {other:?}")),
-            }
-        })
-        .await;
-        if named.is_err() {
-            return Err("the backup dialog does not put the focus in the name".into());
-        }
+        focus_reaches(
+            app,
+            |(id, _, _)| id == "backup-name",
+            "the backup dialog does not put the focus in the name",
+        )
+        .await?;
         app.screenshot("keyboard-backup-dialog").await?;
         app.press("\u{E00C}").await?;
-        // The dialog's close event, which gives the focus back, comes after the key's own task.
-        let back = eventually(std::time::Duration::from_secs(5), async || {
-            match focused(app).await?.1.as_str() {
-                "menu" => Ok(()),
-                other => Err(format!("focus on {other:?}")),
-            }
-        })
-        .await;
-        if back.is_err() {
-            return Err("Escape does not give the focus back to the \"…\" button".into());
-        }
+        focus_reaches(
+            app,
+            |(_, popup, _)| popup == "menu",
+            "Escape does not give the focus back to the \"…\" button",
+        )
+        .await?;
         // Enter in the dialog sends it.
         app.press("\u{E007}").await?;
         app.press("\u{E007}").await?;

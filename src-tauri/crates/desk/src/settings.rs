@@ -1,6 +1,7 @@
 //! The user's preferences, in a small JSON file in the app's config directory: language, quiet
-//! successes and whether start at login was asked (start at login is the OS's own entry). No secret ever goes here (the
-//! account is in the keyring). A missing or unreadable file means the defaults.
+//! successes and whether start at login was asked (start at login is the OS's own entry). No
+//! secret ever goes here (the account is in the keyring). A missing or unreadable file means the
+//! defaults.
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
