@@ -31,6 +31,10 @@ pub struct Fault {
     /// With `status`: an HTML page instead of OVH's JSON error body.
     #[serde(default)]
     pub html: bool,
+    /// With `status`: OVH's `message` in the JSON error body ("Injected fault" when absent), to
+    /// stand for a refusal in OVH's words (a quota, say).
+    #[serde(default)]
+    pub message: Option<String>,
     /// `Retry-After` seconds to send with the status.
     #[serde(default)]
     pub retry_after: Option<u64>,

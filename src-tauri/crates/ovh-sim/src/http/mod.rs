@@ -96,18 +96,23 @@ impl Fault {
             return Some(broken_connection());
         }
         let status = self.status?;
-        let class = if status == 429 {
-            "Client::TooManyRequests"
-        } else if status >= 500 {
-            "Server::InternalServerError"
-        } else {
-            "Client::BadRequest"
+        let class = match status {
+            403 => "Client::Forbidden",
+            404 => "Client::NotFound",
+            409 => "Client::Conflict",
+            429 => "Client::TooManyRequests",
+            500.. => "Server::InternalServerError",
+            _ => "Client::BadRequest",
         };
         let mut r = if self.html {
             let code = StatusCode::from_u16(status).unwrap_or(StatusCode::SERVICE_UNAVAILABLE);
             (code, Html(format!("<html><head><title>{status}</title></head><body><h1>{status} Service Unavailable</h1></body></html>"))).into_response()
         } else {
-            ovh_error(status, class, "Injected fault")
+            ovh_error(
+                status,
+                class,
+                self.message.as_deref().unwrap_or("Injected fault"),
+            )
         };
         if let Some(secs) = self.retry_after {
             r.headers_mut()
