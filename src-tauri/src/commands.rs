@@ -22,6 +22,8 @@ use crate::state::AppState;
 pub(crate) struct SessionInfo {
     demo: bool,
     endpoint: String,
+    /// The account's OVHcloud Control Panel, where advice may send the user.
+    control_panel: Option<String>,
 }
 
 #[tauri::command]
@@ -34,6 +36,7 @@ pub(crate) async fn session<R: Runtime>(
     Ok(SessionInfo {
         demo: s.is_demo(),
         endpoint: s.endpoint_name(),
+        control_panel: s.control_panel_url().map(str::to_string),
     })
 }
 

@@ -145,6 +145,10 @@ pub fn schedule_message(event: &watcher::Event, lang: Language) -> Option<Messag
     let (title, body, r) = match event {
         watcher::Event::Changed => return None,
         watcher::Event::RunSucceeded(r) => ("desktop-runDoneTitle", "desktop-runDoneBody", r),
+        // OVH's words name a quota: what to do instead of the words (`names_quota`).
+        watcher::Event::RunFailed(r) if r.info.as_deref().is_some_and(desk::said::names_quota) => {
+            ("desktop-runQuotaTitle", "desktop-runQuotaBody", r)
+        }
         watcher::Event::RunFailed(r) => ("desktop-runFailedTitle", "desktop-runFailedBody", r),
         watcher::Event::RunMissed(r) => ("desktop-runMissedTitle", "desktop-runMissedBody", r),
     };
@@ -397,5 +401,32 @@ mod tests {
             },
             "every language of the window, from the same catalog"
         );
+    }
+
+    #[test]
+    fn a_failed_run_whose_words_name_a_quota_says_what_to_do() {
+        let run = |info: &str| {
+            watcher::Event::RunFailed(watcher::ScheduledRun {
+                project_id: "p".into(),
+                workflow_id: "w".into(),
+                workflow_name: "daily-web-1".into(),
+                instance_name: "web-1".into(),
+                at: None,
+                info: Some(info.into()),
+            })
+        };
+        let quota =
+            schedule_message(&run("Snapshot failed: Quota exceeded"), Language::Fr).unwrap();
+        assert_eq!(
+            quota.title,
+            "La sauvegarde automatique de web-1 a échoué : un quota est atteint"
+        );
+        assert!(
+            quota.body.contains("Supprimez les sauvegardes") && !quota.body.contains("exceeded"),
+            "advice in the user's language, not OVH's words: {}",
+            quota.body
+        );
+        let other = schedule_message(&run("disk error"), Language::En).unwrap();
+        assert!(other.title.contains("disk error"), "{}", other.title);
     }
 }

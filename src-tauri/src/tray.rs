@@ -285,6 +285,7 @@ mod tests {
             last_good_backup: None,
             protection: p,
             attention: None,
+            failure: None,
         }
     }
 

@@ -2,7 +2,9 @@
 //! size: no text overflows its control and no table needs a sideways scrollbar. The overview and
 //! the backup dialog of each language are left in `tests/artifacts/languages-<lang>-*.png`; and
 //! in French, German and Polish each refusal reaches the user in that language (the account
-//! form's is left as `languages-<lang>-refusal.png`).
+//! form's is left as `languages-<lang>-refusal.png`). In English, French and German a quota
+//! failure, of a scheduled run and of a backup asked for, is advice in that language with its
+//! action (`languages-<lang>-quota-*.png`).
 use std::time::Duration;
 
 use e2e::{eventually, post_json, root, spare_port, with_app_env, App, Result};
@@ -293,6 +295,86 @@ async fn refusals_reach_the_user_in_french_german_and_polish() {
         ];
         with_app_env(&format!("refusals-{lang}"), &env, async |app| {
             refusals(app, lang, port).await
+        })
+        .await;
+    }
+}
+
+/// A quota failure reads as advice in `lang`, with the action that makes room: on the home, for
+/// the demo's scheduled run that failed on a quota; in the backup dialog, for a backup OVH
+/// refuses with a quota in its words. Each "Show backups in …" opens Instance Backup on that
+/// region; OVH's own words stay under "Details".
+async fn quota_advice(app: &App, lang: &str, port: u16) -> Result<()> {
+    section(app, "overview").await?;
+    let row = "tr[data-covered='db-primary']";
+    let region = app.text_of(&format!("{row} th .note")).await?;
+    let advice = filled(lang, "attnQuota", &[("region", &region)]);
+    let show = filled(lang, "showBackupsIn", &[("region", &region)]);
+    shows_all(
+        app,
+        row,
+        &[advice, show.clone(), word(lang, "adviceDetails")],
+    )
+    .await?;
+    let js = format!(
+        "const r = document.querySelector(\"{row}\"); r.querySelector('details').open = true; r.scrollIntoView({{block: 'center'}}); return null;"
+    );
+    app.script::<()>("show the row", &js, false).await?;
+    app.screenshot(&format!("languages-{lang}-quota-home"))
+        .await?;
+    app.click(&format!("{row} [data-remedy='show-backups']"))
+        .await?;
+    eventually(Duration::from_secs(20), async || {
+        match app.value_of("#backup-region").await? {
+            r if r == region => Ok(()),
+            other => Err(format!("Instance Backup shows {other:?}, not {region}")),
+        }
+    })
+    .await?;
+
+    let fault = r#"{"method": "POST", "path": "/cloud/project/*/instance/*/snapshot", "status": 403, "message": "Quota exceeded for snapshots", "times": 1}"#;
+    if !(200..300).contains(&post_json(port, "/_sim/faults", fault).await?) {
+        return Err("fault not set".into());
+    }
+    section(app, "overview").await?;
+    let row = "tr[data-covered='web-preprod']";
+    let region = app.text_of(&format!("{row} th .note")).await?;
+    app.click(&format!("{row} button.back-up-now")).await?;
+    app.fill("#backup-name", "quota").await?;
+    app.click("#confirm-backup").await?;
+    let show = filled(lang, "showBackupsIn", &[("region", &region)]);
+    shows_all(app, "dialog", &[word(lang, "said-quota"), show]).await?;
+    app.screenshot(&format!("languages-{lang}-quota-dialog"))
+        .await?;
+    app.click("dialog [data-remedy='show-backups']").await?;
+    eventually(Duration::from_secs(20), async || {
+        let open = app.count("dialog[open]").await?;
+        match app.value_of("#backup-region").await? {
+            r if r == region && open == 0 => Ok(()),
+            other => Err(format!(
+                "{open} dialog(s) open, Instance Backup on {other:?}"
+            )),
+        }
+    })
+    .await
+}
+
+#[tokio::test]
+async fn a_quota_failure_is_advice_with_its_action_in_english_french_and_german() {
+    for (lang, locale) in LANGUAGES
+        .into_iter()
+        .filter(|(l, _)| ["en", "fr", "de"].contains(l))
+    {
+        let port = spare_port();
+        let env = [
+            ("LANG", locale.to_string()),
+            ("LC_ALL", locale.to_string()),
+            ("BACKUP_DESK_DEMO_PORT", port.to_string()),
+            // A fixed winter noon: db-primary's last nightly run is the failed one.
+            ("BACKUP_DESK_DEMO_NOW", "2026-01-14T12:00:00Z".to_string()),
+        ];
+        with_app_env(&format!("quota-{lang}"), &env, async |app| {
+            quota_advice(app, lang, port).await
         })
         .await;
     }

@@ -201,7 +201,11 @@ export type Covered = { projectId: string, projectName: string, instanceId: stri
 /**
  * Set exactly when `protection` is `Warning`.
  */
-attention: Attention | null, };
+attention: Attention | null, 
+/**
+ * What OVH said of the failed last run, when `attention` is `LastRunFailed`.
+ */
+failure: RunFailure | null, };
 
 /**
  * A started backup, for the window.
@@ -501,6 +505,16 @@ export type Run = { id: string, executedAt: string | null, state: RunState,
 rawState: string, stateInfo: string | null, };
 
 /**
+ * What OVH said of a failed run: its words, shown under "Details", and whether they name a
+ * quota, so the advice is to make room ([`crate::said::names_quota`]).
+ */
+export type RunFailure = { 
+/**
+ * OVH's `stateInfo`, when it gave one.
+ */
+ovh: string | null, quota: boolean, };
+
+/**
  * A run's state, from OVH's execution state (its case not relied on).
  */
 export type RunState = "success" | "error" | "running" | "canceled" | "idle" | "paused" | "other";
@@ -509,7 +523,7 @@ export type RunState = "success" | "error" | "running" | "canceled" | "idle" | "
  * What the user is told about an error: a code and its values, worded by the window's
  * catalogs in the user's language (`said-<code>`, and `why-<code>` for [`Why`]).
  */
-export type Said = { "code": "unreachable" } | { "code": "timedOut" } | { "code": "unknownKey" } | { "code": "badSignature" } | { "code": "notApproved" } | { "code": "clockSkew" } | { "code": "notGranted" } | { "code": "unknownServiceAccount" } | { "code": "slowDown" } | { "code": "serverProblem", status: number, } | { "code": "refused", ovh: string, } | { "code": "unreadable" } | { "code": "demoDown" } | { "code": "keyringUnavailable" } | { "code": "keyringLocked" } | { "code": "keyringRefused", detail: string, } | { "code": "why", why: Why, } | { "code": "internal", detail: string, };
+export type Said = { "code": "unreachable" } | { "code": "timedOut" } | { "code": "unknownKey" } | { "code": "badSignature" } | { "code": "notApproved" } | { "code": "clockSkew" } | { "code": "notGranted" } | { "code": "unknownServiceAccount" } | { "code": "slowDown" } | { "code": "serverProblem", status: number, } | { "code": "quota", ovh: string, } | { "code": "busy", ovh: string, } | { "code": "expired", ovh: string, } | { "code": "refused", ovh: string, } | { "code": "unreadable" } | { "code": "demoDown" } | { "code": "keyringUnavailable" } | { "code": "keyringLocked" } | { "code": "keyringRefused", detail: string, } | { "code": "why", why: Why, } | { "code": "internal", detail: string, };
 
 /**
  * The window's sections, in the sidebar's order.
@@ -521,7 +535,11 @@ export type ServiceAccountInput = { endpoint: string, clientId: string, clientSe
 /**
  * Which cloud the window shows.
  */
-export type Session = { demo: boolean, endpoint: string, };
+export type Session = { demo: boolean, endpoint: string, 
+/**
+ * The account's OVHcloud Control Panel, where advice may send the user.
+ */
+controlPanel: string | null, };
 
 /**
  * Where the window opens: a section, or one backup in Instance Backup.

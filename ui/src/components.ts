@@ -1,12 +1,12 @@
 // What the component screens share: the signal that what they show may have moved, a read that
 // drops answers no longer wanted, why a read failed, and the small
 // pieces every screen draws (a date and time, a labelled drop-down, a set of ticked ids).
-import { Fragment, h } from "preact";
+import { Fragment, h, type ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { signal } from "@preact/signals";
-import type * as api from "./api";
+import * as api from "./api";
 import { dateAndTime, t } from "./i18n";
-import { errorText, reconnectFor } from "./dom";
+import { errorText, panelPage, reconnectFor, showBackupsIn } from "./dom";
 
 /** Bumped when instances, backups or automatic backups may have moved (a backup started or
  * ended, a schedule changed): the screen shown reads again and updates in place. */
@@ -41,18 +41,53 @@ export function useRead<T>(read: () => Promise<T>, keys: unknown[], loaded?: () 
 
 /** Why a read failed, with Retry (`retryLabel`) and, when connecting again fixes it, "Connect
  * again". */
-export function ErrorBox({ failure, retry, retryLabel = t("retry") }: { failure: api.ApiError; retry: () => void; retryLabel?: string }) {
+export function ErrorBox({ failure, retry, retryLabel = t("retry"), place }: { failure: api.ApiError; retry: () => void; retryLabel?: string; place?: Place }) {
   const fix = reconnectFor(failure);
   return h(
     "div",
     { class: "notice error", role: "alert" },
     h("p", {}, errorText(failure)),
+    h(Remedy, { ...remedyOf(failure), place }),
     h(
       "div",
       { class: "actions start" },
       fix ? h("button", { class: "btn primary", id: "reconnect", type: "button", onClick: fix }, t("reconnect")) : null,
       h("button", { class: "btn", type: "button", onClick: retry }, retryLabel),
     ),
+  );
+}
+
+/** Where something failed, so its advice can lead there ("Show backups in GRA11"). */
+export type Place = { projectId: string; region: string };
+
+/** What a failure's advice offers: room to make (a quota), a service to renew, and OVH's own
+ * words, which its sentence leaves out. */
+export type Remedies = { quota: boolean; expired: boolean; ovh: string | null };
+
+/** The remedies of an error the app was told. */
+export function remedyOf(failure: api.ApiError): Remedies {
+  const said = failure.said;
+  const advised = said.code === "quota" || said.code === "busy" || said.code === "expired";
+  return { quota: said.code === "quota", expired: said.code === "expired", ovh: advised ? said.ovh : null };
+}
+
+/** After a failure's sentence: the actions its advice names, each where it can be done, and
+ * OVH's own words under "Details" (its wording is OVH's, possibly English and unconfirmed). */
+export function Remedy({ quota, expired, ovh, place }: Remedies & { place?: Place }) {
+  const actions: ComponentChildren[] = [];
+  if (quota && place) {
+    const show = showBackupsIn(place.projectId, place.region);
+    if (show) actions.push(h("button", { class: "btn small", type: "button", "data-remedy": "show-backups", onClick: show }, t("showBackupsIn", { region: place.region })));
+    const page = panelPage(place.projectId, "quota");
+    if (page) actions.push(h("button", { class: "btn small", type: "button", "data-remedy": "quota-page", onClick: () => void api.openPage(page) }, t("openQuotaPage")));
+  }
+  const panel = expired && place ? panelPage(place.projectId, "") : null;
+  if (panel) actions.push(h("button", { class: "btn small", type: "button", "data-remedy": "panel", onClick: () => void api.openPage(panel) }, t("openControlPanel")));
+  return h(
+    Fragment,
+    {},
+    actions.length ? h("div", { class: "actions start remedy" }, actions) : null,
+    ovh ? h("details", { class: "details ovh-said" }, h("summary", {}, t("adviceDetails")), h("p", {}, t("ovhSaid", { text: ovh }))) : null,
   );
 }
 

@@ -6,7 +6,7 @@ import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import type * as api from "./api";
 import { errorText } from "./dom";
 import { t } from "./i18n";
-import { ErrorBox, useRead } from "./components";
+import { ErrorBox, Remedy, remedyOf, useRead, type Place } from "./components";
 
 /** Opens a modal dialog showing `content`, which gets the function that closes it. The component
  * is unmounted when the dialog closes (Escape included), and focus goes back to `returnFocus`. */
@@ -32,8 +32,9 @@ export function openDialog(label: string, returnFocus: HTMLElement | null, conte
   }
 }
 
-/** What a form said below itself: what it is doing, or why it failed. */
-export type Said = { text: string; error: boolean } | null;
+/** What a form said below itself: what it is doing, or why it failed (and the failure, for its
+ * advice). */
+export type Said = { text: string; error: boolean; failure?: api.ApiError } | null;
 
 /** A form's submit, sent once: until `action` answers, a second submit (a double click, Enter
  * pressed twice, Confirm enabled again by typing) sends nothing. `waiting` is said meanwhile; a
@@ -55,15 +56,21 @@ export function useSubmit(action: () => Promise<void>, ready = true, waiting = "
     } catch (err) {
       sending.current = false;
       setBusy(false);
-      setSaid({ text: errorText(err as api.ApiError), error: true });
+      setSaid({ text: errorText(err as api.ApiError), error: true, failure: err as api.ApiError });
     }
   };
   return { busy, said, onSubmit };
 }
 
-/** The line under a form that says what it is doing or why it failed. */
-export function Status({ said, id }: { said: Said; id?: string }) {
-  return h("p", { class: said?.error ? "form-status error" : "form-status", role: "status", id }, said?.text ?? "");
+/** The line under a form that says what it is doing or why it failed, then what the failure's
+ * advice offers (at `place`, where it happened). */
+export function Status({ said, id, place }: { said: Said; id?: string; place?: Place }) {
+  return h(
+    Fragment,
+    {},
+    h("p", { class: said?.error ? "form-status error" : "form-status", role: "status", id }, said?.text ?? ""),
+    said?.failure ? h(Remedy, { ...remedyOf(said.failure), place }) : null,
+  );
 }
 
 /** A dialog's buttons: Cancel (or `cancel`), then the submit button `id`, which says "Sending…"

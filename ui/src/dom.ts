@@ -72,6 +72,30 @@ export function reconnectFor(e: api.ApiError): (() => void) | null {
   return needsReconnect(e) && go ? () => go() : null;
 }
 
+/** Where advice can lead: Instance Backup on one region, and the account's Control Panel. */
+const leads = { showBackups: null as ((projectId: string, region: string) => void) | null, panel: null as string | null };
+
+/** What "Show backups in …" does (Instance Backup filtered on a region); set once by the window. */
+export function onShowBackups(go: (projectId: string, region: string) => void): void {
+  leads.showBackups = go;
+}
+
+/** The account's OVHcloud Control Panel (none in demo mode); set by the window per session. */
+export function setControlPanel(url: string | null): void {
+  leads.panel = url;
+}
+
+/** Where a project's page of the Control Panel is (`quota`, say), when the account has one. */
+export function panelPage(projectId: string, page: string): string | null {
+  return leads.panel ? `${leads.panel}#/public-cloud/pci/projects/${encodeURIComponent(projectId)}/${page}` : null;
+}
+
+/** What "Show backups in …" does, when the window has set it. */
+export function showBackupsIn(projectId: string, region: string): (() => void) | null {
+  const go = leads.showBackups;
+  return go ? () => go(projectId, region) : null;
+}
+
 /** A short message at the bottom of the window; `open` adds a button. */
 export function toast(text: string, tone: "ok" | "bad" | "info" = "info", title?: string, open?: () => void): void {
   const region = document.getElementById("toasts")!;

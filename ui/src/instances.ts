@@ -168,7 +168,7 @@ function BackupForm({ projectId, form, close, started }: { projectId: string; fo
     warnings,
     metal,
     form.busy ? h("p", { class: "notice" }, t("backupBusy")) : null,
-    h(Status, { said }),
+    h(Status, { said, place: { projectId, region: form.region } }),
     h(Actions, { close, id: "confirm-backup", ready, busy }),
   );
 }

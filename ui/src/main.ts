@@ -1,12 +1,12 @@
 // The window: sidebar sections, project selector, and the Instances list with its "…" menus.
 import * as api from "./api";
 import { initialLang, lang, LANG_NAMES, LANGS, setLang, setSystemLocale, t, type Key, type Lang } from "./i18n";
-import { Backups, backupsMoved, highlightBackup } from "./backups";
+import { backupFilters, Backups, backupsMoved, highlightBackup } from "./backups";
 import { autoBackupDialog } from "./schedules";
 import { Workflows } from "./workflows";
 import { Account } from "./account";
 import { confirmQuit, Preferences } from "./prefs";
-import { closeMenus, h, needsReconnect, onReconnect, popupMenu, toast } from "./dom";
+import { closeMenus, h, needsReconnect, onReconnect, onShowBackups, popupMenu, setControlPanel, toast } from "./dom";
 import { h as component, render as mount } from "preact";
 import { backupDialog, Instances } from "./instances";
 import { Overview } from "./overview";
@@ -190,6 +190,7 @@ async function start(section?: Section): Promise<void> {
   state.startError = null;
   try {
     state.session = await api.session();
+    setControlPanel(state.session.controlPanel);
   } catch (e) {
     const box = h("div", {});
     app.replaceChildren(box);
@@ -226,6 +227,13 @@ void api.onNavigate((target) => {
 });
 void api.onConfirmQuit(() => confirmQuit());
 onReconnect(() => openSection("account"));
+// Advice that leads to Instance Backup on one region (to delete old backups there) closes the
+// dialog it was in.
+onShowBackups((projectId, region) => {
+  document.querySelectorAll("dialog[open]").forEach((d) => (d as HTMLDialogElement).close());
+  backupFilters.value = { ...backupFilters.value, region, text: "", status: "" };
+  openSection("backups", projectId);
+});
 void api.onScheduleRun((told) => toast(told.body, told.ok ? "ok" : "bad", told.title, () => openSection("workflows")));
 void api.onSchedulesChanged(() => {
   if (state.section === "overview" || state.section === "workflows") cloudMoved.value++;

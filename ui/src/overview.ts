@@ -3,7 +3,7 @@
 import { h, type ComponentChildren } from "preact";
 import * as api from "./api";
 import { age, dateTime, scheduleShort, scheduleText, t, type Key } from "./i18n";
-import { ErrorBox, useRead } from "./components";
+import { ErrorBox, Remedy, useRead } from "./components";
 import { LoginQuestion } from "./prefs";
 
 type Props = {
@@ -63,7 +63,16 @@ function Row({ r, now, protect, backUp }: { r: api.Covered; now: number; protect
     h("th", { scope: "row" }, r.instanceName, h("span", { class: "note" }, r.region)),
     h("td", {}, r.schedule ? h("span", { class: "sentence", title: scheduleText(r.schedule, null) }, scheduleShort(r.schedule)) : t("none")),
     h("td", {}, r.lastGoodBackup ? h("span", {}, dateTime(r.lastGoodBackup), h("span", { class: "note" }, t("ago", { age: age(r.lastGoodBackup, now) }))) : t("never")),
-    h("td", {}, h("span", { class: `status ${TONE[r.protection]}` }, t(LABEL[r.protection])), r.attention ? h("span", { class: "note attention" }, t(WHY[r.attention])) : null),
+    h(
+      "td",
+      { class: "protection" },
+      h("span", { class: `status ${TONE[r.protection]}` }, t(LABEL[r.protection])),
+      r.attention ? h("span", { class: "note attention" }, t(WHY[r.attention])) : null,
+      // What OVH said of the failed run: advice when its words name a quota, its words under
+      // "Details" either way.
+      r.failure?.quota ? h("span", { class: "note attention advice" }, t("attnQuota", { region: r.region })) : null,
+      r.failure ? h(Remedy, { quota: r.failure.quota, expired: false, ovh: r.failure.ovh, place: { projectId: r.projectId, region: r.region } }) : null,
+    ),
     h(
       "td",
       { class: "row-actions" },

@@ -254,6 +254,35 @@ pub struct Covered {
     pub protection: Protection,
     /// Set exactly when `protection` is `Warning`.
     pub attention: Option<Attention>,
+    /// What OVH said of the failed last run, when `attention` is `LastRunFailed`.
+    pub failure: Option<RunFailure>,
+}
+
+/// What OVH said of a failed run: its words, shown under "Details", and whether they name a
+/// quota, so the advice is to make room ([`crate::said::names_quota`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RunFailure {
+    /// OVH's `stateInfo`, when it gave one.
+    pub ovh: Option<String>,
+    pub quota: bool,
+}
+
+/// What OVH said of the workflow's last run, if that run failed.
+pub fn run_failure(w: &Workflow) -> Option<RunFailure> {
+    let last = w.last_execution()?;
+    if !last.state.eq_ignore_ascii_case("ERROR") {
+        return None;
+    }
+    let ovh = last
+        .state_info
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    Some(RunFailure {
+        quota: ovh.is_some_and(crate::said::names_quota),
+        ovh: ovh.map(str::to_string),
+    })
 }
 
 /// Rates one instance: a schedule must exist, its last run must not have failed, and the last
@@ -341,6 +370,14 @@ mod tests {
             (r.protection, r.attention),
             (Protection::Warning, Some(Attention::LastRunFailed))
         );
+        assert_eq!(
+            run_failure(&failed),
+            Some(RunFailure {
+                ovh: Some("quota".into()),
+                quota: true
+            })
+        );
+        assert_eq!(run_failure(&good), None, "a success is no failure");
 
         let silent = wf(serde_json::json!(null));
         let r = rate(&[&silent], &[], now);

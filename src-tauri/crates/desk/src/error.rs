@@ -1,6 +1,6 @@
 //! The domain's one error type. The command layer maps each variant to a stable `kind`; what
 //! the user is told travels as a [`Said`] code, worded only at the edge.
-use crate::said::{Said, Why};
+use crate::said::{names_quota, Said, Why};
 
 /// Result of domain calls.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -96,6 +96,9 @@ fn ovh_message(e: &ovh::Error) -> String {
             ),
             query_id,
         ),
+        ovh::Error::Api { query_id, .. } if advice(e).is_some() => {
+            with_id(advice(e).unwrap_or_default().into(), query_id)
+        }
         // Other refusals: OVH's own words say which rule was broken.
         ovh::Error::Api {
             message, query_id, ..
@@ -123,14 +126,63 @@ fn ovh_said(e: &ovh::Error) -> Said {
             status: status @ 500..,
             ..
         } => Said::ServerProblem { status: *status },
-        ovh::Error::Api { message, .. } => Said::Refused {
-            ovh: one_line(message).trim_end_matches('.').to_string(),
-        },
+        ovh::Error::Api {
+            status,
+            class,
+            message,
+            ..
+        } => {
+            let ovh = one_line(message).trim_end_matches('.').to_string();
+            match refusal(*status, class.as_deref(), message) {
+                Refusal::Quota => Said::Quota { ovh },
+                Refusal::Busy => Said::Busy { ovh },
+                Refusal::Expired => Said::Expired { ovh },
+                Refusal::Other => Said::Refused { ovh },
+            }
+        }
         ovh::Error::Decode { .. } => Said::Unreadable,
         ovh::Error::InvalidInput(m) => Said::Internal {
             detail: one_line(m),
         },
     }
+}
+
+/// The refusals users meet that have advice of their own.
+enum Refusal {
+    Quota,
+    Busy,
+    Expired,
+    Other,
+}
+
+/// Which advice a refusal gets: from its status where OVH documents one (409 conflict, 460
+/// expired; `python-ovh`'s mapping), and from its words for a quota, whose status is unconfirmed.
+fn refusal(status: u16, class: Option<&str>, message: &str) -> Refusal {
+    match status {
+        400..=499 if names_quota(message) || class.is_some_and(names_quota) => Refusal::Quota,
+        409 => Refusal::Busy,
+        460 => Refusal::Expired,
+        _ => Refusal::Other,
+    }
+}
+
+/// The log's words for the refusals with advice of their own.
+fn advice(e: &ovh::Error) -> Option<&'static str> {
+    let ovh::Error::Api {
+        status,
+        class,
+        message,
+        ..
+    } = e
+    else {
+        return None;
+    };
+    Some(match refusal(*status, class.as_deref(), message) {
+        Refusal::Quota => "OVHcloud refused: a limit (quota) of the project is reached. Delete backups you no longer need, or raise the quota in the OVHcloud Control Panel.",
+        Refusal::Busy => "OVHcloud refused because another operation is under way on it. Wait a few minutes, then try again.",
+        Refusal::Expired => "This OVHcloud service has expired. Renew it in the OVHcloud Control Panel, then try again.",
+        Refusal::Other => return None,
+    })
 }
 
 /// Each way the credentials can be refused, as a code.
@@ -210,7 +262,7 @@ mod tests {
             "OVHcloud refused: Invalid name too long. Correct what it names, or try again later. (query id EU.ext-1.x)"
         );
         let long = "x".repeat(500);
-        assert!(api(409, &long).user_message().chars().count() < 300);
+        assert!(api(400, &long).user_message().chars().count() < 300);
         let decode = Error::Ovh(ovh::Error::Decode {
             path: "/cloud/project/abc/instance".into(),
             detail: "expected value at line 1 column 1".into(),
@@ -242,13 +294,40 @@ mod tests {
         assert_eq!(coded(429, "X").said(), Said::SlowDown);
         assert_eq!(coded(503, "X").said(), Said::ServerProblem { status: 503 });
         assert_eq!(
-            coded(409, "X").said(),
+            coded(400, "X").said(),
             Said::Refused {
                 ovh: "OVH's words".into()
             },
             "OVH's own words, without markup or the final stop"
         );
-        assert_eq!(coded(409, "X").query_id().as_deref(), Some("EU.ext-1.x"));
+        assert_eq!(coded(400, "X").query_id().as_deref(), Some("EU.ext-1.x"));
+        let words = || "OVH's words".to_string();
+        assert_eq!(coded(409, "X").said(), Said::Busy { ovh: words() });
+        assert_eq!(coded(460, "X").said(), Said::Expired { ovh: words() });
+        assert_eq!(
+            api(403, "Quota exceeded for snapshots").said(),
+            Said::Quota {
+                ovh: "Quota exceeded for snapshots".into()
+            },
+            "a refusal naming a quota, whatever its status"
+        );
+        assert_eq!(
+            api(409, "QUOTA reached").said(),
+            Said::Quota {
+                ovh: "QUOTA reached".into()
+            }
+        );
+        assert!(matches!(
+            api(503, "quota").said(),
+            Said::ServerProblem { .. }
+        ));
+        for e in [api(403, "quota"), api(409, "x"), api(460, "x")] {
+            assert!(
+                !e.user_message().starts_with("OVHcloud refused: quota"),
+                "the log's words follow the code: {}",
+                e.user_message()
+            );
+        }
         assert_eq!(Error::Ovh(ovh::Error::Timeout).said(), Said::TimedOut);
         for code in [
             "INVALID_KEY",

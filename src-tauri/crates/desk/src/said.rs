@@ -29,6 +29,12 @@ pub enum Said {
     SlowDown,
     /// HTTP 5xx (its body is not shown: often an HTML page or a proxy's words).
     ServerProblem { status: u16 },
+    /// A refusal whose words name a quota: advice to make room, OVH's words under "Details".
+    Quota { ovh: String },
+    /// HTTP 409: something else is under way on the same thing (OVH's words under "Details").
+    Busy { ovh: String },
+    /// HTTP 460: the OVHcloud service has expired (OVH's words under "Details").
+    Expired { ovh: String },
     /// Another refusal, with OVH's own words (one line, no markup).
     Refused { ovh: String },
     /// An answer of an unexpected shape.
@@ -52,12 +58,22 @@ impl std::fmt::Display for Said {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Said::ServerProblem { status } => write!(f, "OVHcloud error {status}"),
-            Said::Refused { ovh } => write!(f, "OVHcloud refused: {ovh}"),
+            Said::Refused { ovh }
+            | Said::Quota { ovh }
+            | Said::Busy { ovh }
+            | Said::Expired { ovh } => write!(f, "OVHcloud refused: {ovh}"),
             Said::KeyringRefused { detail } | Said::Internal { detail } => f.write_str(detail),
             Said::Why { why } => write!(f, "{why}"),
             other => write!(f, "{other:?}"),
         }
     }
+}
+
+/// Whether OVH's words name a quota. OVH's wording of a quota refusal or of a failed run is
+/// unconfirmed (its quota routes have no entry for instance backups), so these words only choose
+/// which advice is offered: OVH's own text is always shown with it, and nothing is decided on it.
+pub fn names_quota(text: &str) -> bool {
+    text.to_lowercase().contains("quota")
 }
 
 /// A refusal or an unconfirmed outcome, before or instead of a request to OVH.

@@ -265,6 +265,11 @@ impl Session {
         }
     }
 
+    /// The account's OVHcloud Control Panel, `None` in demo mode or on a custom endpoint.
+    pub fn control_panel_url(&self) -> Option<&'static str> {
+        self.account()?.endpoint().control_panel_url()
+    }
+
     /// The stored account, `None` in demo mode.
     pub fn account(&self) -> Option<&crate::account::Account> {
         self.conn.account.as_ref()
@@ -849,6 +854,10 @@ impl Session {
                     schedule: mine.first().map(|w| schedule::describe(&w.cron, zone, now)),
                     last_good_backup: rating.last_good,
                     protection: rating.protection,
+                    failure: mine
+                        .first()
+                        .filter(|_| rating.attention == Some(automatic::Attention::LastRunFailed))
+                        .and_then(|w| automatic::run_failure(w)),
                     attention: rating.attention,
                 });
             }

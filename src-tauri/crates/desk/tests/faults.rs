@@ -38,6 +38,8 @@ fn clear(text: &str, raw: &[&str]) -> Outcome {
         "create a new",
         "unlock",
         "install",
+        "delete backups",
+        "renew",
     ];
     if text.trim().is_empty() {
         return Err("an empty message".into());
@@ -523,6 +525,31 @@ async fn status_500_on_the_snapshot_post() {
     )
     .await
     .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_quota_refusal_is_advice_and_makes_nothing() {
+    let fx = Fx::new("quota").await;
+    let web = fx.instance("web-frontend-2").await;
+    let words = "Quota exceeded for snapshots in region GRA11";
+    fx.fault(json!({"method": "POST", "path": SNAPSHOT_POST, "status": 403, "message": words, "times": 1}));
+    let refused = fx
+        .s()
+        .create_backup(&fx.project, &web, "quota", false)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        refused.said(),
+        desk::Said::Quota { ovh: words.into() },
+        "OVH's words kept whole for Details"
+    );
+    let text = refused.user_message();
+    assert!(
+        text.contains("Delete backups you no longer need") && !text.contains(words),
+        "{text}"
+    );
+    fx.says(Err::<(), _>(refused), &[]).unwrap();
+    fx.invariants(0).await.unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

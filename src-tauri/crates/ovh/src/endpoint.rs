@@ -61,6 +61,17 @@ impl Endpoint {
         }
     }
 
+    /// The OVHcloud Control Panel of the endpoint's customers (`None` for a custom one), under
+    /// which the public cloud's pages live (`#/public-cloud/pci/projects/{id}/...`).
+    pub fn control_panel_url(&self) -> Option<&'static str> {
+        match self {
+            Endpoint::Eu => Some("https://www.ovh.com/manager/"),
+            Endpoint::Ca => Some("https://ca.ovh.com/manager/"),
+            Endpoint::Us => Some("https://us.ovhcloud.com/manager/"),
+            Endpoint::Custom(_) => None,
+        }
+    }
+
     /// Where service accounts get OAuth2 access tokens. The official clients' URLs (the CA
     /// docs give another host; the clients are what customers use). A custom endpoint serves it
     /// at its own origin, as the simulator does.
