@@ -1,6 +1,7 @@
 //! Backup Desk's Tauri shell: the only crate that knows about Tauri. It registers plugins, state
 //! and commands, and translates between the webview and the domain (`desk`).
-// Denied, not forbidden: the one exception is the Windows message box when the app cannot start.
+// Denied, not forbidden: the exceptions are the Windows message box when the app cannot start
+// and the Linux tray's indicator status (`tray::indicate`).
 #![deny(unsafe_code)]
 
 mod account;

@@ -1,7 +1,9 @@
 //! The tray icon: its first menu line, its tooltip and its icon (an orange "!" when something
 //! needs attention) tell whether everything is protected (Linux panels show no tooltip), worked
 //! out at start — in the tray alone too — and again after each backup ends or scheduled run is
-//! told; its menu opens the window, starts a backup, lists the last notifications, or quits.
+//! told; its menu opens the window, starts a backup, lists the last notifications, or quits,
+//! and says while the app does not start at login (scheduled runs are then told only while it
+//! runs). On Linux, its StatusNotifierItem is titled "Backup Desk" and needs attention with it.
 //! Closing the window destroys it (and its WebKit processes) and leaves the app here, still
 //! tracking and watching; opening creates it again.
 use std::collections::VecDeque;
@@ -11,6 +13,7 @@ use desk::automatic::{Covered, Protection};
 use tauri::menu::{Menu, MenuItem, PredefinedMenuItem};
 use tauri::tray::TrayIconBuilder;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
+use tauri_plugin_autostart::ManagerExt;
 use tauri_plugin_window_state::AppHandleExt;
 
 use crate::events::{self, Section, Target};
@@ -22,6 +25,7 @@ const TRAY_ID: &str = "main";
 const MENU_OPEN: &str = "open";
 const MENU_BACKUP: &str = "backup";
 const MENU_QUIT: &str = "quit";
+const MENU_LOGIN: &str = "login";
 /// How many past notifications the menu lists.
 const RECENT: usize = 5;
 
@@ -60,6 +64,19 @@ fn menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
             "state",
             state,
             false,
+            None::<&str>,
+        )?)?;
+        menu.append(&PredefinedMenuItem::separator(app)?)?;
+    }
+    // Scheduled runs are told only while the app runs: say so while it does not start at login,
+    // and lead to where it is turned on.
+    if !app.autolaunch().is_enabled().unwrap_or(true) {
+        let lang = app.state::<AppState>().language();
+        menu.append(&MenuItem::with_id(
+            app,
+            MENU_LOGIN,
+            words::text(lang, "desktop-trayLoginOff", &[]),
+            true,
             None::<&str>,
         )?)?;
         menu.append(&PredefinedMenuItem::separator(app)?)?;
@@ -117,11 +134,43 @@ pub fn create_tray<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
             MENU_OPEN => show(app, None),
             MENU_BACKUP => show(app, Some(Section::Instances.into())),
             MENU_QUIT => quit(app),
+            MENU_LOGIN => show(app, Some(Section::Preferences.into())),
             _ => {}
         })
         .build(app)?;
+    if let Some(tray) = app.tray_by_id(TRAY_ID) {
+        indicate(&tray, false);
+    }
     Ok(())
 }
+
+/// Linux panels read the tray as a StatusNotifierItem: its `Title` says "Backup Desk" (not the
+/// program's name) and its `Status` is `NeedsAttention` while something failed, so a shell can
+/// draw attention to it. Tauri and tray-icon set neither; the indicator is reached through
+/// tray-icon's own pointer.
+#[cfg(all(unix, not(target_os = "macos")))]
+#[allow(unsafe_code)]
+fn indicate<R: Runtime>(tray: &tauri::tray::TrayIcon<R>, attention: bool) {
+    use libappindicator::AppIndicatorStatus;
+    let done = tray.with_inner_tray_icon(move |inner| {
+        // SAFETY: tray-icon keeps the pointer valid while `inner` lives, and this runs on the
+        // main thread, where tray-icon uses it. A bitwise copy of the wrapper (one raw pointer,
+        // no `Drop`) calls the C library without a second reference to tray-icon's value.
+        let mut indicator = unsafe { std::ptr::read(inner.app_indicator()) };
+        indicator.set_title("Backup Desk");
+        indicator.set_status(if attention {
+            AppIndicatorStatus::Attention
+        } else {
+            AppIndicatorStatus::Active
+        });
+    });
+    if let Err(e) = done {
+        tracing::warn!("the tray's status is not set: {e}");
+    }
+}
+
+#[cfg(not(all(unix, not(target_os = "macos"))))]
+fn indicate<R: Runtime>(_: &tauri::tray::TrayIcon<R>, _: bool) {}
 
 /// Quits, unless a backup is being requested this very moment: then the window asks first.
 fn quit<R: Runtime>(app: &AppHandle<R>) {
@@ -253,6 +302,7 @@ pub fn reflect<R: Runtime>(app: &AppHandle<R>, rows: &[Covered]) {
     let attention = rows.iter().any(|r| r.protection == Protection::Warning);
     if let Some(tray) = app.tray_by_id(TRAY_ID) {
         let _ = tray.set_tooltip(Some(&line));
+        indicate(&tray, attention);
         if changed {
             let _ = tray.set_icon(if attention {
                 Some(tauri::include_image!("../icons/tray-attention.png"))

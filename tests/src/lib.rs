@@ -144,7 +144,9 @@ impl Profile {
     }
 }
 
-/// The top-level windows titled `title` on the X display.
+/// The windows titled `title` on the X display, but for the tray icon's own (the
+/// GtkStatusIcon that libappindicator falls back to when no shell's watcher is on the bus,
+/// titled as the tray is).
 pub async fn windows_titled(title: &str) -> Result<usize> {
     let out = Command::new("xwininfo")
         .args(["-root", "-tree"])
@@ -153,7 +155,8 @@ pub async fn windows_titled(title: &str) -> Result<usize> {
         .map_err(|e| format!("xwininfo: {e}; `make deps` installs x11-utils"))?;
     let needle = format!("\"{title}\"");
     Ok(String::from_utf8_lossy(&out.stdout)
-        .matches(&needle)
+        .lines()
+        .filter(|l| l.contains(&needle) && !l.contains("\"tray-icon tray app "))
         .count())
 }
 

@@ -1,10 +1,16 @@
 //! Desktop life: closing the window leaves the app in the tray with its webview gone; a second
 //! launch brings the window back instead of starting another app; a start at login stays in the
 //! tray; Preferences write the autostart entry and the settings; the window comes back at the
-//! size the user left; the home asks once to start at login.
+//! size the user left; the home asks once to start at login. The tray is read over D-Bus as a
+//! desktop shell reads it: a StatusNotifierWatcher of the test's own, the item's `Title` and
+//! `Status`, and its menu's layout (`com.canonical.dbusmenu`).
 use std::time::Duration;
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
 use e2e::{eventually, web_processes, windows_titled, App, Profile, Result, PATIENCE};
+use zbus::zvariant::{OwnedObjectPath, OwnedValue, Value};
 
 const CTRL_W: &str = "\u{E009}w\u{E000}";
 
@@ -31,6 +37,115 @@ async fn second_launch(profile: &Profile) -> Result<()> {
         return Err(format!("the second launch ended with {status}"));
     }
     Ok(())
+}
+
+/// A desktop shell's StatusNotifierWatcher: items register with it, it keeps who they are
+/// (their bus name and object path).
+#[derive(Clone, Default)]
+struct Watcher {
+    items: Arc<Mutex<Vec<(String, String)>>>,
+}
+
+#[zbus::interface(name = "org.kde.StatusNotifierWatcher")]
+impl Watcher {
+    async fn register_status_notifier_item(
+        &self,
+        service: &str,
+        #[zbus(header)] header: zbus::message::Header<'_>,
+    ) {
+        let sender = header.sender().map(|s| s.to_string()).unwrap_or_default();
+        // An item names its bus name or, as libappindicator does, its object path.
+        let (name, path) = if service.starts_with('/') {
+            (sender, service.to_string())
+        } else {
+            (service.to_string(), "/StatusNotifierItem".to_string())
+        };
+        self.items.lock().unwrap().push((name, path));
+    }
+
+    fn register_status_notifier_host(&self, _service: &str) {}
+
+    #[zbus(property)]
+    fn registered_status_notifier_items(&self) -> Vec<String> {
+        let items = self.items.lock().unwrap();
+        items
+            .iter()
+            .map(|(name, path)| format!("{name}{path}"))
+            .collect()
+    }
+
+    #[zbus(property)]
+    fn is_status_notifier_host_registered(&self) -> bool {
+        true
+    }
+
+    #[zbus(property)]
+    fn protocol_version(&self) -> i32 {
+        0
+    }
+}
+
+impl Watcher {
+    /// Takes the watcher's name on the session bus, before the app starts.
+    async fn serve() -> Result<(Self, zbus::Connection)> {
+        let watcher = Watcher::default();
+        let conn = zbus::connection::Builder::session()
+            .and_then(|b| b.name("org.kde.StatusNotifierWatcher"))
+            .and_then(|b| b.serve_at("/StatusNotifierWatcher", watcher.clone()))
+            .map_err(|e| e.to_string())?
+            .build()
+            .await
+            .map_err(|e| format!("the watcher's name: {e}"))?;
+        Ok((watcher, conn))
+    }
+
+    /// The tray as a shell reads it: its title, its status and its menu's labels, in order.
+    async fn read(&self, conn: &zbus::Connection) -> Result<(String, String, Vec<String>)> {
+        let Some((name, path)) = self.items.lock().unwrap().last().cloned() else {
+            return Err("no tray item registered with the watcher".into());
+        };
+        let e = |e: zbus::Error| e.to_string();
+        let item = zbus::Proxy::new(conn, name.clone(), path, "org.kde.StatusNotifierItem")
+            .await
+            .map_err(e)?;
+        let title: String = item.get_property("Title").await.map_err(e)?;
+        let status: String = item.get_property("Status").await.map_err(e)?;
+        let menu: OwnedObjectPath = item.get_property("Menu").await.map_err(e)?;
+        let menu = zbus::Proxy::new(conn, name, menu, "com.canonical.dbusmenu")
+            .await
+            .map_err(e)?;
+        // The root item: its id, its properties and its children, each a variant of the same.
+        type Root = (i32, HashMap<String, OwnedValue>, Vec<OwnedValue>);
+        let (_revision, (_id, _props, children)): (u32, Root) = menu
+            .call("GetLayout", &(0i32, -1i32, Vec::<String>::new()))
+            .await
+            .map_err(e)?;
+        let mut labels = Vec::new();
+        children.iter().for_each(|c| collect_labels(c, &mut labels));
+        Ok((title, status, labels))
+    }
+}
+
+/// Every `label` in a dbusmenu layout, depth first: the menu's lines in order.
+fn collect_labels(v: &Value<'_>, out: &mut Vec<String>) {
+    match v {
+        Value::Value(inner) => collect_labels(inner, out),
+        Value::Structure(s) => s.fields().iter().for_each(|f| collect_labels(f, out)),
+        Value::Array(a) => a.iter().for_each(|f| collect_labels(f, out)),
+        Value::Dict(d) => {
+            for (k, v) in d.iter() {
+                match (k, v) {
+                    (Value::Str(k), Value::Value(label)) if k.as_str() == "label" => {
+                        if let Value::Str(text) = &**label {
+                            out.push(text.to_string());
+                        }
+                    }
+                    _ => collect_labels(v, out),
+                }
+            }
+        }
+        _ => {}
+    }
 }
 
 /// These tests count the windows on the shared display: they run one at a time.
@@ -79,6 +194,7 @@ async fn closing_keeps_the_app_in_the_tray_without_its_webview() {
 #[tokio::test]
 async fn a_start_at_login_stays_in_the_tray_until_opened() {
     let _display = DISPLAY.lock().await;
+    let (watcher, bus) = Watcher::serve().await.unwrap();
     let profile = Profile::new("hidden").unwrap();
     let mut first = profile.launch(&["--hidden"]).unwrap();
     let outcome: Result<()> = async {
@@ -109,6 +225,23 @@ async fn a_start_at_login_stays_in_the_tray_until_opened() {
                 }
                 Some(line) => Err(format!("the tray says: {line}")),
                 None => Err("the tray's state was not worked out".to_string()),
+            }
+        })
+        .await?;
+        // A shell sees the same: the title, NeedsAttention, and the state as the menu's first line.
+        eventually(PATIENCE, async || {
+            let (title, status, labels) = watcher.read(&bus).await?;
+            if title == "Backup Desk"
+                && status == "NeedsAttention"
+                && labels
+                    .first()
+                    .is_some_and(|l| l.ends_with("1 instance needs attention"))
+                // The test's profile has no login entry: the menu says what that misses.
+                && labels.get(1).is_some_and(|l| l.starts_with("Not started at login"))
+            {
+                Ok(())
+            } else {
+                Err(format!("the shell reads {title:?}, {status:?}, {labels:?}"))
             }
         })
         .await?;

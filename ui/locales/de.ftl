@@ -452,6 +452,7 @@ queryId = (Anfrage-ID { $id })
 
 ## Der Desktop: Benachrichtigungen, Infobereich und Startmeldung (gelesen von src-tauri/src/words.rs; IDs beginnen mit desktop-).
 desktop-open = Öffnen
+desktop-trayLoginOff = Startet nicht bei der Anmeldung: automatische Backups werden nur gemeldet, solange es läuft. Ändern…
 desktop-trayOpen = Backup Desk öffnen
 desktop-trayBackup = Backup einer Instanz erstellen…
 desktop-trayQuit = Beenden

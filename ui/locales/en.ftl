@@ -482,6 +482,7 @@ queryId = (query id { $id })
 
 ## The desktop: notifications, the tray and the start-up message. The Rust side (src-tauri/src/words.rs) reads these; their ids start with desktop-.
 desktop-open = Open
+desktop-trayLoginOff = Not started at login: automatic backups are told only while it runs. Change…
 desktop-trayOpen = Open Backup Desk
 desktop-trayBackup = Back up an instance…
 desktop-trayQuit = Quit

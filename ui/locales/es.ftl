@@ -452,6 +452,7 @@ queryId = (ID de la solicitud { $id })
 
 ## El escritorio: notificaciones, área de notificación y mensaje de inicio (leídos por src-tauri/src/words.rs; identificadores desktop-).
 desktop-open = Abrir
+desktop-trayLoginOff = No se inicia al iniciar sesión: los backups automáticos solo se notifican mientras se ejecuta. Cambiar…
 desktop-trayOpen = Abrir Backup Desk
 desktop-trayBackup = Hacer un backup de una instancia…
 desktop-trayQuit = Salir

@@ -485,6 +485,7 @@ queryId = (identifiant de requête { $id })
 
 ## Le bureau : notifications, zone de notification et message de démarrage (lus par src-tauri/src/words.rs ; identifiants en desktop-).
 desktop-open = Ouvrir
+desktop-trayLoginOff = Pas lancé à l'ouverture de session : les sauvegardes automatiques ne sont signalées que s'il est lancé. Modifier…
 desktop-trayOpen = Ouvrir Backup Desk
 desktop-trayBackup = Sauvegarder une instance…
 desktop-trayQuit = Quitter

@@ -452,6 +452,7 @@ queryId = (ID della richiesta { $id })
 
 ## Il desktop: notifiche, area di notifica e messaggio di avvio (letti da src-tauri/src/words.rs; identificatori desktop-).
 desktop-open = Apri
+desktop-trayLoginOff = Non si avvia all'accesso: i backup automatici sono segnalati solo mentre è in esecuzione. Modifica…
 desktop-trayOpen = Apri Backup Desk
 desktop-trayBackup = Esegui il backup di un'istanza…
 desktop-trayQuit = Esci

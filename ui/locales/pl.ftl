@@ -451,6 +451,7 @@ queryId = (identyfikator żądania { $id })
 
 ## Pulpit: powiadomienia, zasobnik systemowy i komunikat przy starcie (czytane przez src-tauri/src/words.rs; identyfikatory desktop-).
 desktop-open = Otwórz
+desktop-trayLoginOff = Nie uruchamia się po zalogowaniu: o automatycznych kopiach informuje tylko, gdy działa. Zmień…
 desktop-trayOpen = Otwórz Backup Desk
 desktop-trayBackup = Utwórz kopię zapasową instancji…
 desktop-trayQuit = Zakończ

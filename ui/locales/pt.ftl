@@ -452,6 +452,7 @@ queryId = (ID do pedido { $id })
 
 ## O ambiente de trabalho: notificações, área de notificação e mensagem de arranque (lidas por src-tauri/src/words.rs; identificadores desktop-).
 desktop-open = Abrir
+desktop-trayLoginOff = Não inicia ao iniciar sessão: os backups automáticos só são indicados enquanto estiver em execução. Alterar…
 desktop-trayOpen = Abrir o Backup Desk
 desktop-trayBackup = Fazer o backup de uma instância…
 desktop-trayQuit = Sair
