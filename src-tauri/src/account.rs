@@ -19,6 +19,9 @@ pub(crate) struct AccountStatus {
     default_endpoint: String,
     /// Whether a "Connect" request is waiting for approval (its page URL).
     waiting_for: Option<String>,
+    /// The endpoints "Sign in with OVHcloud" works on (`ovh-eu`...), `*` for every one: those
+    /// this build carries an application for.
+    sign_in: Vec<String>,
 }
 
 /// Keys found in `OVH_*` variables or an `ovh.conf`, described without their secrets.
@@ -73,6 +76,11 @@ pub(crate) async fn account_status<R: Runtime>(
             .as_ref()
             .map_or("ovh-eu".into(), |e| e.name().to_string()),
         waiting_for: state.connector.validation_url(),
+        sign_in: state
+            .builtin
+            .iter()
+            .map(|a| a.endpoint.as_ref().map_or("*", |e| e.name()).to_string())
+            .collect(),
     })
 }
 
@@ -125,6 +133,21 @@ pub(crate) async fn connect_start<R: Runtime>(
         .connector
         .start(endpoint, &input.application_key, &input.application_secret)
         .await?;
+    open(&app, &url);
+    Ok(url)
+}
+
+/// "Sign in with OVHcloud": requests a consumer key with the build's application and opens its
+/// approval page in the default browser.
+#[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
+pub(crate) async fn sign_in<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    endpoint: String,
+) -> Result<String, Error> {
+    let endpoint = account::parse_endpoint(&endpoint)?;
+    let url = state.connector.sign_in(endpoint, &state.builtin).await?;
     open(&app, &url);
     Ok(url)
 }

@@ -35,6 +35,7 @@ pub const COMMANDS: &[&str] = &[
     "import_offer",
     "import_account",
     "connect_start",
+    "sign_in",
     "connect_wait",
     "connect_cancel",
     "save_keys",

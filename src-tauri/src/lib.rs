@@ -109,6 +109,7 @@ pub fn build<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             account::import_offer,
             account::import_account,
             account::connect_start,
+            account::sign_in,
             account::connect_wait,
             account::connect_cancel,
             account::save_keys,

@@ -24,6 +24,8 @@ pub struct AppState {
     session: tokio::sync::Mutex<Option<Arc<Session>>>,
     /// The "Connect" request waiting for the user's approval.
     pub connector: Connector,
+    /// The OVHcloud applications this build signs in with ("Sign in with OVHcloud").
+    pub builtin: Vec<desk::account::BuiltinApp>,
     /// The user's settings and where they are saved (known once the app has its paths).
     settings: Mutex<Settings>,
     store: OnceLock<Store>,
@@ -38,9 +40,14 @@ pub struct AppState {
 
 /// `BACKUP_DESK_DEMO_PORT`: a fixed demo port, so that end-to-end tests drive the demo cloud's
 /// clock and faults; `BACKUP_DESK_OPEN`: the section the first window opens on (benchmarks of
-/// long lists).
+/// long lists); `BACKUP_DESK_TEST_APP` (`key:secret`): an application built in for every
+/// endpoint, the simulator's demo application.
 #[cfg(feature = "test-controls")]
-fn test_knobs() -> (u16, Option<crate::events::Target>) {
+fn test_knobs() -> (
+    u16,
+    Option<crate::events::Target>,
+    Vec<desk::account::BuiltinApp>,
+) {
     let port = std::env::var("BACKUP_DESK_DEMO_PORT")
         .ok()
         .and_then(|p| p.parse().ok())
@@ -48,7 +55,11 @@ fn test_knobs() -> (u16, Option<crate::events::Target>) {
     let open = std::env::var("BACKUP_DESK_OPEN")
         .ok()
         .and_then(|s| crate::events::Target::named(&s));
-    (port, open)
+    let app = std::env::var("BACKUP_DESK_TEST_APP").ok().and_then(|v| {
+        let (key, secret) = v.split_once(':')?;
+        desk::account::BuiltinApp::given(None, key, secret)
+    });
+    (port, open, app.into_iter().collect())
 }
 
 impl AppState {
@@ -65,15 +76,18 @@ impl AppState {
                 }
             });
         #[cfg(feature = "test-controls")]
-        let (demo_port, open) = test_knobs();
+        let (demo_port, open, test_app) = test_knobs();
         #[cfg(not(feature = "test-controls"))]
-        let (demo_port, open) = (0, None);
+        let (demo_port, open, test_app) = (0, None, Vec::new());
+        let mut builtin = desk::account::BuiltinApp::from_build();
+        builtin.extend(test_app);
         Self {
             vault: vault(),
             default_endpoint,
             demo_port,
             session: tokio::sync::Mutex::new(None),
             connector: Connector::default(),
+            builtin,
             settings: Mutex::new(Settings::default()),
             store: OnceLock::new(),
             pending_section: Mutex::new(open),

@@ -1,7 +1,9 @@
 //! A new user connects a real account (the simulator, reached as a custom endpoint exactly as
 //! the real API would be) through each of the three ways in, signs out and reconnects; a revoked
 //! access leads to "Connect again"; keys found in `OVH_*` variables are imported. Keyring entries
-//! are checked through the Secret Service, and no secret is left in the app's files or log.
+//! are checked through the Secret Service, and no secret is left in the app's files or log. A
+//! build carrying an OVHcloud application signs in with one button, the keys under "For IT
+//! staff".
 use std::path::Path;
 use std::time::Duration;
 
@@ -306,6 +308,60 @@ async fn keys_in_ovh_variables_are_offered_for_import() {
         sign_out(app).await?;
         tokio::time::sleep(Duration::from_millis(100)).await;
         Ok(())
+    })
+    .await;
+    drop(sim);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_build_with_an_application_signs_in_with_one_button() {
+    let sim = simulator().await;
+    let keys = Keys::default();
+    // The simulator's demo application, built in for every endpoint (test builds only).
+    let app_env = [(
+        "BACKUP_DESK_TEST_APP",
+        format!("{}:{}", keys.application_key, keys.application_secret),
+    )];
+    with_app_env("sign-in", &app_env, async |app| -> Result<()> {
+        let service = app.vault_service.clone();
+        app.click("#connect-account").await?;
+        app.find_text("Sign in with OVHcloud").await?;
+        // The key-based ways are folded away: nothing to type on the way in.
+        if app
+            .attr("#for-it-staff", "open")
+            .await
+            .is_ok_and(|o| !o.is_empty())
+        {
+            return Err("the ways for IT staff are open".into());
+        }
+        custom_endpoint(app, &sim.base_url).await?;
+        app.screenshot("account-sign-in").await?;
+        app.click("#sign-in").await?;
+        app.find_text("Waiting for your approval on OVHcloud…")
+            .await?;
+        let url = app.attr("#approval-link", "href").await?;
+        approve(port_of(&sim), &url).await?;
+        lands_on_the_account_instances(app).await?;
+        let entries = stored(&service).await;
+        if entries
+            != [
+                "endpoint",
+                "application-key",
+                "application-secret",
+                "consumer-key",
+            ]
+        {
+            return Err(format!("keyring entries after signing in: {entries:?}"));
+        }
+        let approved_ck = secret(&service, SecretKind::ConsumerKey).await?;
+        e2e::remember_issued(&approved_ck);
+        let hits = scan(&app.profile.dir, &app.log, &[approved_ck]);
+        if !hits.is_empty() {
+            return Err(format!("secrets found: {hits:?}"));
+        }
+        app.click_text("Account").await?;
+        app.find_text("Connected to OVHcloud").await?;
+        sign_out(app).await
     })
     .await;
     drop(sim);

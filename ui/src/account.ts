@@ -75,12 +75,23 @@ function Welcome({ status, offer, hooks }: { status: api.AccountStatus; offer: a
     setWay(w);
   };
   const endpoint = custom.trim() !== "" ? custom.trim() : region;
+  const signIn = status.signIn.includes("*") || status.signIn.includes(endpoint);
   const arrow = (e: KeyboardEvent) => {
     if (e.key !== "ArrowRight" && e.key !== "ArrowLeft") return;
     const i = WAYS.findIndex(([w]) => w === way);
     arrowed.current = true;
     choose(WAYS[(i + (e.key === "ArrowRight" ? 1 : WAYS.length - 1)) % WAYS.length][0]);
   };
+  const ways = vh(
+    Fragment,
+    {},
+    vh(
+      "div",
+      { class: "tabs", role: "tablist", "aria-label": t("waysIn"), ref: tabs, onKeyDown: arrow },
+      WAYS.map(([w, label]) => vh("button", { key: w, class: "tab", role: "tab", type: "button", id: `way-${w}`, "data-way": w, "aria-selected": String(w === way), onClick: () => choose(w) }, t(label))),
+    ),
+    vh("div", { id: "way-panel", class: "way-panel", role: "tabpanel" }, vh(WayForm, { key: way, way, endpoint, hooks, waitFor: setWaiting })),
+  );
   return vh(
     Fragment,
     {},
@@ -108,17 +119,27 @@ function Welcome({ status, offer, hooks }: { status: api.AccountStatus; offer: a
       ),
       vh("p", { class: "help" }, t("customEndpointHelp")),
     ),
-    vh(
-      "div",
-      { class: "tabs", role: "tablist", "aria-label": t("waysIn"), ref: tabs, onKeyDown: arrow },
-      WAYS.map(([w, label]) => vh("button", { key: w, class: "tab", role: "tab", type: "button", id: `way-${w}`, "data-way": w, "aria-selected": String(w === way), onClick: () => choose(w) }, t(label))),
-    ),
-    vh(
-      "div",
-      { id: "way-panel", class: "way-panel", role: "tabpanel" },
-      waiting ? vh(Waiting, { url: waiting, hooks }) : vh(WayForm, { key: way, way, endpoint, hooks, waitFor: setWaiting }),
-    ),
+    waiting ? vh("div", { id: "way-panel", class: "way-panel" }, vh(Waiting, { url: waiting, hooks })) : null,
+    !waiting && signIn ? vh(SignIn, { endpoint, waitFor: setWaiting }) : null,
+    // With an application built in, the key-based ways are for IT staff; without, they are the
+    // ways in.
+    waiting ? null : signIn ? vh("details", { class: "advanced", id: "for-it-staff" }, vh("summary", {}, t("forItStaff")), ways) : ways,
     vh("p", { class: "help" }, t("keyringPromise")),
+  );
+}
+
+/** "Sign in with OVHcloud": the build's application asks for the access, the browser opens on
+ * OVHcloud's page, and the wait that follows finishes by itself. */
+function SignIn({ endpoint, waitFor }: { endpoint: string; waitFor: (url: string) => void }) {
+  const sendTo = useRef(endpoint);
+  sendTo.current = endpoint;
+  const { busy, said, onSubmit } = useSubmit(async () => waitFor(await api.signIn(sendTo.current)), true, t("checking"));
+  return vh(
+    "form",
+    { class: "way sign-in", onSubmit },
+    vh("p", {}, t("signInText")),
+    vh("div", { class: "actions start" }, vh("button", { class: "btn primary", id: "sign-in", type: "submit", disabled: busy }, busy ? t("sending") : t("signInButton"))),
+    vh(Status, { said }),
   );
 }
 

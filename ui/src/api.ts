@@ -108,6 +108,7 @@ export const endpointLinks = (endpoint: string): Promise<b.EndpointLinks> => cal
 export const importOffer = (): Promise<b.ImportOffer | null> => call("import_offer");
 export const importAccount = (): Promise<b.AccountInfo> => call("import_account");
 export const connectStart = (input: b.KeysInput): Promise<string> => call("connect_start", { input });
+export const signIn = (endpoint: string): Promise<string> => call("sign_in", { endpoint });
 export const connectWait = (): Promise<b.AccountInfo | null> => call("connect_wait");
 export const connectCancel = (): Promise<void> => call("connect_cancel");
 export const saveKeys = (input: b.KeysInput): Promise<b.AccountInfo> => call("save_keys", { input });

@@ -50,7 +50,12 @@ defaultEndpoint: string,
 /**
  * Whether a "Connect" request is waiting for approval (its page URL).
  */
-waitingFor: string | null, };
+waitingFor: string | null, 
+/**
+ * The endpoints "Sign in with OVHcloud" works on (`ovh-eu`...), `*` for every one: those
+ * this build carries an application for.
+ */
+signIn: Array<string>, };
 
 /**
  * What a failed command sends the window.
@@ -577,7 +582,7 @@ operation_id?: string | null, } | { "type": "build" };
 /**
  * A refusal or an unconfirmed outcome, before or instead of a request to OVH.
  */
-export type Why = { "code": "backupNameRequired" } | { "code": "backupNameTooLong", max: number, } | { "code": "backupNameControl" } | { "code": "backupInProgress" } | { "code": "backupNotListedYet" } | { "code": "backupUnconfirmed", lookup: Said, } | { "code": "keepCount" } | { "code": "noAutomaticOnMetal" } | { "code": "scheduleRefusedRestored", refused: Said, } | { "code": "scheduleRefusedLost", refused: Said, restoring: Said, } | { "code": "chooseSchedule" } | { "code": "chooseTime" } | { "code": "dateOutOfRange" } | { "code": "chooseDays" } | { "code": "daysRange" } | { "code": "monthDay" } | { "code": "otherUtcDay" } | { "code": "workflowNameRequired" } | { "code": "workflowNameTooLong" } | { "code": "workflowNameChars" } | { "code": "badCron", detail: string, } | { "code": "instanceGone" } | { "code": "confirmColdSnapshot" } | { "code": "chooseInstance" } | { "code": "workflowGone" } | { "code": "backupGone" } | { "code": "typeInstanceName", name: string, } | { "code": "onlyAvailableRestored" } | { "code": "otherRegion", backup: string, instance: string, } | { "code": "newInstanceName" } | { "code": "chooseModelIn", region: string, } | { "code": "modelTooSmall", model: string, disk: number, needs: number, } | { "code": "safetyBackupFailed" } | { "code": "consumerKeyRequired" } | { "code": "keyringTask", detail: string, } | { "code": "chooseEndpoint" } | { "code": "onlyWebPages" } | { "code": "fieldRequired", field: Field, } | { "code": "fieldSpaces", field: Field, } | { "code": "consumerKeyUnusable", state: string, } | { "code": "noApprovalPage" } | { "code": "nothingWaiting" } | { "code": "accessRefused" } | { "code": "noKeysToImport" } | { "code": "chooseCountry", choices: string, } | { "code": "countryNotSaved", detail: string, } | { "code": "startAtLogin", detail: string, } | { "code": "settingsNotSaved", detail: string, } | { "code": "noLogsFolder", detail: string, } | { "code": "folderNotCreated", path: string, detail: string, } | { "code": "folderNotOpened", path: string, detail: string, } | { "code": "noSaveFolder", detail: string, } | { "code": "reportNotSaved", path: string, detail: string, };
+export type Why = { "code": "backupNameRequired" } | { "code": "backupNameTooLong", max: number, } | { "code": "backupNameControl" } | { "code": "backupInProgress" } | { "code": "backupNotListedYet" } | { "code": "backupUnconfirmed", lookup: Said, } | { "code": "keepCount" } | { "code": "noAutomaticOnMetal" } | { "code": "scheduleRefusedRestored", refused: Said, } | { "code": "scheduleRefusedLost", refused: Said, restoring: Said, } | { "code": "chooseSchedule" } | { "code": "chooseTime" } | { "code": "dateOutOfRange" } | { "code": "chooseDays" } | { "code": "daysRange" } | { "code": "monthDay" } | { "code": "otherUtcDay" } | { "code": "workflowNameRequired" } | { "code": "workflowNameTooLong" } | { "code": "workflowNameChars" } | { "code": "badCron", detail: string, } | { "code": "instanceGone" } | { "code": "confirmColdSnapshot" } | { "code": "chooseInstance" } | { "code": "workflowGone" } | { "code": "backupGone" } | { "code": "typeInstanceName", name: string, } | { "code": "onlyAvailableRestored" } | { "code": "otherRegion", backup: string, instance: string, } | { "code": "newInstanceName" } | { "code": "chooseModelIn", region: string, } | { "code": "modelTooSmall", model: string, disk: number, needs: number, } | { "code": "safetyBackupFailed" } | { "code": "consumerKeyRequired" } | { "code": "keyringTask", detail: string, } | { "code": "chooseEndpoint" } | { "code": "onlyWebPages" } | { "code": "fieldRequired", field: Field, } | { "code": "fieldSpaces", field: Field, } | { "code": "consumerKeyUnusable", state: string, } | { "code": "noBuiltinApp" } | { "code": "noApprovalPage" } | { "code": "nothingWaiting" } | { "code": "accessRefused" } | { "code": "noKeysToImport" } | { "code": "chooseCountry", choices: string, } | { "code": "countryNotSaved", detail: string, } | { "code": "startAtLogin", detail: string, } | { "code": "settingsNotSaved", detail: string, } | { "code": "noLogsFolder", detail: string, } | { "code": "folderNotCreated", path: string, detail: string, } | { "code": "folderNotOpened", path: string, detail: string, } | { "code": "noSaveFolder", detail: string, } | { "code": "reportNotSaved", path: string, detail: string, };
 
 /**
  * One workflow and the backups it appears to have made.
@@ -640,6 +645,7 @@ export const COMMANDS = [
   "import_offer",
   "import_account",
   "connect_start",
+  "sign_in",
   "connect_wait",
   "connect_cancel",
   "save_keys",

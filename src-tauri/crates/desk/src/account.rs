@@ -269,6 +269,73 @@ pub struct Connector {
     pending: Mutex<Option<Pending>>,
 }
 
+/// An OVHcloud application this build carries: "Sign in with OVHcloud" asks for a consumer key
+/// with it, so the user types no key. Its secret names the application, not the user: without
+/// a consumer key the user approved on OVH's page, it opens nothing.
+#[derive(Clone)]
+pub struct BuiltinApp {
+    /// Where it is registered; `None` for every endpoint (the simulator's demo application, in
+    /// test builds only).
+    pub endpoint: Option<Endpoint>,
+    pub application_key: String,
+    pub application_secret: Sensitive<String>,
+}
+
+impl std::fmt::Debug for BuiltinApp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BuiltinApp")
+            .field("endpoint", &self.endpoint)
+            .finish_non_exhaustive()
+    }
+}
+
+impl BuiltinApp {
+    /// The applications given at build time, per endpoint: `BACKUP_DESK_APP_KEY_EU` and
+    /// `BACKUP_DESK_APP_SECRET_EU` (and `_CA`, `_US`). An endpoint without both has none.
+    pub fn from_build() -> Vec<BuiltinApp> {
+        let given = [
+            (
+                Endpoint::Eu,
+                option_env!("BACKUP_DESK_APP_KEY_EU"),
+                option_env!("BACKUP_DESK_APP_SECRET_EU"),
+            ),
+            (
+                Endpoint::Ca,
+                option_env!("BACKUP_DESK_APP_KEY_CA"),
+                option_env!("BACKUP_DESK_APP_SECRET_CA"),
+            ),
+            (
+                Endpoint::Us,
+                option_env!("BACKUP_DESK_APP_KEY_US"),
+                option_env!("BACKUP_DESK_APP_SECRET_US"),
+            ),
+        ];
+        given
+            .into_iter()
+            .filter_map(|(endpoint, key, secret)| {
+                Self::given(Some(endpoint), key.unwrap_or(""), secret.unwrap_or(""))
+            })
+            .collect()
+    }
+
+    /// An application from its key and secret, when both are usable keys.
+    pub fn given(endpoint: Option<Endpoint>, key: &str, secret: &str) -> Option<BuiltinApp> {
+        let key = field(Field::ApplicationKey, key).ok()?;
+        let secret = field(Field::ApplicationSecret, secret).ok()?;
+        Some(BuiltinApp {
+            endpoint,
+            application_key: key,
+            application_secret: Sensitive::new(secret),
+        })
+    }
+
+    /// The application of `apps` for `endpoint`.
+    pub fn for_endpoint<'a>(apps: &'a [BuiltinApp], endpoint: &Endpoint) -> Option<&'a BuiltinApp> {
+        apps.iter()
+            .find(|a| a.endpoint.as_ref().is_none_or(|e| e == endpoint))
+    }
+}
+
 /// How often the approval is checked.
 const APPROVAL_POLL: Duration = Duration::from_secs(2);
 /// How long an approval is waited for. OVH does not say how long a pending request stays
@@ -319,6 +386,20 @@ impl Connector {
             p.cancel.cancel();
         }
         Ok(url)
+    }
+
+    /// "Sign in with OVHcloud": [`Connector::start`] with the build's application for
+    /// `endpoint`.
+    pub async fn sign_in(&self, endpoint: Endpoint, apps: &[BuiltinApp]) -> Result<String> {
+        let app = BuiltinApp::for_endpoint(apps, &endpoint)
+            .ok_or(Error::Invalid(Why::NoBuiltinApp))?
+            .clone();
+        self.start(
+            endpoint,
+            &app.application_key,
+            app.application_secret.expose(),
+        )
+        .await
     }
 
     /// The approval page of the request in progress.
@@ -426,6 +507,27 @@ pub async fn verify_and_save(vault: &Vault, account: Account) -> Result<AccountI
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_built_in_application_is_found_for_its_endpoint_only() {
+        let eu = BuiltinApp::given(Some(Endpoint::Eu), "ak-eu", "as-eu").unwrap();
+        let apps = [eu];
+        let found = BuiltinApp::for_endpoint(&apps, &Endpoint::Eu).map(|a| &a.application_key);
+        assert_eq!(found.map(String::as_str), Some("ak-eu"));
+        assert!(BuiltinApp::for_endpoint(&apps, &Endpoint::Ca).is_none());
+        let any = [BuiltinApp::given(None, "ak", "secret-xyz").unwrap()];
+        let sim = Endpoint::Custom("http://127.0.0.1:1/1.0".into());
+        assert!(BuiltinApp::for_endpoint(&any, &sim).is_some());
+        assert!(
+            BuiltinApp::given(None, "", "x").is_none()
+                && BuiltinApp::given(None, "a b", "x").is_none(),
+            "a missing or mangled key is no application"
+        );
+        assert!(
+            !format!("{:?}", any[0]).contains("secret-xyz"),
+            "the secret is not in the debug text"
+        );
+    }
+
     use super::*;
 
     #[test]

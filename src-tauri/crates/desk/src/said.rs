@@ -179,6 +179,10 @@ pub enum Why {
     FieldSpaces { field: Field },
     #[error("this consumer key is not usable (state: {state}): connect again")]
     ConsumerKeyUnusable { state: String },
+    #[error(
+        "this version of Backup Desk cannot sign in to this region: connect with keys instead"
+    )]
+    NoBuiltinApp,
     #[error("OVHcloud gave no approval page for this request")]
     NoApprovalPage,
     #[error("no connection is waiting for approval")]
