@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { FluentBundle, FluentResource } from "@fluent/bundle";
 // @ts-expect-error: a plain ES module script without types
 import { keysSource } from "../scripts/keys.mjs";
-import { backupName, catalogs, dateTime, gb, initialLang, LANGS, money, nameProblem, scheduleSentence, scheduleText, setLang, setSystemLocale, statusLabel, t, unitPrice, zoneCity } from "./i18n";
+import { ago, backupName, catalogs, dateTime, gb, initialLang, LANGS, money, nameProblem, scheduleSentence, scheduleText, setLang, setSystemLocale, statusLabel, t, unitPrice, zoneCity } from "./i18n";
 
 describe("translations", () => {
   const variables = (text: string) => [...new Set([...text.matchAll(/\$(\w+)/g)].map((m) => m[1]))].sort().join(",");
@@ -200,6 +200,21 @@ describe("messages from the Rust side", () => {
     setLang("pl");
     const small = { code: "why", why: { code: "modelTooSmall", model: "b3-8", disk: 50, needs: 100 } } as const;
     expect(errorText({ kind: "invalid", said: small, queryId: null, message: "" })).toContain("b3-8");
+    setLang("en");
+  });
+});
+
+describe("how long ago", () => {
+  it("says just now for the last minute and a half, then minutes, hours and days", () => {
+    setLang("en");
+    const now = Date.parse("2026-11-30T12:00:00Z");
+    const before = (secs: number) => new Date(now - secs * 1000).toISOString();
+    expect(ago(before(40), now)).toBe("just now");
+    expect(ago(before(300), now)).toBe("5 min ago");
+    expect(ago(before(5 * 3600), now)).toBe("5 h ago");
+    expect(ago(before(3 * 86400), now)).toBe("3 days ago");
+    setLang("fr");
+    expect(ago(before(40), now)).toBe("à l'instant");
     setLang("en");
   });
 });

@@ -224,10 +224,11 @@ function scheduleWords(d: Described): string {
   return t("schedMonthly", { time, city, day: String(r.day ?? "") });
 }
 
-/** How long ago, roughly: "3 days", "5 h", "12 min". */
-export function age(iso: string, now: number): string {
+/** How long ago, roughly, as a phrase: "3 days ago", "5 h ago", "12 min ago", "just now". */
+export function ago(iso: string, now: number): string {
   const secs = Math.max(0, (now - Date.parse(iso)) / 1000);
-  if (secs < 3600) return `${Math.round(secs / 60)} min`;
-  if (secs < 172800) return `${Math.round(secs / 3600)} h`;
-  return t("ageDays", { days: Math.round(secs / 86400) });
+  if (secs < 90) return t("justNow");
+  if (secs < 3600) return t("ago", { age: `${Math.round(secs / 60)} min` });
+  if (secs < 172800) return t("ago", { age: `${Math.round(secs / 3600)} h` });
+  return t("ago", { age: t("ageDays", { days: Math.round(secs / 86400) }) });
 }

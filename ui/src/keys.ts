@@ -318,6 +318,7 @@ export type Key =
   | "none"
   | "never"
   | "ago"
+  | "justNow"
   | "navSettings"
   | "navAccount"
   | "connectAccount"

@@ -2,7 +2,7 @@
 // read again in place when a backup ends or a schedule changes.
 import { h, type ComponentChildren } from "preact";
 import * as api from "./api";
-import { age, dateTime, scheduleShort, scheduleText, t, type Key } from "./i18n";
+import { ago, dateTime, scheduleShort, scheduleText, t, type Key } from "./i18n";
 import { ErrorBox, Remedy, useRead } from "./components";
 import { LoginQuestion } from "./prefs";
 
@@ -62,7 +62,7 @@ function Row({ r, now, protect, backUp }: { r: api.Covered; now: number; protect
     h("td", {}, r.projectName),
     h("th", { scope: "row" }, r.instanceName, h("span", { class: "note" }, r.region)),
     h("td", {}, r.schedule ? h("span", { class: "sentence", title: scheduleText(r.schedule, null) }, scheduleShort(r.schedule)) : t("none")),
-    h("td", {}, r.lastGoodBackup ? h("span", {}, dateTime(r.lastGoodBackup), h("span", { class: "note" }, t("ago", { age: age(r.lastGoodBackup, now) }))) : t("never")),
+    h("td", {}, r.lastGoodBackup ? h("span", {}, dateTime(r.lastGoodBackup), h("span", { class: "note" }, ago(r.lastGoodBackup, now))) : t("never")),
     h(
       "td",
       { class: "protection" },
