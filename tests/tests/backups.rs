@@ -276,8 +276,8 @@ async fn open_new_instance(app: &App, name: &str) -> Result<()> {
     Ok(())
 }
 
-/// "Create an instance from this backup" starts on the original instance's model, says so, and
-/// keeps the SSH key and billing folded; when the original instance is gone, no model is chosen
+/// "Create an instance from this backup" starts on the original instance's model, says so, shows
+/// its price by the hour or by the month, and keeps the SSH key and billing folded; when the original instance is gone, no model is chosen
 /// for the user (the smallest that fits is often smaller than the original) and Confirm waits.
 #[tokio::test]
 async fn a_new_instance_starts_on_the_original_model_or_asks_for_one() {
@@ -300,6 +300,17 @@ async fn a_new_instance_starts_on_the_original_model_or_asks_for_one() {
             .await?;
         if !folded {
             return Err("the SSH key and billing are not folded under More options".into());
+        }
+        // The model's own plans in the demo account's (French) catalog: 1 vCPU and 2 GB.
+        let price = app.text_of("#new-price").await?;
+        if price != "Price: €0.025 per hour excl. VAT, up to €18.25 per month, billed until the instance is deleted." {
+            return Err(format!("the new instance's price: {price:?}"));
+        }
+        app.click("#new-more summary").await?;
+        app.click("#billing-monthly").await?;
+        let price = app.text_of("#new-price").await?;
+        if !price.contains("per month excl. VAT, billed monthly") {
+            return Err(format!("the monthly price: {price:?}"));
         }
         if !app.is_enabled("#confirm-new").await? {
             return Err("Confirm is off with a name and a model".into());

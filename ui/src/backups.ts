@@ -5,7 +5,7 @@ import { Fragment, h as vh, type ComponentChildren } from "preact";
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { signal } from "@preact/signals";
 import * as api from "./api";
-import { dateTime, decimal, duration, gb, money, nameProblem, t, type Key } from "./i18n";
+import { dateTime, decimal, duration, gb, money, nameProblem, t, unitPrice, type Key } from "./i18n";
 import { errorText, popupMenu, saidText, toast } from "./dom";
 import { Actions, Loaded, openDialog, Status, useFirstFocus, useSubmit } from "./dialog";
 import { Choice, cloudMoved, ErrorBox, toggled, useRead, When } from "./components";
@@ -498,6 +498,7 @@ function NewInstance({ projectId, r, title, opts, close }: { projectId: string; 
       ? vh(Choice, { id: "new-model", label: t("newModel"), stack: true, value: model, pick: setModel, options: opts.originalFlavor ? models : [["", t("newChooseModel")], ...models] })
       : vh("p", { class: "notice error" }, t("newNoModel", { region: opts.region })),
     original && opts.instanceName ? vh("p", { class: "help", id: "new-model-note" }, t("newOriginalModel", { model: original.name, instance: opts.instanceName })) : null,
+    model ? vh("p", { class: "pricing", id: "new-price" }, modelPriceText(opts.flavors.find((f) => f.id === model)?.price ?? null, monthly)) : null,
     // What most restores leave as they are, folded away.
     vh(
       "details",
@@ -509,6 +510,13 @@ function NewInstance({ projectId, r, title, opts, close }: { projectId: string; 
     vh(Status, { said }),
     vh(Actions, { close, id: "confirm-new", ready, busy }),
   );
+}
+
+/** What the new instance costs with the billing chosen, from the account's country's catalog. */
+function modelPriceText(price: api.ModelPrice | null, monthly: boolean): string {
+  if (price && !monthly) return t("newPriceHourly", { hour: unitPrice(price.perHour, price.currency), month: money(price.perHour * 730, price.currency) });
+  if (price && monthly && price.perMonth !== null) return t("newPriceMonthly", { month: money(price.perMonth, price.currency) });
+  return t("newPriceUnknown");
 }
 
 /** What deleting these backups frees, in one currency when every region has a price. */

@@ -273,7 +273,11 @@ export type Field = "applicationKey" | "applicationSecret" | "consumerKey" | "cl
 /**
  * A model a backup fits on.
  */
-export type FlavorChoice = { id: string, name: string, diskGb: number, ramMb: number, vcpus: number, };
+export type FlavorChoice = { id: string, name: string, diskGb: number, ramMb: number, vcpus: number, 
+/**
+ * What it costs, from the account's country's catalog; `None`: "price not available".
+ */
+price: ModelPrice | null, };
 
 /**
  * Keys found in `OVH_*` variables or an `ovh.conf`, described without their secrets.
@@ -326,6 +330,19 @@ export type Lang = "en" | "fr" | "de" | "es" | "it" | "pl" | "pt";
  * account.
  */
 export type Method = "keys" | "serviceAccount";
+
+/**
+ * What an instance model costs, from the account's country's catalog.
+ */
+export type ModelPrice = { 
+/**
+ * Billed by the hour (the default), in `currency`.
+ */
+perHour: number, 
+/**
+ * Billed by the month, when the catalog sells the model's monthly plan.
+ */
+perMonth: number | null, currency: string, };
 
 /**
  * The "Create an instance from this backup" form.

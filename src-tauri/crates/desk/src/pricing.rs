@@ -10,7 +10,7 @@ use ts_rs::TS;
 
 use serde::{Deserialize, Serialize};
 
-use ovh::types::{Availability, Catalog};
+use ovh::types::{Availability, Catalog, PlanCodes};
 use ovh::{Client, Endpoint};
 
 use crate::files::JsonFile;
@@ -70,6 +70,36 @@ pub fn snapshot_price(
         per_gb_month: pricing.price as f64 * HOURS_PER_MONTH / 100_000_000.0,
         currency: catalog.locale.currency_code.clone(),
         plan_code: plan_code.to_string(),
+    })
+}
+
+/// What an instance model costs, from the account's country's catalog.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ModelPrice {
+    /// Billed by the hour (the default), in `currency`.
+    pub per_hour: f64,
+    /// Billed by the month, when the catalog sells the model's monthly plan.
+    pub per_month: Option<f64>,
+    pub currency: String,
+}
+
+/// Prices a model from its own plan codes (`flavor.planCodes`) in `catalog`. `None` without its
+/// hourly plan: no made-up price.
+pub fn model_price(catalog: &Catalog, codes: &PlanCodes) -> Option<ModelPrice> {
+    if catalog.locale.currency_code.is_empty() {
+        return None;
+    }
+    let priced = |code: &Option<String>, unit: &str| -> Option<f64> {
+        let code = code.as_deref()?;
+        let addon = catalog.addons.iter().find(|a| a.plan_code == code)?;
+        let pricing = addon.pricings.iter().find(|p| p.interval_unit == unit)?;
+        Some(pricing.price as f64 / 100_000_000.0)
+    };
+    Some(ModelPrice {
+        per_hour: priced(&codes.hourly, "hour")?,
+        per_month: priced(&codes.monthly, "month"),
+        currency: catalog.locale.currency_code.clone(),
     })
 }
 
@@ -183,25 +213,27 @@ impl Prices {
         })
     }
 
+    /// The account's country's catalog, read once a session; `None` when the country is not
+    /// known or the catalog could not be read.
+    pub async fn catalog(&self) -> Option<Arc<Catalog>> {
+        let subsidiary = self.country().await.subsidiary?;
+        let mut catalogs = self.catalogs.lock().await;
+        if let Some(c) = catalogs.get(&subsidiary) {
+            return Some(c.clone());
+        }
+        match self.client.public_cloud_catalog(&subsidiary).await {
+            Ok(c) => Some(catalogs.entry(subsidiary).or_insert(Arc::new(c)).clone()),
+            Err(e) => {
+                tracing::warn!("no catalog for {subsidiary}: {e}");
+                None
+            }
+        }
+    }
+
     /// The price of backups in `region` of `project_id`, or `None` ("price not available").
     pub async fn price(&self, project_id: &str, region: &str) -> Option<Price> {
         let subsidiary = self.country().await.subsidiary?;
-        let catalog = {
-            let mut catalogs = self.catalogs.lock().await;
-            match catalogs.get(&subsidiary) {
-                Some(c) => c.clone(),
-                None => match self.client.public_cloud_catalog(&subsidiary).await {
-                    Ok(c) => catalogs
-                        .entry(subsidiary.clone())
-                        .or_insert(Arc::new(c))
-                        .clone(),
-                    Err(e) => {
-                        tracing::warn!("no catalog for {subsidiary}: {e}");
-                        return None;
-                    }
-                },
-            }
-        };
+        let catalog = self.catalog().await?;
         let availability = {
             let key = (project_id.to_string(), subsidiary.clone());
             let mut all = self.availability.lock().await;
@@ -253,6 +285,45 @@ mod tests {
         assert!((p.per_gb_month - 0.010001).abs() < 1e-9, "{p:?}");
         assert_eq!(p.currency, "EUR");
         assert!((p.monthly(50.0) - 0.50005).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_model_is_priced_from_its_own_plans_only() {
+        let catalog: Catalog = serde_json::from_value(serde_json::json!({
+            "addons": [
+                {"planCode": "b2-7.consumption", "pricings": [{"price": 6_810_000, "intervalUnit": "hour"}]},
+                {"planCode": "b2-7.monthly.postpaid", "pricings": [{"price": 2_500_000_000i64, "intervalUnit": "month"}]},
+                {"planCode": "d2-4.consumption", "pricings": [{"price": 1_000_000, "intervalUnit": "hour"}]}
+            ],
+            "locale": {"currencyCode": "EUR", "subsidiary": "FR"}
+        }))
+        .unwrap();
+        let codes = |h: &str, m: &str| PlanCodes {
+            hourly: Some(h.into()),
+            monthly: Some(m.into()),
+        };
+        let b2 = model_price(
+            &catalog,
+            &codes("b2-7.consumption", "b2-7.monthly.postpaid"),
+        )
+        .unwrap();
+        assert!((b2.per_hour - 0.0681).abs() < 1e-12, "{b2:?}");
+        assert_eq!(b2.per_month, Some(25.0));
+        let d2 = model_price(
+            &catalog,
+            &codes("d2-4.consumption", "d2-4.monthly.postpaid"),
+        )
+        .unwrap();
+        assert_eq!(d2.per_month, None, "no monthly plan sold, no monthly price");
+        assert_eq!(
+            model_price(
+                &catalog,
+                &codes("c2-7.consumption", "c2-7.monthly.postpaid")
+            ),
+            None,
+            "a model the catalog does not sell has no price"
+        );
+        assert_eq!(model_price(&catalog, &PlanCodes::default()), None);
     }
 
     #[test]

@@ -13,7 +13,7 @@ use crate::journal::{Kind, Tracked};
 use crate::{Error, Result, Why};
 
 /// A model a backup fits on.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq, TS)]
+#[derive(Debug, Clone, Serialize, PartialEq, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct FlavorChoice {
     pub id: String,
@@ -21,6 +21,8 @@ pub struct FlavorChoice {
     pub disk_gb: u64,
     pub ram_mb: u64,
     pub vcpus: u64,
+    /// What it costs, from the account's country's catalog; `None`: "price not available".
+    pub price: Option<crate::pricing::ModelPrice>,
 }
 
 /// An SSH key of the project.
@@ -69,6 +71,7 @@ pub async fn options(
     project_id: &str,
     backup_id: &str,
     known: &(dyn Fn(&str) -> Option<String> + Sync),
+    catalog: Option<&ovh::types::Catalog>,
 ) -> Result<RestoreOptions> {
     let rows = backups::list(client, project_id, known).await?;
     let backup = rows
@@ -88,6 +91,7 @@ pub async fn options(
                 && !f.is_metal()
         })
         .map(|f| FlavorChoice {
+            price: catalog.and_then(|c| crate::pricing::model_price(c, &f.plan_codes)),
             id: f.id,
             name: f.name,
             disk_gb: f.disk,
@@ -294,6 +298,7 @@ mod tests {
                     disk_gb: 50,
                     ram_mb: 7000,
                     vcpus: 2,
+                    price: None,
                 })
                 .collect(),
             ssh_keys: vec![],

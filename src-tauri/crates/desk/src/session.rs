@@ -497,8 +497,15 @@ impl Session {
         project_id: &str,
         backup_id: &str,
     ) -> Result<RestoreOptions> {
-        let opts =
-            restore::options(&self.conn.client, project_id, backup_id, &self.known()).await?;
+        let catalog = self.prices.catalog().await;
+        let opts = restore::options(
+            &self.conn.client,
+            project_id,
+            backup_id,
+            &self.known(),
+            catalog.as_deref(),
+        )
+        .await?;
         // The original model, from the instance list the screens read (no request while it is
         // fresh); without it the user picks one, as no model is proposed.
         let original = match &opts.instance_id {

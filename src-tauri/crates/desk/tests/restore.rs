@@ -23,7 +23,7 @@ async fn backup_named(client: &Client, p: &str, name: &str) -> String {
 async fn in_place_needs_the_name_and_takes_a_safety_backup_first() {
     let (_sim, client, p) = demo().await;
     let backup = backup_named(&client, &p, "web-frontend-1 2025-release").await;
-    let opts = restore::options(&client, &p, &backup, &|_| None)
+    let opts = restore::options(&client, &p, &backup, &|_| None, None)
         .await
         .unwrap();
     let instance = opts
@@ -108,7 +108,7 @@ async fn options_offer_only_models_and_keys_usable_in_the_backup_s_region() {
             });
         }
     }
-    let opts = restore::options(&client, &p, &backup, &|_| None)
+    let opts = restore::options(&client, &p, &backup, &|_| None, None)
         .await
         .unwrap();
     let keys: Vec<&str> = opts.ssh_keys.iter().map(|k| k.name.as_str()).collect();
@@ -144,7 +144,7 @@ async fn options_offer_only_models_and_keys_usable_in_the_backup_s_region() {
 async fn in_place_without_safety_starts_the_rebuild() {
     let (_sim, client, p) = demo().await;
     let backup = backup_named(&client, &p, "web-frontend-1 2025-release").await;
-    let opts = restore::options(&client, &p, &backup, &|_| None)
+    let opts = restore::options(&client, &p, &backup, &|_| None, None)
         .await
         .unwrap();
     let instance = opts.instance_id.unwrap();
@@ -187,7 +187,7 @@ async fn in_place_without_safety_starts_the_rebuild() {
 async fn a_new_instance_only_on_a_model_that_holds_the_backup() {
     let (running, client, p) = demo().await;
     let backup = backup_named(&client, &p, "web-frontend-1 2025-release").await;
-    let opts = restore::options(&client, &p, &backup, &|_| None)
+    let opts = restore::options(&client, &p, &backup, &|_| None, None)
         .await
         .unwrap();
     assert!(

@@ -380,6 +380,29 @@ pub fn catalog(c: &crate::prices::Catalog) -> Value {
             p,
         ));
     }
+    // Every model, billed by the hour or by the month (the monthly plan at about half of 730
+    // hours), in the subsidiary's currency at the same rate as its snapshot price.
+    let rate = c.standard as f64 / 1370.0;
+    for (name, _, _, ram_mb, vcpus) in crate::scenario::FLAVORS {
+        let hourly = ((vcpus * 1_500_000 + ram_mb / 1000 * 500_000) as f64 * rate) as i64;
+        let mut hour = addon(
+            &format!("{name}.consumption"),
+            &format!("{name} instance"),
+            "publiccloud-instance",
+            hourly,
+        );
+        hour["pricings"] = json!([pricing(hourly, "hour", "Price per hour")]);
+        addons.push(hour);
+        let mut month = addon(
+            &format!("{name}.monthly.postpaid"),
+            &format!("{name} instance, monthly"),
+            "publiccloud-instance",
+            hourly * 365,
+        );
+        month["pricings"] = json!([pricing(hourly * 365, "month", "Price per month")]);
+        month["pricingType"] = json!("rental");
+        addons.push(month);
+    }
     addons.push(addon(
         "volume.snapshot.consumption",
         "Volume snapshot storage",

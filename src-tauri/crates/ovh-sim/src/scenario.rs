@@ -117,7 +117,7 @@ const REGIONS: &[(&str, &str, &str, &str)] = &[
 ];
 
 /// (name, type, disk GB, RAM MB, vCPUs)
-const FLAVORS: &[(&str, &str, u64, u64, u64)] = &[
+pub const FLAVORS: &[(&str, &str, u64, u64, u64)] = &[
     ("d2-2", "ovh.d2", 25, 2000, 1),
     ("d2-4", "ovh.d2", 50, 4000, 2),
     ("b2-7", "ovh.ssd.eg", 50, 7000, 2),

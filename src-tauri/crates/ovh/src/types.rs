@@ -136,6 +136,18 @@ pub struct Flavor {
     pub available: bool,
     #[serde(default, deserialize_with = "null_as_default")]
     pub capabilities: Vec<Capability>,
+    /// The catalog's plans for this model, hourly and monthly billing.
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub plan_codes: PlanCodes,
+}
+
+/// `cloud.flavor.FlavorPlanCodes`: a model's plans in the public catalog (`license` ignored).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct PlanCodes {
+    #[serde(default)]
+    pub hourly: Option<String>,
+    #[serde(default)]
+    pub monthly: Option<String>,
 }
 
 impl Flavor {
