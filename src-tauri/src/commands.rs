@@ -405,11 +405,24 @@ pub(crate) async fn choose_price_country<R: Runtime>(
 pub(crate) async fn protection_overview<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-) -> Result<Vec<Covered>, Error> {
-    let rows = state.session(&app).await?.overview().await?;
+) -> Result<Overview, Error> {
+    let session = state.session(&app).await?;
+    let rows = session.overview().await?;
     crate::tray::reflect(&app, &rows);
     crate::first_screen_served();
-    Ok(rows)
+    Ok(Overview {
+        rows,
+        now: session.now(),
+    })
+}
+
+/// The protection overview, and the connection's clock its ages are counted from ("3 h ago"):
+/// OVH's, not the computer's, which may be off.
+#[derive(Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct Overview {
+    rows: Vec<Covered>,
+    now: chrono::DateTime<chrono::Utc>,
 }
 
 /// A started backup, for the window.

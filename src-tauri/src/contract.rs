@@ -45,6 +45,7 @@ fn roots(v: &mut Collect) {
     v.visit::<Preview>();
     v.visit::<Outcome>();
     v.visit::<Covered>();
+    v.visit::<crate::commands::Overview>();
     v.visit::<desk::workflows::WorkflowRow>();
     v.visit::<desk::pricing::PriceCountry>();
     v.visit::<desk::check::Report>();

@@ -91,7 +91,7 @@ export const onScheduleRun = (cb: (told: b.Told) => void): Promise<UnlistenFn> =
 // Prices, the overview, and the account check.
 export const priceCountry = (): Promise<b.PriceCountry> => call("price_country");
 export const choosePriceCountry = (subsidiary: string): Promise<void> => call("choose_price_country", { subsidiary });
-export const protectionOverview = (): Promise<b.Covered[]> => call("protection_overview");
+export const protectionOverview = (): Promise<b.Overview> => call("protection_overview");
 /** Every list is read again on the next look. */
 export const refresh = (): Promise<void> => call("refresh");
 /** How many list records OVH sent could not be read (left out of the lists). */

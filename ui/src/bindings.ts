@@ -368,6 +368,12 @@ export type Outcome = { instanceId: string, workflowName: string,
 error: Said | null, };
 
 /**
+ * The protection overview, and the connection's clock its ages are counted from ("3 h ago"):
+ * OVH's, not the computer's, which may be off.
+ */
+export type Overview = { rows: Array<Covered>, now: string, };
+
+/**
  * A schedule as the form builds it, in the user's time zone.
  */
 export type Plain = { repeat: Repeat, hour: number, minute: number, };

@@ -26,9 +26,9 @@ export function Overview({ protect, backUp, loaded }: Props) {
   if (failure && !data) body = h(ErrorBox, { failure, retry });
   else if (!data) body = h("p", { class: "loading", role: "status" }, t("loadingOverview"));
   else {
-    const rows = [...data].sort((a, b) => ORDER[a.protection] - ORDER[b.protection] || a.instanceName.localeCompare(b.instanceName));
+    const rows = [...data.rows].sort((a, b) => ORDER[a.protection] - ORDER[b.protection] || a.instanceName.localeCompare(b.instanceName));
     const count = (p: api.Protection) => rows.filter((r) => r.protection === p).length;
-    const now = Date.now();
+    const now = Date.parse(data.now);
     body = [
       h("p", { class: "summary", id: "protection-summary" }, t("overviewSummary", { ok: count("ok"), total: rows.length, warn: count("warning"), none: count("unprotected") })),
       h(
