@@ -44,8 +44,7 @@ async fn the_demo_cloud_instances_appear() {
         app.click("tr[data-instance='render-metal'] button[aria-haspopup]")
             .await?;
         let entry = app.text_of(".menu .menu-item.unavailable").await?;
-        if !entry.contains("Create an automatic backup")
-            || !entry.contains("automatic backups are not available")
+        if !entry.contains("Create an automatic backup") || !entry.contains("no automatic backups")
         {
             return Err(format!("the Metal menu entry does not say why: {entry:?}"));
         }

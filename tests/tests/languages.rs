@@ -5,8 +5,9 @@
 //! form's is left as `languages-<lang>-refusal.png`). In English, French and German a quota
 //! failure, of a scheduled run and of a backup asked for, is advice in that language with its
 //! action (`languages-<lang>-quota-*.png`). A first-time journey in English, French and German
-//! backs up from the home, meets no jargon outside "Details", "Advanced" and "For IT staff", and
-//! finds every control within the window's width (`languages-<lang>-first-*.png`).
+//! backs up from the home, meets no jargon outside "Details", "Advanced" and "For IT staff",
+//! finds every control within the window's width, and the automatic backup as one sentence with
+//! Confirm in view (`languages-<lang>-first-*.png`).
 use std::time::Duration;
 
 use e2e::{eventually, post_json, root, spare_port, with_app_env, App, NotificationWatch, Result};
@@ -469,9 +470,34 @@ async fn first_time(app: &App, lang: &str, watch: &NotificationWatch) -> Result<
     let unprotected = "tr[data-covered='api-gateway'] button.protect";
     app.click(unprotected).await?;
     app.find("dialog[open] form").await?;
+    // One sentence, its parts folded: Confirm in view without scrolling.
+    let lead = filled(lang, "autoLead", &[("names", "api-gateway")]);
+    shows_all(app, "#schedule-preview .sentence", &[lead]).await?;
     plain_and_in_reach(app, "dialog[open]", "the automatic backup dialog").await?;
+    let js = "const d = document.querySelector('dialog[open]'), c = document.getElementById('confirm-auto').getBoundingClientRect();
+              return d.scrollHeight <= d.clientHeight + 1 && c.bottom <= window.innerHeight;";
+    if !app.script::<bool>("Confirm in view", js, false).await? {
+        return Err("the automatic backup dialog scrolls to its Confirm".into());
+    }
     app.screenshot(&format!("languages-{lang}-first-automatic"))
         .await?;
+    // "Change time" opens the schedule on the preset's own time, the time field focused.
+    let preset = app.text_of("#schedule-preview .sentence").await?;
+    app.click("#change-time").await?;
+    eventually(Duration::from_secs(10), async || {
+        let focused: String = app
+            .script("focus", "return document.activeElement.id;", false)
+            .await?;
+        let time = app.value_of("#schedule-time").await?;
+        if focused == "schedule-time" && preset.contains(&time) {
+            Ok(())
+        } else {
+            Err(format!(
+                "focus on {focused:?}, time {time:?}, preset {preset:?}"
+            ))
+        }
+    })
+    .await?;
     app.press("\u{E00C}").await
 }
 

@@ -110,7 +110,8 @@ export function toast(text: string, tone: "ok" | "bad" | "info" = "info", title?
   // keeps the last notifications).
   while (region.childElementCount >= 2) region.firstElementChild!.remove();
   region.append(item);
-  setTimeout(() => item.remove(), open ? 20000 : 8000);
+  // A few seconds: long enough to read, and to press Open; the tray menu keeps the last ones.
+  setTimeout(() => item.remove(), open ? 10000 : 8000);
 }
 
 

@@ -15,9 +15,10 @@ const NAME_RULE = /^[a-zA-Z0-9_.-]+$/;
 /** The week as the form shows it: Monday first. */
 const DAYS = [1, 2, 3, 4, 5, 6, 0];
 
-/** One numbered part of the form, so the four steps read in order. */
-function section(title: Key, ...children: ComponentChildren[]) {
-  return h("fieldset", { class: "part" }, h("legend", {}, t(title)), ...children);
+/** One numbered part of the form, so the four steps read in order; `shown` unless folded into
+ * the one sentence. */
+function section(title: Key, shown: boolean, ...children: ComponentChildren[]) {
+  return h("fieldset", { class: "part", hidden: !shown }, h("legend", {}, t(title)), ...children);
 }
 
 /** What a text, number or time field typed, for its state. */
@@ -43,6 +44,10 @@ export function autoBackupDialog(projectId: string, preselect: string | null, re
 }
 
 type Preset = "7" | "14" | "custom";
+
+/** The parts a one-sentence form opens on demand. */
+type Part = "instances" | "schedule" | "name";
+const PARTS: Part[] = ["instances", "schedule", "name"];
 
 /** What the preview area shows: the schedule OVH would run (for `count` instances), that no
  * instance is ticked, or why the preview failed; nothing before the first answer. */
@@ -79,6 +84,28 @@ function AutoForm({ form, title, projectId, preselect, editing, close, done }: A
   // a name of their own.
   const [typedName, setTypedName] = useState<string | null>(editing ? editing.name : null);
   const [shown, setShown] = useState<Shown>(null);
+  // Opened for one instance, the automatic backup is one sentence with its parts to change; a
+  // part opens when asked for, its first control focused. Opened for none, or to edit, all show.
+  const [open, setOpen] = useState<ReadonlySet<Part>>(() => new Set(preselect && !editing ? [] : PARTS));
+  const focusNext = useRef<string | null>(null);
+  useEffect(() => {
+    if (focusNext.current) document.querySelector<HTMLElement>(focusNext.current)?.focus();
+    focusNext.current = null;
+  }, [open]);
+  /** Opens `part` and focuses the control `focus` (a selector) once it shows. */
+  const reveal = (part: Part, focus: string) => {
+    focusNext.current = focus;
+    setOpen((before) => toggled(before, [part], true));
+  };
+  const oneSentence = open.size < PARTS.length;
+  /** "Change time" and "Change how many are kept" continue from the preset shown. */
+  const customFromPreset = () => {
+    if (preset === "custom") return;
+    const p = form.preset.plain;
+    if (p) setTime(`${String(p.hour).padStart(2, "0")}:${String(p.minute).padStart(2, "0")}`);
+    setKeep(preset);
+    setPreset("custom");
+  };
 
   // A change to the plain choices is what the user wants now: it replaces a cron typed before.
   const replan = <T>(set: (value: T) => void) => (value: T) => {
@@ -224,11 +251,12 @@ function AutoForm({ form, title, projectId, preselect, editing, close, done }: A
     { onSubmit },
     h("h2", {}, title),
     editing ? h("p", { class: "notice" }, t("editNote")) : null,
-    section("autoPart1", h("p", {}, t("autoWorkflowText")), h("p", { class: "help" }, t("autoWorkflowNote"))),
-    section("autoPart2", h("div", { class: "instance-list" }, instances)),
-    section("autoPart3", radio("7", scheduleSentence(form.preset, 7)), radio("14", scheduleSentence(form.preset, 14)), radio("custom", t("presetCustom")), customBlock),
+    oneSentence ? h("p", { class: "help" }, t("autoWorkflowText"), " ", t("autoWorkflowNote")) : section("autoPart1", true, h("p", {}, t("autoWorkflowText")), h("p", { class: "help" }, t("autoWorkflowNote"))),
+    section("autoPart2", open.has("instances"), h("div", { class: "instance-list", id: "auto-instances" }, instances)),
+    section("autoPart3", open.has("schedule"), radio("7", scheduleSentence(form.preset, 7)), radio("14", scheduleSentence(form.preset, 14)), radio("custom", t("presetCustom")), customBlock),
     section(
       "autoPart4",
+      open.has("name"),
       h(
         "label",
         { class: "stack", for: "workflow-name" },
@@ -249,10 +277,24 @@ function AutoForm({ form, title, projectId, preselect, editing, close, done }: A
           : view?.kind === "failed"
             ? h("p", { class: "notice error" }, view.text)
             : previewed
-              ? previewParts(previewed.preview, previewed.count, name)
+              ? previewParts(previewed.preview, previewed.count, name, oneSentence ? form.instances.filter((i) => ticked.has(i.id)).map((i) => i.name) : null)
               : null,
       ),
     ),
+    oneSentence
+      ? h(
+          "div",
+          { class: "actions start change-parts" },
+          open.has("schedule")
+            ? null
+            : [
+                h("button", { key: "time", class: "btn small", type: "button", id: "change-time", onClick: () => (customFromPreset(), reveal("schedule", "#schedule-time")) }, t("changeTime")),
+                h("button", { key: "keep", class: "btn small", type: "button", id: "change-keep", onClick: () => (customFromPreset(), reveal("schedule", "#keep")) }, t("changeKeep")),
+              ],
+          open.has("instances") ? null : h("button", { class: "btn small", type: "button", id: "also-others", onClick: () => reveal("instances", "#auto-instances input:not(:checked):not(:disabled)") }, t("alsoOthers")),
+          open.has("name") ? null : h("button", { class: "btn small", type: "button", id: "change-name", onClick: () => reveal("name", "#workflow-name") }, t("changeName")),
+        )
+      : null,
     h(Status, { said }),
     h(Actions, { close, id: "confirm-auto", ready, busy }),
   );
@@ -260,11 +302,12 @@ function AutoForm({ form, title, projectId, preselect, editing, close, done }: A
 
 /** The schedule as OVH would run it, in words, next runs, warnings and cost. Each part keeps its
  * place (an absent one is a null), so the same `<details>` stays open across previews. */
-function previewParts(p: api.Preview, count: number, name: string) {
+function previewParts(p: api.Preview, count: number, name: string, lead: string[] | null) {
+  const sentence = scheduleSentence(p.described, p.rotation);
   return h(
     Fragment,
     {},
-    h("p", { class: "sentence" }, scheduleSentence(p.described, p.rotation)),
+    h("p", { class: "sentence" }, lead ? [t("autoLead", { names: lead.join(", ") }), " ", sentence] : sentence),
     h("details", { key: "details", class: "details" }, h("summary", {}, t("details")), h("p", { class: "cron" }, scheduleText(p.described, p.rotation))),
     count > 1 ? h("p", { class: "help" }, t("autoSeveral", { count: String(count), name })) : null,
     h("p", { class: "help" }, t("nextRunsTitle")),
