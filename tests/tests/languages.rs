@@ -121,9 +121,18 @@ async fn walk(app: &App, lang: &str, port: u16, shots: &str) -> Result<Vec<Strin
     app.screenshot(&format!("{shots}-backup-dialog")).await?;
     app.fill("#backup-name", "e2e walk").await?;
     app.click("#confirm-backup").await?;
+    // A click while the modal dialog is still closing lands on it, not on the row's "…".
+    eventually(Duration::from_secs(20), async || {
+        match app.count("dialog[open]").await? {
+            0 => Ok(()),
+            n => Err(format!("{n} dialog(s) still open")),
+        }
+    })
+    .await?;
 
     app.click("tr[data-instance='web-frontend-2'] button[aria-haspopup]")
         .await?;
+    app.find("[role=menu]").await?;
     app.click_text(&word(lang, "createAutoBackup")).await?;
     app.find("dialog select, dialog input").await?;
     found.extend(overflows(app, &at("automatic backup dialog")).await?);
