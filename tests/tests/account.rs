@@ -116,6 +116,34 @@ fn scan(dir: &Path, log: &Path, secrets: &[String]) -> Vec<String> {
     hits
 }
 
+/// Approves the request at `url` on the simulator, waits for the account's instances, checks
+/// the keyring holds the four entries of an application's keys, and returns the consumer key
+/// OVH issued (remembered for the secret scan). `after` names the way in, for the failure.
+async fn approved(
+    app: &App,
+    sim: &Running,
+    service: &str,
+    url: &str,
+    after: &str,
+) -> Result<String> {
+    approve(port_of(sim), url).await?;
+    lands_on_the_account_instances(app).await?;
+    let entries = stored(service).await;
+    if entries
+        != [
+            "endpoint",
+            "application-key",
+            "application-secret",
+            "consumer-key",
+        ]
+    {
+        return Err(format!("keyring entries after {after}: {entries:?}"));
+    }
+    let approved_ck = secret(service, SecretKind::ConsumerKey).await?;
+    e2e::remember_issued(&approved_ck);
+    Ok(approved_ck)
+}
+
 async fn custom_endpoint(app: &App, url: &str) -> Result<()> {
     app.click_text("Advanced").await?;
     app.fill("#account-endpoint-url", url).await
@@ -177,22 +205,8 @@ async fn three_ways_in_sign_out_and_reconnect() {
         if !stored(&service).await.is_empty() {
             return Err("something was stored before approval".into());
         }
-        approve(port_of(&sim), &url).await?;
-        lands_on_the_account_instances(app).await?;
+        let approved_ck = approved(app, &sim, &service, &url, "Connect").await?;
         app.screenshot("account-connected-instances").await?;
-        let entries = stored(&service).await;
-        if entries
-            != [
-                "endpoint",
-                "application-key",
-                "application-secret",
-                "consumer-key",
-            ]
-        {
-            return Err(format!("keyring entries after Connect: {entries:?}"));
-        }
-        let approved_ck = secret(&service, SecretKind::ConsumerKey).await?;
-        e2e::remember_issued(&approved_ck);
 
         app.click_text("Account").await?;
         app.find_text("Connected to OVHcloud").await?;
@@ -340,21 +354,7 @@ async fn a_build_with_an_application_signs_in_with_one_button() {
         app.find_text("Waiting for your approval on OVHcloud…")
             .await?;
         let url = app.attr("#approval-link", "href").await?;
-        approve(port_of(&sim), &url).await?;
-        lands_on_the_account_instances(app).await?;
-        let entries = stored(&service).await;
-        if entries
-            != [
-                "endpoint",
-                "application-key",
-                "application-secret",
-                "consumer-key",
-            ]
-        {
-            return Err(format!("keyring entries after signing in: {entries:?}"));
-        }
-        let approved_ck = secret(&service, SecretKind::ConsumerKey).await?;
-        e2e::remember_issued(&approved_ck);
+        let approved_ck = approved(app, &sim, &service, &url, "signing in").await?;
         let hits = scan(&app.profile.dir, &app.log, &[approved_ck]);
         if !hits.is_empty() {
             return Err(format!("secrets found: {hits:?}"));
