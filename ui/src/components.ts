@@ -41,13 +41,13 @@ export function useRead<T>(read: () => Promise<T>, keys: unknown[], loaded?: () 
 
 /** Why a read failed, with Retry (`retryLabel`) and, when connecting again fixes it, "Connect
  * again". */
-export function ErrorBox({ failure, retry, retryLabel = t("retry"), place }: { failure: api.ApiError; retry: () => void; retryLabel?: string; place?: Place }) {
+export function ErrorBox({ failure, retry, retryLabel = t("retry") }: { failure: api.ApiError; retry: () => void; retryLabel?: string }) {
   const fix = reconnectFor(failure);
   return h(
     "div",
     { class: "notice error", role: "alert" },
     h("p", {}, errorText(failure)),
-    h(Remedy, { ...remedyOf(failure), place }),
+    h(Remedy, remedyOf(failure)),
     h(
       "div",
       { class: "actions start" },
