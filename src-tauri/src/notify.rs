@@ -237,6 +237,27 @@ fn show_clickable<R: Runtime>(app: &AppHandle<R>, msg: &Message, target: Target)
     }
 }
 
+/// What is still under way once `event` is told: the tracker drops what ended only after
+/// telling it.
+fn still_tracked(tracked: Vec<Tracked>, event: &Event) -> Vec<Tracked> {
+    let ended: Vec<&Tracked> = match event {
+        Event::Finished { backup: t, .. }
+        | Event::Failed { backup: t, .. }
+        | Event::Restored { restore: t, .. }
+        | Event::RestoreFailed { restore: t, .. } => vec![t],
+        Event::WhileAway { finished, failed } => finished.iter().chain(failed).collect(),
+        Event::Progress { .. } => Vec::new(),
+    };
+    let same = |a: &Tracked, b: &Tracked| {
+        a.snapshot_id == b.snapshot_id
+            && std::mem::discriminant(&a.kind) == std::mem::discriminant(&b.kind)
+    };
+    tracked
+        .into_iter()
+        .filter(|t| !ended.iter().any(|e| same(t, e)))
+        .collect()
+}
+
 /// Where clicking a notification about a backup leads: that backup in Instance Backup.
 pub fn backup_target(b: &Tracked) -> Target {
     Target::backup(&b.project_id, &b.snapshot_id)
@@ -270,6 +291,9 @@ pub fn sink<R: Runtime>(app: AppHandle<R>) -> impl Fn(Notice) + Send + Sync + 's
                 return;
             }
         };
+        if let Some(session) = state.current_session() {
+            crate::tray::working(&app, &still_tracked(session.tracked(), &event));
+        }
         if let Event::Progress {
             project_id,
             backups,

@@ -1,15 +1,18 @@
-//! The tray icon: its first menu line, its tooltip and its icon (an orange "!" when something
-//! needs attention) tell whether everything is protected (Linux panels show no tooltip), worked
-//! out at start — in the tray alone too — and again after each backup ends or scheduled run is
-//! told; its menu opens the window, starts a backup, lists the last notifications, or quits,
-//! and says while the app does not start at login (scheduled runs are then told only while it
-//! runs). On Linux, its StatusNotifierItem is titled "Backup Desk" and needs attention with it.
-//! Closing the window destroys it (and its WebKit processes) and leaves the app here, still
-//! tracking and watching; opening creates it again.
+//! The tray icon: its first menu lines, its tooltip and its icon tell what is under way
+//! ("Backing up api-gateway…", a working badge) and whether everything is protected ("⚠
+//! db-primary: the last automatic backup failed", an attention badge; "✓ All 13 instances
+//! protected"). Linux panels show no tooltip, so the menu says it too. The state is worked out at
+//! start — in the tray alone too — again after each backup ends or scheduled run is told, and
+//! follows the tracker as backups move. Its menu opens the window, starts a backup, lists the
+//! last notifications, or quits, and says while the app does not start at login (scheduled runs
+//! are then told only while it runs). On Linux, its StatusNotifierItem is titled "Backup Desk"
+//! and needs attention with it. Closing the window destroys it (and its WebKit processes) and
+//! leaves the app here, still tracking and watching; opening creates it again.
 use std::collections::VecDeque;
 use std::sync::Mutex;
 
-use desk::automatic::{Covered, Protection};
+use desk::automatic::{Attention, Covered, Protection};
+use desk::journal::{Kind, Tracked};
 use tauri::menu::{Menu, MenuItem, PredefinedMenuItem};
 use tauri::tray::TrayIconBuilder;
 use tauri::{AppHandle, Emitter, Manager, Runtime};
@@ -32,8 +35,12 @@ const RECENT: usize = 5;
 /// What the tray shows beyond its fixed items; only this module reads or writes it.
 #[derive(Default)]
 struct Memory {
-    /// The protection state in words, once worked out.
-    state: Mutex<Option<String>>,
+    /// The last overview, once worked out.
+    rows: Mutex<Option<Vec<Covered>>>,
+    /// What is under way.
+    work: Mutex<Work>,
+    /// The state lines and mood last shown, so that an unchanged state changes nothing.
+    shown: Mutex<Option<(Vec<String>, Mood)>>,
     /// The last notifications' titles, newest first.
     recent: Mutex<VecDeque<String>>,
 }
@@ -49,7 +56,13 @@ fn labels(lang: Language) -> [String; 3] {
 fn menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
     let [open, backup, quit] = labels(app.state::<AppState>().language());
     let memory = app.state::<Memory>();
-    let state = memory.state.lock().expect("tray lock").clone();
+    let lines = memory
+        .shown
+        .lock()
+        .expect("tray lock")
+        .as_ref()
+        .map(|(lines, _)| lines.clone())
+        .unwrap_or_default();
     let recent: Vec<String> = memory
         .recent
         .lock()
@@ -58,14 +71,16 @@ fn menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         .cloned()
         .collect();
     let menu = Menu::new(app)?;
-    if let Some(state) = state {
+    for (i, line) in lines.iter().enumerate() {
         menu.append(&MenuItem::with_id(
             app,
-            "state",
-            state,
+            format!("state-{i}"),
+            line,
             false,
             None::<&str>,
         )?)?;
+    }
+    if !lines.is_empty() {
         menu.append(&PredefinedMenuItem::separator(app)?)?;
     }
     // Scheduled runs are told only while the app runs: say so while it does not start at login,
@@ -231,17 +246,104 @@ pub fn create_window<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
     Ok(())
 }
 
-/// The tooltip for the overview, saying what the overview's summary says first: how many need
-/// attention, else how many have no automatic backup, else that all are protected.
-pub fn summary(rows: &[Covered], lang: Language) -> String {
-    let count = |p: Protection| rows.iter().filter(|r| r.protection == p).count();
-    let (warn, none) = (count(Protection::Warning), count(Protection::Unprotected));
-    let (id, n) = match (warn, none) {
-        (0, 0) => ("desktop-trayAllProtected", rows.len()),
-        (0, n) => ("desktop-trayUnscheduled", n),
-        (n, _) => ("desktop-trayAttention", n),
+/// What the tray's icon and its StatusNotifierItem's status show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Mood {
+    /// A backup or a restore is under way: the icon says so while it lasts, the user having
+    /// just started it.
+    working: bool,
+    /// A scheduled run failed or is overdue: the item's status (which panels draw as such)
+    /// and, when nothing is under way, the icon.
+    attention: bool,
+}
+
+impl Mood {
+    fn icon(self) -> &'static str {
+        match (self.working, self.attention) {
+            (true, _) => "working",
+            (false, true) => "attention",
+            (false, false) => "calm",
+        }
+    }
+}
+
+/// What is under way, by instance name: backups (a restore's safety backup too) and restores.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Work {
+    backups: Vec<String>,
+    restores: Vec<String>,
+}
+
+impl Work {
+    fn of(tracked: &[Tracked]) -> Self {
+        let mut work = Work::default();
+        for t in tracked {
+            let list = match t.kind {
+                Kind::Backup | Kind::SafetyBackup { .. } => &mut work.backups,
+                Kind::Rebuild { .. } | Kind::Build => &mut work.restores,
+            };
+            if !list.contains(&t.instance_name) {
+                list.push(t.instance_name.clone());
+            }
+        }
+        work
+    }
+}
+
+/// The tray's state lines, first what is under way ("Backing up api-gateway…"), then whether
+/// the instances are protected: the failing one by name when there is one ("⚠ db-primary: the
+/// last automatic backup failed"), else how many need attention, else how many have no
+/// automatic backup, else "✓ All 13 instances protected". `rows` is `None` until the overview
+/// was first worked out.
+fn state_lines(rows: Option<&[Covered]>, work: &Work, lang: Language) -> (Vec<String>, Mood) {
+    let doing = |id: &str, names: &[String]| {
+        let first = names.first().map(String::as_str).unwrap_or_default();
+        let args = [
+            ("count", Arg::Count(names.len())),
+            ("instance", Arg::Text(first)),
+        ];
+        words::text(lang, id, &args)
     };
-    words::text(lang, id, &[("count", Arg::Count(n))])
+    let mut lines = Vec::new();
+    if !work.backups.is_empty() {
+        lines.push(doing("desktop-trayBackingUp", &work.backups));
+    }
+    if !work.restores.is_empty() {
+        lines.push(doing("desktop-trayRestoring", &work.restores));
+    }
+    let mut mood = Mood {
+        working: !lines.is_empty(),
+        attention: false,
+    };
+    let Some(rows) = rows.filter(|r| !r.is_empty()) else {
+        return (lines, mood);
+    };
+    let warned: Vec<&Covered> = rows
+        .iter()
+        .filter(|r| r.protection == Protection::Warning)
+        .collect();
+    let none = rows
+        .iter()
+        .filter(|r| r.protection == Protection::Unprotected)
+        .count();
+    let count = |id: &str, n: usize| words::text(lang, id, &[("count", Arg::Count(n))]);
+    let line = match warned.as_slice() {
+        [one] => {
+            let id = match (one.attention, &one.failure) {
+                (Some(Attention::Overdue), _) => "desktop-trayOverdue",
+                (_, Some(f)) if f.quota => "desktop-trayFailedQuota",
+                _ => "desktop-trayFailed",
+            };
+            let name = Arg::Text(&one.instance_name);
+            format!("⚠ {}", words::text(lang, id, &[("instance", name)]))
+        }
+        [] if none > 0 => count("desktop-trayUnscheduled", none),
+        [] => format!("✓ {}", count("desktop-trayAllProtected", rows.len())),
+        many => format!("⚠ {}", count("desktop-trayAttention", many.len())),
+    };
+    mood.attention = !warned.is_empty();
+    lines.push(line);
+    (lines, mood)
 }
 
 /// Rebuilds the menu (after a language change or a new line).
@@ -291,36 +393,68 @@ pub fn reflect<R: Runtime>(app: &AppHandle<R>, rows: &[Covered]) {
     let Some(memory) = app.try_state::<Memory>() else {
         return;
     };
-    let line = summary(rows, app.state::<AppState>().language());
+    *memory.rows.lock().expect("tray lock") = Some(rows.to_vec());
+    show_state(app);
+}
+
+/// Makes the tray reflect what is under way now: called when a backup or a restore starts,
+/// moves or ends.
+pub fn working<R: Runtime>(app: &AppHandle<R>, tracked: &[Tracked]) {
+    let Some(memory) = app.try_state::<Memory>() else {
+        return;
+    };
+    let work = Work::of(tracked);
     let changed = {
-        let mut state = memory.state.lock().expect("tray lock");
-        let changed = state.as_deref() != Some(line.as_str());
-        *state = Some(line.clone());
+        let mut now = memory.work.lock().expect("tray lock");
+        let changed = *now != work;
+        *now = work;
         changed
     };
-    // Instances without a schedule are said in the tooltip; the icon changes for what went wrong.
-    let attention = rows.iter().any(|r| r.protection == Protection::Warning);
-    if let Some(tray) = app.tray_by_id(TRAY_ID) {
-        let _ = tray.set_tooltip(Some(&line));
-        indicate(&tray, attention);
-        if changed {
-            let _ = tray.set_icon(if attention {
-                Some(tauri::include_image!("../icons/tray-attention.png"))
-            } else {
-                app.default_window_icon().cloned()
-            });
-        }
-    }
     if changed {
-        let icon = if attention { "attention" } else { "calm" };
-        tracing::info!(state = %line, icon = %icon, "tray");
-        refresh_menu(app);
+        show_state(app);
     }
+}
+
+/// Shows the state lines in the menu and the tooltip, and the mood in the icon and the status.
+fn show_state<R: Runtime>(app: &AppHandle<R>) {
+    let Some(memory) = app.try_state::<Memory>() else {
+        return;
+    };
+    let (lines, mood) = {
+        let rows = memory.rows.lock().expect("tray lock");
+        let work = memory.work.lock().expect("tray lock");
+        state_lines(rows.as_deref(), &work, app.state::<AppState>().language())
+    };
+    let changed = {
+        let mut shown = memory.shown.lock().expect("tray lock");
+        let changed = shown.as_ref() != Some(&(lines.clone(), mood));
+        *shown = Some((lines.clone(), mood));
+        changed
+    };
+    if !changed {
+        return;
+    }
+    let tooltip = std::iter::once("Backup Desk")
+        .chain(lines.iter().map(String::as_str))
+        .collect::<Vec<_>>()
+        .join(" — ");
+    if let Some(tray) = app.tray_by_id(TRAY_ID) {
+        let _ = tray.set_tooltip(Some(&tooltip));
+        indicate(&tray, mood.attention);
+        let _ = tray.set_icon(match mood.icon() {
+            "working" => Some(tauri::include_image!("../icons/tray-working.png")),
+            "attention" => Some(tauri::include_image!("../icons/tray-attention.png")),
+            _ => app.default_window_icon().cloned(),
+        });
+    }
+    tracing::info!(state = %lines.join(" | "), icon = %mood.icon(), "tray");
+    refresh_menu(app);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use desk::automatic::RunFailure;
 
     fn row(p: Protection) -> Covered {
         Covered {
@@ -339,32 +473,159 @@ mod tests {
         }
     }
 
+    fn warned(name: &str, attention: Attention, quota: bool) -> Covered {
+        Covered {
+            instance_name: name.into(),
+            attention: Some(attention),
+            failure: (attention == Attention::LastRunFailed)
+                .then_some(RunFailure { ovh: None, quota }),
+            ..row(Protection::Warning)
+        }
+    }
+
+    fn work(backups: &[&str], restores: &[&str]) -> Work {
+        let names = |n: &[&str]| n.iter().map(|s| s.to_string()).collect();
+        Work {
+            backups: names(backups),
+            restores: names(restores),
+        }
+    }
+
+    const CALM: Mood = Mood {
+        working: false,
+        attention: false,
+    };
+
     #[test]
-    fn the_tooltip_says_what_the_overview_says_first() {
-        use Protection::{Ok, Unprotected, Warning};
-        let summary_of = |ps: &[Protection], lang| {
-            summary(&ps.iter().map(|p| row(*p)).collect::<Vec<_>>(), lang)
+    fn the_state_names_the_failing_instance_and_what_is_under_way() {
+        use Protection::{Ok, Unprotected};
+        let en = Language::En;
+        let idle = Work::default();
+        let lines = |rows: &[Covered], w: &Work, lang| state_lines(Some(rows), w, lang);
+        assert_eq!(
+            lines(&[row(Ok), row(Ok)], &idle, en),
+            (vec!["✓ All 2 instances protected".to_string()], CALM)
+        );
+        assert_eq!(
+            lines(&[row(Ok), row(Unprotected), row(Unprotected)], &idle, en),
+            (
+                vec!["2 instances without automatic backup".to_string()],
+                CALM
+            )
+        );
+        let failed = warned("db-primary", Attention::LastRunFailed, false);
+        assert_eq!(
+            lines(&[failed.clone(), row(Unprotected)], &idle, en),
+            (
+                vec!["⚠ db-primary: the last automatic backup failed".to_string()],
+                Mood {
+                    attention: true,
+                    ..CALM
+                }
+            ),
+            "a failure is said before instances without a schedule, by the instance's name"
+        );
+        assert_eq!(
+            lines(
+                &[warned("db-primary", Attention::LastRunFailed, true)],
+                &idle,
+                en
+            )
+            .0,
+            ["⚠ db-primary: the last automatic backup failed, a limit (quota) is reached"]
+        );
+        assert_eq!(
+            lines(&[warned("api", Attention::Overdue, false)], &idle, en).0,
+            ["⚠ api: no automatic backup ran when planned"]
+        );
+        assert_eq!(
+            lines(
+                &[failed.clone(), warned("api", Attention::Overdue, false)],
+                &idle,
+                en
+            )
+            .0,
+            ["⚠ 2 instances need attention"]
+        );
+        assert_eq!(
+            lines(&[row(Ok)], &work(&["api-gateway"], &[]), en),
+            (
+                vec![
+                    "Backing up api-gateway…".to_string(),
+                    "✓ The instance is protected".to_string()
+                ],
+                Mood {
+                    working: true,
+                    ..CALM
+                }
+            )
+        );
+        assert_eq!(
+            lines(
+                std::slice::from_ref(&failed),
+                &work(&["a", "b"], &["c"]),
+                en
+            ),
+            (
+                vec![
+                    "Backing up 2 instances…".to_string(),
+                    "Restoring c…".to_string(),
+                    "⚠ db-primary: the last automatic backup failed".to_string()
+                ],
+                Mood {
+                    working: true,
+                    attention: true
+                }
+            ),
+            "what is under way and what needs the user are both told"
+        );
+        assert_eq!(
+            lines(&[failed], &work(&["web"], &[]), Language::Fr).0,
+            [
+                "Sauvegarde de web…",
+                "⚠ db-primary : la dernière sauvegarde automatique a échoué"
+            ]
+        );
+        assert_eq!(
+            state_lines(None, &idle, en),
+            (Vec::new(), CALM),
+            "nothing is said before the overview is known"
+        );
+    }
+
+    #[test]
+    fn the_icon_shows_work_first_then_attention() {
+        let icon = |working, attention| Mood { working, attention }.icon();
+        assert_eq!(icon(true, true), "working");
+        assert_eq!(icon(false, true), "attention");
+        assert_eq!(icon(false, false), "calm");
+    }
+
+    #[test]
+    fn work_counts_each_instance_once_by_kind() {
+        let t = |kind: Kind, snapshot: &str, instance: &str| Tracked {
+            kind,
+            project_id: "p".into(),
+            snapshot_id: snapshot.into(),
+            name: "n".into(),
+            instance_id: instance.into(),
+            instance_name: instance.into(),
+            region: "GRA11".into(),
+            started_at: chrono::Utc::now(),
         };
-        assert_eq!(
-            summary_of(&[Ok, Ok], Language::En),
-            "Backup Desk — all 2 instances protected"
-        );
-        assert_eq!(
-            summary_of(&[Ok, Unprotected, Unprotected], Language::En),
-            "Backup Desk — 2 instances without automatic backup"
-        );
-        assert_eq!(
-            summary_of(&[Warning, Unprotected, Unprotected], Language::En),
-            "Backup Desk — 1 instance needs attention",
-            "a failed or overdue schedule is said before instances without one"
-        );
-        assert_eq!(
-            summary_of(&[Warning, Warning, Unprotected], Language::Fr),
-            "Backup Desk — 2 instances demandent votre attention"
-        );
-        assert_eq!(
-            summary_of(&[Unprotected], Language::De),
-            "Backup Desk — 1 Instanz ohne automatisches Backup"
-        );
+        let tracked = [
+            t(Kind::Backup, "s1", "web"),
+            t(Kind::Backup, "s2", "web"),
+            t(
+                Kind::SafetyBackup {
+                    restore_from: "s0".into(),
+                    restore_name: "r".into(),
+                },
+                "s3",
+                "db",
+            ),
+            t(Kind::Build, "s4", "new-web"),
+        ];
+        assert_eq!(Work::of(&tracked), work(&["web", "db"], &["new-web"]));
     }
 }

@@ -123,9 +123,15 @@ impl Profile {
 
     /// Starts the app binary directly (no WebDriver), as a double-click does.
     pub fn launch(&self, args: &[&str]) -> Result<Child> {
+        self.launch_with(args, &[])
+    }
+
+    /// Like [`Profile::launch`], with extra environment variables (the demo cloud's knobs).
+    pub fn launch_with(&self, args: &[&str], env: &[(&str, String)]) -> Result<Child> {
         Command::new(app_binary())
             .args(args)
             .envs(self.env())
+            .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .kill_on_drop(true)

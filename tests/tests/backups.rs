@@ -80,6 +80,17 @@ async fn create_a_backup_and_get_notified_when_it_is_ready() {
         }
         app.find_text("mail-gateway backed up").await?;
         app.screenshot("backup-ready").await?;
+        // The tray said the backup while it ran, with its working badge, and no longer does.
+        let said = |l: &&str| l.contains(" tray") && l.contains("state=");
+        let logs = app.profile.logs();
+        let tray: Vec<&str> = logs.lines().filter(said).collect();
+        let working = tray
+            .iter()
+            .position(|l| l.contains("Backing up mail-gateway…") && l.contains("icon=working"));
+        match (working, tray.last()) {
+            (Some(_), Some(last)) if !last.contains("Backing up") => {}
+            _ => return Err(format!("the tray did not follow the backup: {tray:#?}")),
+        }
 
         // Clicking the desktop notification (as the notification daemon reports a click) opens
         // the app at that backup.

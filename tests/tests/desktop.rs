@@ -9,7 +9,10 @@ use std::time::Duration;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use e2e::{eventually, web_processes, windows_titled, App, Profile, Result, PATIENCE};
+use e2e::{
+    eventually, http, post_json, spare_port, web_processes, windows_titled, App, Profile, Result,
+    PATIENCE,
+};
 use zbus::zvariant::{OwnedObjectPath, OwnedValue, Value};
 
 const CTRL_W: &str = "\u{E009}w\u{E000}";
@@ -191,12 +194,62 @@ async fn closing_keeps_the_app_in_the_tray_without_its_webview() {
     outcome.unwrap();
 }
 
+/// The tray as the shell reads it, once it says `first` (the start of its first line) with
+/// `status`; the menu's lines otherwise.
+async fn shell_reads(
+    watcher: &Watcher,
+    bus: &zbus::Connection,
+    status: &str,
+    first: &str,
+    patience: Duration,
+) -> Result<Vec<String>> {
+    eventually(patience, async || {
+        let (title, now, labels) = watcher.read(bus).await?;
+        if title == "Backup Desk"
+            && now == status
+            && labels.first().is_some_and(|l| l.starts_with(first))
+        {
+            Ok(labels)
+        } else {
+            Err(format!("the shell reads {title:?}, {now:?}, {labels:?}"))
+        }
+    })
+    .await
+}
+
+/// Moves the demo cloud's clock by `seconds` and returns its time of day in seconds.
+async fn advance(port: u16, seconds: i64) -> Result<i64> {
+    let body = format!(r#"{{"seconds": {seconds}}}"#);
+    let (status, answer) = http(port, "POST", "/_sim/advance", "application/json", &body).await?;
+    let answer: serde_json::Value = serde_json::from_str(&answer).map_err(|e| e.to_string())?;
+    let time = answer["worldTime"].as_str().unwrap_or_default();
+    let clock: Vec<i64> = time
+        .get(11..19)
+        .unwrap_or_default()
+        .split(':')
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    match (status, clock.as_slice()) {
+        (200, [h, m, s]) => Ok(h * 3600 + m * 60 + s),
+        _ => Err(format!("the demo cloud's clock: HTTP {status}, {answer}")),
+    }
+}
+
+/// Started at login, the app stays in the tray, and the tray follows the scheduled runs with no
+/// window: a shell sees db-primary's failed run, then all well once the next night's runs
+/// succeeded, then the failure of web-frontend-1's run, by name and as `NeedsAttention`.
 #[tokio::test]
 async fn a_start_at_login_stays_in_the_tray_until_opened() {
     let _display = DISPLAY.lock().await;
     let (watcher, bus) = Watcher::serve().await.unwrap();
     let profile = Profile::new("hidden").unwrap();
-    let mut first = profile.launch(&["--hidden"]).unwrap();
+    let port = spare_port();
+    let env = [
+        ("BACKUP_DESK_DEMO_PORT", port.to_string()),
+        // A fixed winter noon: db-primary's last nightly run is the failed one.
+        ("BACKUP_DESK_DEMO_NOW", "2026-01-14T12:00:00Z".to_string()),
+    ];
+    let mut first = profile.launch_with(&["--hidden"], &env).unwrap();
     let outcome: Result<()> = async {
         eventually(PATIENCE, async || {
             if profile.logs().contains("started in the tray") {
@@ -209,41 +262,41 @@ async fn a_start_at_login_stays_in_the_tray_until_opened() {
         if windows_titled("Backup Desk").await? != 0 {
             return Err("a start at login opened a window".into());
         }
-        // With no window asking, the session opens and the tray works the state out, and shows
-        // it in its icon: the demo cloud's db-primary had its last automatic backup fail.
-        eventually(PATIENCE, async || {
-            let logs = profile.logs();
-            match logs
-                .lines()
-                .find(|l| l.contains(" tray") && l.contains("state="))
-            {
-                Some(line)
-                    if line.contains("1 instance needs attention")
-                        && line.contains("icon=attention") =>
-                {
-                    Ok(())
-                }
-                Some(line) => Err(format!("the tray says: {line}")),
-                None => Err("the tray's state was not worked out".to_string()),
-            }
-        })
-        .await?;
-        // A shell sees the same: the title, NeedsAttention, and the state as the menu's first line.
-        eventually(PATIENCE, async || {
-            let (title, status, labels) = watcher.read(&bus).await?;
-            if title == "Backup Desk"
-                && status == "NeedsAttention"
-                && labels
-                    .first()
-                    .is_some_and(|l| l.ends_with("1 instance needs attention"))
-                // The test's profile has no login entry: the menu says what that misses.
-                && labels.get(1).is_some_and(|l| l.starts_with("Not started at login"))
-            {
-                Ok(())
-            } else {
-                Err(format!("the shell reads {title:?}, {status:?}, {labels:?}"))
-            }
-        })
+        // With no window asking, the session opens and the tray works the state out.
+        let failed = "⚠ db-primary: the last automatic backup failed";
+        let labels = shell_reads(&watcher, &bus, "NeedsAttention", failed, PATIENCE).await?;
+        // The test's profile has no login entry: the menu says what that misses.
+        if !labels
+            .get(1)
+            .is_some_and(|l| l.starts_with("Not started at login"))
+        {
+            return Err(format!("no start-at-login line second: {labels:?}"));
+        }
+        if !profile.logs().contains("icon=attention") {
+            return Err("the tray's icon did not change to attention".into());
+        }
+        // The next night's runs succeed: nothing failed any more (some instances have no
+        // automatic backup). The watcher reads at its idle pace, a minute.
+        advance(port, 86_400).await?;
+        let calm = "instances without automatic backup";
+        let labels = shell_reads(&watcher, &bus, "Active", "", Duration::from_secs(180)).await?;
+        if !labels.first().is_some_and(|l| l.ends_with(calm)) {
+            return Err(format!("after good runs, the tray says {labels:?}"));
+        }
+        // The next run is web-frontend-1's, at 23:35 UTC: it fails.
+        if post_json(port, "/_sim/fail-next-snapshots", r#"{"count": 1}"#).await? != 204 {
+            return Err("the failure was not set".into());
+        }
+        let now = advance(port, 0).await?;
+        advance(port, (23 * 3600 + 36 * 60) - now).await?;
+        let failed = "⚠ web-frontend-1: the last automatic backup failed";
+        shell_reads(
+            &watcher,
+            &bus,
+            "NeedsAttention",
+            failed,
+            Duration::from_secs(180),
+        )
         .await?;
         second_launch(&profile).await?;
         window_count(1).await

@@ -469,17 +469,28 @@ desktop-trayLoginOff = Startet nicht bei der Anmeldung: automatische Backups wer
 desktop-trayOpen = Backup Desk öffnen
 desktop-trayBackup = Backup einer Instanz erstellen…
 desktop-trayQuit = Beenden
-desktop-trayAllProtected = Backup Desk — { $count ->
-        [one] die Instanz ist geschützt
-       *[other] alle { $count } Instanzen geschützt
+desktop-trayAllProtected = { $count ->
+        [one] Die Instanz ist geschützt
+       *[other] Alle { $count } Instanzen geschützt
     }
-desktop-trayAttention = Backup Desk — { $count ->
+desktop-trayAttention = { $count ->
         [one] 1 Instanz erfordert Aufmerksamkeit
        *[other] { $count } Instanzen erfordern Aufmerksamkeit
     }
-desktop-trayUnscheduled = Backup Desk — { $count ->
+desktop-trayUnscheduled = { $count ->
         [one] 1 Instanz ohne automatisches Backup
        *[other] { $count } Instanzen ohne automatisches Backup
+    }
+desktop-trayFailed = { $instance }: das letzte automatische Backup ist fehlgeschlagen
+desktop-trayFailedQuota = { $instance }: das letzte automatische Backup ist fehlgeschlagen, ein Limit (Kontingent) ist erreicht
+desktop-trayOverdue = { $instance }: kein automatisches Backup lief wie geplant
+desktop-trayBackingUp = { $count ->
+        [one] Backup von { $instance } läuft…
+       *[other] Backup von { $count } Instanzen läuft…
+    }
+desktop-trayRestoring = { $count ->
+        [one] { $instance } wird wiederhergestellt…
+       *[other] { $count } Instanzen werden wiederhergestellt…
     }
 desktop-backupReadyTitle = { $instance } gesichert
 desktop-backupReadyBody = { $name } · { $size } in { $duration }

@@ -499,17 +499,28 @@ desktop-trayLoginOff = Not started at login: automatic backups are told only whi
 desktop-trayOpen = Open Backup Desk
 desktop-trayBackup = Back up an instance…
 desktop-trayQuit = Quit
-desktop-trayAllProtected = Backup Desk — { $count ->
-        [one] the instance is protected
-       *[other] all { $count } instances protected
+desktop-trayAllProtected = { $count ->
+        [one] The instance is protected
+       *[other] All { $count } instances protected
     }
-desktop-trayAttention = Backup Desk — { $count ->
+desktop-trayAttention = { $count ->
         [one] 1 instance needs attention
        *[other] { $count } instances need attention
     }
-desktop-trayUnscheduled = Backup Desk — { $count ->
+desktop-trayUnscheduled = { $count ->
         [one] 1 instance without automatic backup
        *[other] { $count } instances without automatic backup
+    }
+desktop-trayFailed = { $instance }: the last automatic backup failed
+desktop-trayFailedQuota = { $instance }: the last automatic backup failed, a limit (quota) is reached
+desktop-trayOverdue = { $instance }: no automatic backup ran when planned
+desktop-trayBackingUp = { $count ->
+        [one] Backing up { $instance }…
+       *[other] Backing up { $count } instances…
+    }
+desktop-trayRestoring = { $count ->
+        [one] Restoring { $instance }…
+       *[other] Restoring { $count } instances…
     }
 desktop-backupReadyTitle = { $instance } backed up
 desktop-backupReadyBody = { $name } · { $size } in { $duration }

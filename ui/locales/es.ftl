@@ -469,17 +469,28 @@ desktop-trayLoginOff = No se inicia al iniciar sesión: los backups automáticos
 desktop-trayOpen = Abrir Backup Desk
 desktop-trayBackup = Hacer un backup de una instancia…
 desktop-trayQuit = Salir
-desktop-trayAllProtected = Backup Desk — { $count ->
-        [one] la instancia está protegida
-       *[other] las { $count } instancias están protegidas
+desktop-trayAllProtected = { $count ->
+        [one] La instancia está protegida
+       *[other] Las { $count } instancias están protegidas
     }
-desktop-trayAttention = Backup Desk — { $count ->
+desktop-trayAttention = { $count ->
         [one] 1 instancia requiere atención
        *[other] { $count } instancias requieren atención
     }
-desktop-trayUnscheduled = Backup Desk — { $count ->
+desktop-trayUnscheduled = { $count ->
         [one] 1 instancia sin backup automático
        *[other] { $count } instancias sin backup automático
+    }
+desktop-trayFailed = { $instance }: el último backup automático ha fallado
+desktop-trayFailedQuota = { $instance }: el último backup automático ha fallado, se ha alcanzado un límite (cuota)
+desktop-trayOverdue = { $instance }: ningún backup automático se ejecutó según lo previsto
+desktop-trayBackingUp = { $count ->
+        [one] Haciendo backup de { $instance }…
+       *[other] Haciendo backup de { $count } instancias…
+    }
+desktop-trayRestoring = { $count ->
+        [one] Restaurando { $instance }…
+       *[other] Restaurando { $count } instancias…
     }
 desktop-backupReadyTitle = Backup de { $instance } listo
 desktop-backupReadyBody = { $name } · { $size } en { $duration }

@@ -502,17 +502,28 @@ desktop-trayLoginOff = Pas lancé à l'ouverture de session : les sauvegardes au
 desktop-trayOpen = Ouvrir Backup Desk
 desktop-trayBackup = Sauvegarder une instance…
 desktop-trayQuit = Quitter
-desktop-trayAllProtected = Backup Desk — { $count ->
-        [one] l'instance est protégée
-       *[other] les { $count } instances sont protégées
+desktop-trayAllProtected = { $count ->
+        [one] L'instance est protégée
+       *[other] Les { $count } instances sont protégées
     }
-desktop-trayAttention = Backup Desk — { $count ->
+desktop-trayAttention = { $count ->
         [one] 1 instance demande votre attention
        *[other] { $count } instances demandent votre attention
     }
-desktop-trayUnscheduled = Backup Desk — { $count ->
+desktop-trayUnscheduled = { $count ->
         [one] 1 instance sans sauvegarde automatique
        *[other] { $count } instances sans sauvegarde automatique
+    }
+desktop-trayFailed = { $instance } : la dernière sauvegarde automatique a échoué
+desktop-trayFailedQuota = { $instance } : la dernière sauvegarde automatique a échoué, une limite (quota) est atteinte
+desktop-trayOverdue = { $instance } : aucune sauvegarde automatique n'a eu lieu à l'heure prévue
+desktop-trayBackingUp = { $count ->
+        [one] Sauvegarde de { $instance }…
+       *[other] Sauvegarde de { $count } instances…
+    }
+desktop-trayRestoring = { $count ->
+        [one] Restauration de { $instance }…
+       *[other] Restauration de { $count } instances…
     }
 desktop-backupReadyTitle = { $instance } sauvegardée
 desktop-backupReadyBody = { $name } · { $size } en { $duration }

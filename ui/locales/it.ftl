@@ -469,17 +469,28 @@ desktop-trayLoginOff = Non si avvia all'accesso: i backup automatici sono segnal
 desktop-trayOpen = Apri Backup Desk
 desktop-trayBackup = Esegui il backup di un'istanza…
 desktop-trayQuit = Esci
-desktop-trayAllProtected = Backup Desk — { $count ->
-        [one] l'istanza è protetta
-       *[other] tutte le { $count } istanze sono protette
+desktop-trayAllProtected = { $count ->
+        [one] L'istanza è protetta
+       *[other] Tutte le { $count } istanze sono protette
     }
-desktop-trayAttention = Backup Desk — { $count ->
+desktop-trayAttention = { $count ->
         [one] 1 istanza richiede attenzione
        *[other] { $count } istanze richiedono attenzione
     }
-desktop-trayUnscheduled = Backup Desk — { $count ->
+desktop-trayUnscheduled = { $count ->
         [one] 1 istanza senza backup automatico
        *[other] { $count } istanze senza backup automatico
+    }
+desktop-trayFailed = { $instance }: l'ultimo backup automatico non è riuscito
+desktop-trayFailedQuota = { $instance }: l'ultimo backup automatico non è riuscito, è stato raggiunto un limite (quota)
+desktop-trayOverdue = { $instance }: nessun backup automatico è stato eseguito come previsto
+desktop-trayBackingUp = { $count ->
+        [one] Backup di { $instance } in corso…
+       *[other] Backup di { $count } istanze in corso…
+    }
+desktop-trayRestoring = { $count ->
+        [one] Ripristino di { $instance } in corso…
+       *[other] Ripristino di { $count } istanze in corso…
     }
 desktop-backupReadyTitle = Backup di { $instance } pronto
 desktop-backupReadyBody = { $name } · { $size } in { $duration }

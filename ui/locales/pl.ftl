@@ -468,19 +468,30 @@ desktop-trayLoginOff = Nie uruchamia się po zalogowaniu: o automatycznych kopia
 desktop-trayOpen = Otwórz Backup Desk
 desktop-trayBackup = Utwórz kopię zapasową instancji…
 desktop-trayQuit = Zakończ
-desktop-trayAllProtected = Backup Desk — { $count ->
-        [one] instancja jest chroniona
-       *[other] wszystkie instancje ({ $count }) są chronione
+desktop-trayAllProtected = { $count ->
+        [one] Instancja jest chroniona
+       *[other] Wszystkie instancje ({ $count }) są chronione
     }
-desktop-trayAttention = Backup Desk — { $count ->
+desktop-trayAttention = { $count ->
         [one] 1 instancja wymaga uwagi
         [few] { $count } instancje wymagają uwagi
        *[other] { $count } instancji wymaga uwagi
     }
-desktop-trayUnscheduled = Backup Desk — { $count ->
+desktop-trayUnscheduled = { $count ->
         [one] 1 instancja bez automatycznej kopii zapasowej
         [few] { $count } instancje bez automatycznej kopii zapasowej
        *[other] { $count } instancji bez automatycznej kopii zapasowej
+    }
+desktop-trayFailed = { $instance }: ostatnia automatyczna kopia zapasowa nie powiodła się
+desktop-trayFailedQuota = { $instance }: ostatnia automatyczna kopia zapasowa nie powiodła się, osiągnięto limit (kwotę)
+desktop-trayOverdue = { $instance }: żadna automatyczna kopia zapasowa nie została wykonana zgodnie z planem
+desktop-trayBackingUp = { $count ->
+        [one] Tworzenie kopii zapasowej { $instance }…
+       *[other] Tworzenie kopii zapasowych { $count } instancji…
+    }
+desktop-trayRestoring = { $count ->
+        [one] Przywracanie { $instance }…
+       *[other] Przywracanie { $count } instancji…
     }
 desktop-backupReadyTitle = Kopia zapasowa { $instance } gotowa
 desktop-backupReadyBody = { $name } · { $size } w { $duration }

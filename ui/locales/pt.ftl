@@ -469,17 +469,28 @@ desktop-trayLoginOff = Não inicia ao iniciar sessão: os backups automáticos s
 desktop-trayOpen = Abrir o Backup Desk
 desktop-trayBackup = Fazer o backup de uma instância…
 desktop-trayQuit = Sair
-desktop-trayAllProtected = Backup Desk — { $count ->
-        [one] a instância está protegida
-       *[other] as { $count } instâncias estão protegidas
+desktop-trayAllProtected = { $count ->
+        [one] A instância está protegida
+       *[other] As { $count } instâncias estão protegidas
     }
-desktop-trayAttention = Backup Desk — { $count ->
+desktop-trayAttention = { $count ->
         [one] 1 instância requer atenção
        *[other] { $count } instâncias requerem atenção
     }
-desktop-trayUnscheduled = Backup Desk — { $count ->
+desktop-trayUnscheduled = { $count ->
         [one] 1 instância sem backup automático
        *[other] { $count } instâncias sem backup automático
+    }
+desktop-trayFailed = { $instance }: o último backup automático falhou
+desktop-trayFailedQuota = { $instance }: o último backup automático falhou, foi atingido um limite (quota)
+desktop-trayOverdue = { $instance }: nenhum backup automático foi executado como previsto
+desktop-trayBackingUp = { $count ->
+        [one] A fazer backup de { $instance }…
+       *[other] A fazer backup de { $count } instâncias…
+    }
+desktop-trayRestoring = { $count ->
+        [one] A restaurar { $instance }…
+       *[other] A restaurar { $count } instâncias…
     }
 desktop-backupReadyTitle = Backup de { $instance } pronto
 desktop-backupReadyBody = { $name } · { $size } em { $duration }
