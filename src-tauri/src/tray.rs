@@ -470,6 +470,7 @@ mod tests {
             protection: p,
             attention: None,
             failure: None,
+            project_suspended: false,
         }
     }
 

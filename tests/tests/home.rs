@@ -1,7 +1,8 @@
 //! The home answers "am I safe?" with a next step on every row: a scheduled instance whose last
 //! run failed says so; one without a schedule says it has no automatic backup (not
 //! "unprotected" beside a recent backup) and offers "Back up now", which opens the same backup
-//! dialog; the backup made from there is notified on D-Bus and shows on the home.
+//! dialog; the backup made from there is notified on D-Bus and shows on the home. A suspended
+//! project is said on its rows and in the backup dialog.
 use std::time::Duration;
 
 use e2e::{eventually, with_app_env, NotificationWatch, Result};
@@ -56,4 +57,46 @@ async fn back_up_now_from_the_home() {
     })
     .await;
     watch.stop().await;
+}
+
+/// A project OVH reports suspended is said on the home and in the backup dialog, in words that
+/// say what it may mean and where to see why; in demo mode there is no Control Panel to open,
+/// and nothing is refused: the backup can still be asked for.
+#[tokio::test]
+async fn a_suspended_project_is_said_where_its_instances_are() {
+    let on = [("BACKUP_DESK_DEMO_SUSPENDED", "Acme Staging".to_string())];
+    with_app_env("suspended", &on, async |app| -> Result<()> {
+        const SAID: &str = "OVHcloud reports the project Acme Staging as suspended";
+        app.click("a.nav-item[data-section='overview']").await?;
+        let row = "tr[data-covered='staging-db']";
+        let text = app.text_of(row).await?;
+        if !text.contains(SAID) {
+            return Err(format!(
+                "staging-db does not say its project is suspended: {text:?}"
+            ));
+        }
+        if app
+            .text_of("tr[data-covered='db-primary']")
+            .await?
+            .contains(SAID)
+        {
+            return Err("a project that is not suspended is said to be".into());
+        }
+        if app.count(&format!("{row} [data-remedy='panel']")).await? != 0 {
+            return Err("the demo cloud offers a Control Panel to open".into());
+        }
+        app.screenshot("suspended-home").await?;
+        app.click(&format!("{row} button.back-up-now")).await?;
+        app.find_text("Create a backup of staging-db").await?;
+        let dialog = app.text_of("dialog").await?;
+        if !dialog.contains(SAID) {
+            return Err(format!("the backup dialog does not say it: {dialog:?}"));
+        }
+        if !app.is_enabled("#confirm-backup").await? {
+            return Err("the backup is refused on an unconfirmed rule".into());
+        }
+        app.screenshot("suspended-dialog").await?;
+        Ok(())
+    })
+    .await;
 }

@@ -330,6 +330,7 @@ protNone = Kein automatisches Backup
 backUpNow = Jetzt sichern
 attnLastRunFailed = Das letzte automatische Backup ist fehlgeschlagen.
 attnQuota = OVHcloud meldet ein erreichtes Limit (Quota) in { $region }. Löschen Sie dort nicht mehr benötigte Backups oder erhöhen Sie die Quota des Projekts im OVHcloud Kundencenter.
+attnSuspended = OVHcloud meldet das Projekt { $project } als gesperrt, meist wegen einer offenen Rechnung: seine Backups können fehlschlagen, bis es wieder aktiviert ist. Das OVHcloud Kundencenter nennt den Grund.
 showBackupsIn = Backups in { $region } anzeigen
 openQuotaPage = Quota-Seite öffnen
 openControlPanel = Kundencenter öffnen

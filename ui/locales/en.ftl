@@ -354,6 +354,7 @@ protNone = No automatic backup
 backUpNow = Back up now
 attnLastRunFailed = The last automatic backup failed.
 attnQuota = OVHcloud reports a limit (quota) reached in { $region }. Delete backups you no longer need there, or raise the project's quota in the OVHcloud Control Panel.
+attnSuspended = OVHcloud reports the project { $project } as suspended, most often over an unpaid bill: its backups may fail until it is reactivated. The OVHcloud Control Panel says why.
 showBackupsIn = Show backups in { $region }
 openQuotaPage = Open the quota page
 openControlPanel = Open the Control Panel

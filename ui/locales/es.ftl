@@ -330,6 +330,7 @@ protNone = Sin backup automático
 backUpNow = Hacer un backup ahora
 attnLastRunFailed = El último backup automático ha fallado.
 attnQuota = OVHcloud indica un límite (cuota) alcanzado en { $region }. Elimine allí los backups que ya no necesite o aumente la cuota del proyecto en el área de cliente de OVHcloud.
+attnSuspended = OVHcloud indica que el proyecto { $project } está suspendido, casi siempre por una factura impagada: sus backups pueden fallar hasta que se reactive. El área de cliente de OVHcloud indica el motivo.
 showBackupsIn = Ver los backups en { $region }
 openQuotaPage = Abrir la página de cuotas
 openControlPanel = Abrir el área de cliente

@@ -357,6 +357,7 @@ protNone = Pas de sauvegarde automatique
 backUpNow = Sauvegarder maintenant
 attnLastRunFailed = La dernière sauvegarde automatique a échoué.
 attnQuota = OVHcloud signale une limite (quota) atteinte en { $region }. Supprimez-y les sauvegardes dont vous n'avez plus besoin, ou augmentez le quota du projet dans l'espace client OVHcloud.
+attnSuspended = OVHcloud signale le projet { $project } comme suspendu, le plus souvent pour une facture impayée : ses sauvegardes peuvent échouer jusqu'à sa réactivation. L'espace client OVHcloud en donne la raison.
 showBackupsIn = Voir les sauvegardes en { $region }
 openQuotaPage = Ouvrir la page des quotas
 openControlPanel = Ouvrir l'espace client

@@ -330,6 +330,7 @@ protNone = Nessun backup automatico
 backUpNow = Esegui il backup ora
 attnLastRunFailed = L'ultimo backup automatico non è riuscito.
 attnQuota = OVHcloud segnala un limite (quota) raggiunto in { $region }. Elimina lì i backup che non ti servono più, oppure aumenta la quota del progetto nello Spazio Cliente OVHcloud.
+attnSuspended = OVHcloud segnala il progetto { $project } come sospeso, di solito per una fattura non pagata: i suoi backup possono non riuscire finché non viene riattivato. Lo Spazio Cliente OVHcloud ne indica il motivo.
 showBackupsIn = Mostra i backup in { $region }
 openQuotaPage = Apri la pagina delle quote
 openControlPanel = Apri lo Spazio Cliente

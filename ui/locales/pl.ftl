@@ -327,6 +327,7 @@ protNone = Brak automatycznej kopii zapasowej
 backUpNow = Utwórz kopię teraz
 attnLastRunFailed = Ostatnia automatyczna kopia zapasowa nie powiodła się.
 attnQuota = OVHcloud zgłasza osiągnięty limit (kwotę) w { $region }. Usuń tam niepotrzebne kopie zapasowe lub zwiększ kwotę projektu w Panelu klienta OVHcloud.
+attnSuspended = OVHcloud zgłasza projekt { $project } jako zawieszony, najczęściej z powodu niezapłaconej faktury: jego kopie zapasowe mogą się nie udać, dopóki nie zostanie ponownie aktywowany. Panel klienta OVHcloud podaje przyczynę.
 showBackupsIn = Pokaż kopie zapasowe w { $region }
 openQuotaPage = Otwórz stronę kwot
 openControlPanel = Otwórz Panel klienta

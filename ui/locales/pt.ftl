@@ -330,6 +330,7 @@ protNone = Sem backup automático
 backUpNow = Fazer backup agora
 attnLastRunFailed = O último backup automático falhou.
 attnQuota = A OVHcloud indica um limite (quota) atingido em { $region }. Elimine aí os backups de que já não precisa, ou aumente a quota do projeto na Área de Cliente OVHcloud.
+attnSuspended = A OVHcloud indica que o projeto { $project } está suspenso, quase sempre por uma fatura por pagar: os seus backups podem falhar até ser reativado. A Área de Cliente OVHcloud indica o motivo.
 showBackupsIn = Ver os backups em { $region }
 openQuotaPage = Abrir a página de quotas
 openControlPanel = Abrir a Área de Cliente

@@ -108,7 +108,11 @@ estimateMonthly: number | null, metal: boolean, iops: boolean,
 /**
  * A backup of this instance is already in progress or being requested.
  */
-busy: boolean, };
+busy: boolean, 
+/**
+ * The project's name when OVH reports it suspended (said, nothing refused on its account).
+ */
+suspendedProject: string | null, };
 
 /**
  * Instance Backup rows plus what the tracker knows.
@@ -210,7 +214,11 @@ attention: Attention | null,
 /**
  * What OVH said of the failed last run, when `attention` is `LastRunFailed`.
  */
-failure: RunFailure | null, };
+failure: RunFailure | null, 
+/**
+ * OVH reports the instance's project suspended.
+ */
+projectSuspended: boolean, };
 
 /**
  * A started backup, for the window.
@@ -463,7 +471,13 @@ choices: Array<string>, };
 /**
  * A project as the project selector shows it.
  */
-export type Project = { id: string, name: string, };
+export type Project = { id: string, name: string, 
+/**
+ * OVH reports the project `suspended` (most often over an unpaid bill): the app says so
+ * and leads to the Control Panel; what OVH then refuses is not confirmed, so nothing is
+ * refused on its account.
+ */
+suspended: boolean, };
 
 /**
  * How well an instance is protected.

@@ -91,6 +91,19 @@ export function Remedy({ quota, expired, ovh, place }: Remedies & { place?: Plac
   );
 }
 
+/** What OVH's "suspended" on a project means for the user, and where to see why: the Control
+ * Panel's project page (with a real account). What OVH refuses then is not confirmed, so this
+ * advises and blocks nothing. */
+export function Suspended({ projectId, project }: { projectId: string; project: string }) {
+  const panel = panelPage(projectId, "");
+  return h(
+    Fragment,
+    {},
+    h("span", { class: "note attention advice suspended" }, t("attnSuspended", { project })),
+    panel ? h("div", { class: "actions start remedy" }, h("button", { class: "btn small", type: "button", "data-remedy": "panel", onClick: () => void api.openPage(panel) }, t("openControlPanel"))) : null,
+  );
+}
+
 /** A date and a time for a table cell: each kept whole, on one line when the column has room. */
 export function When({ iso }: { iso: string | null }) {
   if (!iso) return h(Fragment, {}, "—");

@@ -5,7 +5,7 @@ import { h, type ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import * as api from "./api";
 import { backupName, money, nameProblem, statusLabel, statusTone, t, unitPrice } from "./i18n";
-import { ErrorBox, useRead } from "./components";
+import { ErrorBox, Suspended, useRead } from "./components";
 import { Actions, Loaded, openDialog, Status, useFirstFocus, useSubmit } from "./dialog";
 import { toast } from "./dom";
 
@@ -168,6 +168,7 @@ function BackupForm({ projectId, form, close, started }: { projectId: string; fo
     warnings,
     metal,
     form.busy ? h("p", { class: "notice" }, t("backupBusy")) : null,
+    form.suspendedProject ? h("div", { class: "notice" }, h(Suspended, { projectId, project: form.suspendedProject })) : null,
     h(Status, { said, place: { projectId, region: form.region } }),
     h(Actions, { close, id: "confirm-backup", ready, busy }),
   );

@@ -317,6 +317,7 @@ export type Key =
   | "backUpNow"
   | "attnLastRunFailed"
   | "attnQuota"
+  | "attnSuspended"
   | "showBackupsIn"
   | "openQuotaPage"
   | "openControlPanel"

@@ -3,7 +3,7 @@
 import { h, type ComponentChildren } from "preact";
 import * as api from "./api";
 import { ago, dateTime, scheduleShort, scheduleText, t, type Key } from "./i18n";
-import { ErrorBox, Remedy, useRead } from "./components";
+import { ErrorBox, Remedy, Suspended, useRead } from "./components";
 import { LoginQuestion } from "./prefs";
 
 type Props = {
@@ -72,6 +72,7 @@ function Row({ r, now, protect, backUp }: { r: api.Covered; now: number; protect
       // "Details" either way.
       r.failure?.quota ? h("span", { class: "note attention advice" }, t("attnQuota", { region: r.region })) : null,
       r.failure ? h(Remedy, { quota: r.failure.quota, expired: false, ovh: r.failure.ovh, place: { projectId: r.projectId, region: r.region } }) : null,
+      r.projectSuspended ? h(Suspended, { projectId: r.projectId, project: r.projectName }) : null,
     ),
     h(
       "td",

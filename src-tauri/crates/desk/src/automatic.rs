@@ -256,6 +256,8 @@ pub struct Covered {
     pub attention: Option<Attention>,
     /// What OVH said of the failed last run, when `attention` is `LastRunFailed`.
     pub failure: Option<RunFailure>,
+    /// OVH reports the instance's project suspended.
+    pub project_suspended: bool,
 }
 
 /// What OVH said of a failed run: its words, shown under "Details", and whether they name a

@@ -108,7 +108,8 @@ impl Connection {
 /// `BACKUP_DESK_DEMO_BACKUP_PREFIX` names workflow backups otherwise than their workflow;
 /// `BACKUP_DESK_DEMO_SUBSIDIARY` is the account's country (`FR`), whose catalog prices;
 /// `BACKUP_DESK_DEMO_SCENARIO=messy` answers as OVH really does (see `ovh_sim::messy`);
-/// `BACKUP_DESK_DEMO_NOW` (RFC 3339) is the date the demo cloud, and so the app, starts on.
+/// `BACKUP_DESK_DEMO_NOW` (RFC 3339) is the date the demo cloud, and so the app, starts on;
+/// `BACKUP_DESK_DEMO_SUSPENDED` names a project OVH reports suspended.
 #[cfg(feature = "sim-controls")]
 fn demo_knobs(keys: &Keys) -> Result<Arc<Sim>> {
     let start = match std::env::var("BACKUP_DESK_DEMO_NOW") {
@@ -137,6 +138,12 @@ fn demo_knobs(keys: &Keys) -> Result<Arc<Sim>> {
     }
     if let Ok(country) = std::env::var("BACKUP_DESK_DEMO_SUBSIDIARY") {
         sim.world.lock().expect("world lock").subsidiary = country;
+    }
+    if let Ok(name) = std::env::var("BACKUP_DESK_DEMO_SUSPENDED") {
+        let mut world = sim.world.lock().expect("world lock");
+        for p in world.projects.iter_mut().filter(|p| p.description == name) {
+            p.suspended = true;
+        }
     }
     if let Ok(prefix) = std::env::var("BACKUP_DESK_DEMO_BACKUP_PREFIX") {
         ovh_sim::scenario::prefix_backup_names(&mut sim.world.lock().expect("world lock"), &prefix);

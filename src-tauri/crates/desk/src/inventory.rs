@@ -16,6 +16,10 @@ use crate::Result;
 pub struct ProjectSummary {
     pub id: String,
     pub name: String,
+    /// OVH reports the project `suspended` (most often over an unpaid bill): the app says so
+    /// and leads to the Control Panel; what OVH then refuses is not confirmed, so nothing is
+    /// refused on its account.
+    pub suspended: bool,
 }
 
 /// One row of the Instances list.
@@ -50,19 +54,24 @@ pub(crate) async fn read_projects(client: &Client) -> ovh::Result<Vec<ProjectSum
                 .map(|p| ProjectSummary {
                     id: p.project_id.clone(),
                     name: p.display_name().to_string(),
+                    suspended: p.is_suspended(),
                 })
                 .collect())
         }
         Listed::Ids(ids) => ids,
     };
     futures_util::future::try_join_all(ids.into_iter().map(|id| async move {
-        let name = match client.project(&id).await {
-            Ok(p) => p.display_name().to_string(),
+        let (name, suspended) = match client.project(&id).await {
+            Ok(p) => (p.display_name().to_string(), p.is_suspended()),
             // A project we may list but not read still gets a row, under its id.
-            Err(e) if e.status().is_some() => id.clone(),
+            Err(e) if e.status().is_some() => (id.clone(), false),
             Err(e) => return Err(e),
         };
-        Ok(ProjectSummary { id, name })
+        Ok(ProjectSummary {
+            id,
+            name,
+            suspended,
+        })
     }))
     .await
 }

@@ -42,6 +42,8 @@ pub struct BackupForm {
     pub iops: bool,
     /// A backup of this instance is already in progress or being requested.
     pub busy: bool,
+    /// The project's name when OVH reports it suspended (said, nothing refused on its account).
+    pub suspended_project: Option<String>,
 }
 
 /// Instance Backup rows plus what the tracker knows.
@@ -367,6 +369,12 @@ impl Session {
         let price = self.price(project_id, &row.region).await;
         let busy =
             row.status == "SNAPSHOTTING" || self.in_flight.is_creating(project_id, instance_id);
+        // The window listed the projects already; a failure here only leaves the advice out.
+        let suspended_project = self.projects().await.ok().and_then(|ps| {
+            ps.into_iter()
+                .find(|p| p.id == project_id && p.suspended)
+                .map(|p| p.name)
+        });
         Ok(BackupForm {
             named_at: self.now(),
             estimate_monthly: price
@@ -381,6 +389,7 @@ impl Session {
             metal: row.metal,
             iops: row.iops,
             busy,
+            suspended_project,
         })
     }
 
@@ -866,6 +875,7 @@ impl Session {
                         .filter(|_| rating.attention == Some(automatic::Attention::LastRunFailed))
                         .and_then(|w| automatic::run_failure(w)),
                     attention: rating.attention,
+                    project_suspended: project.suspended,
                 });
             }
         }

@@ -822,6 +822,51 @@ async fn an_empty_project() {
     fx.invariants(0).await.unwrap();
 }
 
+/// A project OVH reports suspended is said so, on the project and on each of its instances'
+/// rows; the other project is not, and nothing is refused on its account.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_suspended_project_is_said_and_nothing_else_changes() {
+    let sim = Sim::demo(&Keys::default());
+    sim.world.lock().unwrap().projects[1].suspended = true;
+    let fx = Fx::on("suspended", sim).await;
+    let projects = ok(fx.s().projects().await, "projects").unwrap();
+    let suspended: Vec<&str> = projects
+        .iter()
+        .filter(|p| p.suspended)
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(suspended, ["Acme Staging"]);
+    let rows = ok(fx.s().overview().await, "the overview").unwrap();
+    for r in &rows {
+        assert_eq!(
+            r.project_suspended,
+            r.project_name == "Acme Staging",
+            "{} of {}",
+            r.instance_name,
+            r.project_name
+        );
+    }
+    assert!(rows.iter().any(|r| r.project_suspended));
+    let staging = &projects.iter().find(|p| p.suspended).unwrap().id;
+    let db = rows
+        .iter()
+        .find(|r| r.instance_name == "staging-db")
+        .unwrap();
+    let form = ok(fx.s().backup_form(staging, &db.instance_id).await, "form").unwrap();
+    assert_eq!(
+        form.suspended_project.as_deref(),
+        Some("Acme Staging"),
+        "the backup form says it too"
+    );
+    let form = ok(
+        fx.s().backup_form(&fx.project, &rows[0].instance_id).await,
+        "form",
+    );
+    assert_eq!(form.unwrap().suspended_project, None);
+    settle(&fx).await;
+    fx.invariants(0).await.unwrap();
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_project_with_ten_thousand_backups() {
     let keys = Keys::default();

@@ -27,7 +27,7 @@ pub fn project(p: &Project) -> Value {
         "planCode": "project.2018",
         "projectName": p.description,
         "project_id": p.id,
-        "status": "ok",
+        "status": if p.suspended { "suspended" } else { "ok" },
         "unleash": false,
     })
 }

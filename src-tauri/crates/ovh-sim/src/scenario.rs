@@ -177,6 +177,7 @@ fn empty_project(
         workflows: Vec::new(),
         operations: Vec::new(),
         ssh_keys: Vec::new(),
+        suspended: false,
     };
     for r in regions {
         add_region(world, &mut p, r, now);

@@ -225,6 +225,8 @@ pub struct Project {
     pub workflows: Vec<Workflow>,
     pub operations: Vec<Operation>,
     pub ssh_keys: Vec<SshKey>,
+    /// OVH suspends a project (`status: suspended`), most often over an unpaid bill.
+    pub suspended: bool,
 }
 
 impl Project {

@@ -56,6 +56,11 @@ pub struct Project {
 }
 
 impl Project {
+    /// Whether OVH reports the project suspended.
+    pub fn is_suspended(&self) -> bool {
+        self.status.eq_ignore_ascii_case("suspended")
+    }
+
     /// The name a person recognises: the description, else the project id.
     pub fn display_name(&self) -> &str {
         self.description
