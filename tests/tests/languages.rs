@@ -481,7 +481,14 @@ async fn first_time(app: &App, lang: &str, watch: &NotificationWatch) -> Result<
     app.find("dialog[open] form").await?;
     // One sentence, its parts folded: Confirm in view without scrolling.
     let lead = filled(lang, "autoLead", &[("names", "api-gateway")]);
-    shows_all(app, "#schedule-preview .sentence", &[lead]).await?;
+    // …with its monthly total inside it ("— up to ~€0.29/month").
+    let total = word(lang, "autoCostTail");
+    let total = total
+        .split("{ $total }")
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    shows_all(app, "#schedule-preview .sentence", &[lead, total]).await?;
     plain_and_in_reach(app, "dialog[open]", "the automatic backup dialog").await?;
     let js = "const d = document.querySelector('dialog[open]'), c = document.getElementById('confirm-auto').getBoundingClientRect();
               return d.scrollHeight <= d.clientHeight + 1 && c.bottom <= window.innerHeight;";

@@ -256,6 +256,7 @@ autoNoInstance = Wählen Sie mindestens eine Instanz aus.
 autoSeveral = { $count } Instanzen: je ein automatisches Backup mit dem Namen { $name }-<Instanz>.
 previewTitle = Was geschieht
 autoLead = { $names } sichern —
+autoCostTail = — bis zu ~{ $total }/Monat
 changeTime = Uhrzeit ändern
 changeKeep = Anzahl der aufbewahrten ändern
 alsoOthers = Auch andere Instanzen sichern

@@ -262,6 +262,7 @@ autoNoInstance = Choose at least one instance.
 autoSeveral = { $count } instances: one automatic backup each, named { $name }-<instance>.
 previewTitle = What will happen
 autoLead = Back up { $names } —
+autoCostTail = — up to ~{ $total }/month
 changeTime = Change time
 changeKeep = Change how many are kept
 alsoOthers = Also back up other instances

@@ -256,6 +256,7 @@ autoNoInstance = Seleccione al menos una instancia.
 autoSeveral = { $count } instancias: un backup automatizado para cada una, llamado { $name }-<instancia>.
 previewTitle = Qué va a pasar
 autoLead = Hacer backup de { $names } —
+autoCostTail = — hasta ~{ $total }/mes
 changeTime = Cambiar la hora
 changeKeep = Cambiar cuántos se conservan
 alsoOthers = Hacer backup también de otras instancias

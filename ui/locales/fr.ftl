@@ -265,6 +265,7 @@ autoNoInstance = Choisissez au moins une instance.
 autoSeveral = { $count } instances : une sauvegarde automatique chacune, nommée { $name }-<instance>.
 previewTitle = Ce qui va se passer
 autoLead = Sauvegarder { $names } —
+autoCostTail = — jusqu'à ~{ $total }/mois
 changeTime = Changer l'heure
 changeKeep = Changer le nombre conservé
 alsoOthers = Sauvegarder aussi d'autres instances

@@ -256,6 +256,7 @@ autoNoInstance = Seleziona almeno un'istanza.
 autoSeveral = { $count } istanze: un backup automatico per ciascuna, denominato { $name }-<istanza>.
 previewTitle = Cosa succederà
 autoLead = Esegui il backup di { $names } —
+autoCostTail = — fino a ~{ $total }/mese
 changeTime = Cambia l'ora
 changeKeep = Cambia quanti conservarne
 alsoOthers = Esegui il backup anche di altre istanze

@@ -256,6 +256,7 @@ autoNoInstance = Wybierz co najmniej jedną instancję.
 autoSeveral = Liczba instancji: { $count }. Każda otrzyma osobną automatyczną kopię zapasową o nazwie { $name }-<instancja>.
 previewTitle = Co się stanie
 autoLead = Kopia zapasowa { $names } —
+autoCostTail = — do ~{ $total }/m-c
 changeTime = Zmień godzinę
 changeKeep = Zmień liczbę przechowywanych
 alsoOthers = Twórz też kopie innych instancji

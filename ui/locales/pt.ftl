@@ -256,6 +256,7 @@ autoNoInstance = Selecione pelo menos uma instância.
 autoSeveral = { $count } instâncias: um backup automatizado para cada uma, com o nome { $name }-<instância>.
 previewTitle = O que vai acontecer
 autoLead = Fazer backup de { $names } —
+autoCostTail = — até ~{ $total }/mês
 changeTime = Alterar a hora
 changeKeep = Alterar quantos são mantidos
 alsoOthers = Fazer também backup de outras instâncias

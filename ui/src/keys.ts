@@ -246,6 +246,7 @@ export type Key =
   | "autoSeveral"
   | "previewTitle"
   | "autoLead"
+  | "autoCostTail"
   | "changeTime"
   | "changeKeep"
   | "alsoOthers"

@@ -304,11 +304,17 @@ function AutoForm({ form, title, projectId, preselect, editing, close, done }: A
  * place (an absent one is a null), so the same `<details>` stays open across previews. */
 function previewParts(p: api.Preview, count: number, name: string, lead: string[] | null) {
   const sentence = scheduleSentence(p.described, p.rotation);
+  const cost =
+    p.perBackupMonthly !== null && p.totalMonthly !== null && p.currency
+      ? { line: h("p", { class: "cost" }, t("costLine", { each: money(p.perBackupMonthly, p.currency), keep: String(p.rotation), total: money(p.totalMonthly, p.currency) })), total: money(p.totalMonthly, p.currency) }
+      : null;
+  // The one sentence carries its total; the cost's detail goes under "Details" with the rest.
+  const tail = lead && cost ? [" ", t("autoCostTail", { total: cost.total })] : [];
   return h(
     Fragment,
     {},
-    h("p", { class: "sentence" }, lead ? [t("autoLead", { names: lead.join(", ") }), " ", sentence] : sentence),
-    h("details", { key: "details", class: "details" }, h("summary", {}, t("details")), h("p", { class: "cron" }, scheduleText(p.described, p.rotation))),
+    h("p", { class: "sentence" }, lead ? [t("autoLead", { names: lead.join(", ") }), " ", sentence, ...tail] : sentence),
+    h("details", { key: "details", class: "details" }, h("summary", {}, t("details")), h("p", { class: "cron" }, scheduleText(p.described, p.rotation)), lead ? cost?.line : null),
     count > 1 ? h("p", { class: "help" }, t("autoSeveral", { count: String(count), name })) : null,
     h("p", { class: "help" }, t("nextRunsTitle")),
     h(
@@ -318,9 +324,7 @@ function previewParts(p: api.Preview, count: number, name: string, lead: string[
     ),
     p.dstShift ? h("p", { class: "notice" }, t("warnDst", { date: dateTime(p.dstShift), time: p.dstShift.slice(11, 16) })) : null,
     p.businessHours ? h("p", { class: "notice" }, t("warnBusiness")) : null,
-    p.perBackupMonthly !== null && p.totalMonthly !== null && p.currency
-      ? h("p", {}, t("costLine", { each: money(p.perBackupMonthly, p.currency), keep: String(p.rotation), total: money(p.totalMonthly, p.currency) }))
-      : null,
+    lead ? null : (cost?.line ?? null),
   );
 }
 
