@@ -60,11 +60,15 @@ async fn back_up_now_from_the_home() {
 }
 
 /// A project OVH reports suspended is said on the home and in the backup dialog, in words that
-/// say what it may mean and where to see why; in demo mode there is no Control Panel to open,
-/// and nothing is refused: the backup can still be asked for.
+/// say what it may mean and where to see why, and so is a region under maintenance; in demo
+/// mode there is no Control Panel to open, and nothing is refused: the backup can still be
+/// asked for.
 #[tokio::test]
 async fn a_suspended_project_is_said_where_its_instances_are() {
-    let on = [("BACKUP_DESK_DEMO_SUSPENDED", "Acme Staging".to_string())];
+    let on = [
+        ("BACKUP_DESK_DEMO_SUSPENDED", "Acme Staging".to_string()),
+        ("BACKUP_DESK_DEMO_MAINTENANCE", "DE1".to_string()),
+    ];
     with_app_env("suspended", &on, async |app| -> Result<()> {
         const SAID: &str = "OVHcloud reports the project Acme Staging as suspended";
         app.click("a.nav-item[data-section='overview']").await?;
@@ -88,10 +92,16 @@ async fn a_suspended_project_is_said_where_its_instances_are() {
         app.screenshot("suspended-home").await?;
         app.click(&format!("{row} button.back-up-now")).await?;
         app.find_text("Create a backup of staging-db").await?;
-        let dialog = app.text_of("dialog").await?;
-        if !dialog.contains(SAID) {
-            return Err(format!("the backup dialog does not say it: {dialog:?}"));
-        }
+        let maintenance = "OVHcloud reports DE1 under maintenance";
+        eventually(Duration::from_secs(20), async || {
+            let dialog = app.text_of("dialog").await?;
+            if dialog.contains(SAID) && dialog.contains(maintenance) {
+                Ok(())
+            } else {
+                Err(format!("the backup dialog does not say it: {dialog:?}"))
+            }
+        })
+        .await?;
         if !app.is_enabled("#confirm-backup").await? {
             return Err("the backup is refused on an unconfirmed rule".into());
         }

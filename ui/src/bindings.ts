@@ -112,7 +112,11 @@ busy: boolean,
 /**
  * The project's name when OVH reports it suspended (said, nothing refused on its account).
  */
-suspendedProject: string | null, };
+suspendedProject: string | null, 
+/**
+ * How OVH reports the instance's region, when not plainly up (said, nothing refused).
+ */
+regionState: RegionState | null, };
 
 /**
  * Instance Backup rows plus what the tracker knows.
@@ -488,6 +492,11 @@ export type Protection = "ok" | "warning" | "unprotected";
  * Why a backup is not deleted.
  */
 export type Refusal = { "code": "gone" } | { "code": "notAvailable" } | { "code": "inUse", instances: Array<string>, } | { "code": "failed", said: Said, } | { "code": "noLongerPlanned" };
+
+/**
+ * A region OVH reports not plainly up (`cloud.Region.status`, or its `instance` service).
+ */
+export type RegionState = "maintenance" | "down";
 
 /**
  * How often, in the user's words.

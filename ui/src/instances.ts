@@ -169,6 +169,7 @@ function BackupForm({ projectId, form, close, started }: { projectId: string; fo
     metal,
     form.busy ? h("p", { class: "notice" }, t("backupBusy")) : null,
     form.suspendedProject ? h("div", { class: "notice" }, h(Suspended, { projectId, project: form.suspendedProject })) : null,
+    form.regionState ? h("p", { class: "notice", id: "region-state" }, t(form.regionState === "maintenance" ? "regionMaintenance" : "regionDown", { region: form.region })) : null,
     h(Status, { said, place: { projectId, region: form.region } }),
     h(Actions, { close, id: "confirm-backup", ready, busy }),
   );

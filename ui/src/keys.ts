@@ -319,6 +319,8 @@ export type Key =
   | "attnLastRunFailed"
   | "attnQuota"
   | "attnSuspended"
+  | "regionMaintenance"
+  | "regionDown"
   | "showBackupsIn"
   | "openQuotaPage"
   | "openControlPanel"

@@ -109,7 +109,8 @@ impl Connection {
 /// `BACKUP_DESK_DEMO_SUBSIDIARY` is the account's country (`FR`), whose catalog prices;
 /// `BACKUP_DESK_DEMO_SCENARIO=messy` answers as OVH really does (see `ovh_sim::messy`);
 /// `BACKUP_DESK_DEMO_NOW` (RFC 3339) is the date the demo cloud, and so the app, starts on;
-/// `BACKUP_DESK_DEMO_SUSPENDED` names a project OVH reports suspended.
+/// `BACKUP_DESK_DEMO_SUSPENDED` names a project OVH reports suspended;
+/// `BACKUP_DESK_DEMO_MAINTENANCE` names a region OVH reports under maintenance.
 #[cfg(feature = "sim-controls")]
 fn demo_knobs(keys: &Keys) -> Result<Arc<Sim>> {
     let start = match std::env::var("BACKUP_DESK_DEMO_NOW") {
@@ -143,6 +144,14 @@ fn demo_knobs(keys: &Keys) -> Result<Arc<Sim>> {
         let mut world = sim.world.lock().expect("world lock");
         for p in world.projects.iter_mut().filter(|p| p.description == name) {
             p.suspended = true;
+        }
+    }
+    if let Ok(name) = std::env::var("BACKUP_DESK_DEMO_MAINTENANCE") {
+        let mut world = sim.world.lock().expect("world lock");
+        for p in world.projects.iter_mut() {
+            for r in p.regions.iter_mut().filter(|r| r.name == name) {
+                r.status = "MAINTENANCE".into();
+            }
         }
     }
     if let Ok(prefix) = std::env::var("BACKUP_DESK_DEMO_BACKUP_PREFIX") {

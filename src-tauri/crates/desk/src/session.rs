@@ -44,6 +44,32 @@ pub struct BackupForm {
     pub busy: bool,
     /// The project's name when OVH reports it suspended (said, nothing refused on its account).
     pub suspended_project: Option<String>,
+    /// How OVH reports the instance's region, when not plainly up (said, nothing refused).
+    pub region_state: Option<RegionState>,
+}
+
+/// A region OVH reports not plainly up (`cloud.Region.status`, or its `instance` service).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum RegionState {
+    Maintenance,
+    Down,
+}
+
+impl RegionState {
+    /// The region's state as OVH reports it; `None` when up, or when the words are unknown.
+    pub fn of(region: &ovh::types::Region) -> Option<Self> {
+        let instance_down = region
+            .services
+            .iter()
+            .any(|s| s.name == "instance" && s.status.eq_ignore_ascii_case("DOWN"));
+        match region.status.to_ascii_uppercase().as_str() {
+            "MAINTENANCE" => Some(Self::Maintenance),
+            "DOWN" => Some(Self::Down),
+            _ if instance_down => Some(Self::Down),
+            _ => None,
+        }
+    }
 }
 
 /// Instance Backup rows plus what the tracker knows.
@@ -375,6 +401,16 @@ impl Session {
                 .find(|p| p.id == project_id && p.suspended)
                 .map(|p| p.name)
         });
+        let region_state = self
+            .lists
+            .regions(project_id, Age::Usual)
+            .await
+            .ok()
+            .and_then(|rs| {
+                rs.iter()
+                    .find(|r| r.name == row.region)
+                    .and_then(RegionState::of)
+            });
         Ok(BackupForm {
             named_at: self.now(),
             estimate_monthly: price
@@ -390,6 +426,7 @@ impl Session {
             iops: row.iops,
             busy,
             suspended_project,
+            region_state,
         })
     }
 
@@ -891,5 +928,42 @@ impl Session {
     /// Backups being tracked now.
     pub fn tracked(&self) -> Vec<Tracked> {
         self.tracker.tracked()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn region(status: &str, instance: &str) -> ovh::types::Region {
+        serde_json::from_value(serde_json::json!({
+            "name": "GRA11",
+            "status": status,
+            "services": [{"name": "instance", "status": instance, "endpoint": "x"}],
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_region_is_said_only_in_ovhs_known_words() {
+        assert_eq!(RegionState::of(&region("UP", "UP")), None);
+        assert_eq!(
+            RegionState::of(&region("maintenance", "UP")),
+            Some(RegionState::Maintenance)
+        );
+        assert_eq!(
+            RegionState::of(&region("DOWN", "UP")),
+            Some(RegionState::Down)
+        );
+        assert_eq!(
+            RegionState::of(&region("UP", "DOWN")),
+            Some(RegionState::Down),
+            "the instance service down is the region down for a backup"
+        );
+        assert_eq!(
+            RegionState::of(&region("PARTIAL", "UP")),
+            None,
+            "unknown words say nothing"
+        );
     }
 }

@@ -823,11 +823,20 @@ async fn an_empty_project() {
 }
 
 /// A project OVH reports suspended is said so, on the project and on each of its instances'
-/// rows; the other project is not, and nothing is refused on its account.
+/// rows; the other project is not, and nothing is refused on its account. A region under
+/// maintenance is said in the backup form of its instances only.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_suspended_project_is_said_and_nothing_else_changes() {
     let sim = Sim::demo(&Keys::default());
-    sim.world.lock().unwrap().projects[1].suspended = true;
+    {
+        let mut world = sim.world.lock().unwrap();
+        world.projects[1].suspended = true;
+        for r in world.projects[1].regions.iter_mut() {
+            if r.name == "DE1" {
+                r.status = "MAINTENANCE".into();
+            }
+        }
+    }
     let fx = Fx::on("suspended", sim).await;
     let projects = ok(fx.s().projects().await, "projects").unwrap();
     let suspended: Vec<&str> = projects
@@ -858,11 +867,16 @@ async fn a_suspended_project_is_said_and_nothing_else_changes() {
         Some("Acme Staging"),
         "the backup form says it too"
     );
+    assert_eq!(
+        form.region_state,
+        Some(desk::session::RegionState::Maintenance)
+    );
     let form = ok(
         fx.s().backup_form(&fx.project, &rows[0].instance_id).await,
         "form",
     );
-    assert_eq!(form.unwrap().suspended_project, None);
+    let form = form.unwrap();
+    assert_eq!((form.suspended_project, form.region_state), (None, None));
     settle(&fx).await;
     fx.invariants(0).await.unwrap();
 }

@@ -58,7 +58,7 @@ pub fn region(r: &RegionInfo) -> Value {
             "name": name,
             "status": if *up { "UP" } else { "DOWN" },
         })).collect::<Vec<_>>(),
-        "status": "UP",
+        "status": r.status,
         "type": r.region_type,
     })
 }

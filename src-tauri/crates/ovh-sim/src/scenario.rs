@@ -155,6 +155,7 @@ fn region(name: &str, continent: &str, location: &str, country: &str) -> RegionI
         .iter()
         .map(|s| (s.to_string(), true))
         .collect(),
+        status: "UP".into(),
     }
 }
 

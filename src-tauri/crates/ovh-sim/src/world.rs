@@ -54,6 +54,8 @@ pub struct RegionInfo {
     pub country: String,
     pub region_type: String,
     pub services: Vec<(String, bool)>,
+    /// `UP`, `DOWN` or `MAINTENANCE` (`cloud.RegionStatusEnum`).
+    pub status: String,
 }
 
 /// An instance model (`cloud.flavor.Flavor`).
