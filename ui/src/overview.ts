@@ -14,7 +14,8 @@ type Props = {
   loaded: () => void;
 };
 
-const ORDER = { unprotected: 0, warning: 1, ok: 2 };
+// What went wrong first (a failed or overdue schedule), then what has no schedule, then the rest.
+const ORDER = { warning: 0, unprotected: 1, ok: 2 };
 const LABEL: Record<api.Protection, Key> = { ok: "protOk", warning: "protWarning", unprotected: "protNone" };
 const TONE: Record<api.Protection, string> = { ok: "ok", warning: "busy", unprotected: "bad" };
 const WHY: Record<api.Attention, Key> = { lastRunFailed: "attnLastRunFailed", overdue: "attnOverdue" };
