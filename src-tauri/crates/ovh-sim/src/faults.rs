@@ -15,9 +15,10 @@ pub enum DropWhen {
     After,
 }
 
-/// One fault rule, as posted to `/_sim/faults`.
+/// One fault rule, as posted to `/_sim/faults`. An unknown field is refused: a misspelt one
+/// would otherwise make a fault that does nothing, and a test that checks nothing.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Fault {
     /// Only this HTTP method; any when absent.
     #[serde(default)]

@@ -176,6 +176,18 @@ impl World {
         Ok(())
     }
 
+    /// Deletes instance `i` (OVH answers `null`). Its backups stay, as OVH keeps them; a backup
+    /// it was built from may be deleted again.
+    pub fn delete_instance(&mut self, p: &str, i: &str) -> Result<(), Refusal> {
+        let project = self.project_mut(p)?;
+        let before = project.instances.len();
+        project.instances.retain(|x| x.id != i);
+        if project.instances.len() == before {
+            return Err(Refusal::not_found(format!("Instance {i} not found")));
+        }
+        Ok(())
+    }
+
     /// Rebuilds instance `i` on an image or an active backup (a restore), as an operation.
     pub fn reinstall(
         &mut self,

@@ -33,6 +33,7 @@ const CALLED: &[&str] = &[
     "snapshots",
     "snapshot",
     "delete_snapshot",
+    "delete_instance",
     "workflows",
     "workflow",
     "create_workflow",
@@ -65,6 +66,11 @@ fn the_walk_below_names_every_typed_call() {
 
 /// A consumer key holding exactly `ovh::rules::ACCESS_RULES`, validated on the simulator.
 async fn least_privilege(running: &ovh_sim::Running) -> Client {
+    holding(running, ovh::rules::requested()).await
+}
+
+/// A consumer key holding exactly `rules`, validated on the simulator.
+async fn holding(running: &ovh_sim::Running, rules: Vec<ovh::types::AccessRule>) -> Client {
     let keys = Keys::default();
     let endpoint = Endpoint::Custom(running.base_url.clone());
     let unsigned = Client::builder(endpoint.clone())
@@ -77,7 +83,7 @@ async fn least_privilege(running: &ovh_sim::Running) -> Client {
         .unwrap();
     let pending = unsigned
         .request_credential(&CredentialRequest {
-            access_rules: ovh::rules::requested(),
+            access_rules: rules,
             redirection: None,
         })
         .await
@@ -199,6 +205,36 @@ async fn the_requested_rules_cover_every_call_the_client_makes() {
         .unwrap();
     c.delete_snapshot(&p, &unused.id).await.unwrap();
     // request_credential is the call that made `c`.
+}
+
+/// Deleting an instance is outside the usual set: refused without the rehearsal rule, allowed
+/// with it; the instance is then gone (404), and deleting it again is a 404, not a success.
+#[tokio::test]
+async fn deleting_an_instance_needs_the_rehearsal_rule() {
+    let (running, _) = common::demo().await;
+    let usual = least_privilege(&running).await;
+    let p = usual.project_ids().await.unwrap()[0].clone();
+    let instances = usual.instances(&p, None).await.unwrap();
+    let target = instances
+        .iter()
+        .find(|i| i.name == "ci-runner")
+        .or(instances.first())
+        .unwrap();
+    let err = usual.delete_instance(&p, &target.id).await.unwrap_err();
+    assert_eq!(err.error_code(), Some("NOT_GRANTED_CALL"));
+    assert!(
+        usual.instance(&p, &target.id).await.is_ok(),
+        "nothing deleted"
+    );
+    let rehearsing = holding(&running, ovh::rules::requested_with_rehearsals()).await;
+    rehearsing.delete_instance(&p, &target.id).await.unwrap();
+    let gone = rehearsing.instance(&p, &target.id).await.unwrap_err();
+    assert_eq!(gone.status(), Some(404));
+    let again = rehearsing
+        .delete_instance(&p, &target.id)
+        .await
+        .unwrap_err();
+    assert_eq!(again.status(), Some(404));
 }
 
 #[tokio::test]

@@ -201,6 +201,19 @@ impl Client {
         .await
     }
 
+    /// `DELETE /cloud/project/{id}/instance/{instance}`: only ever a rehearsal's temporary
+    /// instance (issue 19), under its own access rule ([`crate::rules::REHEARSAL_RULES`]).
+    pub async fn delete_instance(&self, project_id: &str, instance_id: &str) -> Result<()> {
+        let _: IgnoredAny = self
+            .delete(&format!(
+                "{}/instance/{}",
+                project(project_id),
+                seg(instance_id)
+            ))
+            .await?;
+        Ok(())
+    }
+
     /// `DELETE /cloud/project/{id}/snapshot/{snapshot}`.
     pub async fn delete_snapshot(&self, project_id: &str, snapshot_id: &str) -> Result<()> {
         let _: IgnoredAny = self

@@ -29,10 +29,26 @@ pub const ACCESS_RULES: &[(&str, &str)] = &[
     ("DELETE", "/cloud/project/*/region/*/workflow/backup/*"),
 ];
 
+/// The rule restore rehearsals add, asked for only when the user turns rehearsals on: deleting
+/// an instance, which the app only ever does to the temporary instances it recorded making.
+pub const REHEARSAL_RULES: &[(&str, &str)] = &[("DELETE", "/cloud/project/*/instance/*")];
+
 /// [`ACCESS_RULES`] as request bodies.
 pub fn requested() -> Vec<AccessRule> {
     ACCESS_RULES
         .iter()
+        .map(|(m, p)| AccessRule {
+            method: m.to_string(),
+            path: p.to_string(),
+        })
+        .collect()
+}
+
+/// [`ACCESS_RULES`] and [`REHEARSAL_RULES`] as request bodies.
+pub fn requested_with_rehearsals() -> Vec<AccessRule> {
+    ACCESS_RULES
+        .iter()
+        .chain(REHEARSAL_RULES)
         .map(|(m, p)| AccessRule {
             method: m.to_string(),
             path: p.to_string(),

@@ -42,7 +42,10 @@ pub(super) fn routes(sim: Arc<Sim>) -> Router<Arc<Sim>> {
             &format!("{project}/instance"),
             get(instances).post(create_instance),
         )
-        .route(&format!("{project}/instance/{{i}}"), get(instance))
+        .route(
+            &format!("{project}/instance/{{i}}"),
+            get(instance).delete(delete_instance),
+        )
         .route(
             &format!("{project}/instance/{{i}}/snapshot"),
             post(create_snapshot),
@@ -321,6 +324,11 @@ async fn instance(cx: Cx, Path((p, i)): Path<(String, String)>) -> Answer {
         .instance(&i)
         .ok_or_else(|| Refusal::not_found(format!("Instance {i} not found")))?;
     Ok(Json(render::instance_detail(project, inst, cx.now)))
+}
+
+async fn delete_instance(cx: Cx, Path((p, i)): Path<(String, String)>) -> Answer {
+    cx.world().delete_instance(&p, &i)?;
+    Ok(Json(Value::Null))
 }
 
 async fn create_instance(
