@@ -15,6 +15,7 @@ pub mod lists;
 pub mod ovhconf;
 pub mod pricing;
 pub mod records;
+pub mod rehearsal;
 pub mod restore;
 pub mod said;
 pub mod schedule;

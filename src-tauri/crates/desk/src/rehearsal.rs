@@ -1,0 +1,553 @@
+//! Restore rehearsals (issue 19): proving that a backup boots, on a temporary instance that is
+//! always deleted.
+//!
+//! A rehearsal is planned before anything is asked of OVH: the smallest model the backup fits,
+//! the temporary instance's recognisable name, the port checked, the longest it may take, and
+//! what it may cost at most. The hourly rounding of OVH's billing is not confirmed, so the cost
+//! shown is an upper bound that holds either way: every hour begun, billed whole.
+//!
+//! It then runs: the temporary instance is written to the rehearsal book *before* it is asked
+//! for, so that a crash at any point leaves it known; it is followed to `ACTIVE`, its port is
+//! tried, and it is deleted whatever happened. What the book holds is cleaned up at the next
+//! start. The app deletes only instances the book names: its id once OVH gave it, or before
+//! that (an answer lost on the way) the exact recorded name, created after the rehearsal began.
+use std::future::Future;
+use std::path::Path;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use ovh::types::InstanceCreation;
+use ovh::Client;
+
+use crate::files::JsonFile;
+
+use crate::restore::{FlavorChoice, RestoreOptions};
+
+/// The longest a temporary instance may take to reach `ACTIVE`.
+pub const BOOT_LIMIT_MINUTES: u32 = 20;
+/// The longest its port may take to answer once `ACTIVE`.
+pub const PORT_LIMIT_MINUTES: u32 = 5;
+/// Time allowed for the deletion, in the longest a rehearsal may take.
+pub const DELETE_LIMIT_MINUTES: u32 = 5;
+
+/// A rehearsal as the dialog describes it before Confirm.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Plan {
+    pub backup_id: String,
+    pub region: String,
+    /// `rehearsal-<instance>-<date>`, so that staff recognise it in the Control Panel.
+    pub temporary_name: String,
+    pub flavor: FlavorChoice,
+    /// The TCP port checked once the instance is `ACTIVE`; `None`: `ACTIVE` is the check.
+    pub port: Option<u16>,
+    pub longest_minutes: u32,
+    /// At most this, in the model's currency: its hourly price × every hour begun within
+    /// `longest_minutes`. `None` without a price ("price not available").
+    pub cost_at_most: Option<f64>,
+    pub currency: Option<String>,
+}
+
+/// The port a backup's system answers on: SSH for Linux, Remote Desktop for Windows; `None`
+/// when OVH does not say which system it is.
+pub fn default_port(image_type: &str) -> Option<u16> {
+    match image_type.to_ascii_lowercase().as_str() {
+        "linux" => Some(22),
+        "windows" => Some(3389),
+        _ => None,
+    }
+}
+
+/// The temporary instance's name: the instance's (or the backup's) name made safe, and the
+/// moment, in UTC so that two desktops in two zones never make the same name.
+pub fn temporary_name(source: &str, at: DateTime<Utc>) -> String {
+    let mut safe: String = source
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    safe.truncate(40);
+    let safe = safe.trim_matches('-');
+    let safe = if safe.is_empty() { "backup" } else { safe };
+    format!("rehearsal-{safe}-{}", at.format("%Y%m%d-%H%M"))
+}
+
+/// The cheapest model the backup fits, by the hour; models without a price come after the
+/// priced ones, smallest first (memory, then disk), so a price never hides a smaller model.
+pub fn smallest(flavors: &[FlavorChoice]) -> Option<&FlavorChoice> {
+    flavors.iter().min_by(|a, b| {
+        let price = |f: &FlavorChoice| f.price.as_ref().map(|p| p.per_hour);
+        match (price(a), price(b)) {
+            (Some(x), Some(y)) => x.total_cmp(&y),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        }
+        .then((a.ram_mb, a.disk_gb).cmp(&(b.ram_mb, b.disk_gb)))
+    })
+}
+
+/// Plans a rehearsal of the backup `options` describe; `None` when no model in its region fits
+/// it (the dialog then says so, and nothing is created).
+pub fn plan(options: &RestoreOptions, image_type: &str, now: DateTime<Utc>) -> Option<Plan> {
+    let flavor = smallest(&options.flavors)?.clone();
+    let port = default_port(image_type);
+    let longest_minutes = BOOT_LIMIT_MINUTES
+        + if port.is_some() {
+            PORT_LIMIT_MINUTES
+        } else {
+            0
+        }
+        + DELETE_LIMIT_MINUTES;
+    let hours_begun = longest_minutes.div_ceil(60);
+    let source = options
+        .instance_name
+        .as_deref()
+        .unwrap_or(&options.backup_name);
+    Some(Plan {
+        backup_id: options.backup_id.clone(),
+        region: options.region.clone(),
+        temporary_name: temporary_name(source, now),
+        cost_at_most: flavor
+            .price
+            .as_ref()
+            .map(|p| p.per_hour * hours_begun as f64),
+        currency: flavor.price.as_ref().map(|p| p.currency.clone()),
+        flavor,
+        port,
+        longest_minutes,
+    })
+}
+
+/// A temporary instance the app made, or is making, for a rehearsal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Temporary {
+    pub project_id: String,
+    pub backup_id: String,
+    pub name: String,
+    /// OVH's id, once its answer to the creation arrived.
+    pub id: Option<String>,
+    pub started_at: DateTime<Utc>,
+}
+
+/// The rehearsal book: the temporary instances not yet known to be deleted, in
+/// `rehearsals.json`, saved atomically at each change.
+#[derive(Debug, Clone)]
+pub struct Book {
+    file: JsonFile<Vec<Temporary>>,
+}
+
+impl Book {
+    pub fn in_dir_or_none(dir: Option<&Path>) -> Self {
+        Self {
+            file: JsonFile::in_dir_or_none(dir, "rehearsals.json"),
+        }
+    }
+
+    pub fn open(&self) -> Vec<Temporary> {
+        self.file.load()
+    }
+
+    fn put(&self, t: &Temporary) -> std::io::Result<()> {
+        let mut all = self.open();
+        all.retain(|x| x.name != t.name);
+        all.push(t.clone());
+        self.file.save(&all)
+    }
+
+    fn remove(&self, name: &str) -> std::io::Result<()> {
+        let mut all = self.open();
+        all.retain(|x| x.name != name);
+        self.file.save(&all)
+    }
+}
+
+/// Whether a TCP port answers; the app's is a real connection, tests give their own.
+pub trait Probe: Send + Sync {
+    fn answers(&self, ip: &str, port: u16) -> impl Future<Output = bool> + Send;
+}
+
+/// A real TCP connection, given `timeout` per try.
+pub struct Tcp {
+    pub timeout: Duration,
+}
+
+impl Probe for Tcp {
+    async fn answers(&self, ip: &str, port: u16) -> bool {
+        let connect = tokio::net::TcpStream::connect((ip, port));
+        matches!(tokio::time::timeout(self.timeout, connect).await, Ok(Ok(_)))
+    }
+}
+
+/// How often the temporary instance and its port are looked at, how long each may take, and
+/// how deletion is retried (tests go faster).
+#[derive(Debug, Clone, Copy)]
+pub struct Pace {
+    pub poll: Duration,
+    pub boot_limit: Duration,
+    pub port_limit: Duration,
+    pub delete_retries: u32,
+    pub delete_wait: Duration,
+}
+
+impl Default for Pace {
+    fn default() -> Self {
+        Self {
+            poll: Duration::from_secs(10),
+            boot_limit: minutes(BOOT_LIMIT_MINUTES),
+            port_limit: minutes(PORT_LIMIT_MINUTES),
+            delete_retries: 3,
+            delete_wait: Duration::from_secs(15),
+        }
+    }
+}
+
+/// Why a rehearsal did not pass.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase", tag = "why")]
+pub enum Failed {
+    /// OVH refused to create the temporary instance: its words.
+    Refused { ovh: String },
+    /// The instance ended in `ERROR` (or another end state) instead of `ACTIVE`.
+    DidNotBoot { status: String },
+    /// Not `ACTIVE` within the boot limit ([`BOOT_LIMIT_MINUTES`]).
+    BootTimedOut,
+    /// `ACTIVE`, but its port did not answer within the port limit ([`PORT_LIMIT_MINUTES`]).
+    NoAnswer { port: u16 },
+    /// Nothing said where to reach it: no public IPv4 address.
+    NoAddress,
+    /// OVH's answer to the creation never arrived; the instance, if it was made, is deleted.
+    Unanswered,
+}
+
+/// A step's time since the rehearsal began.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Step {
+    Created,
+    Active,
+    Answered,
+    Deleted,
+}
+
+/// What a rehearsal found, and whether its instance is gone.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Outcome {
+    pub temporary_name: String,
+    pub failed: Option<Failed>,
+    pub steps: Vec<(Step, u64)>,
+    /// Whether no temporary instance is left (deleted, or never made). `false`: OVH refused the
+    /// deletion each time; the book keeps it, and the user is asked.
+    pub gone: bool,
+}
+
+/// Runs the rehearsal `plan` in `project_id`: creates the temporary instance (written to `book`
+/// first), checks it, and deletes it whatever happened.
+pub async fn run(
+    client: &Client,
+    book: &Book,
+    project_id: &str,
+    plan: &Plan,
+    probe: &impl Probe,
+    pace: Pace,
+    now: DateTime<Utc>,
+) -> std::io::Result<Outcome> {
+    let began = tokio::time::Instant::now();
+    let at = || began.elapsed().as_secs();
+    let mut temp = Temporary {
+        project_id: project_id.to_string(),
+        backup_id: plan.backup_id.clone(),
+        name: plan.temporary_name.clone(),
+        id: None,
+        started_at: now,
+    };
+    // Written before the request: a crash from here on leaves it known.
+    book.put(&temp)?;
+    let mut steps = Vec::new();
+    let created = client
+        .create_instance(
+            project_id,
+            &InstanceCreation {
+                flavor_id: plan.flavor.id.clone(),
+                name: plan.temporary_name.clone(),
+                region: plan.region.clone(),
+                image_id: plan.backup_id.clone(),
+                ssh_key_id: None,
+                monthly_billing: false,
+            },
+        )
+        .await;
+    let failed = match created {
+        Err(e) if e.status().is_some() => {
+            // A refusal: OVH made nothing. An answer lost on the way is left to the clean-up,
+            // which finds the instance by its recorded name.
+            book.remove(&temp.name)?;
+            return Ok(Outcome {
+                temporary_name: temp.name,
+                failed: Some(Failed::Refused { ovh: e.to_string() }),
+                steps,
+                gone: true,
+            });
+        }
+        Err(_) => Some(Failed::Unanswered),
+        Ok(instance) => {
+            temp.id = Some(instance.id.clone());
+            book.put(&temp)?;
+            steps.push((Step::Created, at()));
+            check(
+                client,
+                project_id,
+                &instance.id,
+                plan,
+                probe,
+                pace,
+                &mut steps,
+                at,
+            )
+            .await
+        }
+    };
+    let gone = clean_one(client, book, &temp, pace).await? != Cleaned::Refused;
+    if gone {
+        steps.push((Step::Deleted, at()));
+    }
+    Ok(Outcome {
+        temporary_name: temp.name,
+        failed,
+        steps,
+        gone,
+    })
+}
+
+/// Follows the temporary instance to `ACTIVE`, then tries its port: `None` when it passed.
+#[allow(clippy::too_many_arguments)]
+async fn check(
+    client: &Client,
+    project_id: &str,
+    id: &str,
+    plan: &Plan,
+    probe: &impl Probe,
+    pace: Pace,
+    steps: &mut Vec<(Step, u64)>,
+    at: impl Fn() -> u64,
+) -> Option<Failed> {
+    let boot_limit = tokio::time::Instant::now() + pace.boot_limit;
+    let instance = loop {
+        // A read that fails is tried again at the next poll, within the limit.
+        if let Ok(i) = client.instance(project_id, id).await {
+            match i.status.to_ascii_uppercase().as_str() {
+                "ACTIVE" => break i,
+                "ERROR" | "DELETED" | "SHUTOFF" | "STOPPED" => {
+                    return Some(Failed::DidNotBoot { status: i.status })
+                }
+                _ => {}
+            }
+        }
+        if tokio::time::Instant::now() >= boot_limit {
+            return Some(Failed::BootTimedOut);
+        }
+        tokio::time::sleep(pace.poll).await;
+    };
+    steps.push((Step::Active, at()));
+    let port = plan.port?;
+    let Some(ip) = instance
+        .ip_addresses
+        .iter()
+        .find(|a| a.ip_type == "public" && a.version == 4)
+        .map(|a| a.ip.clone())
+    else {
+        return Some(Failed::NoAddress);
+    };
+    let port_limit = tokio::time::Instant::now() + pace.port_limit;
+    loop {
+        if probe.answers(&ip, port).await {
+            steps.push((Step::Answered, at()));
+            return None;
+        }
+        if tokio::time::Instant::now() >= port_limit {
+            return Some(Failed::NoAnswer { port });
+        }
+        tokio::time::sleep(pace.poll).await;
+    }
+}
+
+fn minutes(n: u32) -> Duration {
+    Duration::from_secs(u64::from(n) * 60)
+}
+
+/// What became of a temporary instance the book named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cleaned {
+    Deleted,
+    /// OVH never answered with an id and lists no instance of that name since the rehearsal
+    /// began: none was made.
+    NoneMade,
+    /// OVH refused each deletion; it stays in the book.
+    Refused,
+}
+
+/// Deletes one temporary instance the book names, trying again on a refusal. It is struck from
+/// the book once it is gone (a 404 is gone), and then only.
+async fn clean_one(
+    client: &Client,
+    book: &Book,
+    temp: &Temporary,
+    pace: Pace,
+) -> std::io::Result<Cleaned> {
+    for attempt in 0..=pace.delete_retries {
+        if attempt > 0 {
+            tokio::time::sleep(pace.delete_wait).await;
+        }
+        let id = match &temp.id {
+            Some(id) => Some(id.clone()),
+            None => match find_by_name(client, temp).await {
+                Ok(found) => found,
+                Err(_) => continue,
+            },
+        };
+        let cleaned = match id {
+            None => Cleaned::NoneMade,
+            Some(id) => match client.delete_instance(&temp.project_id, &id).await {
+                Ok(()) => Cleaned::Deleted,
+                Err(e) if e.status() == Some(404) => Cleaned::Deleted,
+                Err(_) => continue,
+            },
+        };
+        book.remove(&temp.name)?;
+        return Ok(cleaned);
+    }
+    Ok(Cleaned::Refused)
+}
+
+/// The instance OVH made for `temp` when its answer was lost: exactly its recorded name, made
+/// after the rehearsal began (a minute's slack for the two clocks).
+async fn find_by_name(client: &Client, temp: &Temporary) -> ovh::Result<Option<String>> {
+    let since = temp.started_at - chrono::Duration::minutes(1);
+    Ok(client
+        .instances(&temp.project_id, None)
+        .await?
+        .into_iter()
+        .find(|i| i.name == temp.name && i.created.is_none_or(|c| c >= since))
+        .map(|i| i.id))
+}
+
+/// At start: deletes what the book still names (a rehearsal the app did not finish, having
+/// quit or crashed). Returns the names deleted, to tell the user, and those OVH refused, to
+/// ask the user; an entry for which OVH made nothing is struck silently.
+pub async fn clean_up(
+    client: &Client,
+    book: &Book,
+    pace: Pace,
+) -> std::io::Result<(Vec<String>, Vec<String>)> {
+    let (mut deleted, mut refused) = (Vec::new(), Vec::new());
+    for temp in book.open() {
+        match clean_one(client, book, &temp, pace).await? {
+            Cleaned::Deleted => deleted.push(temp.name),
+            Cleaned::Refused => refused.push(temp.name),
+            Cleaned::NoneMade => {}
+        }
+    }
+    Ok((deleted, refused))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pricing::ModelPrice;
+
+    fn model(name: &str, ram_mb: u64, disk_gb: u64, per_hour: Option<f64>) -> FlavorChoice {
+        FlavorChoice {
+            id: format!("id-{name}"),
+            name: name.into(),
+            disk_gb,
+            ram_mb,
+            vcpus: 1,
+            price: per_hour.map(|per_hour| ModelPrice {
+                per_hour,
+                per_month: None,
+                currency: "EUR".into(),
+            }),
+        }
+    }
+
+    fn options(flavors: Vec<FlavorChoice>) -> RestoreOptions {
+        RestoreOptions {
+            backup_id: "b".into(),
+            backup_name: "nightly db".into(),
+            region: "GRA11".into(),
+            created_at: None,
+            instance_id: Some("i".into()),
+            instance_name: Some("db-primary".into()),
+            flavors,
+            ssh_keys: Vec::new(),
+            default_name: "db-primary-restored".into(),
+            original_flavor: None,
+        }
+    }
+
+    #[test]
+    fn the_cheapest_fitting_model_is_chosen_and_unpriced_ones_come_last() {
+        let flavors = [
+            model("b2-7", 7000, 50, Some(0.0681)),
+            model("d2-2", 2000, 25, Some(0.0099)),
+            model("s1-2", 2000, 10, None),
+        ];
+        assert_eq!(smallest(&flavors).unwrap().name, "d2-2");
+        let unpriced = [model("big", 8000, 50, None), model("small", 2000, 25, None)];
+        assert_eq!(smallest(&unpriced).unwrap().name, "small");
+        assert!(smallest(&[]).is_none());
+    }
+
+    #[test]
+    fn the_port_follows_the_system_and_unknown_checks_active_only() {
+        assert_eq!(default_port("linux"), Some(22));
+        assert_eq!(default_port("Windows"), Some(3389));
+        assert_eq!(default_port(""), None);
+        assert_eq!(default_port("bsd"), None);
+    }
+
+    #[test]
+    fn the_temporary_name_is_recognisable_and_safe() {
+        let at = "2026-11-03T09:05:00Z".parse().unwrap();
+        assert_eq!(
+            temporary_name("db-primary", at),
+            "rehearsal-db-primary-20261103-0905"
+        );
+        assert_eq!(
+            temporary_name("web server #2 (old)", at),
+            "rehearsal-web-server--2--old-20261103-0905"
+        );
+        assert_eq!(temporary_name("ééé", at), "rehearsal-backup-20261103-0905");
+    }
+
+    #[test]
+    fn the_cost_is_an_upper_bound_over_every_hour_begun() {
+        let now = "2026-11-03T09:05:00Z".parse().unwrap();
+        let p = plan(
+            &options(vec![model("d2-2", 2000, 25, Some(0.0099))]),
+            "linux",
+            now,
+        )
+        .unwrap();
+        assert_eq!(p.longest_minutes, 30);
+        assert_eq!(p.cost_at_most, Some(0.0099), "30 minutes: one hour begun");
+        assert_eq!(p.port, Some(22));
+        assert_eq!(p.temporary_name, "rehearsal-db-primary-20261103-0905");
+        let unpriced = plan(&options(vec![model("x", 2000, 25, None)]), "", now).unwrap();
+        assert_eq!((unpriced.cost_at_most, unpriced.port), (None, None));
+        assert_eq!(unpriced.longest_minutes, 25);
+        assert!(
+            plan(&options(Vec::new()), "linux", now).is_none(),
+            "nothing fits"
+        );
+    }
+}
