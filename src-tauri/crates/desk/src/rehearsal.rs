@@ -61,7 +61,8 @@ pub fn default_port(image_type: &str) -> Option<u16> {
 }
 
 /// The temporary instance's name: the instance's (or the backup's) name made safe, and the
-/// moment, in UTC so that two desktops in two zones never make the same name.
+/// moment to the second, in UTC so that two desktops in two zones never make the same name
+/// (the book tells its entries apart by name).
 pub fn temporary_name(source: &str, at: DateTime<Utc>) -> String {
     let mut safe: String = source
         .chars()
@@ -76,7 +77,7 @@ pub fn temporary_name(source: &str, at: DateTime<Utc>) -> String {
     safe.truncate(40);
     let safe = safe.trim_matches('-');
     let safe = if safe.is_empty() { "backup" } else { safe };
-    format!("rehearsal-{safe}-{}", at.format("%Y%m%d-%H%M"))
+    format!("rehearsal-{safe}-{}", at.format("%Y%m%d-%H%M%S"))
 }
 
 /// The cheapest model the backup fits, by the hour; models without a price come after the
@@ -175,13 +176,16 @@ pub trait Probe: Send + Sync {
     fn answers(&self, ip: &str, port: u16) -> impl Future<Output = bool> + Send;
 }
 
-/// A real TCP connection, given `timeout` per try.
+/// A real TCP connection, given `timeout` per try. `port`, when set, is dialled instead of the
+/// one checked: on the demo cloud, the simulator's own port stands for every instance's.
 pub struct Tcp {
     pub timeout: Duration,
+    pub port: Option<u16>,
 }
 
 impl Probe for Tcp {
     async fn answers(&self, ip: &str, port: u16) -> bool {
+        let port = self.port.unwrap_or(port);
         let connect = tokio::net::TcpStream::connect((ip, port));
         matches!(tokio::time::timeout(self.timeout, connect).await, Ok(Ok(_)))
     }
@@ -520,13 +524,16 @@ mod tests {
         let at = "2026-11-03T09:05:00Z".parse().unwrap();
         assert_eq!(
             temporary_name("db-primary", at),
-            "rehearsal-db-primary-20261103-0905"
+            "rehearsal-db-primary-20261103-090500"
         );
         assert_eq!(
             temporary_name("web server #2 (old)", at),
-            "rehearsal-web-server--2--old-20261103-0905"
+            "rehearsal-web-server--2--old-20261103-090500"
         );
-        assert_eq!(temporary_name("ééé", at), "rehearsal-backup-20261103-0905");
+        assert_eq!(
+            temporary_name("ééé", at),
+            "rehearsal-backup-20261103-090500"
+        );
     }
 
     #[test]
@@ -541,7 +548,7 @@ mod tests {
         assert_eq!(p.longest_minutes, 30);
         assert_eq!(p.cost_at_most, Some(0.0099), "30 minutes: one hour begun");
         assert_eq!(p.port, Some(22));
-        assert_eq!(p.temporary_name, "rehearsal-db-primary-20261103-0905");
+        assert_eq!(p.temporary_name, "rehearsal-db-primary-20261103-090500");
         let unpriced = plan(&options(vec![model("x", 2000, 25, None)]), "", now).unwrap();
         assert_eq!((unpriced.cost_at_most, unpriced.port), (None, None));
         assert_eq!(unpriced.longest_minutes, 25);

@@ -313,3 +313,53 @@ async fn the_book_names_the_instance_before_it_is_asked_for() {
     assert_eq!(out.failed, None);
     assert!(book.open().is_empty());
 }
+
+/// On the demo cloud, an instance made from a backup that boots answers on the simulator's own
+/// port, over a real TCP connection; the demo's "file-server-nvme before upgrade" never does.
+#[tokio::test]
+async fn on_the_demo_cloud_a_backup_that_does_not_boot_fails_on_its_port() {
+    let (running, client, project) = demo().await;
+    let probe = rehearsal::Tcp {
+        timeout: Duration::from_millis(300),
+        port: Some(running.port()),
+    };
+    let boots = plan(&running, &client, &project).await;
+    let dir = scratch("rehearsal-tcp");
+    let out = rehearsal::run(
+        &client,
+        &book(&dir),
+        &project,
+        &boots,
+        &probe,
+        fast(),
+        Utc::now(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(out.failed, None, "{out:?}");
+    let backup = client
+        .snapshots(&project, None)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|b| b.name == "file-server-nvme before upgrade")
+        .unwrap();
+    let options = desk::restore::options(&client, &project, &backup.id, &|_| None, None)
+        .await
+        .unwrap();
+    let broken = rehearsal::plan(&options, &backup.image_type, Utc::now()).unwrap();
+    let out = rehearsal::run(
+        &client,
+        &book(&dir),
+        &project,
+        &broken,
+        &probe,
+        fast(),
+        Utc::now(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(out.failed, Some(Failed::NoAnswer { port: 22 }));
+    assert!(out.gone);
+    assert_eq!(named(&client, &project, &broken.temporary_name).await, 0);
+}

@@ -103,6 +103,7 @@ async fn a_simulated_week_is_told_once_within_budget() {
                 os_type: "linux".into(),
                 user: "debian".into(),
                 flavor_type: Some("ovh.b2".into()),
+                boots: true,
             });
             made.push(Tracked {
                 kind: Kind::Backup,

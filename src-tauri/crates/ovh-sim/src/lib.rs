@@ -178,6 +178,17 @@ impl Running {
             .build()
     }
 
+    /// The loopback port it serves on: a connection to it stands for an instance made from a
+    /// backup that boots answering on its port (see [`world::ANSWERS`]).
+    pub fn port(&self) -> u16 {
+        self.base_url
+            .rsplit(':')
+            .next()
+            .and_then(|rest| rest.split('/').next())
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(0)
+    }
+
     /// The root URL (without `/1.0`), for the control API.
     pub fn root_url(&self) -> &str {
         self.base_url.trim_end_matches("/1.0")

@@ -131,7 +131,16 @@ pub struct Snapshot {
     pub os_type: String,
     pub user: String,
     pub flavor_type: Option<String>,
+    /// Whether an instance made from it boots and answers: see [`ANSWERS`].
+    pub boots: bool,
 }
+
+/// The address of an instance made from a backup that boots: the simulator's own loopback
+/// address, so that a TCP connection to the simulator's port stands for the instance answering
+/// (a rehearsal's port check). One that does not boot gets [`SILENT`], where nothing listens.
+pub const ANSWERS: &str = "127.0.0.1";
+/// See [`ANSWERS`].
+pub const SILENT: &str = "127.0.0.3";
 
 impl Snapshot {
     /// OVH's free-form status at `now`.
@@ -566,6 +575,7 @@ impl World {
                 .map(|i| i.user.clone())
                 .unwrap_or_else(|| "ubuntu".into()),
             flavor_type: flavor.map(|f| f.flavor_type),
+            boots: true,
         };
         self.projects[pi].snapshots.push(snapshot);
         Ok(id)

@@ -7,7 +7,7 @@ use serde_json::Value;
 use crate::render;
 use crate::world::{
     AccessToken, Busy, Credential, Instance, Operation, Project, Refusal, RegionInfo, Workflow,
-    World,
+    World, ANSWERS, SILENT,
 };
 
 /// `POST /cloud/project/{p}/instance/{i}/snapshot`
@@ -277,6 +277,11 @@ impl World {
         }
         let image_id =
             image_id.ok_or_else(|| Refusal::bad_request("Missing parameter(s): imageId"))?;
+        let boots = project
+            .snapshots
+            .iter()
+            .find(|s| s.id == image_id)
+            .is_none_or(|s| s.boots);
         let used_gb = if let Some(s) = project.snapshots.iter().find(|s| s.id == image_id) {
             if s.status(now) != "active" {
                 return Err(Refusal::bad_request(format!(
@@ -301,7 +306,6 @@ impl World {
                 "Image {image_id} not found in region {region}"
             )));
         };
-        let n = project.instances.len();
         project.instances.push(Instance {
             id: id.clone(),
             name,
@@ -317,7 +321,7 @@ impl World {
                 then: "ACTIVE",
             }),
             ssh_key_id,
-            ipv4: format!("51.210.200.{}", 10 + n),
+            ipv4: if boots { ANSWERS } else { SILENT }.to_string(),
             used_gb,
         });
         let inst = project.instance(&id).expect("just pushed");
