@@ -292,8 +292,8 @@ pub async fn run(
         .await;
     let failed = match created {
         Err(e) if e.status().is_some() => {
-            // A refusal: OVH made nothing. An answer lost on the way is left to the clean-up,
-            // which finds the instance by its recorded name.
+            // A refusal: OVH made nothing. An answer lost on the way (the next arm) may hide an
+            // instance OVH did make: the deletion below looks for it by its recorded name.
             book.remove(&temp.name)?;
             return Ok(Outcome {
                 temporary_name: temp.name,
