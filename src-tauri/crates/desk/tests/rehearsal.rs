@@ -48,14 +48,29 @@ fn inject(running: &Running, fault: serde_json::Value) {
     running.sim.faults.lock().unwrap().push(f);
 }
 
+/// Runs `plan` at the tests' pace, now.
+async fn rehearse(
+    client: &Client,
+    book: &Book,
+    project: &str,
+    plan: &Plan,
+    probe: &impl Probe,
+) -> rehearsal::Outcome {
+    rehearsal::run(client, book, project, plan, probe, fast(), Utc::now())
+        .await
+        .unwrap()
+}
+
 /// The demo's "mail-gateway weekly" backup, planned as the dialog would.
 async fn plan(running: &Running, client: &Client, project: &str) -> Plan {
+    plan_of(running, client, project, "mail-gateway weekly").await
+}
+
+/// The demo's backup `name`, planned as the dialog would.
+async fn plan_of(running: &Running, client: &Client, project: &str, name: &str) -> Plan {
     running.sim.world.lock().unwrap().pace.rebuild_secs = 1.0;
     let backups = client.snapshots(project, None).await.unwrap();
-    let backup = backups
-        .iter()
-        .find(|b| b.name == "mail-gateway weekly")
-        .unwrap();
+    let backup = backups.iter().find(|b| b.name == name).unwrap();
     let options = desk::restore::options(client, project, &backup.id, &|_| None, None)
         .await
         .unwrap();
@@ -77,17 +92,7 @@ async fn a_backup_that_boots_and_answers_passes_and_its_instance_is_deleted() {
     let (running, client, project) = demo().await;
     let plan = plan(&running, &client, &project).await;
     let book = book(&scratch("rehearsal-pass"));
-    let out = rehearsal::run(
-        &client,
-        &book,
-        &project,
-        &plan,
-        &Answers(true),
-        fast(),
-        Utc::now(),
-    )
-    .await
-    .unwrap();
+    let out = rehearse(&client, &book, &project, &plan, &Answers(true)).await;
     assert_eq!(out.failed, None, "{out:?}");
     let steps: Vec<Step> = out.steps.iter().map(|(s, _)| *s).collect();
     assert_eq!(
@@ -104,17 +109,7 @@ async fn a_port_that_never_answers_fails_and_still_deletes() {
     let (running, client, project) = demo().await;
     let plan = plan(&running, &client, &project).await;
     let book = book(&scratch("rehearsal-no-answer"));
-    let out = rehearsal::run(
-        &client,
-        &book,
-        &project,
-        &plan,
-        &Answers(false),
-        fast(),
-        Utc::now(),
-    )
-    .await
-    .unwrap();
+    let out = rehearse(&client, &book, &project, &plan, &Answers(false)).await;
     assert_eq!(out.failed, Some(Failed::NoAnswer { port: 22 }));
     assert!(out.gone);
     assert_eq!(named(&client, &project, &plan.temporary_name).await, 0);
@@ -131,17 +126,7 @@ async fn a_refused_creation_makes_nothing_and_leaves_nothing_in_the_book() {
             "message": "Quota exceeded for instances", "times": 1}),
     );
     let book = book(&scratch("rehearsal-refused"));
-    let out = rehearsal::run(
-        &client,
-        &book,
-        &project,
-        &plan,
-        &Answers(true),
-        fast(),
-        Utc::now(),
-    )
-    .await
-    .unwrap();
+    let out = rehearse(&client, &book, &project, &plan, &Answers(true)).await;
     assert!(matches!(out.failed, Some(Failed::Refused { ref ovh }) if ovh.contains("Quota")));
     assert_eq!(named(&client, &project, &plan.temporary_name).await, 0);
     assert!(book.open().is_empty());
@@ -159,17 +144,7 @@ async fn a_lost_creation_answer_is_found_by_its_name_and_deleted() {
             "drop": "after", "times": 1}),
     );
     let book = book(&scratch("rehearsal-lost"));
-    let out = rehearsal::run(
-        &client,
-        &book,
-        &project,
-        &plan,
-        &Answers(true),
-        fast(),
-        Utc::now(),
-    )
-    .await
-    .unwrap();
+    let out = rehearse(&client, &book, &project, &plan, &Answers(true)).await;
     assert_eq!(out.failed, Some(Failed::Unanswered));
     assert!(out.gone, "{out:?}");
     assert_eq!(named(&client, &project, &plan.temporary_name).await, 0);
@@ -252,17 +227,7 @@ async fn a_refused_deletion_is_retried_then_kept_until_it_succeeds() {
             "status": 500, "times": 3}),
     );
     let book = book(&scratch("rehearsal-undeleted"));
-    let out = rehearsal::run(
-        &client,
-        &book,
-        &project,
-        &plan,
-        &Answers(true),
-        fast(),
-        Utc::now(),
-    )
-    .await
-    .unwrap();
+    let out = rehearse(&client, &book, &project, &plan, &Answers(true)).await;
     assert_eq!(out.failed, None);
     assert!(!out.gone, "three refusals: {out:?}");
     assert_eq!(named(&client, &project, &plan.temporary_name).await, 1);
@@ -325,40 +290,16 @@ async fn on_the_demo_cloud_a_backup_that_does_not_boot_fails_on_its_port() {
     };
     let boots = plan(&running, &client, &project).await;
     let dir = scratch("rehearsal-tcp");
-    let out = rehearsal::run(
-        &client,
-        &book(&dir),
-        &project,
-        &boots,
-        &probe,
-        fast(),
-        Utc::now(),
-    )
-    .await
-    .unwrap();
+    let out = rehearse(&client, &book(&dir), &project, &boots, &probe).await;
     assert_eq!(out.failed, None, "{out:?}");
-    let backup = client
-        .snapshots(&project, None)
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|b| b.name == "file-server-nvme before upgrade")
-        .unwrap();
-    let options = desk::restore::options(&client, &project, &backup.id, &|_| None, None)
-        .await
-        .unwrap();
-    let broken = rehearsal::plan(&options, &backup.image_type, Utc::now()).unwrap();
-    let out = rehearsal::run(
+    let broken = plan_of(
+        &running,
         &client,
-        &book(&dir),
         &project,
-        &broken,
-        &probe,
-        fast(),
-        Utc::now(),
+        "file-server-nvme before upgrade",
     )
-    .await
-    .unwrap();
+    .await;
+    let out = rehearse(&client, &book(&dir), &project, &broken, &probe).await;
     assert_eq!(out.failed, Some(Failed::NoAnswer { port: 22 }));
     assert!(out.gone);
     assert_eq!(named(&client, &project, &broken.temporary_name).await, 0);
