@@ -2,16 +2,9 @@
 //! names the instances in the way, and a double request is refused while the first runs.
 mod common;
 
-use common::demo;
+use common::{demo, inject};
 use desk::backups::{self, InFlight};
 use ovh::Client;
-use ovh_sim::faults::Fault;
-use ovh_sim::Running;
-
-fn inject(running: &Running, fault: serde_json::Value) {
-    let f: Fault = serde_json::from_value(fault).unwrap();
-    running.sim.faults.lock().unwrap().push(f);
-}
 
 async fn instance(client: &Client, project: &str, name: &str) -> ovh::types::Instance {
     let id = client

@@ -7,10 +7,9 @@ mod common;
 use std::time::Duration;
 
 use chrono::Utc;
-use common::demo;
+use common::{demo, inject};
 use desk::rehearsal::{self, Book, Failed, Pace, Plan, Probe, Step, Temporary};
 use ovh::Client;
-use ovh_sim::faults::Fault;
 use ovh_sim::Running;
 
 struct Answers(bool);
@@ -41,11 +40,6 @@ fn scratch(name: &str) -> std::path::PathBuf {
 
 fn book(dir: &std::path::Path) -> Book {
     Book::in_dir_or_none(Some(dir))
-}
-
-fn inject(running: &Running, fault: serde_json::Value) {
-    let f: Fault = serde_json::from_value(fault).unwrap();
-    running.sim.faults.lock().unwrap().push(f);
 }
 
 /// Runs `plan` at the tests' pace, now.

@@ -18,6 +18,12 @@ pub async fn demo_at(start: chrono::DateTime<chrono::Utc>) -> (Running, Client, 
     (running, client, project)
 }
 
+/// Adds a fault rule to `running`, as `/_sim/faults` would.
+pub fn inject(running: &Running, fault: serde_json::Value) {
+    let f: ovh_sim::faults::Fault = serde_json::from_value(fault).unwrap();
+    running.sim.faults.lock().unwrap().push(f);
+}
+
 /// Waits up to two seconds, looking every 10 ms, for `done`; whether it came.
 pub async fn within_2s(mut done: impl FnMut() -> bool) -> bool {
     for _ in 0..200 {
