@@ -227,6 +227,8 @@ pub enum Attention {
     LastRunFailed,
     /// No good backup for longer than twice the schedule's interval (plus a day).
     Overdue,
+    /// The newest restore rehearsal of its backups failed.
+    RehearsalFailed,
 }
 
 /// How an instance is rated: its newest good backup, its protection and, when it needs
@@ -258,6 +260,8 @@ pub struct Covered {
     pub failure: Option<RunFailure>,
     /// OVH reports the instance's project suspended.
     pub project_suspended: bool,
+    /// The newest restore rehearsal of its backups.
+    pub rehearsal: Option<crate::rehearsal::Rehearsed>,
 }
 
 /// What OVH said of a failed run: its words, shown under "Details", and whether they name a

@@ -100,6 +100,12 @@ impl Connection {
     pub fn demo_control_url(&self) -> Option<&str> {
         self._demo.as_ref().map(|r| r.root_url())
     }
+
+    /// The demo simulator's loopback port: where its instances "answer" (see
+    /// [`crate::rehearsal::Tcp`]).
+    pub fn demo_port(&self) -> Option<u16> {
+        self._demo.as_ref().map(|r| r.port())
+    }
 }
 
 /// The demo cloud as the tests and benchmarks ask for it (`sim-controls` builds only):

@@ -11,12 +11,16 @@
 //! tried, and it is deleted whatever happened. What the book holds is cleaned up at the next
 //! start. The app deletes only instances the book names: its id once OVH gave it, or before
 //! that (an answer lost on the way) the exact recorded name, created after the rehearsal began.
+use std::collections::BTreeSet;
 use std::future::Future;
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use tokio_util::sync::{CancellationToken, DropGuard};
+use ts_rs::TS;
 
 use ovh::types::InstanceCreation;
 use ovh::Client;
@@ -33,7 +37,7 @@ pub const PORT_LIMIT_MINUTES: u32 = 5;
 pub const DELETE_LIMIT_MINUTES: u32 = 5;
 
 /// A rehearsal as the dialog describes it before Confirm.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Plan {
     pub backup_id: String,
@@ -144,12 +148,16 @@ pub struct Temporary {
 #[derive(Debug, Clone)]
 pub struct Book {
     file: JsonFile<Vec<Temporary>>,
+    /// Two rehearsals and the clean-up change the file at once: each change reads and writes it
+    /// whole, one at a time.
+    lock: Arc<Mutex<()>>,
 }
 
 impl Book {
     pub fn in_dir_or_none(dir: Option<&Path>) -> Self {
         Self {
             file: JsonFile::in_dir_or_none(dir, "rehearsals.json"),
+            lock: Arc::default(),
         }
     }
 
@@ -157,17 +165,22 @@ impl Book {
         self.file.load()
     }
 
-    fn put(&self, t: &Temporary) -> std::io::Result<()> {
+    fn change(&self, f: impl FnOnce(&mut Vec<Temporary>)) -> std::io::Result<()> {
+        let _one = self.lock.lock().unwrap_or_else(|e| e.into_inner());
         let mut all = self.open();
-        all.retain(|x| x.name != t.name);
-        all.push(t.clone());
+        f(&mut all);
         self.file.save(&all)
     }
 
+    fn put(&self, t: &Temporary) -> std::io::Result<()> {
+        self.change(|all| {
+            all.retain(|x| x.name != t.name);
+            all.push(t.clone());
+        })
+    }
+
     fn remove(&self, name: &str) -> std::io::Result<()> {
-        let mut all = self.open();
-        all.retain(|x| x.name != name);
-        self.file.save(&all)
+        self.change(|all| all.retain(|x| x.name != name))
     }
 }
 
@@ -215,7 +228,7 @@ impl Default for Pace {
 }
 
 /// Why a rehearsal did not pass.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", tag = "why")]
 pub enum Failed {
     /// OVH refused to create the temporary instance: its words.
@@ -233,7 +246,7 @@ pub enum Failed {
 }
 
 /// A step's time since the rehearsal began.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum Step {
     Created,
@@ -452,8 +465,19 @@ pub async fn clean_up(
     book: &Book,
     pace: Pace,
 ) -> std::io::Result<(Vec<String>, Vec<String>)> {
+    clean_up_these(client, book, book.open(), pace).await
+}
+
+/// [`clean_up`] of the entries `left` only: those the book held when the app started, so that
+/// a rehearsal begun meanwhile is never taken for one left behind.
+async fn clean_up_these(
+    client: &Client,
+    book: &Book,
+    left: Vec<Temporary>,
+    pace: Pace,
+) -> std::io::Result<(Vec<String>, Vec<String>)> {
     let (mut deleted, mut refused) = (Vec::new(), Vec::new());
-    for temp in book.open() {
+    for temp in left {
         match clean_one(client, book, &temp, pace).await? {
             Cleaned::Deleted => deleted.push(temp.name),
             Cleaned::Refused => refused.push(temp.name),
@@ -461,6 +485,277 @@ pub async fn clean_up(
         }
     }
     Ok((deleted, refused))
+}
+
+/// Whether the connection may delete a temporary instance, known before anything is made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Access {
+    /// The demo cloud, or keys whose rules allow `DELETE /cloud/project/*/instance/*`.
+    Granted,
+    /// Keys without that rule: rehearsals need one more permission.
+    Missing,
+    /// A service account: its IAM policy decides, and OVH does not show it to the app; the user
+    /// confirms that it allows [`IAM_ACTION`].
+    AskUser,
+}
+
+/// The IAM action a service account's policy needs for rehearsals.
+pub const IAM_ACTION: &str = "publicCloudProject:apiovh:instance/delete";
+
+/// A rehearsal's result, kept for the overview and the backup's history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Rehearsed {
+    pub project_id: String,
+    /// The instance the backup was taken of, when the app knows it.
+    pub instance_id: Option<String>,
+    /// The instance's name, else the backup's: what the user calls it.
+    pub source_name: String,
+    pub backup_id: String,
+    pub backup_name: String,
+    pub temporary_name: String,
+    pub at: DateTime<Utc>,
+    /// Whole minutes begun, from the request to the deletion.
+    pub minutes: u32,
+    pub port: Option<u16>,
+    /// Each step's time, in seconds since the request.
+    #[ts(type = "Array<[Step, number]>")]
+    pub steps: Vec<(Step, u64)>,
+    pub failed: Option<Failed>,
+    /// OVH refused the deletion each time: the temporary instance is still there, and billed.
+    pub left_behind: bool,
+    /// The model's hourly price × every hour begun: an upper bound. `None` without a price,
+    /// or when OVH made nothing.
+    pub cost_at_most: Option<f64>,
+    pub currency: Option<String>,
+}
+
+/// The results of past rehearsals, newest last, in `rehearsal-results.json`.
+#[derive(Debug, Clone)]
+pub struct Results {
+    file: JsonFile<Vec<Rehearsed>>,
+    lock: Arc<Mutex<()>>,
+}
+
+/// How many results are kept per backup: a history, not a log.
+const KEPT_PER_BACKUP: usize = 12;
+
+impl Results {
+    pub fn in_dir_or_none(dir: Option<&Path>) -> Self {
+        Self {
+            file: JsonFile::in_dir_or_none(dir, "rehearsal-results.json"),
+            lock: Arc::default(),
+        }
+    }
+
+    pub fn all(&self) -> Vec<Rehearsed> {
+        self.file.load()
+    }
+
+    fn add(&self, r: &Rehearsed) -> std::io::Result<()> {
+        let _one = self.lock.lock().unwrap_or_else(|e| e.into_inner());
+        let mut all = self.all();
+        all.push(r.clone());
+        let of_backup = all.iter().filter(|x| x.backup_id == r.backup_id).count();
+        let mut extra = of_backup.saturating_sub(KEPT_PER_BACKUP);
+        all.retain(|x| {
+            let drop = extra > 0 && x.backup_id == r.backup_id;
+            extra -= usize::from(drop);
+            !drop
+        });
+        self.file.save(&all)
+    }
+
+    /// The newest result of an instance's backups.
+    pub fn last_of(&self, project_id: &str, instance_id: &str) -> Option<Rehearsed> {
+        self.all()
+            .into_iter()
+            .rev()
+            .find(|r| r.project_id == project_id && r.instance_id.as_deref() == Some(instance_id))
+    }
+}
+
+/// What rehearsals report, for notifications and screens.
+#[derive(Debug, Clone)]
+pub enum Event {
+    Started {
+        backup_id: String,
+        source_name: String,
+    },
+    Ended(Rehearsed),
+    /// At start: temporary instances that a rehearsal left (the app quit or crashed) deleted.
+    CleanedUp {
+        names: Vec<String>,
+    },
+    /// Temporary instances OVH refused to delete: still billed, the user deletes them.
+    LeftBehind {
+        names: Vec<String>,
+    },
+}
+
+/// What the result says of the backup besides the plan: whose it is.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub instance_id: Option<String>,
+    pub source_name: String,
+    pub backup_name: String,
+}
+
+/// The rehearsals under way, owned by the session: dropping it stops them, and the book keeps
+/// what they made for the next start's clean-up.
+pub struct Rehearsals {
+    book: Book,
+    results: Results,
+    /// The backups being rehearsed: one rehearsal at a time per backup.
+    running: Arc<Mutex<BTreeSet<String>>>,
+    /// The demo cloud's port, dialled for every temporary instance.
+    probe_port: Option<u16>,
+    pace: Pace,
+    cancel: CancellationToken,
+    _stop: DropGuard,
+    sink: Arc<dyn Fn(Event) + Send + Sync>,
+}
+
+impl Rehearsals {
+    pub fn new(
+        dir: Option<&Path>,
+        probe_port: Option<u16>,
+        pace: Pace,
+        sink: impl Fn(Event) + Send + Sync + 'static,
+    ) -> Self {
+        let cancel = CancellationToken::new();
+        Self {
+            book: Book::in_dir_or_none(dir),
+            results: Results::in_dir_or_none(dir),
+            running: Arc::default(),
+            probe_port,
+            pace,
+            _stop: cancel.clone().drop_guard(),
+            cancel,
+            sink: Arc::new(sink),
+        }
+    }
+
+    pub fn results(&self) -> &Results {
+        &self.results
+    }
+
+    /// Whether this backup is being rehearsed now.
+    pub fn running(&self, backup_id: &str) -> bool {
+        lock(&self.running).contains(backup_id)
+    }
+
+    /// Deletes, in the background, what the book names now (a rehearsal the app did not finish)
+    /// and tells what was deleted and what OVH refused.
+    pub fn clean_up(&self, client: Client) {
+        let left = self.book.open();
+        if left.is_empty() {
+            return;
+        }
+        let (book, pace, sink) = (self.book.clone(), self.pace, self.sink.clone());
+        self.spawn(async move {
+            match clean_up_these(&client, &book, left, pace).await {
+                Ok((deleted, refused)) => {
+                    if !deleted.is_empty() {
+                        sink(Event::CleanedUp { names: deleted });
+                    }
+                    if !refused.is_empty() {
+                        sink(Event::LeftBehind { names: refused });
+                    }
+                }
+                Err(e) => tracing::warn!("rehearsal book: {e}"),
+            }
+        });
+    }
+
+    /// Starts `plan` in the background; `false` when the backup is already being rehearsed.
+    pub fn start(
+        &self,
+        client: Client,
+        project_id: &str,
+        plan: Plan,
+        source: Source,
+        now: DateTime<Utc>,
+    ) -> bool {
+        if !lock(&self.running).insert(plan.backup_id.clone()) {
+            return false;
+        }
+        let (book, results, running, sink) = (
+            self.book.clone(),
+            self.results.clone(),
+            self.running.clone(),
+            self.sink.clone(),
+        );
+        let probe = Tcp {
+            timeout: Duration::from_secs(5),
+            port: self.probe_port,
+        };
+        let (pace, project_id) = (self.pace, project_id.to_string());
+        sink(Event::Started {
+            backup_id: plan.backup_id.clone(),
+            source_name: source.source_name.clone(),
+        });
+        self.spawn(async move {
+            let began = tokio::time::Instant::now();
+            let outcome = run(&client, &book, &project_id, &plan, &probe, pace, now).await;
+            lock(&running).remove(&plan.backup_id);
+            let outcome = match outcome {
+                Ok(o) => o,
+                // Only the book's file can fail here: what it named is cleaned at the next start.
+                Err(e) => {
+                    tracing::warn!("rehearsal book: {e}");
+                    return;
+                }
+            };
+            let minutes = (began.elapsed().as_secs().div_ceil(60) as u32).max(1);
+            let made = !matches!(outcome.failed, Some(Failed::Refused { .. }));
+            let result = Rehearsed {
+                project_id,
+                instance_id: source.instance_id,
+                source_name: source.source_name,
+                backup_id: plan.backup_id.clone(),
+                backup_name: source.backup_name,
+                temporary_name: outcome.temporary_name,
+                at: now,
+                minutes,
+                port: plan.port,
+                steps: outcome.steps,
+                failed: outcome.failed,
+                left_behind: !outcome.gone,
+                cost_at_most: plan
+                    .flavor
+                    .price
+                    .as_ref()
+                    .filter(|_| made)
+                    .map(|p| p.per_hour * f64::from(minutes.div_ceil(60))),
+                currency: plan.currency.clone(),
+            };
+            if let Err(e) = results.add(&result) {
+                tracing::warn!("rehearsal results: {e}");
+            }
+            let left = result.left_behind.then(|| result.temporary_name.clone());
+            sink(Event::Ended(result));
+            if let Some(name) = left {
+                sink(Event::LeftBehind { names: vec![name] });
+            }
+        });
+        true
+    }
+
+    fn spawn(&self, work: impl Future<Output = ()> + Send + 'static) {
+        let cancel = self.cancel.clone();
+        tokio::spawn(async move {
+            tokio::select! {
+                _ = cancel.cancelled() => {}
+                _ = work => {}
+            }
+        });
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 #[cfg(test)]

@@ -161,6 +161,16 @@ pub enum Why {
         disk: u64,
         needs: u64,
     },
+    #[error("no model in {region} fits this backup, so it cannot be tested there")]
+    NoModelFits { region: String },
+    #[error("this backup is being tested now; its result will be notified")]
+    RehearsalRunning,
+    #[error("testing a backup needs permission to delete the temporary instance, which this connection does not have: connect again with restore tests turned on")]
+    RehearsalNeedsAccess,
+    #[error("confirm that your service account's policy allows {action}, so the temporary instance can be deleted")]
+    ConfirmRehearsalPolicy { action: String },
+    #[error("choose a port between 1 and 65535, or none")]
+    PortRange,
     #[error("the safety backup failed")]
     SafetyBackupFailed,
     #[error("a consumer key is required")]

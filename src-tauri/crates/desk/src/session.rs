@@ -16,6 +16,7 @@ use crate::journal::{Journal, Kind, Tracked};
 use crate::lists::{Age, Freshness, Lists};
 use crate::pricing::{Price, PriceCountry, Prices};
 use crate::records::{Made, Record, Records};
+use crate::rehearsal::{self, Access, Plan, Rehearsals, Rehearsed};
 use crate::restore::{self, InPlace, NewInstance, RestoreOptions};
 use crate::schedule;
 use crate::tracker::{self, Pace, TrackerHandle};
@@ -161,6 +162,7 @@ pub struct Options {
 pub struct Paces {
     pub tracker: Pace,
     pub watcher: watcher::Pace,
+    pub rehearsal: rehearsal::Pace,
 }
 
 /// What the background tasks report, for notifications and screens.
@@ -170,6 +172,30 @@ pub enum Notice {
     Backup(tracker::Event),
     /// From the workflow watcher.
     Schedule(watcher::Event),
+    /// From restore rehearsals.
+    Rehearsal(rehearsal::Event),
+}
+
+/// What the "Test this backup" dialog shows before Confirm.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RehearsalForm {
+    pub backup_id: String,
+    pub backup_name: String,
+    /// The instance's name, else the backup's.
+    pub source_name: String,
+    pub region: String,
+    /// The instance it was taken of, as Instance Backup links it.
+    pub instance_id: Option<String>,
+    /// `None`: no model in the backup's region fits it (nothing can be tested).
+    pub plan: Option<Plan>,
+    pub access: Access,
+    /// What a service account's policy must allow, for [`Access::AskUser`].
+    pub iam_action: &'static str,
+    /// This backup is being tested now.
+    pub busy: bool,
+    /// The newest result for this backup.
+    pub last: Option<Rehearsed>,
 }
 
 /// An open session.
@@ -184,6 +210,7 @@ pub struct Session {
     lists: Lists,
     /// The backups the app made: the only fact linking a backup to its instance.
     records: Arc<Records>,
+    rehearsals: Rehearsals,
 }
 
 impl Session {
@@ -216,10 +243,19 @@ impl Session {
             None => (Journal::none(), Memory::none()),
         };
         let prices = Prices::new(conn.client.clone(), data_dir.clone());
-        let records = Arc::new(Records::in_dir(data_dir));
+        let records = Arc::new(Records::in_dir(data_dir.clone()));
         let lists = Lists::new(conn.client.clone(), Freshness::default());
         let sink = Arc::new(sink);
         let to_tracker = sink.clone();
+        let to_rehearsals = sink.clone();
+        let rehearsals = Rehearsals::new(
+            data_dir.as_deref(),
+            conn.demo_port(),
+            paces.rehearsal,
+            move |e| to_rehearsals(Notice::Rehearsal(e)),
+        );
+        // What a rehearsal left when the app last quit or crashed goes first.
+        rehearsals.clean_up(conn.client.clone());
         let ended = lists.clone();
         let tracker = tracker::spawn(
             lists.clone(),
@@ -249,6 +285,7 @@ impl Session {
             lists,
             prices,
             records,
+            rehearsals,
         }
     }
 
@@ -846,6 +883,103 @@ impl Session {
         result.map(|_| ())
     }
 
+    /// Whether this connection may delete the temporary instance a rehearsal makes.
+    async fn rehearsal_access(&self, project_id: &str) -> Result<Access> {
+        Ok(match &self.conn.account {
+            None => Access::Granted,
+            Some(crate::account::Account::ServiceAccount { .. }) => Access::AskUser,
+            Some(crate::account::Account::Keys { .. }) => {
+                let granted = self.conn.client.current_credential().await?.rules;
+                if ovh::rules::rehearsals_allowed(&granted, project_id) {
+                    Access::Granted
+                } else {
+                    Access::Missing
+                }
+            }
+        })
+    }
+
+    /// What testing a backup would do, cost and take; asks OVH nothing but reads.
+    pub async fn rehearsal_form(&self, project_id: &str, backup_id: &str) -> Result<RehearsalForm> {
+        let (options, snapshots, access) = tokio::try_join!(
+            self.restore_options(project_id, backup_id),
+            async { Ok(self.lists.snapshots(project_id, Age::Usual).await?) },
+            self.rehearsal_access(project_id)
+        )?;
+        let image_type = snapshots
+            .iter()
+            .find(|s| s.id == backup_id)
+            .map_or("", |s| s.image_type.as_str());
+        Ok(RehearsalForm {
+            backup_id: backup_id.to_string(),
+            source_name: options
+                .instance_name
+                .clone()
+                .unwrap_or_else(|| options.backup_name.clone()),
+            backup_name: options.backup_name.clone(),
+            region: options.region.clone(),
+            instance_id: options.instance_id.clone(),
+            plan: rehearsal::plan(&options, image_type, self.now()),
+            access,
+            iam_action: rehearsal::IAM_ACTION,
+            busy: self.rehearsals.running(backup_id),
+            last: self
+                .rehearsals
+                .results()
+                .all()
+                .into_iter()
+                .rev()
+                .find(|r| r.backup_id == backup_id),
+        })
+    }
+
+    /// Tests a backup: a temporary instance is made from it, checked on `port` (`None`:
+    /// `ACTIVE` is the check) and deleted; the result comes as a [`Notice::Rehearsal`].
+    /// `policy_confirmed`: the user said a service account's policy allows the deletion.
+    pub async fn start_rehearsal(
+        &self,
+        project_id: &str,
+        backup_id: &str,
+        port: Option<u16>,
+        policy_confirmed: bool,
+    ) -> Result<Plan> {
+        let form = self.rehearsal_form(project_id, backup_id).await?;
+        match form.access {
+            Access::Granted => {}
+            Access::Missing => return Err(Error::Invalid(Why::RehearsalNeedsAccess)),
+            Access::AskUser if policy_confirmed => {}
+            Access::AskUser => {
+                return Err(Error::Invalid(Why::ConfirmRehearsalPolicy {
+                    action: rehearsal::IAM_ACTION.to_string(),
+                }))
+            }
+        }
+        if port == Some(0) {
+            return Err(Error::Invalid(Why::PortRange));
+        }
+        let mut plan = form.plan.ok_or_else(|| {
+            Error::Invalid(Why::NoModelFits {
+                region: form.region.clone(),
+            })
+        })?;
+        plan.port = port;
+        let source = rehearsal::Source {
+            instance_id: form.instance_id,
+            source_name: form.source_name,
+            backup_name: form.backup_name,
+        };
+        if !self.rehearsals.start(
+            self.conn.client.clone(),
+            project_id,
+            plan.clone(),
+            source,
+            self.now(),
+        ) {
+            return Err(Error::Invalid(Why::RehearsalRunning));
+        }
+        Ok(plan)
+    }
+
     /// Every instance of every project, rated.
     pub async fn overview(&self) -> Result<Vec<Covered>> {
         let now = self.now();
@@ -886,7 +1020,16 @@ impl Session {
                     .get(inst.id.as_str())
                     .cloned()
                     .unwrap_or_default();
-                let rating = automatic::rate(&mine, &backups_of, now);
+                let mut rating = automatic::rate(&mine, &backups_of, now);
+                let rehearsal = self.rehearsals.results().last_of(&project.id, &inst.id);
+                // A backup that did not boot needs the user more than a missing schedule: the
+                // backups there are may not restore.
+                if rating.attention.is_none()
+                    && rehearsal.as_ref().is_some_and(|r| r.failed.is_some())
+                {
+                    rating.protection = automatic::Protection::Warning;
+                    rating.attention = Some(automatic::Attention::RehearsalFailed);
+                }
                 out.push(Covered {
                     project_id: project.id.clone(),
                     project_name: project.name.clone(),
@@ -913,6 +1056,7 @@ impl Session {
                         .and_then(|w| automatic::run_failure(w)),
                     attention: rating.attention,
                     project_suspended: project.suspended,
+                    rehearsal,
                 });
             }
         }

@@ -17,6 +17,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use desk::journal::Journal;
+use desk::rehearsal::{self, Failed};
 use desk::session::{Notice, Paces};
 use desk::tracker::{self, Event};
 use desk::vault::Vault;
@@ -104,6 +105,13 @@ fn fast() -> Paces {
             idle: Duration::from_millis(200),
             busy: Duration::from_millis(100),
             ..Default::default()
+        },
+        rehearsal: desk::rehearsal::Pace {
+            poll: Duration::from_millis(100),
+            boot_limit: Duration::from_secs(20),
+            port_limit: Duration::from_millis(500),
+            delete_retries: 2,
+            delete_wait: Duration::from_millis(100),
         },
     }
 }
@@ -278,6 +286,59 @@ impl Fx {
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         Err(format!("{name} was never told as ended"))
+    }
+
+    /// The id of the backup named `name`.
+    fn backup(&self, name: &str) -> String {
+        let world = self.sim.world.lock().unwrap();
+        world
+            .projects
+            .iter()
+            .flat_map(|p| p.snapshots.iter())
+            .find(|s| s.name == name)
+            .map(|s| s.id.clone())
+            .expect("backup")
+    }
+
+    /// The rehearsal notices so far.
+    fn rehearsals(&self) -> Vec<rehearsal::Event> {
+        self.notices
+            .lock()
+            .unwrap()
+            .iter()
+            .filter_map(|n| match n {
+                Notice::Rehearsal(e) => Some(e.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Waits (world time moves on) for the end of the rehearsal of the backup `id`.
+    async fn until_rehearsed(&self, id: &str) -> rehearsal::Rehearsed {
+        for _ in 0..200 {
+            let ended = self.rehearsals().into_iter().find_map(|e| match e {
+                rehearsal::Event::Ended(r) if r.backup_id == id => Some(r),
+                _ => None,
+            });
+            if let Some(r) = ended {
+                return r;
+            }
+            self.advance(5);
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("the rehearsal of {id} never ended")
+    }
+
+    /// The simulator's instances whose name starts `rehearsal-`.
+    fn temporary(&self) -> Vec<String> {
+        let world = self.sim.world.lock().unwrap();
+        world
+            .projects
+            .iter()
+            .flat_map(|p| p.instances.iter())
+            .filter(|i| i.name.starts_with("rehearsal-"))
+            .map(|i| i.name.clone())
+            .collect()
     }
 
     /// The user's action failed and what they read is clear.
@@ -905,6 +966,166 @@ async fn a_project_with_ten_thousand_backups() {
     // The scenario's workflows have made a few more of their own.
     assert!(rows >= 10_000, "{rows} rows");
     ok(fx.s().overview().await, "the overview").unwrap();
+    settle(&fx).await;
+    fx.invariants(0).await.unwrap();
+}
+
+/// Restore rehearsals through the session: a backup that boots and answers passes, is shown on
+/// the overview with its cost, and leaves no instance; the demo's backup that does not boot
+/// fails on its port, leaves no instance either, and makes its instance need attention. A
+/// second start of a running rehearsal is refused, and no model fitting is said before
+/// anything is made.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_tested_backup_is_told_and_shown_and_leaves_no_instance() {
+    let fx = Fx::new("rehearsal").await;
+    let mail = fx.backup("mail-gateway weekly");
+    let form = ok(fx.s().rehearsal_form(&fx.project, &mail).await, "form").unwrap();
+    assert_eq!(form.access, rehearsal::Access::Granted);
+    let plan = form.plan.expect("a model fits");
+    assert_eq!(plan.port, Some(22));
+    assert!(plan.cost_at_most.is_some_and(|c| c > 0.0));
+    // The simulator answers on its own port, standing for the instance's SSH.
+    let started = fx
+        .s()
+        .start_rehearsal(&fx.project, &mail, Some(fx.port), false)
+        .await;
+    ok(started, "Confirm").unwrap();
+    let again = fx
+        .s()
+        .start_rehearsal(&fx.project, &mail, Some(fx.port), false)
+        .await;
+    assert!(
+        matches!(
+            again,
+            Err(desk::Error::Invalid(desk::Why::RehearsalRunning))
+        ),
+        "{again:?}"
+    );
+    let passed = fx.until_rehearsed(&mail).await;
+    assert_eq!(passed.failed, None, "{passed:?}");
+    assert!(!passed.left_behind);
+    assert_eq!(passed.source_name, "mail-gateway");
+    assert!(passed.cost_at_most.is_some());
+    assert!(fx.temporary().is_empty(), "{:?}", fx.temporary());
+
+    let nvme = fx.backup("file-server-nvme before upgrade");
+    ok(
+        fx.s()
+            .start_rehearsal(&fx.project, &nvme, Some(22), false)
+            .await,
+        "Confirm",
+    )
+    .unwrap();
+    let failed = fx.until_rehearsed(&nvme).await;
+    assert_eq!(failed.failed, Some(Failed::NoAnswer { port: 22 }));
+    assert!(fx.temporary().is_empty(), "{:?}", fx.temporary());
+
+    let rows = ok(fx.s().overview().await, "the overview").unwrap();
+    let row = |name: &str| rows.iter().find(|r| r.instance_name == name).unwrap();
+    let mail_row = row("mail-gateway");
+    assert_eq!(
+        mail_row.rehearsal.as_ref().map(|r| r.failed.clone()),
+        Some(None)
+    );
+    assert_ne!(
+        mail_row.attention,
+        Some(desk::automatic::Attention::RehearsalFailed)
+    );
+    let nvme_row = row("file-server-nvme");
+    assert_eq!(
+        nvme_row.attention,
+        Some(desk::automatic::Attention::RehearsalFailed)
+    );
+    assert_eq!(nvme_row.protection, desk::automatic::Protection::Warning);
+    settle(&fx).await;
+    fx.invariants(0).await.unwrap();
+}
+
+/// The app killed while a temporary instance boots: the next start deletes it and says so.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_app_killed_during_a_rehearsal_then_restarted() {
+    let mut fx = Fx::new("rehearsal-killed").await;
+    let mail = fx.backup("mail-gateway weekly");
+    ok(
+        fx.s()
+            .start_rehearsal(&fx.project, &mail, None, false)
+            .await,
+        "Confirm",
+    )
+    .unwrap();
+    for _ in 0..100 {
+        if !fx.temporary().is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let made = fx.temporary();
+    assert_eq!(made.len(), 1, "the temporary instance was not made");
+    fx.session = None;
+    assert_eq!(
+        fx.temporary(),
+        made,
+        "the instance outlived the app, as a crash leaves it"
+    );
+    fx.open_session(Duration::from_secs(5)).await;
+    let mut told = Vec::new();
+    for _ in 0..200 {
+        told = fx
+            .rehearsals()
+            .into_iter()
+            .filter_map(|e| match e {
+                rehearsal::Event::CleanedUp { names } => Some(names),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        if !told.is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(told, made, "the clean-up at start was not told");
+    assert!(fx.temporary().is_empty(), "{:?}", fx.temporary());
+    settle(&fx).await;
+    fx.invariants(0).await.unwrap();
+}
+
+/// OVH refusing every deletion: the user is told the instance is left (never silently billed),
+/// and it is deleted at the next start once OVH accepts.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_deletion_is_told_and_done_at_the_next_start() {
+    let mut fx = Fx::new("rehearsal-refused").await;
+    fx.fault(json!({"method": "DELETE", "path": "/cloud/project/*/instance/*", "status": 500}));
+    let mail = fx.backup("mail-gateway weekly");
+    ok(
+        fx.s()
+            .start_rehearsal(&fx.project, &mail, None, false)
+            .await,
+        "Confirm",
+    )
+    .unwrap();
+    let ended = fx.until_rehearsed(&mail).await;
+    assert!(ended.left_behind, "{ended:?}");
+    let left: Vec<String> = fx
+        .rehearsals()
+        .into_iter()
+        .filter_map(|e| match e {
+            rehearsal::Event::LeftBehind { names } => Some(names),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    assert_eq!(left, fx.temporary(), "the user was not told what is left");
+    assert_eq!(left.len(), 1);
+    fx.clear();
+    fx.open_session(Duration::from_secs(5)).await;
+    for _ in 0..200 {
+        if fx.temporary().is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert!(fx.temporary().is_empty(), "{:?}", fx.temporary());
     settle(&fx).await;
     fx.invariants(0).await.unwrap();
 }

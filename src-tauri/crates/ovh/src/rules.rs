@@ -56,6 +56,15 @@ pub fn requested_with_rehearsals() -> Vec<AccessRule> {
         .collect()
 }
 
+/// Whether `granted` allows deleting an instance of `project_id`: the rule restore rehearsals
+/// need ([`REHEARSAL_RULES`]).
+pub fn rehearsals_allowed(granted: &[AccessRule], project_id: &str) -> bool {
+    let path = format!("/cloud/project/{project_id}/instance/i");
+    granted
+        .iter()
+        .any(|r| r.method == "DELETE" && glob(&r.path, &path))
+}
+
 /// OVH access-rule matching: `*` stands for any run of characters, `/` included.
 pub fn glob(pattern: &str, path: &str) -> bool {
     match pattern.split_once('*') {
@@ -153,6 +162,18 @@ mod tests {
                 path: p.to_string(),
             })
             .collect()
+    }
+
+    #[test]
+    fn rehearsals_need_the_instance_deletion_of_that_project() {
+        assert!(!rehearsals_allowed(&requested(), "p1"));
+        assert!(rehearsals_allowed(&requested_with_rehearsals(), "p1"));
+        assert!(rehearsals_allowed(&rules(&[("DELETE", "/*")]), "p1"));
+        assert!(!rehearsals_allowed(&rules(&[("GET", "/*")]), "p1"));
+        assert!(!rehearsals_allowed(
+            &rules(&[("DELETE", "/cloud/project/p2/instance/*")]),
+            "p1"
+        ));
     }
 
     #[test]
