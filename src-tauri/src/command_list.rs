@@ -14,6 +14,8 @@ pub const COMMANDS: &[&str] = &[
     "restore_options",
     "restore_in_place",
     "restore_new_instance",
+    "rehearsal_form",
+    "start_rehearsal",
     "auto_backup_form",
     "preview_schedule",
     "create_auto_backups",

@@ -3,8 +3,9 @@ use desk::automatic::{AutoForm, Choice, Covered, Outcome, Preview};
 use desk::backups::Created;
 use desk::inventory::{InstanceRow, ProjectSummary};
 use desk::journal::Tracked;
+use desk::rehearsal::Plan;
 use desk::restore::{NewInstance, RestoreOptions};
-use desk::session::{BackupForm, BackupList, DeleteOutcome};
+use desk::session::{BackupForm, BackupList, DeleteOutcome, RehearsalForm};
 use desk::workflows::WorkflowRow;
 use desk::Why;
 use serde::Deserialize;
@@ -145,6 +146,38 @@ pub(crate) async fn restore_options<R: Runtime>(
         .session(&app)
         .await?
         .restore_options(&project_id, &backup_id)
+        .await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app, state), err(Debug))]
+pub(crate) async fn rehearsal_form<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    project_id: String,
+    backup_id: String,
+) -> Result<RehearsalForm, Error> {
+    Ok(state
+        .session(&app)
+        .await?
+        .rehearsal_form(&project_id, &backup_id)
+        .await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app, state), err(Debug))]
+pub(crate) async fn start_rehearsal<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    project_id: String,
+    backup_id: String,
+    port: Option<u16>,
+    policy_confirmed: bool,
+) -> Result<Plan, Error> {
+    Ok(state
+        .session(&app)
+        .await?
+        .start_rehearsal(&project_id, &backup_id, port, policy_confirmed)
         .await?)
 }
 

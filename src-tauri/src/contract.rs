@@ -39,6 +39,7 @@ fn roots(v: &mut Collect) {
     v.visit::<desk::session::WorkflowBackups>();
     v.visit::<desk::session::DeletionReport>();
     v.visit::<desk::restore::RestoreOptions>();
+    v.visit::<desk::session::RehearsalForm>();
     v.visit::<desk::journal::Tracked>();
     v.visit::<AutoForm>();
     v.visit::<Choice>();
@@ -76,7 +77,7 @@ impl TypeVisitor for Collect {
     }
 }
 
-fn event_names() -> [(&'static str, &'static str); 6] {
+fn event_names() -> [(&'static str, &'static str); 7] {
     use crate::events::*;
     [
         ("backupsChanged", BACKUPS_CHANGED),
@@ -85,6 +86,7 @@ fn event_names() -> [(&'static str, &'static str); 6] {
         ("navigate", NAVIGATE),
         ("schedulesChanged", SCHEDULES_CHANGED),
         ("scheduleRun", SCHEDULE_RUN),
+        ("rehearsalEnded", REHEARSAL_ENDED),
     ]
 }
 

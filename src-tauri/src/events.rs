@@ -18,6 +18,10 @@ pub const SCHEDULES_CHANGED: &str = "schedules://changed";
 /// A scheduled run was told (done, failed or missed), for the in-app toast. Payload: [`Told`].
 pub const SCHEDULE_RUN: &str = "schedules://run";
 
+/// A restore test ended or what one left was cleaned up, for the in-app toast; the overview and
+/// Instance Backup read their results again. Payload: [`Told`].
+pub const REHEARSAL_ENDED: &str = "rehearsals://ended";
+
 /// The window's sections, in the sidebar's order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -86,6 +86,8 @@ pub fn build<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::delete_backups,
             commands::cancel_backup,
             commands::restore_options,
+            commands::rehearsal_form,
+            commands::start_rehearsal,
             commands::restore_in_place,
             commands::restore_new_instance,
             commands::auto_backup_form,

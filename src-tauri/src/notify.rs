@@ -1,6 +1,7 @@
 //! When the desktop is told something: one notification per backup that ends (ready or failed)
 //! and one summary for what ended while the app was closed, in the user's language.
 use desk::journal::{Kind, Tracked};
+use desk::rehearsal::{self, Failed};
 use desk::session::Notice;
 use desk::tracker::{Event, Failure};
 use desk::watcher;
@@ -175,6 +176,89 @@ pub fn schedule_message(event: &watcher::Event, lang: Language) -> Option<Messag
     })
 }
 
+/// The notification for a restore rehearsal, if any, and whether it is good news.
+pub fn rehearsal_message(event: &rehearsal::Event, lang: Language) -> Option<(Message, bool)> {
+    let say = |id: &str, args: &[(&str, Arg)]| words::text(lang, id, args);
+    let names = |list: &[String]| list.join(", ");
+    let (title, body, ok) = match event {
+        rehearsal::Event::Started { .. } => return None,
+        rehearsal::Event::CleanedUp { names: n } => (
+            say("desktop-rehearsalCleanedTitle", &[]),
+            say(
+                "desktop-rehearsalCleanedBody",
+                &[("names", Arg::Text(&names(n)))],
+            ),
+            true,
+        ),
+        rehearsal::Event::LeftBehind { names: n } => (
+            say("desktop-rehearsalLeftTitle", &[]),
+            say(
+                "desktop-rehearsalLeftBody",
+                &[("names", Arg::Text(&names(n)))],
+            ),
+            false,
+        ),
+        rehearsal::Event::Ended(r) => {
+            let instance = ("instance", Arg::Text(&r.source_name));
+            let backup = ("backup", Arg::Text(&r.backup_name));
+            let minutes = |m: u32| ("minutes", Arg::Count(m as usize));
+            // Whole minutes begun: the seconds would claim a precision the polling lacks.
+            let took = format!("{} min", r.minutes);
+            let duration = ("duration", Arg::Text(&took));
+            let Some(failed) = &r.failed else {
+                let body = match r.port {
+                    Some(port) => say(
+                        "desktop-rehearsalPassedPort",
+                        &[backup, ("port", Arg::Text(&port.to_string())), duration],
+                    ),
+                    None => say("desktop-rehearsalPassedActive", &[backup, duration]),
+                };
+                return Some((
+                    Message {
+                        title: say("desktop-rehearsalPassedTitle", &[instance]),
+                        body,
+                    },
+                    true,
+                ));
+            };
+            let mut body = match failed {
+                // A port is a name, not a quantity: never "3,389".
+                Failed::NoAnswer { port } => say(
+                    "desktop-rehearsalNoAnswer",
+                    &[
+                        backup,
+                        ("port", Arg::Text(&port.to_string())),
+                        minutes(rehearsal::PORT_LIMIT_MINUTES),
+                    ],
+                ),
+                Failed::DidNotBoot { status } => say(
+                    "desktop-rehearsalDidNotBoot",
+                    &[backup, ("status", Arg::Text(status))],
+                ),
+                Failed::BootTimedOut => say(
+                    "desktop-rehearsalBootTimedOut",
+                    &[backup, minutes(rehearsal::BOOT_LIMIT_MINUTES)],
+                ),
+                Failed::NoAddress => say("desktop-rehearsalNoAddress", &[backup]),
+                Failed::Refused { ovh } => {
+                    say("desktop-rehearsalRefused", &[("ovh", Arg::Text(ovh))])
+                }
+                Failed::Unanswered => say("desktop-rehearsalUnanswered", &[]),
+            };
+            if !r.left_behind && !matches!(failed, Failed::Refused { .. }) {
+                body.push(' ');
+                body.push_str(&say("desktop-rehearsalDeleted", &[]));
+            }
+            (
+                say("desktop-rehearsalFailedTitle", &[instance]),
+                body,
+                false,
+            )
+        }
+    };
+    Some((Message { title, body }, ok))
+}
+
 /// Whether an event is only good news: "Do not disturb for successes" silences these.
 pub fn is_success(event: &Event) -> bool {
     match event {
@@ -290,6 +374,23 @@ pub fn sink<R: Runtime>(app: AppHandle<R>) -> impl Fn(Notice) + Send + Sync + 's
                 crate::tray::follow(&app);
                 return;
             }
+            Notice::Rehearsal(event) => {
+                if let Some((msg, ok)) = rehearsal_message(&event, lang) {
+                    if !(quiet && ok) {
+                        show(&app, &msg, Section::Overview.into());
+                    }
+                    let _ = app.emit(
+                        events::REHEARSAL_ENDED,
+                        Told {
+                            ok,
+                            title: msg.title,
+                            body: msg.body,
+                        },
+                    );
+                    crate::tray::follow(&app);
+                }
+                return;
+            }
         };
         if let Some(session) = state.current_session() {
             crate::tray::working(&app, &still_tracked(session.tracked(), &event));
@@ -358,6 +459,72 @@ mod tests {
             region: "GRA11".into(),
             started_at: chrono::Utc::now(),
         }
+    }
+
+    fn rehearsed(failed: Option<Failed>, port: Option<u16>) -> rehearsal::Rehearsed {
+        rehearsal::Rehearsed {
+            project_id: "p".into(),
+            instance_id: Some("i".into()),
+            source_name: "file-server".into(),
+            backup_id: "b".into(),
+            backup_name: "before upgrade".into(),
+            temporary_name: "rehearsal-file-server-20261103-090500".into(),
+            at: chrono::Utc::now(),
+            minutes: 6,
+            port,
+            steps: Vec::new(),
+            failed,
+            left_behind: false,
+            cost_at_most: None,
+            currency: None,
+        }
+    }
+
+    #[test]
+    fn words_of_restore_tests() {
+        let en = Language::En;
+        let said = |r| rehearsal_message(&rehearsal::Event::Ended(Box::new(r)), en).unwrap();
+        let (passed, ok) = said(rehearsed(None, Some(3389)));
+        assert!(ok);
+        assert_eq!(passed.title, "Restore test passed — file-server");
+        assert_eq!(
+            passed.body,
+            "before upgrade started and answered on port 3389, in 6 min. The temporary instance was deleted.",
+            "a port is never grouped like a number (3,389)"
+        );
+        let (failed, ok) = said(rehearsed(Some(Failed::NoAnswer { port: 22 }), Some(22)));
+        assert!(!ok);
+        assert_eq!(failed.title, "Restore test failed — file-server");
+        assert_eq!(
+            failed.body,
+            "before upgrade started but did not answer on port 22 within 5 min. The temporary instance was deleted."
+        );
+        let mut left = rehearsed(Some(Failed::BootTimedOut), Some(22));
+        left.left_behind = true;
+        assert!(
+            !said(left).0.body.contains("deleted"),
+            "an instance left behind is never said deleted"
+        );
+        let refused = said(rehearsed(
+            Some(Failed::Refused {
+                ovh: "quota".into(),
+            }),
+            None,
+        ));
+        assert!(!refused.0.body.contains("deleted"), "nothing was made");
+        let cleaned = rehearsal::Event::CleanedUp {
+            names: vec!["rehearsal-a".into()],
+        };
+        assert!(rehearsal_message(&cleaned, Language::Fr)
+            .unwrap()
+            .0
+            .body
+            .contains("rehearsal-a"));
+        let started = rehearsal::Event::Started {
+            backup_id: "b".into(),
+            source_name: "x".into(),
+        };
+        assert!(rehearsal_message(&started, en).is_none());
     }
 
     #[test]

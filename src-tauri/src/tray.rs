@@ -331,6 +331,7 @@ fn state_lines(rows: Option<&[Covered]>, work: &Work, lang: Language) -> (Vec<St
         [one] => {
             let id = match (one.attention, &one.failure) {
                 (Some(Attention::Overdue), _) => "desktop-trayOverdue",
+                (Some(Attention::RehearsalFailed), _) => "desktop-trayRehearsalFailed",
                 (_, Some(f)) if f.quota => "desktop-trayFailedQuota",
                 _ => "desktop-trayFailed",
             };
@@ -471,6 +472,7 @@ mod tests {
             attention: None,
             failure: None,
             project_suspended: false,
+            rehearsal: None,
         }
     }
 

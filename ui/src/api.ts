@@ -67,6 +67,15 @@ export const restoreInPlace = (projectId: string, backupId: string, instanceId: 
 export const restoreNewInstance = (projectId: string, backupId: string, spec: b.NewInstanceSpec): Promise<b.Tracked> =>
   call("restore_new_instance", { projectId, backupId, spec });
 
+// Restore tests.
+export const rehearsalForm = (projectId: string, backupId: string): Promise<b.RehearsalForm> =>
+  call("rehearsal_form", { projectId, backupId });
+/** `port` null: starting is the whole check. */
+export const startRehearsal = (projectId: string, backupId: string, port: number | null, policyConfirmed: boolean): Promise<b.Plan> =>
+  call("start_rehearsal", { projectId, backupId, port, policyConfirmed });
+/** A restore test ended, or what one left was cleaned up: show the in-app toast. */
+export const onRehearsalEnded = (cb: (told: b.Told) => void): Promise<UnlistenFn> => on(EVENTS.rehearsalEnded, cb);
+
 // Automatic backups (OVH workflows).
 export const autoBackupForm = (projectId: string): Promise<b.AutoForm> => call("auto_backup_form", { projectId });
 export const previewSchedule = (projectId: string, instanceIds: string[], choice: b.Choice): Promise<b.Preview> =>

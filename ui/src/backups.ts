@@ -9,6 +9,7 @@ import { dateTime, decimal, duration, gb, money, nameProblem, t, unitPrice, type
 import { errorText, popupMenu, saidText, toast } from "./dom";
 import { Actions, Loaded, openDialog, Status, useFirstFocus, useSubmit } from "./dialog";
 import { Choice, cloudMoved, ErrorBox, toggled, useRead, When } from "./components";
+import { rehearsalDialog } from "./rehearsal";
 
 export interface BackupFilters {
   text: string;
@@ -219,6 +220,7 @@ function Row({ r, list, projectId, ticked, marked, tick, deleted }: RowProps) {
     const items: [string, () => void][] = [];
     if (r.instanceName && !r.orphan) items.push([t("restoreInPlace"), () => restoreInPlaceDialog(projectId, r, more)]);
     items.push([t("restoreNew"), () => newInstanceDialog(projectId, r, more)]);
+    items.push([t("testBackup"), () => rehearsalDialog(projectId, r.id, r.name, more)]);
     items.push([t("deleteAction"), () => confirmDelete(projectId, list, [r.id], more, deleted)]);
     popupMenu(more, label, items);
   };

@@ -2,6 +2,11 @@
 // A test fails when this file and the Rust side differ.
 
 /**
+ * Whether the connection may delete a temporary instance, known before anything is made.
+ */
+export type Access = "granted" | "missing" | "askUser";
+
+/**
  * `auth.AccessRule` / `auth.AccessRuleRequest`.
  */
 export type AccessRule = { method: string, path: string, };
@@ -77,7 +82,7 @@ message: string, };
 /**
  * Why a scheduled instance needs attention, so the overview can say it and offer the fix.
  */
-export type Attention = "lastRunFailed" | "overdue";
+export type Attention = "lastRunFailed" | "overdue" | "rehearsalFailed";
 
 /**
  * What the form needs before the user chooses.
@@ -222,7 +227,11 @@ failure: RunFailure | null,
 /**
  * OVH reports the instance's project suspended.
  */
-projectSuspended: boolean, };
+projectSuspended: boolean, 
+/**
+ * The newest restore rehearsal of its backups.
+ */
+rehearsal: Rehearsed | null, };
 
 /**
  * A started backup, for the window.
@@ -271,6 +280,11 @@ export type EndpointLinks = { createApp: string | null, createToken: string | nu
  * The stable kinds the window picks a remedy by.
  */
 export type ErrorKind = "network" | "clock" | "notGranted" | "auth" | "forbidden" | "notFound" | "rateLimited" | "server" | "refused" | "unexpectedAnswer" | "invalid" | "keyring" | "uncertain" | "demo" | "system";
+
+/**
+ * Why a rehearsal did not pass.
+ */
+export type Failed = { "why": "refused", ovh: string, } | { "why": "didNotBoot", status: string, } | { "why": "bootTimedOut" } | { "why": "noAnswer", port: number, } | { "why": "noAddress" } | { "why": "unanswered" };
 
 /**
  * What the app can do, each needing some calls.
@@ -391,6 +405,24 @@ export type Overview = { rows: Array<Covered>, now: string, };
 export type Plain = { repeat: Repeat, hour: number, minute: number, };
 
 /**
+ * A rehearsal as the dialog describes it before Confirm.
+ */
+export type Plan = { backupId: string, region: string, 
+/**
+ * `rehearsal-<instance>-<date>`, so that staff recognise it in the Control Panel.
+ */
+temporaryName: string, flavor: FlavorChoice, 
+/**
+ * The TCP port checked once the instance is `ACTIVE`; `None`: `ACTIVE` is the check.
+ */
+port: number | null, longestMinutes: number, 
+/**
+ * At most this, in the model's currency: its hourly price × every hour begun within
+ * `longest_minutes`. `None` without a price ("price not available").
+ */
+costAtMost: number | null, currency: string | null, };
+
+/**
  * A backup a workflow's deletion would delete.
  */
 export type PlannedBackup = { id: string, name: string, createdAt: string | null, sizeGb: number, 
@@ -499,6 +531,65 @@ export type Refusal = { "code": "gone" } | { "code": "notAvailable" } | { "code"
 export type RegionState = "maintenance" | "down";
 
 /**
+ * What the "Test this backup" dialog shows before Confirm.
+ */
+export type RehearsalForm = { backupId: string, backupName: string, 
+/**
+ * The instance's name, else the backup's.
+ */
+sourceName: string, region: string, 
+/**
+ * The instance it was taken of, as Instance Backup links it.
+ */
+instanceId: string | null, 
+/**
+ * `None`: no model in the backup's region fits it (nothing can be tested).
+ */
+plan: Plan | null, access: Access, 
+/**
+ * What a service account's policy must allow, for [`Access::AskUser`].
+ */
+iamAction: string, 
+/**
+ * This backup is being tested now.
+ */
+busy: boolean, 
+/**
+ * The newest result for this backup.
+ */
+last: Rehearsed | null, };
+
+/**
+ * A rehearsal's result, kept for the overview and the backup's history.
+ */
+export type Rehearsed = { projectId: string, 
+/**
+ * The instance the backup was taken of, when the app knows it.
+ */
+instanceId: string | null, 
+/**
+ * The instance's name, else the backup's: what the user calls it.
+ */
+sourceName: string, backupId: string, backupName: string, temporaryName: string, at: string, 
+/**
+ * Whole minutes begun, from the request to the deletion.
+ */
+minutes: number, port: number | null, 
+/**
+ * Each step's time, in seconds since the request.
+ */
+steps: Array<[Step, number]>, failed: Failed | null, 
+/**
+ * OVH refused the deletion each time: the temporary instance is still there, and billed.
+ */
+leftBehind: boolean, 
+/**
+ * The model's hourly price × every hour begun: an upper bound. `None` without a price,
+ * or when OVH made nothing.
+ */
+costAtMost: number | null, currency: string | null, };
+
+/**
  * How often, in the user's words.
  */
 export type Repeat = { "kind": "daily" } | { "kind": "weekly", days: Array<number>, } | { "kind": "monthly", day: number, };
@@ -593,6 +684,11 @@ export type Session = { demo: boolean, endpoint: string,
 controlPanel: string | null, };
 
 /**
+ * A step's time since the rehearsal began.
+ */
+export type Step = "created" | "active" | "answered" | "deleted";
+
+/**
  * Where the window opens: a section, or one backup in Instance Backup.
  */
 export type Target = { section: Section, projectId: string | null, snapshotId: string | null, };
@@ -628,7 +724,7 @@ operation_id?: string | null, } | { "type": "build" };
 /**
  * A refusal or an unconfirmed outcome, before or instead of a request to OVH.
  */
-export type Why = { "code": "backupNameRequired" } | { "code": "backupNameTooLong", max: number, } | { "code": "backupNameControl" } | { "code": "backupInProgress" } | { "code": "backupNotListedYet" } | { "code": "backupUnconfirmed", lookup: Said, } | { "code": "keepCount" } | { "code": "noAutomaticOnMetal" } | { "code": "scheduleRefusedRestored", refused: Said, } | { "code": "scheduleRefusedLost", refused: Said, restoring: Said, } | { "code": "chooseSchedule" } | { "code": "chooseTime" } | { "code": "dateOutOfRange" } | { "code": "chooseDays" } | { "code": "daysRange" } | { "code": "monthDay" } | { "code": "otherUtcDay" } | { "code": "workflowNameRequired" } | { "code": "workflowNameTooLong" } | { "code": "workflowNameChars" } | { "code": "badCron", detail: string, } | { "code": "instanceGone" } | { "code": "confirmColdSnapshot" } | { "code": "chooseInstance" } | { "code": "workflowGone" } | { "code": "backupGone" } | { "code": "typeInstanceName", name: string, } | { "code": "onlyAvailableRestored" } | { "code": "otherRegion", backup: string, instance: string, } | { "code": "newInstanceName" } | { "code": "chooseModelIn", region: string, } | { "code": "modelTooSmall", model: string, disk: number, needs: number, } | { "code": "safetyBackupFailed" } | { "code": "consumerKeyRequired" } | { "code": "keyringTask", detail: string, } | { "code": "chooseEndpoint" } | { "code": "onlyWebPages" } | { "code": "fieldRequired", field: Field, } | { "code": "fieldSpaces", field: Field, } | { "code": "consumerKeyUnusable", state: string, } | { "code": "noBuiltinApp" } | { "code": "noApprovalPage" } | { "code": "nothingWaiting" } | { "code": "accessRefused" } | { "code": "noKeysToImport" } | { "code": "chooseCountry", choices: string, } | { "code": "countryNotSaved", detail: string, } | { "code": "startAtLogin", detail: string, } | { "code": "settingsNotSaved", detail: string, } | { "code": "noLogsFolder", detail: string, } | { "code": "folderNotCreated", path: string, detail: string, } | { "code": "folderNotOpened", path: string, detail: string, } | { "code": "noSaveFolder", detail: string, } | { "code": "reportNotSaved", path: string, detail: string, };
+export type Why = { "code": "backupNameRequired" } | { "code": "backupNameTooLong", max: number, } | { "code": "backupNameControl" } | { "code": "backupInProgress" } | { "code": "backupNotListedYet" } | { "code": "backupUnconfirmed", lookup: Said, } | { "code": "keepCount" } | { "code": "noAutomaticOnMetal" } | { "code": "scheduleRefusedRestored", refused: Said, } | { "code": "scheduleRefusedLost", refused: Said, restoring: Said, } | { "code": "chooseSchedule" } | { "code": "chooseTime" } | { "code": "dateOutOfRange" } | { "code": "chooseDays" } | { "code": "daysRange" } | { "code": "monthDay" } | { "code": "otherUtcDay" } | { "code": "workflowNameRequired" } | { "code": "workflowNameTooLong" } | { "code": "workflowNameChars" } | { "code": "badCron", detail: string, } | { "code": "instanceGone" } | { "code": "confirmColdSnapshot" } | { "code": "chooseInstance" } | { "code": "workflowGone" } | { "code": "backupGone" } | { "code": "typeInstanceName", name: string, } | { "code": "onlyAvailableRestored" } | { "code": "otherRegion", backup: string, instance: string, } | { "code": "newInstanceName" } | { "code": "chooseModelIn", region: string, } | { "code": "modelTooSmall", model: string, disk: number, needs: number, } | { "code": "noModelFits", region: string, } | { "code": "rehearsalRunning" } | { "code": "rehearsalNeedsAccess" } | { "code": "confirmRehearsalPolicy", action: string, } | { "code": "portRange" } | { "code": "safetyBackupFailed" } | { "code": "consumerKeyRequired" } | { "code": "keyringTask", detail: string, } | { "code": "chooseEndpoint" } | { "code": "onlyWebPages" } | { "code": "fieldRequired", field: Field, } | { "code": "fieldSpaces", field: Field, } | { "code": "consumerKeyUnusable", state: string, } | { "code": "noBuiltinApp" } | { "code": "noApprovalPage" } | { "code": "nothingWaiting" } | { "code": "accessRefused" } | { "code": "noKeysToImport" } | { "code": "chooseCountry", choices: string, } | { "code": "countryNotSaved", detail: string, } | { "code": "startAtLogin", detail: string, } | { "code": "settingsNotSaved", detail: string, } | { "code": "noLogsFolder", detail: string, } | { "code": "folderNotCreated", path: string, detail: string, } | { "code": "folderNotOpened", path: string, detail: string, } | { "code": "noSaveFolder", detail: string, } | { "code": "reportNotSaved", path: string, detail: string, };
 
 /**
  * One workflow and the backups it appears to have made.
@@ -670,6 +766,8 @@ export const COMMANDS = [
   "restore_options",
   "restore_in_place",
   "restore_new_instance",
+  "rehearsal_form",
+  "start_rehearsal",
   "auto_backup_form",
   "preview_schedule",
   "create_auto_backups",
@@ -717,4 +815,5 @@ export const EVENTS = {
   navigate: "app://navigate",
   schedulesChanged: "schedules://changed",
   scheduleRun: "schedules://run",
+  rehearsalEnded: "rehearsals://ended",
 } as const;

@@ -235,6 +235,10 @@ onShowBackups((projectId, region) => {
   openSection("backups", projectId);
 });
 void api.onScheduleRun((told) => toast(told.body, told.ok ? "ok" : "bad", told.title, () => openSection("workflows")));
+void api.onRehearsalEnded((told) => {
+  toast(told.body, told.ok ? "ok" : "bad", told.title, () => openSection("overview"));
+  if (state.section === "overview") cloudMoved.value++;
+});
 void api.onSchedulesChanged(() => {
   if (state.section === "overview" || state.section === "workflows") cloudMoved.value++;
 });

@@ -5,6 +5,7 @@ import * as api from "./api";
 import { ago, dateTime, scheduleShort, scheduleText, t, type Key } from "./i18n";
 import { ErrorBox, Remedy, Suspended, useRead } from "./components";
 import { LoginQuestion } from "./prefs";
+import { RehearsalLine } from "./rehearsal";
 
 type Props = {
   /** Opens the automatic backup form for an unprotected instance, focus returning to `button`. */
@@ -18,7 +19,7 @@ type Props = {
 const ORDER = { warning: 0, unprotected: 1, ok: 2 };
 const LABEL: Record<api.Protection, Key> = { ok: "protOk", warning: "protWarning", unprotected: "protNone" };
 const TONE: Record<api.Protection, string> = { ok: "ok", warning: "busy", unprotected: "bad" };
-const WHY: Record<api.Attention, Key> = { lastRunFailed: "attnLastRunFailed", overdue: "attnOverdue" };
+const WHY: Record<api.Attention, Key> = { lastRunFailed: "attnLastRunFailed", overdue: "attnOverdue", rehearsalFailed: "attnRehearsalFailed" };
 
 export function Overview({ protect, backUp, loaded }: Props) {
   const { data, failure, retry } = useRead(() => api.protectionOverview(), [], loaded);
@@ -74,6 +75,7 @@ function Row({ r, now, protect, backUp }: { r: api.Covered; now: number; protect
       r.failure?.quota ? h("span", { class: "note attention advice" }, t("attnQuota", { region: r.region })) : null,
       r.failure ? h(Remedy, { quota: r.failure.quota, expired: false, ovh: r.failure.ovh, place: { projectId: r.projectId, region: r.region } }) : null,
       r.projectSuspended ? h(Suspended, { projectId: r.projectId, project: r.projectName }) : null,
+      r.rehearsal ? h(RehearsalLine, { r: r.rehearsal }) : null,
     ),
     h(
       "td",

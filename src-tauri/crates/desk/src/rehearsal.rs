@@ -520,7 +520,6 @@ pub struct Rehearsed {
     pub minutes: u32,
     pub port: Option<u16>,
     /// Each step's time, in seconds since the request.
-    #[ts(type = "Array<[Step, number]>")]
     pub steps: Vec<(Step, u64)>,
     pub failed: Option<Failed>,
     /// OVH refused the deletion each time: the temporary instance is still there, and billed.
@@ -583,7 +582,7 @@ pub enum Event {
         backup_id: String,
         source_name: String,
     },
-    Ended(Rehearsed),
+    Ended(Box<Rehearsed>),
     /// At start: temporary instances that a rehearsal left (the app quit or crashed) deleted.
     CleanedUp {
         names: Vec<String>,
@@ -735,7 +734,7 @@ impl Rehearsals {
                 tracing::warn!("rehearsal results: {e}");
             }
             let left = result.left_behind.then(|| result.temporary_name.clone());
-            sink(Event::Ended(result));
+            sink(Event::Ended(Box::new(result)));
             if let Some(name) = left {
                 sink(Event::LeftBehind { names: vec![name] });
             }

@@ -317,7 +317,7 @@ impl Fx {
     async fn until_rehearsed(&self, id: &str) -> rehearsal::Rehearsed {
         for _ in 0..200 {
             let ended = self.rehearsals().into_iter().find_map(|e| match e {
-                rehearsal::Event::Ended(r) if r.backup_id == id => Some(r),
+                rehearsal::Event::Ended(r) if r.backup_id == id => Some(*r),
                 _ => None,
             });
             if let Some(r) = ended {

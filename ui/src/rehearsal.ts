@@ -1,0 +1,95 @@
+// Restore tests (rehearsals): the dialog that says what a test makes, costs and takes before
+// Confirm, and the line that says how the newest test went.
+import { h as vh } from "preact";
+import { useState } from "preact/hooks";
+import * as api from "./api";
+import { dateAndTime, duration, money, t } from "./i18n";
+import { toast } from "./dom";
+import { Actions, Loaded, openDialog, Status, useSubmit } from "./dialog";
+import { Choice } from "./components";
+
+/** "Test this backup": reads what the test would do, then starts it on Confirm. */
+export function rehearsalDialog(projectId: string, backupId: string, backupName: string, returnFocus: HTMLElement): void {
+  const title = t("rehearsalTitle", { backup: backupName });
+  openDialog(
+    title,
+    returnFocus,
+    (close) =>
+      vh(Loaded<api.RehearsalForm>, {
+        title,
+        read: () => api.rehearsalForm(projectId, backupId),
+        loading: t("rehearsalLoading"),
+        close,
+        children: (form) => vh(Rehearsal, { projectId, form, title, close }),
+      }),
+    true,
+  );
+}
+
+function Rehearsal({ projectId, form, title, close }: { projectId: string; form: api.RehearsalForm; title: string; close: () => void }) {
+  const plan = form.plan;
+  // "none": starting is the whole check; else the port the user's system answers on.
+  const [port, setPort] = useState(plan?.port == null ? "none" : String(plan.port));
+  const [confirmed, setConfirmed] = useState(false);
+  const allowed = form.access === "granted" || (form.access === "askUser" && confirmed);
+  const ready = plan !== null && allowed && !form.busy;
+  const { busy, said, onSubmit } = useSubmit(async () => {
+    await api.startRehearsal(projectId, form.backupId, port === "none" ? null : Number(port), confirmed);
+    close();
+    toast(t("rehearsalStarted", { backup: form.backupName }), "ok");
+  }, ready);
+  const body = plan
+    ? [
+        vh("p", { id: "rehearsal-what" }, t("rehearsalWhat", { name: plan.temporaryName, region: plan.region, model: plan.flavor.name, instance: form.sourceName })),
+        vh(
+          "p",
+          { class: "pricing", id: "rehearsal-cost" },
+          plan.costAtMost !== null && plan.currency
+            ? t("rehearsalCost", { cost: money(plan.costAtMost, plan.currency), minutes: plan.longestMinutes })
+            : t("rehearsalCostUnknown", { model: plan.flavor.name, minutes: plan.longestMinutes }),
+        ),
+        vh(Choice, {
+          id: "rehearsal-port",
+          label: t("rehearsalPort"),
+          stack: true,
+          value: port,
+          pick: setPort,
+          options: [
+            ["22", t("rehearsalPortSsh")],
+            ["3389", t("rehearsalPortRdp")],
+            ["none", t("rehearsalPortNone")],
+          ],
+        }),
+      ]
+    : [vh("p", { class: "notice error", id: "rehearsal-no-model" }, t("rehearsalNoModel", { region: form.region }))];
+  return vh(
+    "form",
+    { onSubmit },
+    vh("h2", {}, title),
+    body,
+    form.access === "missing" ? vh("p", { class: "notice error", id: "rehearsal-access" }, t("rehearsalNeedsAccess")) : null,
+    form.access === "askUser"
+      ? vh(
+          "label",
+          { class: "check" },
+          vh("input", { type: "checkbox", id: "rehearsal-policy", checked: confirmed, onChange: (e: Event) => setConfirmed((e.currentTarget as HTMLInputElement).checked) }),
+          vh("span", {}, t("rehearsalPolicy", { action: form.iamAction })),
+        )
+      : null,
+    form.busy ? vh("p", { class: "notice", role: "status" }, t("rehearsalBusy")) : null,
+    form.last ? vh("p", { class: "help" }, vh(RehearsalLine, { r: form.last })) : null,
+    vh(Status, { said }),
+    vh(Actions, { close, id: "confirm-rehearsal", label: t("rehearsalConfirm"), ready, busy }),
+  );
+}
+
+/** How the newest test went: "Restore verified 3 Nov 2026 · 6 min · up to €0.01". */
+export function RehearsalLine({ r }: { r: api.Rehearsed }) {
+  const [date] = dateAndTime(r.at);
+  const text = r.failed
+    ? t("rehearsalFailedOn", { date })
+    : r.costAtMost !== null && r.currency
+      ? t("rehearsalVerified", { date, duration: duration(r.minutes * 60), cost: money(r.costAtMost, r.currency) })
+      : t("rehearsalVerifiedNoPrice", { date, duration: duration(r.minutes * 60) });
+  return vh("span", { class: r.failed ? "note attention rehearsal" : "note rehearsal", "data-rehearsal": r.failed ? "failed" : "passed" }, text);
+}
