@@ -26,6 +26,7 @@ use ovh::types::InstanceCreation;
 use ovh::Client;
 
 use crate::files::JsonFile;
+use crate::Clock;
 
 use crate::restore::{FlavorChoice, RestoreOptions};
 
@@ -268,7 +269,8 @@ pub struct Outcome {
 }
 
 /// Runs the rehearsal `plan` in `project_id`: creates the temporary instance (written to `book`
-/// first), checks it, and deletes it whatever happened.
+/// first), checks it, and deletes it whatever happened. Its limits and step times are on
+/// `clock`, the connection's (the demo cloud's own in demo mode, so a test moves it).
 pub async fn run(
     client: &Client,
     book: &Book,
@@ -276,10 +278,10 @@ pub async fn run(
     plan: &Plan,
     probe: &impl Probe,
     pace: Pace,
-    now: DateTime<Utc>,
+    clock: &Clock,
 ) -> std::io::Result<Outcome> {
-    let began = tokio::time::Instant::now();
-    let at = || began.elapsed().as_secs();
+    let now = clock();
+    let at = || u64::try_from((clock() - now).num_seconds()).unwrap_or(0);
     let mut temp = Temporary {
         project_id: project_id.to_string(),
         backup_id: plan.backup_id.clone(),
@@ -327,6 +329,7 @@ pub async fn run(
                 plan,
                 probe,
                 pace,
+                clock,
                 &mut steps,
                 at,
             )
@@ -354,10 +357,12 @@ async fn check(
     plan: &Plan,
     probe: &impl Probe,
     pace: Pace,
+    clock: &Clock,
     steps: &mut Vec<(Step, u64)>,
     at: impl Fn() -> u64,
 ) -> Option<Failed> {
-    let boot_limit = tokio::time::Instant::now() + pace.boot_limit;
+    let after = |limit: Duration| clock() + chrono::Duration::from_std(limit).unwrap_or_default();
+    let boot_limit = after(pace.boot_limit);
     let instance = loop {
         // A read that fails is tried again at the next poll, within the limit.
         if let Ok(i) = client.instance(project_id, id).await {
@@ -369,7 +374,7 @@ async fn check(
                 _ => {}
             }
         }
-        if tokio::time::Instant::now() >= boot_limit {
+        if clock() >= boot_limit {
             return Some(Failed::BootTimedOut);
         }
         tokio::time::sleep(pace.poll).await;
@@ -384,13 +389,13 @@ async fn check(
     else {
         return Some(Failed::NoAddress);
     };
-    let port_limit = tokio::time::Instant::now() + pace.port_limit;
+    let port_limit = after(pace.port_limit);
     loop {
         if probe.answers(&ip, port).await {
             steps.push((Step::Answered, at()));
             return None;
         }
-        if tokio::time::Instant::now() >= port_limit {
+        if clock() >= port_limit {
             return Some(Failed::NoAnswer { port });
         }
         tokio::time::sleep(pace.poll).await;
@@ -675,7 +680,7 @@ impl Rehearsals {
         project_id: &str,
         plan: Plan,
         source: Source,
-        now: DateTime<Utc>,
+        clock: Clock,
     ) -> bool {
         if !lock(&self.running).insert(plan.backup_id.clone()) {
             return false;
@@ -696,8 +701,8 @@ impl Rehearsals {
             source_name: source.source_name.clone(),
         });
         self.spawn(async move {
-            let began = tokio::time::Instant::now();
-            let outcome = run(&client, &book, &project_id, &plan, &probe, pace, now).await;
+            let now = clock();
+            let outcome = run(&client, &book, &project_id, &plan, &probe, pace, &clock).await;
             lock(&running).remove(&plan.backup_id);
             let outcome = match outcome {
                 Ok(o) => o,
@@ -707,7 +712,8 @@ impl Rehearsals {
                     return;
                 }
             };
-            let minutes = (began.elapsed().as_secs().div_ceil(60) as u32).max(1);
+            let secs = u64::try_from((clock() - now).num_seconds()).unwrap_or(0);
+            let minutes = u32::try_from(secs.div_ceil(60)).unwrap_or(u32::MAX).max(1);
             let made = !matches!(outcome.failed, Some(Failed::Refused { .. }));
             let result = Rehearsed {
                 project_id,

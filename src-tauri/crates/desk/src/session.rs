@@ -973,7 +973,7 @@ impl Session {
             project_id,
             plan.clone(),
             source,
-            self.now(),
+            self.conn.clock.clone(),
         ) {
             return Err(Error::Invalid(Why::RehearsalRunning));
         }

@@ -50,7 +50,8 @@ async fn rehearse(
     plan: &Plan,
     probe: &impl Probe,
 ) -> rehearsal::Outcome {
-    rehearsal::run(client, book, project, plan, probe, fast(), Utc::now())
+    let clock: desk::Clock = std::sync::Arc::new(Utc::now);
+    rehearsal::run(client, book, project, plan, probe, fast(), &clock)
         .await
         .unwrap()
 }
@@ -256,7 +257,7 @@ async fn the_book_names_the_instance_before_it_is_asked_for() {
                 &plan,
                 &Answers(true),
                 fast(),
-                Utc::now(),
+                &(std::sync::Arc::new(Utc::now) as desk::Clock),
             )
             .await
         })

@@ -125,5 +125,11 @@ async fn control_stats(State(sim): State<Arc<Sim>>) -> Json<Value> {
         "worldTime": render::ts(now),
         "snapshots": world.projects.iter().map(|p| p.snapshots.len()).sum::<usize>(),
         "workflows": world.projects.iter().map(|p| p.workflows.len()).sum::<usize>(),
+        // By name: a test looks for what a restore rehearsal left.
+        "instances": world
+            .projects
+            .iter()
+            .flat_map(|p| p.instances.iter().map(|i| i.name.clone()))
+            .collect::<Vec<_>>(),
     }))
 }

@@ -1,0 +1,169 @@
+//! Restore tests as a user runs them, on the demo cloud: "Test this backup" in Instance Backup,
+//! the dialog's cost and time, the desktop notification observed on the session D-Bus, the
+//! temporary instance gone from the cloud, and the result on the protection overview. The demo's
+//! "file-server-nvme before upgrade" never answers on its port: its test fails, its instance is
+//! deleted all the same, and file-server-nvme needs attention.
+use std::time::Duration;
+
+use e2e::{http, spare_port, with_app_env, App, NotificationWatch, Result};
+
+/// The demo cloud's instances whose name says they are a rehearsal's.
+async fn temporary(port: u16) -> Result<Vec<String>> {
+    let (status, body) = http(port, "GET", "/_sim/stats", "application/json", "").await?;
+    let stats: serde_json::Value = serde_json::from_str(&body).map_err(|e| e.to_string())?;
+    if status != 200 {
+        return Err(format!("stats: HTTP {status}"));
+    }
+    Ok(stats["instances"]
+        .as_array()
+        .ok_or("the stats list no instances")?
+        .iter()
+        .filter_map(|n| n.as_str())
+        .filter(|n| n.starts_with("rehearsal-"))
+        .map(str::to_string)
+        .collect())
+}
+
+/// Opens "Test this backup" on the backup `name` and waits for its dialog's Confirm.
+async fn open_test(app: &App, name: &str) -> Result<String> {
+    app.click_text("Instance Backup").await?;
+    let row = format!("tr[data-backup='{name}']");
+    app.click(&format!("{row} button[aria-haspopup]")).await?;
+    app.click_text("Test this backup").await?;
+    app.find("#confirm-rehearsal").await?;
+    app.text_of("dialog").await
+}
+
+#[tokio::test]
+async fn a_tested_backup_is_notified_leaves_nothing_and_shows_on_the_overview() {
+    let port = spare_port();
+    let watch = NotificationWatch::start("rehearsal-passed")
+        .await
+        .expect("dbus-monitor");
+    with_app_env(
+        "rehearsal-passed",
+        &[("BACKUP_DESK_DEMO_PORT", port.to_string())],
+        async |app| -> Result<()> {
+            let dialog = open_test(app, "mail-gateway weekly").await?;
+            for said in [
+                "A temporary instance, rehearsal-mail-gateway-",
+                "billed by the hour",
+                "mail-gateway itself is not touched",
+                "Costs at most",
+                "takes at most 30 min",
+            ] {
+                if !dialog.contains(said) {
+                    return Err(format!("the dialog does not say {said:?}: {dialog}"));
+                }
+            }
+            let chosen = app.value_of("#rehearsal-port").await?;
+            if chosen != "22" {
+                return Err(format!(
+                    "a Linux backup's test checks port {chosen}, not 22"
+                ));
+            }
+            app.screenshot("rehearsal-dialog").await?;
+            app.click("#confirm-rehearsal").await?;
+            app.find_text("Testing mail-gateway weekly: you will be notified of the result.")
+                .await?;
+            let told = watch
+                .wait_for(
+                    "Restore test passed — mail-gateway",
+                    Duration::from_secs(120),
+                )
+                .await?;
+            println!("restore test notification:\n{told}");
+            if !told.contains("answered on port 22") {
+                return Err(format!(
+                    "the notification does not say what was checked: {told}"
+                ));
+            }
+            let left = temporary(port).await?;
+            if !left.is_empty() {
+                return Err(format!("the temporary instance is still there: {left:?}"));
+            }
+            app.click_text("Protection overview").await?;
+            let row = "tr[data-covered='mail-gateway'] [data-rehearsal='passed']";
+            let line = app.text_of(row).await?;
+            if !(line.starts_with("Restore verified") && line.contains("at most")) {
+                return Err(format!("the overview says {line:?}"));
+            }
+            app.screenshot("rehearsal-overview").await?;
+            Ok(())
+        },
+    )
+    .await;
+    watch.stop().await;
+}
+
+#[tokio::test]
+async fn a_backup_that_does_not_answer_fails_is_deleted_and_needs_attention() {
+    let port = spare_port();
+    let watch = NotificationWatch::start("rehearsal-failed")
+        .await
+        .expect("dbus-monitor");
+    with_app_env(
+        "rehearsal-failed",
+        &[("BACKUP_DESK_DEMO_PORT", port.to_string())],
+        async |app| -> Result<()> {
+            open_test(app, "file-server-nvme before upgrade").await?;
+            app.click("#confirm-rehearsal").await?;
+            app.find_text("Testing file-server-nvme before upgrade")
+                .await?;
+            // The demo cloud's clock runs on, past the port's five minutes.
+            let mut told = None;
+            for _ in 0..40 {
+                if let Ok(n) = watch
+                    .wait_for(
+                        "Restore test failed — file-server-nvme",
+                        Duration::from_secs(3),
+                    )
+                    .await
+                {
+                    told = Some(n);
+                    break;
+                }
+                http(
+                    port,
+                    "POST",
+                    "/_sim/advance",
+                    "application/json",
+                    r#"{"seconds": 60}"#,
+                )
+                .await?;
+            }
+            let told = told.ok_or("no failure was notified")?;
+            println!("restore test notification:\n{told}");
+            for said in [
+                "did not answer on port 22 within 5 min",
+                "The temporary instance was deleted.",
+            ] {
+                if !told.contains(said) {
+                    return Err(format!("the notification does not say {said:?}: {told}"));
+                }
+            }
+            let left = temporary(port).await?;
+            if !left.is_empty() {
+                return Err(format!("the temporary instance is still there: {left:?}"));
+            }
+            app.click_text("Protection overview").await?;
+            let row = "tr[data-covered='file-server-nvme']";
+            let text = app.text_of(row).await?;
+            for said in [
+                "Needs attention",
+                "Its last restore test failed",
+                "Restore test failed on",
+            ] {
+                if !text.contains(said) {
+                    return Err(format!(
+                        "file-server-nvme's row does not say {said:?}: {text}"
+                    ));
+                }
+            }
+            app.screenshot("rehearsal-failed-overview").await?;
+            Ok(())
+        },
+    )
+    .await;
+    watch.stop().await;
+}
