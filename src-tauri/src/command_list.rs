@@ -16,6 +16,8 @@ pub const COMMANDS: &[&str] = &[
     "restore_new_instance",
     "rehearsal_form",
     "start_rehearsal",
+    "latest_backup",
+    "set_monthly_rehearsal",
     "auto_backup_form",
     "preview_schedule",
     "create_auto_backups",

@@ -5,7 +5,8 @@ use desk::inventory::{InstanceRow, ProjectSummary};
 use desk::journal::Tracked;
 use desk::rehearsal::Plan;
 use desk::restore::{NewInstance, RestoreOptions};
-use desk::session::{BackupForm, BackupList, DeleteOutcome, RehearsalForm};
+use desk::restore_tests::{LatestBackup, Monthly, RehearsalForm};
+use desk::session::{BackupForm, BackupList, DeleteOutcome};
 use desk::workflows::WorkflowRow;
 use desk::Why;
 use serde::Deserialize;
@@ -178,6 +179,39 @@ pub(crate) async fn start_rehearsal<R: Runtime>(
         .session(&app)
         .await?
         .start_rehearsal(&project_id, &backup_id, port, policy_confirmed)
+        .await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app, state), err(Debug))]
+pub(crate) async fn latest_backup<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    project_id: String,
+    instance_id: String,
+) -> Result<Option<LatestBackup>, Error> {
+    Ok(state
+        .session(&app)
+        .await?
+        .latest_backup(&project_id, &instance_id)
+        .await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app, state), err(Debug))]
+pub(crate) async fn set_monthly_rehearsal<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    project_id: String,
+    instance_id: String,
+    hour: Option<u8>,
+    port: Option<u16>,
+    policy_confirmed: bool,
+) -> Result<Option<Monthly>, Error> {
+    Ok(state
+        .session(&app)
+        .await?
+        .set_monthly_rehearsal(&project_id, &instance_id, hour, port, policy_confirmed)
         .await?)
 }
 

@@ -39,7 +39,8 @@ fn roots(v: &mut Collect) {
     v.visit::<desk::session::WorkflowBackups>();
     v.visit::<desk::session::DeletionReport>();
     v.visit::<desk::restore::RestoreOptions>();
-    v.visit::<desk::session::RehearsalForm>();
+    v.visit::<desk::restore_tests::RehearsalForm>();
+    v.visit::<desk::restore_tests::LatestBackup>();
     v.visit::<desk::journal::Tracked>();
     v.visit::<AutoForm>();
     v.visit::<Choice>();

@@ -88,6 +88,8 @@ pub fn build<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::restore_options,
             commands::rehearsal_form,
             commands::start_rehearsal,
+            commands::latest_backup,
+            commands::set_monthly_rehearsal,
             commands::restore_in_place,
             commands::restore_new_instance,
             commands::auto_backup_form,

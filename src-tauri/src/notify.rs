@@ -182,6 +182,14 @@ pub fn rehearsal_message(event: &rehearsal::Event, lang: Language) -> Option<(Me
     let names = |list: &[String]| list.join(", ");
     let (title, body, ok) = match event {
         rehearsal::Event::Started { .. } => return None,
+        rehearsal::Event::NotStarted { source_name, said } => (
+            say(
+                "desktop-rehearsalNotStartedTitle",
+                &[("instance", Arg::Text(source_name))],
+            ),
+            words::said(lang, said),
+            false,
+        ),
         rehearsal::Event::CleanedUp { names: n } => (
             say("desktop-rehearsalCleanedTitle", &[]),
             say(

@@ -2,7 +2,8 @@
 //! the dialog's cost and time, the desktop notification observed on the session D-Bus, the
 //! temporary instance gone from the cloud, and the result on the protection overview. The demo's
 //! "file-server-nvme before upgrade" never answers on its port: its test fails, its instance is
-//! deleted all the same, and file-server-nvme needs attention.
+//! deleted all the same, and file-server-nvme needs attention. "Test the latest backup" on the
+//! overview finds the backup and names it; "every month" is set from the same dialog.
 use std::time::Duration;
 
 use e2e::{http, spare_port, with_app_env, App, NotificationWatch, Result};
@@ -62,10 +63,16 @@ async fn a_tested_backup_is_notified_leaves_nothing_and_shows_on_the_overview() 
                     "a Linux backup's test checks port {chosen}, not 22"
                 ));
             }
+            app.click("#rehearsal-monthly").await?;
+            app.select("#rehearsal-hour", "09:00").await?;
             app.screenshot("rehearsal-dialog").await?;
             app.click("#confirm-rehearsal").await?;
             app.find_text("Testing mail-gateway weekly: you will be notified of the result.")
                 .await?;
+            app.find_text(
+                "mail-gateway's latest backup will be tested on the first Monday of each month.",
+            )
+            .await?;
             let told = watch
                 .wait_for(
                     "Restore test passed — mail-gateway",
@@ -108,7 +115,15 @@ async fn a_backup_that_does_not_answer_fails_is_deleted_and_needs_attention() {
         "rehearsal-failed",
         &[("BACKUP_DESK_DEMO_PORT", port.to_string())],
         async |app| -> Result<()> {
-            open_test(app, "file-server-nvme before upgrade").await?;
+            // From the overview: "Test the latest backup" finds it and the dialog names it.
+            app.click_text("Protection overview").await?;
+            app.click("tr[data-covered='file-server-nvme'] button.test-latest")
+                .await?;
+            app.find("#confirm-rehearsal").await?;
+            let title = app.text_of("dialog h2").await?;
+            if title != "Test file-server-nvme before upgrade" {
+                return Err(format!("the latest backup's dialog is {title:?}"));
+            }
             app.click("#confirm-rehearsal").await?;
             app.find_text(
                 "Testing file-server-nvme before upgrade: you will be notified of the result.",

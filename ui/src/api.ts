@@ -73,6 +73,12 @@ export const rehearsalForm = (projectId: string, backupId: string): Promise<b.Re
 /** `port` null: starting is the whole check. */
 export const startRehearsal = (projectId: string, backupId: string, port: number | null, policyConfirmed: boolean): Promise<b.Plan> =>
   call("start_rehearsal", { projectId, backupId, port, policyConfirmed });
+/** The backup "Test the latest backup" tests; null when the instance has none available. */
+export const latestBackup = (projectId: string, instanceId: string): Promise<b.LatestBackup | null> =>
+  call("latest_backup", { projectId, instanceId });
+/** `hour` null removes the instance's monthly test. */
+export const setMonthlyRehearsal = (projectId: string, instanceId: string, hour: number | null, port: number | null, policyConfirmed: boolean): Promise<b.Monthly | null> =>
+  call("set_monthly_rehearsal", { projectId, instanceId, hour, port, policyConfirmed });
 /** A restore test ended, or what one left was cleaned up: show the in-app toast. */
 export const onRehearsalEnded = (cb: (told: b.Told) => void): Promise<UnlistenFn> => on(EVENTS.rehearsalEnded, cb);
 

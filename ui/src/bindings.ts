@@ -352,6 +352,11 @@ consumerKey?: string, };
 export type Lang = "en" | "fr" | "de" | "es" | "it" | "pl" | "pt";
 
 /**
+ * An instance's newest available backup, the one "Test the latest backup" tests.
+ */
+export type LatestBackup = { id: string, name: string, };
+
+/**
  * The two kinds of credentials: application keys (with a consumer key) or an OAuth2 service
  * account.
  */
@@ -369,6 +374,27 @@ perHour: number,
  * Billed by the month, when the catalog sells the model's monthly plan.
  */
 perMonth: number | null, currency: string, };
+
+/**
+ * "Test the latest backup every month" for one instance.
+ */
+export type Monthly = { projectId: string, instanceId: string, instanceName: string, 
+/**
+ * The local hour, 0 to 23, on the first Monday of each month.
+ */
+hour: number, port: number | null, 
+/**
+ * The user said a service account's policy allows the deletion ([`Access::AskUser`]).
+ */
+policyConfirmed: boolean, 
+/**
+ * When it was set: an earlier due time never runs.
+ */
+since: string, 
+/**
+ * The due time last taken: a due time is taken once.
+ */
+lastDue: string | null, };
 
 /**
  * The "Create an instance from this backup" form.
@@ -557,7 +583,11 @@ busy: boolean,
 /**
  * The newest result for this backup.
  */
-last: Rehearsed | null, };
+last: Rehearsed | null, 
+/**
+ * The instance's monthly test, when one is set.
+ */
+monthly: Monthly | null, };
 
 /**
  * A rehearsal's result, kept for the overview and the backup's history.
@@ -724,7 +754,7 @@ operation_id?: string | null, } | { "type": "build" };
 /**
  * A refusal or an unconfirmed outcome, before or instead of a request to OVH.
  */
-export type Why = { "code": "backupNameRequired" } | { "code": "backupNameTooLong", max: number, } | { "code": "backupNameControl" } | { "code": "backupInProgress" } | { "code": "backupNotListedYet" } | { "code": "backupUnconfirmed", lookup: Said, } | { "code": "keepCount" } | { "code": "noAutomaticOnMetal" } | { "code": "scheduleRefusedRestored", refused: Said, } | { "code": "scheduleRefusedLost", refused: Said, restoring: Said, } | { "code": "chooseSchedule" } | { "code": "chooseTime" } | { "code": "dateOutOfRange" } | { "code": "chooseDays" } | { "code": "daysRange" } | { "code": "monthDay" } | { "code": "otherUtcDay" } | { "code": "workflowNameRequired" } | { "code": "workflowNameTooLong" } | { "code": "workflowNameChars" } | { "code": "badCron", detail: string, } | { "code": "instanceGone" } | { "code": "confirmColdSnapshot" } | { "code": "chooseInstance" } | { "code": "workflowGone" } | { "code": "backupGone" } | { "code": "typeInstanceName", name: string, } | { "code": "onlyAvailableRestored" } | { "code": "otherRegion", backup: string, instance: string, } | { "code": "newInstanceName" } | { "code": "chooseModelIn", region: string, } | { "code": "modelTooSmall", model: string, disk: number, needs: number, } | { "code": "noModelFits", region: string, } | { "code": "rehearsalRunning" } | { "code": "rehearsalNeedsAccess" } | { "code": "confirmRehearsalPolicy", action: string, } | { "code": "portRange" } | { "code": "safetyBackupFailed" } | { "code": "consumerKeyRequired" } | { "code": "keyringTask", detail: string, } | { "code": "chooseEndpoint" } | { "code": "onlyWebPages" } | { "code": "fieldRequired", field: Field, } | { "code": "fieldSpaces", field: Field, } | { "code": "consumerKeyUnusable", state: string, } | { "code": "noBuiltinApp" } | { "code": "noApprovalPage" } | { "code": "nothingWaiting" } | { "code": "accessRefused" } | { "code": "noKeysToImport" } | { "code": "chooseCountry", choices: string, } | { "code": "countryNotSaved", detail: string, } | { "code": "startAtLogin", detail: string, } | { "code": "settingsNotSaved", detail: string, } | { "code": "noLogsFolder", detail: string, } | { "code": "folderNotCreated", path: string, detail: string, } | { "code": "folderNotOpened", path: string, detail: string, } | { "code": "noSaveFolder", detail: string, } | { "code": "reportNotSaved", path: string, detail: string, };
+export type Why = { "code": "backupNameRequired" } | { "code": "backupNameTooLong", max: number, } | { "code": "backupNameControl" } | { "code": "backupInProgress" } | { "code": "backupNotListedYet" } | { "code": "backupUnconfirmed", lookup: Said, } | { "code": "keepCount" } | { "code": "noAutomaticOnMetal" } | { "code": "scheduleRefusedRestored", refused: Said, } | { "code": "scheduleRefusedLost", refused: Said, restoring: Said, } | { "code": "chooseSchedule" } | { "code": "chooseTime" } | { "code": "dateOutOfRange" } | { "code": "chooseDays" } | { "code": "daysRange" } | { "code": "monthDay" } | { "code": "otherUtcDay" } | { "code": "workflowNameRequired" } | { "code": "workflowNameTooLong" } | { "code": "workflowNameChars" } | { "code": "badCron", detail: string, } | { "code": "instanceGone" } | { "code": "confirmColdSnapshot" } | { "code": "chooseInstance" } | { "code": "workflowGone" } | { "code": "backupGone" } | { "code": "typeInstanceName", name: string, } | { "code": "onlyAvailableRestored" } | { "code": "otherRegion", backup: string, instance: string, } | { "code": "newInstanceName" } | { "code": "chooseModelIn", region: string, } | { "code": "modelTooSmall", model: string, disk: number, needs: number, } | { "code": "noModelFits", region: string, } | { "code": "noBackupToTest" } | { "code": "rehearsalRunning" } | { "code": "rehearsalNeedsAccess" } | { "code": "confirmRehearsalPolicy", action: string, } | { "code": "portRange" } | { "code": "safetyBackupFailed" } | { "code": "consumerKeyRequired" } | { "code": "keyringTask", detail: string, } | { "code": "chooseEndpoint" } | { "code": "onlyWebPages" } | { "code": "fieldRequired", field: Field, } | { "code": "fieldSpaces", field: Field, } | { "code": "consumerKeyUnusable", state: string, } | { "code": "noBuiltinApp" } | { "code": "noApprovalPage" } | { "code": "nothingWaiting" } | { "code": "accessRefused" } | { "code": "noKeysToImport" } | { "code": "chooseCountry", choices: string, } | { "code": "countryNotSaved", detail: string, } | { "code": "startAtLogin", detail: string, } | { "code": "settingsNotSaved", detail: string, } | { "code": "noLogsFolder", detail: string, } | { "code": "folderNotCreated", path: string, detail: string, } | { "code": "folderNotOpened", path: string, detail: string, } | { "code": "noSaveFolder", detail: string, } | { "code": "reportNotSaved", path: string, detail: string, };
 
 /**
  * One workflow and the backups it appears to have made.
@@ -768,6 +798,8 @@ export const COMMANDS = [
   "restore_new_instance",
   "rehearsal_form",
   "start_rehearsal",
+  "latest_backup",
+  "set_monthly_rehearsal",
   "auto_backup_form",
   "preview_schedule",
   "create_auto_backups",

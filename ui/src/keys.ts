@@ -474,4 +474,9 @@ export type Key =
   | "why.rehearsalRunning"
   | "why.rehearsalNeedsAccess"
   | "why.confirmRehearsalPolicy"
-  | "why.portRange";
+  | "why.portRange"
+  | "testLatest"
+  | "rehearsalNoBackup"
+  | "rehearsalMonthly"
+  | "rehearsalMonthlySaved"
+  | "why.noBackupToTest";

@@ -5,7 +5,8 @@ import * as api from "./api";
 import { ago, dateTime, scheduleShort, scheduleText, t, type Key } from "./i18n";
 import { ErrorBox, Remedy, Suspended, useRead } from "./components";
 import { LoginQuestion } from "./prefs";
-import { RehearsalLine } from "./rehearsal";
+import { RehearsalLine, rehearsalDialog } from "./rehearsal";
+import { errorText, toast } from "./dom";
 
 type Props = {
   /** Opens the automatic backup form for an unprotected instance, focus returning to `button`. */
@@ -57,6 +58,17 @@ export function Overview({ protect, backUp, loaded }: Props) {
   return h("div", {}, title, h(LoginQuestion, {}), body);
 }
 
+/** "Test the latest backup": the dialog names the backup it found, so the user sees which. */
+async function testLatest(r: api.Covered, button: HTMLElement): Promise<void> {
+  try {
+    const latest = await api.latestBackup(r.projectId, r.instanceId);
+    if (latest) rehearsalDialog(r.projectId, latest.id, latest.name, button);
+    else toast(t("rehearsalNoBackup", { instance: r.instanceName }), "bad");
+  } catch (e) {
+    toast(errorText(e as api.ApiError), "bad");
+  }
+}
+
 function Row({ r, now, protect, backUp }: { r: api.Covered; now: number; protect: Props["protect"]; backUp: Props["backUp"] }) {
   return h(
     "tr",
@@ -82,6 +94,7 @@ function Row({ r, now, protect, backUp }: { r: api.Covered; now: number; protect
       { class: "row-actions" },
       // The next step is always here: back up now; and without a schedule, make one.
       h("button", { class: "btn small primary back-up-now", onClick: (e: MouseEvent) => backUp(r, e.currentTarget as HTMLElement) }, t("backUpNow")),
+      h("button", { class: "btn small test-latest", onClick: (e: MouseEvent) => void testLatest(r, e.currentTarget as HTMLElement) }, t("testLatest")),
       r.protection === "unprotected" && !r.metal
         ? h("button", { class: "btn small protect", onClick: (e: MouseEvent) => protect(r, e.currentTarget as HTMLElement) }, t("createAutoBackup"))
         : null,

@@ -30,13 +30,19 @@ function Rehearsal({ projectId, form, title, close }: { projectId: string; form:
   const plan = form.plan;
   // "none": starting is the whole check; else the port the user's system answers on.
   const [port, setPort] = useState(plan?.port == null ? "none" : String(plan.port));
-  const [confirmed, setConfirmed] = useState(false);
+  const [confirmed, setConfirmed] = useState(form.monthly?.policyConfirmed ?? false);
+  // "Every month" is offered where the backup's instance is known, as it was last set.
+  const [monthly, setMonthly] = useState(form.monthly !== null);
+  const [hour, setHour] = useState(String(form.monthly?.hour ?? 10));
   const allowed = form.access === "granted" || (form.access === "askUser" && confirmed);
   const ready = plan !== null && allowed && !form.busy;
   const { busy, said, onSubmit } = useSubmit(async () => {
-    await api.startRehearsal(projectId, form.backupId, port === "none" ? null : Number(port), confirmed);
+    const chosen = port === "none" ? null : Number(port);
+    await api.startRehearsal(projectId, form.backupId, chosen, confirmed);
+    if (form.instanceId && (monthly || form.monthly)) await api.setMonthlyRehearsal(projectId, form.instanceId, monthly ? Number(hour) : null, chosen, confirmed);
     close();
     toast(t("rehearsalStarted", { backup: form.backupName }), "ok");
+    if (monthly && !form.monthly) toast(t("rehearsalMonthlySaved", { instance: form.sourceName }), "ok");
   }, ready);
   const body = plan
     ? [
@@ -67,6 +73,25 @@ function Rehearsal({ projectId, form, title, close }: { projectId: string; form:
     { onSubmit },
     vh("h2", {}, title),
     body,
+    plan && form.instanceId
+      ? vh(
+          "div",
+          { class: "monthly" },
+          vh(
+            "label",
+            { class: "check" },
+            vh("input", { type: "checkbox", id: "rehearsal-monthly", checked: monthly, onChange: (e: Event) => setMonthly((e.currentTarget as HTMLInputElement).checked) }),
+            vh("span", {}, t("rehearsalMonthly", { instance: form.sourceName })),
+          ),
+          monthly
+            ? vh(
+                "select",
+                { id: "rehearsal-hour", "aria-label": t("rehearsalMonthly", { instance: form.sourceName }), value: hour, onChange: (e: Event) => setHour((e.currentTarget as HTMLSelectElement).value) },
+                Array.from({ length: 24 }, (_, h) => vh("option", { key: h, value: String(h) }, `${String(h).padStart(2, "0")}:00`)),
+              )
+            : null,
+        )
+      : null,
     form.access === "missing" ? vh("p", { class: "notice error", id: "rehearsal-access" }, t("rehearsalNeedsAccess")) : null,
     form.access === "askUser"
       ? vh(

@@ -17,6 +17,7 @@ pub mod pricing;
 pub mod records;
 pub mod rehearsal;
 pub mod restore;
+pub mod restore_tests;
 pub mod said;
 pub mod schedule;
 pub mod session;

@@ -596,6 +596,11 @@ pub enum Event {
     LeftBehind {
         names: Vec<String>,
     },
+    /// A monthly test was due and could not start: why.
+    NotStarted {
+        source_name: String,
+        said: crate::Said,
+    },
 }
 
 /// What the result says of the backup besides the plan: whose it is.
@@ -606,8 +611,10 @@ pub struct Source {
     pub backup_name: String,
 }
 
-/// The rehearsals under way, owned by the session: dropping it stops them, and the book keeps
-/// what they made for the next start's clean-up.
+/// The rehearsals under way. The session owns them through the guard [`Rehearsals::new`]
+/// returns: dropping it stops them, and the book keeps what they made for the next start's
+/// clean-up. Cheap to clone.
+#[derive(Clone)]
 pub struct Rehearsals {
     book: Book,
     results: Results,
@@ -617,7 +624,6 @@ pub struct Rehearsals {
     probe_port: Option<u16>,
     pace: Pace,
     cancel: CancellationToken,
-    _stop: DropGuard,
     sink: Arc<dyn Fn(Event) + Send + Sync>,
 }
 
@@ -627,18 +633,24 @@ impl Rehearsals {
         probe_port: Option<u16>,
         pace: Pace,
         sink: impl Fn(Event) + Send + Sync + 'static,
-    ) -> Self {
+    ) -> (Self, DropGuard) {
         let cancel = CancellationToken::new();
-        Self {
+        let stop = cancel.clone().drop_guard();
+        let this = Self {
             book: Book::in_dir_or_none(dir),
             results: Results::in_dir_or_none(dir),
             running: Arc::default(),
             probe_port,
             pace,
-            _stop: cancel.clone().drop_guard(),
             cancel,
             sink: Arc::new(sink),
-        }
+        };
+        (this, stop)
+    }
+
+    /// Tells the session's sink.
+    pub(crate) fn tell(&self, event: Event) {
+        (self.sink)(event)
     }
 
     pub fn results(&self) -> &Results {
@@ -748,7 +760,8 @@ impl Rehearsals {
         true
     }
 
-    fn spawn(&self, work: impl Future<Output = ()> + Send + 'static) {
+    /// Runs `work` until it ends or the owner's guard is dropped.
+    pub(crate) fn spawn(&self, work: impl Future<Output = ()> + Send + 'static) {
         let cancel = self.cancel.clone();
         tokio::spawn(async move {
             tokio::select! {

@@ -163,6 +163,8 @@ pub enum Why {
     },
     #[error("no model in {region} fits this backup, so it cannot be tested there")]
     NoModelFits { region: String },
+    #[error("this instance has no available backup to test; create a backup first")]
+    NoBackupToTest,
     #[error("this backup is being tested now; its result will be notified")]
     RehearsalRunning,
     #[error("testing a backup needs permission to delete the temporary instance, which this connection does not have: connect again with restore tests turned on")]

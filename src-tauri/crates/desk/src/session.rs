@@ -16,8 +16,9 @@ use crate::journal::{Journal, Kind, Tracked};
 use crate::lists::{Age, Freshness, Lists};
 use crate::pricing::{Price, PriceCountry, Prices};
 use crate::records::{Made, Record, Records};
-use crate::rehearsal::{self, Access, Plan, Rehearsals, Rehearsed};
+use crate::rehearsal::{self, Plan, Rehearsals};
 use crate::restore::{self, InPlace, NewInstance, RestoreOptions};
+use crate::restore_tests::{LatestBackup, Monthly, RehearsalForm, Tester};
 use crate::schedule;
 use crate::tracker::{self, Pace, TrackerHandle};
 use crate::vault::Vault;
@@ -158,11 +159,24 @@ pub struct Options {
 }
 
 /// How often the background tasks poll.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct Paces {
     pub tracker: Pace,
     pub watcher: watcher::Pace,
     pub rehearsal: rehearsal::Pace,
+    /// How often due monthly restore tests are looked for.
+    pub rehearsal_schedule: std::time::Duration,
+}
+
+impl Default for Paces {
+    fn default() -> Self {
+        Self {
+            tracker: Pace::default(),
+            watcher: watcher::Pace::default(),
+            rehearsal: rehearsal::Pace::default(),
+            rehearsal_schedule: std::time::Duration::from_secs(60),
+        }
+    }
 }
 
 /// What the background tasks report, for notifications and screens.
@@ -176,28 +190,6 @@ pub enum Notice {
     Rehearsal(rehearsal::Event),
 }
 
-/// What the "Test this backup" dialog shows before Confirm.
-#[derive(Debug, Clone, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct RehearsalForm {
-    pub backup_id: String,
-    pub backup_name: String,
-    /// The instance's name, else the backup's.
-    pub source_name: String,
-    pub region: String,
-    /// The instance it was taken of, as Instance Backup links it.
-    pub instance_id: Option<String>,
-    /// `None`: no model in the backup's region fits it (nothing can be tested).
-    pub plan: Option<Plan>,
-    pub access: Access,
-    /// What a service account's policy must allow, for [`Access::AskUser`].
-    pub iam_action: &'static str,
-    /// This backup is being tested now.
-    pub busy: bool,
-    /// The newest result for this backup.
-    pub last: Option<Rehearsed>,
-}
-
 /// An open session.
 pub struct Session {
     conn: Connection,
@@ -205,12 +197,14 @@ pub struct Session {
     watcher: WatcherHandle,
     in_flight: InFlight,
     /// The account's country, catalogs and availability: what backups cost.
-    prices: Prices,
+    prices: Arc<Prices>,
     /// Every list read from OVH, shared with the tracker and the watcher.
     lists: Lists,
     /// The backups the app made: the only fact linking a backup to its instance.
     records: Arc<Records>,
-    rehearsals: Rehearsals,
+    tester: Tester,
+    /// Stops the restore tests and their monthly schedule with the session.
+    _rehearsals: tokio_util::sync::DropGuard,
 }
 
 impl Session {
@@ -242,13 +236,13 @@ impl Session {
             Some(dir) => (Journal::in_dir(dir), Memory::in_dir(dir)),
             None => (Journal::none(), Memory::none()),
         };
-        let prices = Prices::new(conn.client.clone(), data_dir.clone());
+        let prices = Arc::new(Prices::new(conn.client.clone(), data_dir.clone()));
         let records = Arc::new(Records::in_dir(data_dir.clone()));
         let lists = Lists::new(conn.client.clone(), Freshness::default());
         let sink = Arc::new(sink);
         let to_tracker = sink.clone();
         let to_rehearsals = sink.clone();
-        let rehearsals = Rehearsals::new(
+        let (rehearsals, stop_rehearsals) = Rehearsals::new(
             data_dir.as_deref(),
             conn.demo_port(),
             paces.rehearsal,
@@ -256,6 +250,17 @@ impl Session {
         );
         // What a rehearsal left when the app last quit or crashed goes first.
         rehearsals.clean_up(conn.client.clone());
+        let tester = Tester::new(
+            conn.client.clone(),
+            lists.clone(),
+            records.clone(),
+            prices.clone(),
+            conn.clock.clone(),
+            conn.account.clone(),
+            rehearsals,
+            data_dir.as_deref(),
+        );
+        tester.spawn_monthly(paces.rehearsal_schedule, schedule::local_zone());
         let ended = lists.clone();
         let tracker = tracker::spawn(
             lists.clone(),
@@ -285,7 +290,8 @@ impl Session {
             lists,
             prices,
             records,
-            rehearsals,
+            tester,
+            _rehearsals: stop_rehearsals,
         }
     }
 
@@ -883,59 +889,13 @@ impl Session {
         result.map(|_| ())
     }
 
-    /// Whether this connection may delete the temporary instance a rehearsal makes.
-    async fn rehearsal_access(&self, project_id: &str) -> Result<Access> {
-        Ok(match &self.conn.account {
-            None => Access::Granted,
-            Some(crate::account::Account::ServiceAccount { .. }) => Access::AskUser,
-            Some(crate::account::Account::Keys { .. }) => {
-                let granted = self.conn.client.current_credential().await?.rules;
-                if ovh::rules::rehearsals_allowed(&granted, project_id) {
-                    Access::Granted
-                } else {
-                    Access::Missing
-                }
-            }
-        })
-    }
-
-    /// What testing a backup would do, cost and take; asks OVH nothing but reads.
+    /// What testing a backup would do, cost and take; reads only.
     pub async fn rehearsal_form(&self, project_id: &str, backup_id: &str) -> Result<RehearsalForm> {
-        let (options, snapshots, access) = tokio::try_join!(
-            self.restore_options(project_id, backup_id),
-            async { Ok(self.lists.snapshots(project_id, Age::Usual).await?) },
-            self.rehearsal_access(project_id)
-        )?;
-        let image_type = snapshots
-            .iter()
-            .find(|s| s.id == backup_id)
-            .map_or("", |s| s.image_type.as_str());
-        Ok(RehearsalForm {
-            backup_id: backup_id.to_string(),
-            source_name: options
-                .instance_name
-                .clone()
-                .unwrap_or_else(|| options.backup_name.clone()),
-            backup_name: options.backup_name.clone(),
-            region: options.region.clone(),
-            instance_id: options.instance_id.clone(),
-            plan: rehearsal::plan(&options, image_type, self.now()),
-            access,
-            iam_action: rehearsal::IAM_ACTION,
-            busy: self.rehearsals.running(backup_id),
-            last: self
-                .rehearsals
-                .results()
-                .all()
-                .into_iter()
-                .rev()
-                .find(|r| r.backup_id == backup_id),
-        })
+        self.tester.form(project_id, backup_id).await
     }
 
-    /// Tests a backup: a temporary instance is made from it, checked on `port` (`None`:
-    /// `ACTIVE` is the check) and deleted; the result comes as a [`Notice::Rehearsal`].
-    /// `policy_confirmed`: the user said a service account's policy allows the deletion.
+    /// Tests a backup; the result comes as a [`Notice::Rehearsal`]. `port` `None`: `ACTIVE`
+    /// is the check.
     pub async fn start_rehearsal(
         &self,
         project_id: &str,
@@ -943,41 +903,38 @@ impl Session {
         port: Option<u16>,
         policy_confirmed: bool,
     ) -> Result<Plan> {
-        let form = self.rehearsal_form(project_id, backup_id).await?;
-        match form.access {
-            Access::Granted => {}
-            Access::Missing => return Err(Error::Invalid(Why::RehearsalNeedsAccess)),
-            Access::AskUser if policy_confirmed => {}
-            Access::AskUser => {
-                return Err(Error::Invalid(Why::ConfirmRehearsalPolicy {
-                    action: rehearsal::IAM_ACTION.to_string(),
-                }))
-            }
-        }
-        if port == Some(0) {
-            return Err(Error::Invalid(Why::PortRange));
-        }
-        let mut plan = form.plan.ok_or_else(|| {
-            Error::Invalid(Why::NoModelFits {
-                region: form.region.clone(),
-            })
-        })?;
-        plan.port = port;
-        let source = rehearsal::Source {
-            instance_id: form.instance_id,
-            source_name: form.source_name,
-            backup_name: form.backup_name,
-        };
-        if !self.rehearsals.start(
-            self.conn.client.clone(),
-            project_id,
-            plan.clone(),
-            source,
-            self.conn.clock.clone(),
-        ) {
-            return Err(Error::Invalid(Why::RehearsalRunning));
-        }
-        Ok(plan)
+        self.tester
+            .start(project_id, backup_id, port, policy_confirmed)
+            .await
+    }
+
+    /// The backup "Test the latest backup" tests.
+    pub async fn latest_backup(
+        &self,
+        project_id: &str,
+        instance_id: &str,
+    ) -> Result<Option<LatestBackup>> {
+        self.tester.latest_backup(project_id, instance_id).await
+    }
+
+    /// Sets, or with `hour` `None` removes, "Test the latest backup every month".
+    pub async fn set_monthly_rehearsal(
+        &self,
+        project_id: &str,
+        instance_id: &str,
+        hour: Option<u8>,
+        port: Option<u16>,
+        policy_confirmed: bool,
+    ) -> Result<Option<Monthly>> {
+        let name = self
+            .instances(project_id)
+            .await?
+            .into_iter()
+            .find(|i| i.id == instance_id)
+            .ok_or(Error::Invalid(Why::InstanceGone))?
+            .name;
+        self.tester
+            .set_monthly(project_id, instance_id, &name, hour, port, policy_confirmed)
     }
 
     /// Every instance of every project, rated.
@@ -1021,7 +978,11 @@ impl Session {
                     .cloned()
                     .unwrap_or_default();
                 let mut rating = automatic::rate(&mine, &backups_of, now);
-                let rehearsal = self.rehearsals.results().last_of(&project.id, &inst.id);
+                let rehearsal = self
+                    .tester
+                    .rehearsals
+                    .results()
+                    .last_of(&project.id, &inst.id);
                 // A backup that did not boot needs the user more than a missing schedule: the
                 // backups there are may not restore.
                 if rating.attention.is_none()

@@ -113,6 +113,7 @@ fn fast() -> Paces {
             delete_retries: 2,
             delete_wait: Duration::from_millis(100),
         },
+        rehearsal_schedule: Duration::from_millis(100),
     }
 }
 
@@ -1126,6 +1127,55 @@ async fn a_refused_deletion_is_told_and_done_at_the_next_start() {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     assert!(fx.temporary().is_empty(), "{:?}", fx.temporary());
+    settle(&fx).await;
+    fx.invariants(0).await.unwrap();
+}
+
+/// "Test the latest backup every month", set long ago while the app was not running on its
+/// first Mondays: the next start runs it once, a restart after that does not run it again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_missed_monthly_test_runs_once_at_the_next_start() {
+    let mut fx = Fx::new("rehearsal-monthly").await;
+    let mail = fx.instance("mail-gateway").await;
+    let set = fx
+        .s()
+        .set_monthly_rehearsal(&fx.project, &mail, Some(10), None, false)
+        .await;
+    let set = ok(set, "set the monthly test").unwrap().expect("set");
+    assert_eq!(set.instance_name, "mail-gateway");
+    fx.session = None;
+    // As if it had been set 70 days ago: at least one first Monday went by without the app.
+    let file = fx.dir.join("account").join("rehearsal-schedule.json");
+    let mut saved: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&file).expect("the schedule is saved")).unwrap();
+    let since = chrono::Utc::now() - chrono::Duration::days(70);
+    saved["data"][0]["since"] = json!(since.to_rfc3339());
+    std::fs::write(&file, serde_json::to_vec(&saved).unwrap()).unwrap();
+    fx.open_session(Duration::from_secs(5)).await;
+    let ended = |fx: &Fx| {
+        fx.rehearsals()
+            .iter()
+            .filter(|e| matches!(e, rehearsal::Event::Ended(r) if r.source_name == "mail-gateway"))
+            .count()
+    };
+    for _ in 0..200 {
+        if ended(&fx) > 0 {
+            break;
+        }
+        fx.advance(5);
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(ended(&fx), 1, "{:?}", fx.rehearsals());
+    assert!(fx.temporary().is_empty(), "{:?}", fx.temporary());
+    fx.open_session(Duration::from_secs(5)).await;
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    assert_eq!(ended(&fx), 1, "run twice for one due time");
+    let started = fx
+        .rehearsals()
+        .iter()
+        .filter(|e| matches!(e, rehearsal::Event::Started { .. }))
+        .count();
+    assert_eq!(started, 1);
     settle(&fx).await;
     fx.invariants(0).await.unwrap();
 }
