@@ -194,7 +194,7 @@ async fn closing_keeps_the_app_in_the_tray_without_its_webview() {
     outcome.unwrap();
 }
 
-/// The tray as the shell reads it, once it says `first` (the start of its first line) with
+/// The tray as the shell reads it, once its first line holds `first` with
 /// `status`; the menu's lines otherwise.
 async fn shell_reads(
     watcher: &Watcher,
@@ -207,7 +207,7 @@ async fn shell_reads(
         let (title, now, labels) = watcher.read(bus).await?;
         if title == "Backup Desk"
             && now == status
-            && labels.first().is_some_and(|l| l.starts_with(first))
+            && labels.first().is_some_and(|l| l.contains(first))
         {
             Ok(labels)
         } else {
@@ -278,8 +278,10 @@ async fn a_start_at_login_stays_in_the_tray_until_opened() {
         // The next night's runs succeed: nothing failed any more (some instances have no
         // automatic backup). The watcher reads at its idle pace, a minute.
         advance(port, 86_400).await?;
+        // The status and the menu are two D-Bus properties, changed one after the other: the
+        // shell may read one before the other, so both are waited for.
         let calm = "instances without automatic backup";
-        let labels = shell_reads(&watcher, &bus, "Active", "", Duration::from_secs(180)).await?;
+        let labels = shell_reads(&watcher, &bus, "Active", calm, Duration::from_secs(180)).await?;
         if !labels.first().is_some_and(|l| l.ends_with(calm)) {
             return Err(format!("after good runs, the tray says {labels:?}"));
         }
