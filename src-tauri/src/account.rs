@@ -152,6 +152,25 @@ pub(crate) async fn sign_in<R: Runtime>(
     Ok(url)
 }
 
+/// "Allow restore tests": asks OVHcloud for the current keys' rules and the deletion restore
+/// tests need, with the same application, and opens its approval page; `connect_wait` ends it.
+#[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
+pub(crate) async fn allow_rehearsals<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Result<String, Error> {
+    let session = state.session(&app).await?;
+    // The demo cloud allows them already: the dialog never offers this there.
+    let account = session
+        .account()
+        .cloned()
+        .ok_or(desk::Error::Invalid(desk::Why::ConsumerKeyRequired))?;
+    let url = state.connector.allow_rehearsals(&account).await?;
+    open(&app, &url);
+    Ok(url)
+}
+
 /// Waits for approval, then saves the account and switches to it. `None` when cancelled.
 #[tauri::command]
 #[tracing::instrument(skip_all, err(Debug))]

@@ -41,6 +41,7 @@ pub const COMMANDS: &[&str] = &[
     "connect_start",
     "sign_in",
     "connect_wait",
+    "allow_rehearsals",
     "connect_cancel",
     "save_keys",
     "save_service_account",

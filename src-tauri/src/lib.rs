@@ -115,6 +115,7 @@ pub fn build<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             account::connect_start,
             account::sign_in,
             account::connect_wait,
+            account::allow_rehearsals,
             account::connect_cancel,
             account::save_keys,
             account::save_service_account,

@@ -98,6 +98,14 @@ async fn a_tested_backup_is_notified_leaves_nothing_and_shows_on_the_overview() 
                 return Err(format!("the overview says {line:?}"));
             }
             app.screenshot("rehearsal-overview").await?;
+            // And on the backup itself, in Instance Backup.
+            app.click_text("Instance Backup").await?;
+            let on_backup = app
+                .text_of("tr[data-backup='mail-gateway weekly'] [data-rehearsal='passed']")
+                .await?;
+            if !on_backup.starts_with("Restore verified") {
+                return Err(format!("the backup's row says {on_backup:?}"));
+            }
             Ok(())
         },
     )

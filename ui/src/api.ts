@@ -124,6 +124,8 @@ export const importOffer = (): Promise<b.ImportOffer | null> => call("import_off
 export const importAccount = (): Promise<b.AccountInfo> => call("import_account");
 export const connectStart = (input: b.KeysInput): Promise<string> => call("connect_start", { input });
 export const signIn = (endpoint: string): Promise<string> => call("sign_in", { endpoint });
+/** Asks OVHcloud for the deletion restore tests need (same application); `connectWait` ends it. */
+export const allowRehearsals = (): Promise<string> => call("allow_rehearsals");
 export const connectWait = (): Promise<b.AccountInfo | null> => call("connect_wait");
 export const connectCancel = (): Promise<void> => call("connect_cancel");
 export const saveKeys = (input: b.KeysInput): Promise<b.AccountInfo> => call("save_keys", { input });

@@ -9,7 +9,7 @@ import { dateTime, decimal, duration, gb, money, nameProblem, t, unitPrice, type
 import { errorText, popupMenu, saidText, toast } from "./dom";
 import { Actions, Loaded, openDialog, Status, useFirstFocus, useSubmit } from "./dialog";
 import { Choice, cloudMoved, ErrorBox, toggled, useRead, When } from "./components";
-import { rehearsalDialog } from "./rehearsal";
+import { RehearsalLine, rehearsalDialog } from "./rehearsal";
 
 export interface BackupFilters {
   text: string;
@@ -238,7 +238,13 @@ function Row({ r, list, projectId, ticked, marked, tick, deleted }: RowProps) {
     "tr",
     { "data-backup": r.name, "data-id": r.id, class: marked ? "highlight" : "" },
     vh("td", { class: "select" }, vh("input", { type: "checkbox", "aria-label": t("selectRow", { name: r.name }), "data-id": r.id, checked: ticked, onChange: (e: Event) => tick([r.id], (e.currentTarget as HTMLInputElement).checked) })),
-    vh("th", { scope: "row" }, vh("span", { class: "name" }, r.name), r.orphan ? vh("span", { class: "note warn" }, t("orphanNote")) : null),
+    vh(
+      "th",
+      { scope: "row" },
+      vh("span", { class: "name" }, r.name),
+      r.orphan ? vh("span", { class: "note warn" }, t("orphanNote")) : null,
+      list.rehearsals[r.id] ? vh(RehearsalLine, { r: list.rehearsals[r.id]! }) : null,
+    ),
     vh("td", {}, vh("span", { class: "nowrap" }, instance), vh("span", { class: "note" }, r.region)),
     vh("td", { class: "num" }, r.sizeGb > 0 ? gb(r.sizeGb) : "—", cost),
     vh("td", {}, vh(When, { iso: r.createdAt })),

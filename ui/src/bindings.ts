@@ -130,7 +130,11 @@ export type BackupList = { rows: Array<BackupRow>,
 /**
  * Per region; a region without a price is absent ("price not available").
  */
-prices: { [key in string]: Price }, };
+prices: { [key in string]: Price }, 
+/**
+ * The newest restore test of each backup tested.
+ */
+rehearsals: { [key in string]: Rehearsed }, };
 
 /**
  * One row of Instance Backup.
@@ -823,6 +827,7 @@ export const COMMANDS = [
   "connect_start",
   "sign_in",
   "connect_wait",
+  "allow_rehearsals",
   "connect_cancel",
   "save_keys",
   "save_service_account",

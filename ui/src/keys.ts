@@ -479,4 +479,7 @@ export type Key =
   | "rehearsalNoBackup"
   | "rehearsalMonthly"
   | "rehearsalMonthlySaved"
-  | "why.noBackupToTest";
+  | "why.noBackupToTest"
+  | "rehearsalAllow"
+  | "rehearsalAllowWaiting"
+  | "rehearsalAllowed";

@@ -4,7 +4,7 @@ import { h as vh } from "preact";
 import { useState } from "preact/hooks";
 import * as api from "./api";
 import { dateAndTime, duration, money, t } from "./i18n";
-import { toast } from "./dom";
+import { errorText, toast } from "./dom";
 import { Actions, Loaded, openDialog, Status, useSubmit } from "./dialog";
 import { Choice } from "./components";
 
@@ -92,7 +92,7 @@ function Rehearsal({ projectId, form, title, close }: { projectId: string; form:
             : null,
         )
       : null,
-    form.access === "missing" ? vh("p", { class: "notice error", id: "rehearsal-access" }, t("rehearsalNeedsAccess")) : null,
+    form.access === "missing" ? vh(Allow, { close }) : null,
     form.access === "askUser"
       ? vh(
           "label",
@@ -105,6 +105,37 @@ function Rehearsal({ projectId, form, title, close }: { projectId: string; form:
     form.last ? vh("p", { class: "help" }, vh(RehearsalLine, { r: form.last })) : null,
     vh(Status, { said }),
     vh(Actions, { close, id: "confirm-rehearsal", label: t("rehearsalConfirm"), ready, busy }),
+  );
+}
+
+/** Keys without the deletion rule: ask OVHcloud for it, the user approves on OVHcloud's page. */
+function Allow({ close }: { close: () => void }) {
+  const [waiting, setWaiting] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const allow = async () => {
+    setFailure(null);
+    setWaiting(true);
+    try {
+      await api.allowRehearsals();
+      const info = await api.connectWait();
+      if (info) {
+        close();
+        toast(t("rehearsalAllowed"), "ok");
+      }
+    } catch (e) {
+      setFailure(errorText(e as api.ApiError));
+    } finally {
+      setWaiting(false);
+    }
+  };
+  return vh(
+    "div",
+    { class: "notice error", id: "rehearsal-access" },
+    vh("p", {}, t("rehearsalNeedsAccess")),
+    waiting
+      ? vh("p", { role: "status" }, t("rehearsalAllowWaiting"))
+      : vh("button", { class: "btn", type: "button", id: "rehearsal-allow", onClick: () => void allow() }, t("rehearsalAllow")),
+    failure ? vh("p", { role: "alert" }, failure) : null,
   );
 }
 

@@ -350,6 +350,46 @@ impl Connector {
         application_key: &str,
         application_secret: &str,
     ) -> Result<String> {
+        self.start_with(
+            endpoint,
+            application_key,
+            application_secret,
+            rules::requested(),
+        )
+        .await
+    }
+
+    /// "Allow restore tests": the same application asks for the usual rules and the deletion
+    /// restore tests need ([`rules::REHEARSAL_RULES`]); once the user approves it, the new
+    /// consumer key replaces the old. Only keys have rules to extend: a service account's IAM
+    /// policy is changed in OVHcloud's IAM, which the restore test dialog names.
+    pub async fn allow_rehearsals(&self, account: &Account) -> Result<String> {
+        match account {
+            Account::Keys {
+                endpoint,
+                credentials,
+            } => {
+                self.start_with(
+                    endpoint.clone(),
+                    &credentials.application_key,
+                    credentials.application_secret.expose(),
+                    rules::requested_with_rehearsals(),
+                )
+                .await
+            }
+            Account::ServiceAccount { .. } => Err(Error::Invalid(Why::ConfirmRehearsalPolicy {
+                action: crate::rehearsal::IAM_ACTION.to_string(),
+            })),
+        }
+    }
+
+    async fn start_with(
+        &self,
+        endpoint: Endpoint,
+        application_key: &str,
+        application_secret: &str,
+        access_rules: Vec<AccessRule>,
+    ) -> Result<String> {
         let ak = field(Field::ApplicationKey, application_key)?;
         let secret = Sensitive::new(field(Field::ApplicationSecret, application_secret)?);
         let unsigned = Client::builder(endpoint.clone())
@@ -361,7 +401,7 @@ impl Connector {
             .build()?;
         let pending = unsigned
             .request_credential(&CredentialRequest {
-                access_rules: rules::requested(),
+                access_rules,
                 redirection: None,
             })
             .await?;

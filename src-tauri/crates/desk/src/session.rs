@@ -81,6 +81,8 @@ pub struct BackupList {
     pub rows: Vec<BackupRow>,
     /// Per region; a region without a price is absent ("price not available").
     pub prices: BTreeMap<String, Price>,
+    /// The newest restore test of each backup tested.
+    pub rehearsals: BTreeMap<String, crate::rehearsal::Rehearsed>,
 }
 
 /// The answer to one delete in a batch.
@@ -535,7 +537,18 @@ impl Session {
                 prices.insert(region.to_string(), p);
             }
         }
-        Ok(BackupList { rows, prices })
+        let mut rehearsals = BTreeMap::new();
+        for r in self.tester.rehearsals.results().all() {
+            if r.project_id == project_id {
+                // Oldest first in the file: the newest of each backup stays.
+                rehearsals.insert(r.backup_id.clone(), r);
+            }
+        }
+        Ok(BackupList {
+            rows,
+            prices,
+            rehearsals,
+        })
     }
 
     /// Deletes backups, each one checked first.

@@ -45,6 +45,20 @@ async fn approve(validation_url: &str) {
     assert!(done.status().is_success());
 }
 
+/// Asks `connector` for a consumer key with the demo application, as Connect does: the page to
+/// approve it on.
+async fn request(connector: &Connector, running: &ovh_sim::Running) -> String {
+    let keys = Keys::default();
+    connector
+        .start(
+            endpoint(running),
+            &keys.application_key,
+            &keys.application_secret,
+        )
+        .await
+        .unwrap()
+}
+
 fn stored(vault: &Vault) -> Vec<&'static str> {
     SecretKind::ALL
         .into_iter()
@@ -105,7 +119,6 @@ async fn connect_waits_for_approval_then_saves_a_least_privilege_account() {
 #[tokio::test(start_paused = true)]
 async fn the_approval_wait_goes_on_through_any_refusal() {
     let (running, _, _) = common::demo().await;
-    let keys = Keys::default();
     for status in [401, 403, 400] {
         reqwest::Client::new()
             .post(format!("{}/_sim/faults", running.root_url()))
@@ -115,14 +128,7 @@ async fn the_approval_wait_goes_on_through_any_refusal() {
             .unwrap();
     }
     let connector = Arc::new(Connector::default());
-    let url = connector
-        .start(
-            endpoint(&running),
-            &keys.application_key,
-            &keys.application_secret,
-        )
-        .await
-        .unwrap();
+    let url = request(&connector, &running).await;
     let waiting = tokio::spawn({
         let c = connector.clone();
         async move { c.wait().await }
@@ -153,16 +159,8 @@ async fn the_approval_wait_goes_on_through_any_refusal() {
 #[tokio::test]
 async fn waiting_can_be_cancelled() {
     let (running, _, _) = common::demo().await;
-    let keys = Keys::default();
     let connector = Arc::new(Connector::default());
-    connector
-        .start(
-            endpoint(&running),
-            &keys.application_key,
-            &keys.application_secret,
-        )
-        .await
-        .unwrap();
+    request(&connector, &running).await;
     let waiting = tokio::spawn({
         let c = connector.clone();
         async move { c.wait().await }
@@ -404,16 +402,8 @@ async fn a_revoked_credential_pauses_background_work() {
 #[tokio::test]
 async fn an_approval_that_expired_is_refused_as_such() {
     let (running, _, _) = common::demo().await;
-    let keys = Keys::default();
     let connector = Connector::default();
-    let url = connector
-        .start(
-            endpoint(&running),
-            &keys.application_key,
-            &keys.application_secret,
-        )
-        .await
-        .unwrap();
+    let url = request(&connector, &running).await;
     let token = url.split("credentialToken=").nth(1).unwrap();
     let root = running.root_url();
     reqwest::Client::new()
@@ -488,4 +478,55 @@ async fn the_wait_reads_a_credential_state_when_one_is_shown() {
         .unwrap_err();
     assert!(err.to_string().contains("refused or has expired"), "{err}");
     assert!(connector.validation_url().is_none());
+}
+
+/// Keys with the usual rules cannot delete an instance, so no restore test is started on them
+/// (nothing is created); "Allow restore tests" asks for the same rules and the deletion with the
+/// same application, and once approved the tests are allowed.
+#[tokio::test]
+async fn restore_tests_need_the_deletion_rule_and_ask_for_it() {
+    let (running, _, _) = common::demo().await;
+    let connector = Arc::new(Connector::default());
+    let url = request(&connector, &running).await;
+    approve(&url).await;
+    let account = connector.wait().await.unwrap().expect("approved");
+    let vault = vault("rehearsal-rule");
+    account::verify_and_save(&vault, account.clone())
+        .await
+        .unwrap();
+    let open = |vault: Vault| async move {
+        let conn = desk::Connection::open(&vault, 0).await.unwrap();
+        desk::Session::start(conn, None, Default::default(), |_| {})
+    };
+    let session = open(vault.clone()).await;
+    let project = session.projects().await.unwrap()[0].id.clone();
+    let backup = common::backup_id(&running, "mail-gateway weekly");
+    let form = session.rehearsal_form(&project, &backup).await.unwrap();
+    assert_eq!(form.access, desk::rehearsal::Access::Missing);
+    let refused = session.start_rehearsal(&project, &backup, None, true).await;
+    assert!(
+        matches!(
+            refused,
+            Err(Error::Invalid(desk::Why::RehearsalNeedsAccess))
+        ),
+        "{refused:?}"
+    );
+    assert!(
+        !common::instance_names(&running)
+            .iter()
+            .any(|n| n.starts_with("rehearsal-")),
+        "an instance it could not delete was made"
+    );
+
+    let url = connector.allow_rehearsals(&account).await.unwrap();
+    approve(&url).await;
+    let allowed = connector.wait().await.unwrap().expect("approved");
+    let info = account::verify_and_save(&vault, allowed).await.unwrap();
+    assert_eq!(info.rules.unwrap(), ovh::rules::requested_with_rehearsals());
+    assert!(info.missing.is_empty());
+    drop(session);
+    let session = open(vault.clone()).await;
+    let form = session.rehearsal_form(&project, &backup).await.unwrap();
+    assert_eq!(form.access, desk::rehearsal::Access::Granted);
+    account::forget(&vault).unwrap();
 }

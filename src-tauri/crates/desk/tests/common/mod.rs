@@ -34,3 +34,25 @@ pub async fn within_2s(mut done: impl FnMut() -> bool) -> bool {
     }
     done()
 }
+
+/// The id of the backup named `name` in `running`'s world.
+pub fn backup_id(running: &Running, name: &str) -> String {
+    let world = running.sim.world.lock().unwrap();
+    world
+        .projects
+        .iter()
+        .flat_map(|p| p.snapshots.iter())
+        .find(|s| s.name == name)
+        .map(|s| s.id.clone())
+        .unwrap_or_else(|| panic!("no backup named {name}"))
+}
+
+/// The names of `running`'s instances, every project.
+pub fn instance_names(running: &Running) -> Vec<String> {
+    let world = running.sim.world.lock().unwrap();
+    world
+        .projects
+        .iter()
+        .flat_map(|p| p.instances.iter().map(|i| i.name.clone()))
+        .collect()
+}
