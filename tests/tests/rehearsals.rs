@@ -186,6 +186,15 @@ async fn a_backup_that_does_not_answer_fails_is_deleted_and_needs_attention() {
                 }
             }
             app.screenshot("rehearsal-failed-overview").await?;
+            // The dialog keeps the instance's history.
+            app.click("tr[data-covered='file-server-nvme'] button.test-latest")
+                .await?;
+            app.click("#rehearsal-history summary").await?;
+            let history = app.text_of("#rehearsal-history").await?;
+            app.screenshot("rehearsal-history").await?;
+            if !history.contains("Restore test failed on") {
+                return Err(format!("the history says {history:?}"));
+            }
             Ok(())
         },
     )

@@ -580,3 +580,4 @@ desktop-rehearsalNotStartedTitle = Monatlicher Wiederherstellungstest von { $ins
 rehearsalAllow = Wiederherstellungstests erlauben
 rehearsalAllowWaiting = Bestätigen Sie den Zugriff auf der geöffneten OVHcloud-Seite; Backup Desk macht dann von selbst weiter.
 rehearsalAllowed = Wiederherstellungstests sind erlaubt: Sie können Backups jetzt testen.
+rehearsalHistory = Frühere Wiederherstellungstests von { $instance }

@@ -610,3 +610,4 @@ desktop-rehearsalNotStartedTitle = Monthly restore test of { $instance } not sta
 rehearsalAllow = Allow restore tests
 rehearsalAllowWaiting = Approve the access on the OVHcloud page that opened; Backup Desk goes on by itself.
 rehearsalAllowed = Restore tests are allowed: you can test backups now.
+rehearsalHistory = Earlier restore tests of { $instance }

@@ -580,3 +580,4 @@ desktop-rehearsalNotStartedTitle = Prueba de restauración mensual de { $instanc
 rehearsalAllow = Permitir las pruebas de restauración
 rehearsalAllowWaiting = Apruebe el acceso en la página de OVHcloud que se ha abierto; Backup Desk continúa solo.
 rehearsalAllowed = Las pruebas de restauración están permitidas: ya puede probar sus backups.
+rehearsalHistory = Pruebas de restauración anteriores de { $instance }

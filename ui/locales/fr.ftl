@@ -613,3 +613,4 @@ desktop-rehearsalNotStartedTitle = Test de restauration mensuel de { $instance }
 rehearsalAllow = Autoriser les tests de restauration
 rehearsalAllowWaiting = Approuvez l'accès sur la page OVHcloud qui s'est ouverte ; Backup Desk continue tout seul.
 rehearsalAllowed = Les tests de restauration sont autorisés : vous pouvez tester vos sauvegardes.
+rehearsalHistory = Tests de restauration précédents de { $instance }

@@ -580,3 +580,4 @@ desktop-rehearsalNotStartedTitle = Test di ripristino mensile di { $instance } n
 rehearsalAllow = Consenti i test di ripristino
 rehearsalAllowWaiting = Approva l'accesso sulla pagina OVHcloud che si è aperta; Backup Desk prosegue da solo.
 rehearsalAllowed = I test di ripristino sono consentiti: ora puoi testare i backup.
+rehearsalHistory = Test di ripristino precedenti di { $instance }

@@ -582,3 +582,4 @@ desktop-rehearsalNotStartedTitle = Comiesięczny test przywracania { $instance }
 rehearsalAllow = Zezwól na testy przywracania
 rehearsalAllowWaiting = Zatwierdź dostęp na otwartej stronie OVHcloud; Backup Desk dalej działa sam.
 rehearsalAllowed = Testy przywracania są dozwolone: możesz teraz testować kopie zapasowe.
+rehearsalHistory = Wcześniejsze testy przywracania { $instance }

@@ -580,3 +580,4 @@ desktop-rehearsalNotStartedTitle = Teste de restauro mensal de { $instance } nã
 rehearsalAllow = Permitir os testes de restauro
 rehearsalAllowWaiting = Aprove o acesso na página da OVHcloud que se abriu; o Backup Desk continua sozinho.
 rehearsalAllowed = Os testes de restauro estão permitidos: já pode testar os seus backups.
+rehearsalHistory = Testes de restauro anteriores de { $instance }

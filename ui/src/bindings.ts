@@ -589,6 +589,10 @@ busy: boolean,
  */
 last: Rehearsed | null, 
 /**
+ * The instance's tests, of any of its backups, newest first (at most [`HISTORY`]).
+ */
+history: Array<Rehearsed>, 
+/**
  * The instance's monthly test, when one is set.
  */
 monthly: Monthly | null, };

@@ -482,4 +482,5 @@ export type Key =
   | "why.noBackupToTest"
   | "rehearsalAllow"
   | "rehearsalAllowWaiting"
-  | "rehearsalAllowed";
+  | "rehearsalAllowed"
+  | "rehearsalHistory";

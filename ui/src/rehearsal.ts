@@ -103,6 +103,18 @@ function Rehearsal({ projectId, form, title, close }: { projectId: string; form:
       : null,
     form.busy ? vh("p", { class: "notice", role: "status" }, t("rehearsalBusy")) : null,
     form.last ? vh("p", { class: "help" }, vh(RehearsalLine, { r: form.last })) : null,
+    form.history.length
+      ? vh(
+          "details",
+          { class: "advanced", id: "rehearsal-history" },
+          vh("summary", {}, t("rehearsalHistory", { instance: form.sourceName })),
+          vh(
+            "ul",
+            { class: "plain" },
+            form.history.map((r) => vh("li", { key: `${r.backupId}/${r.at}` }, vh(RehearsalLine, { r }), vh("span", { class: "note" }, r.backupName))),
+          ),
+        )
+      : null,
     vh(Status, { said }),
     vh(Actions, { close, id: "confirm-rehearsal", label: t("rehearsalConfirm"), ready, busy }),
   );

@@ -40,9 +40,14 @@ pub struct RehearsalForm {
     pub busy: bool,
     /// The newest result for this backup.
     pub last: Option<Rehearsed>,
+    /// The instance's tests, of any of its backups, newest first (at most [`HISTORY`]).
+    pub history: Vec<Rehearsed>,
     /// The instance's monthly test, when one is set.
     pub monthly: Option<Monthly>,
 }
+
+/// How many of an instance's past tests the dialog lists.
+pub const HISTORY: usize = 6;
 
 /// An instance's newest available backup, the one "Test the latest backup" tests.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -216,6 +221,19 @@ impl Tester {
             .instance_id
             .as_deref()
             .and_then(|i| self.schedule.of(project_id, i));
+        let results = self.rehearsals.results().all();
+        let history = match options.instance_id.as_deref() {
+            Some(instance) => results
+                .iter()
+                .rev()
+                .filter(|r| {
+                    r.project_id == project_id && r.instance_id.as_deref() == Some(instance)
+                })
+                .take(HISTORY)
+                .cloned()
+                .collect(),
+            None => Vec::new(),
+        };
         Ok(RehearsalForm {
             backup_id: backup_id.to_string(),
             source_name: options
@@ -229,13 +247,12 @@ impl Tester {
             access: access?,
             iam_action: rehearsal::IAM_ACTION,
             busy: self.rehearsals.running(backup_id),
-            last: self
-                .rehearsals
-                .results()
-                .all()
-                .into_iter()
+            last: results
+                .iter()
                 .rev()
-                .find(|r| r.backup_id == backup_id),
+                .find(|r| r.backup_id == backup_id)
+                .cloned(),
+            history,
             monthly,
         })
     }
