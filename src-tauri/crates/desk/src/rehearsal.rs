@@ -571,12 +571,19 @@ impl Results {
         self.file.save(&all)
     }
 
-    /// The newest result of an instance's backups.
-    pub fn last_of(&self, project_id: &str, instance_id: &str) -> Option<Rehearsed> {
-        self.all()
-            .into_iter()
-            .rev()
-            .find(|r| r.project_id == project_id && r.instance_id.as_deref() == Some(instance_id))
+    /// The newest result for each key `key` gives (none for `None`), from one read of the file.
+    pub fn newest_by<K: Ord>(
+        &self,
+        key: impl Fn(&Rehearsed) -> Option<K>,
+    ) -> std::collections::BTreeMap<K, Rehearsed> {
+        let mut newest = std::collections::BTreeMap::new();
+        // Oldest first in the file: a later result replaces an earlier one.
+        for r in self.all() {
+            if let Some(k) = key(&r) {
+                newest.insert(k, r);
+            }
+        }
+        newest
     }
 }
 

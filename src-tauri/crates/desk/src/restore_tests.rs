@@ -107,11 +107,16 @@ struct Schedule {
 }
 
 impl Schedule {
+    /// Applies `f`, saving the file only when it changed it: the monthly task looks every
+    /// minute and most looks change nothing.
     fn change<T>(&self, f: impl FnOnce(&mut Vec<Monthly>) -> T) -> std::io::Result<T> {
         let _one = self.lock.lock().unwrap_or_else(|e| e.into_inner());
-        let mut all = self.file.load();
+        let before = self.file.load();
+        let mut all = before.clone();
         let out = f(&mut all);
-        self.file.save(&all)?;
+        if all != before {
+            self.file.save(&all)?;
+        }
         Ok(out)
     }
 

@@ -537,13 +537,11 @@ impl Session {
                 prices.insert(region.to_string(), p);
             }
         }
-        let mut rehearsals = BTreeMap::new();
-        for r in self.tester.rehearsals.results().all() {
-            if r.project_id == project_id {
-                // Oldest first in the file: the newest of each backup stays.
-                rehearsals.insert(r.backup_id.clone(), r);
-            }
-        }
+        let rehearsals = self
+            .tester
+            .rehearsals
+            .results()
+            .newest_by(|r| (r.project_id == project_id).then(|| r.backup_id.clone()));
         Ok(BackupList {
             rows,
             prices,
@@ -972,6 +970,12 @@ impl Session {
             )
         }));
         let (_, loaded) = tokio::try_join!(async { Ok(regions.await?) }, lists)?;
+        // One read of the results for every row.
+        let tested = self.tester.rehearsals.results().newest_by(|r| {
+            r.instance_id
+                .clone()
+                .map(|instance| (r.project_id.clone(), instance))
+        });
         let mut out = Vec::new();
         for (project, (instances, flavors, list, snapshots)) in projects.iter().zip(loaded) {
             let wfs: Vec<ovh::types::Workflow> = list.into_iter().map(|(_, w)| w).collect();
@@ -991,11 +995,7 @@ impl Session {
                     .cloned()
                     .unwrap_or_default();
                 let mut rating = automatic::rate(&mine, &backups_of, now);
-                let rehearsal = self
-                    .tester
-                    .rehearsals
-                    .results()
-                    .last_of(&project.id, &inst.id);
+                let rehearsal = tested.get(&(project.id.clone(), inst.id.clone())).cloned();
                 // A backup that did not boot needs the user more than a missing schedule: the
                 // backups there are may not restore.
                 if rating.attention.is_none()
