@@ -8,21 +8,26 @@ use std::time::Duration;
 
 use e2e::{http, spare_port, with_app_env, App, NotificationWatch, Result};
 
-/// The demo cloud's instances whose name says they are a rehearsal's.
-async fn temporary(port: u16) -> Result<Vec<String>> {
+/// Fails while the demo cloud has an instance whose name says it is a rehearsal's.
+async fn nothing_left(port: u16) -> Result<()> {
     let (status, body) = http(port, "GET", "/_sim/stats", "application/json", "").await?;
     let stats: serde_json::Value = serde_json::from_str(&body).map_err(|e| e.to_string())?;
     if status != 200 {
         return Err(format!("stats: HTTP {status}"));
     }
-    Ok(stats["instances"]
+    let left = stats["instances"]
         .as_array()
         .ok_or("the stats list no instances")?
         .iter()
         .filter_map(|n| n.as_str())
         .filter(|n| n.starts_with("rehearsal-"))
         .map(str::to_string)
-        .collect())
+        .collect::<Vec<_>>();
+    if left.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("the temporary instance is still there: {left:?}"))
+    }
 }
 
 /// Opens "Test this backup" on the backup `name` and waits for its dialog's Confirm.
@@ -87,10 +92,7 @@ async fn a_tested_backup_is_notified_leaves_nothing_and_shows_on_the_overview() 
                     Duration::from_secs(5),
                 )
                 .await?;
-            let left = temporary(port).await?;
-            if !left.is_empty() {
-                return Err(format!("the temporary instance is still there: {left:?}"));
-            }
+            nothing_left(port).await?;
             app.click_text("Protection overview").await?;
             let row = "tr[data-covered='mail-gateway'] [data-rehearsal='passed']";
             let line = app.text_of(row).await?;
@@ -167,10 +169,7 @@ async fn a_backup_that_does_not_answer_fails_is_deleted_and_needs_attention() {
                     Duration::from_secs(5),
                 )
                 .await?;
-            let left = temporary(port).await?;
-            if !left.is_empty() {
-                return Err(format!("the temporary instance is still there: {left:?}"));
-            }
+            nothing_left(port).await?;
             app.click_text("Protection overview").await?;
             let row = "tr[data-covered='file-server-nvme']";
             let text = app.text_of(row).await?;

@@ -500,7 +500,7 @@ async fn restore_tests_need_the_deletion_rule_and_ask_for_it() {
     };
     let session = open(vault.clone()).await;
     let project = session.projects().await.unwrap()[0].id.clone();
-    let backup = common::backup_id(&running, "mail-gateway weekly");
+    let backup = common::backup_id(&running.sim, "mail-gateway weekly");
     let form = session.rehearsal_form(&project, &backup).await.unwrap();
     assert_eq!(form.access, desk::rehearsal::Access::Missing);
     let refused = session.start_rehearsal(&project, &backup, None, true).await;
@@ -512,7 +512,7 @@ async fn restore_tests_need_the_deletion_rule_and_ask_for_it() {
         "{refused:?}"
     );
     assert!(
-        !common::instance_names(&running)
+        !common::instance_names(&running.sim)
             .iter()
             .any(|n| n.starts_with("rehearsal-")),
         "an instance it could not delete was made"

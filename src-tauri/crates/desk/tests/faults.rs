@@ -291,14 +291,7 @@ impl Fx {
 
     /// The id of the backup named `name`.
     fn backup(&self, name: &str) -> String {
-        let world = self.sim.world.lock().unwrap();
-        world
-            .projects
-            .iter()
-            .flat_map(|p| p.snapshots.iter())
-            .find(|s| s.name == name)
-            .map(|s| s.id.clone())
-            .expect("backup")
+        common::backup_id(&self.sim, name)
     }
 
     /// The rehearsal notices so far.
@@ -332,13 +325,19 @@ impl Fx {
 
     /// The simulator's instances whose name starts `rehearsal-`.
     fn temporary(&self) -> Vec<String> {
-        let world = self.sim.world.lock().unwrap();
-        world
-            .projects
-            .iter()
-            .flat_map(|p| p.instances.iter())
-            .filter(|i| i.name.starts_with("rehearsal-"))
-            .map(|i| i.name.clone())
+        common::instance_names(&self.sim)
+            .into_iter()
+            .filter(|n| n.starts_with("rehearsal-"))
+            .collect()
+    }
+
+    /// The instance names told so far in the rehearsal notices `pick` keeps (cleaned up, or
+    /// left behind).
+    fn names_told(&self, pick: impl Fn(rehearsal::Event) -> Option<Vec<String>>) -> Vec<String> {
+        self.rehearsals()
+            .into_iter()
+            .filter_map(pick)
+            .flatten()
             .collect()
     }
 
@@ -1071,15 +1070,10 @@ async fn the_app_killed_during_a_rehearsal_then_restarted() {
     fx.open_session(Duration::from_secs(5)).await;
     let mut told = Vec::new();
     for _ in 0..200 {
-        told = fx
-            .rehearsals()
-            .into_iter()
-            .filter_map(|e| match e {
-                rehearsal::Event::CleanedUp { names } => Some(names),
-                _ => None,
-            })
-            .flatten()
-            .collect();
+        told = fx.names_told(|e| match e {
+            rehearsal::Event::CleanedUp { names } => Some(names),
+            _ => None,
+        });
         if !told.is_empty() {
             break;
         }
@@ -1107,15 +1101,10 @@ async fn a_refused_deletion_is_told_and_done_at_the_next_start() {
     .unwrap();
     let ended = fx.until_rehearsed(&mail).await;
     assert!(ended.left_behind, "{ended:?}");
-    let left: Vec<String> = fx
-        .rehearsals()
-        .into_iter()
-        .filter_map(|e| match e {
-            rehearsal::Event::LeftBehind { names } => Some(names),
-            _ => None,
-        })
-        .flatten()
-        .collect();
+    let left = fx.names_told(|e| match e {
+        rehearsal::Event::LeftBehind { names } => Some(names),
+        _ => None,
+    });
     assert_eq!(left, fx.temporary(), "the user was not told what is left");
     assert_eq!(left.len(), 1);
     fx.clear();

@@ -35,9 +35,9 @@ pub async fn within_2s(mut done: impl FnMut() -> bool) -> bool {
     done()
 }
 
-/// The id of the backup named `name` in `running`'s world.
-pub fn backup_id(running: &Running, name: &str) -> String {
-    let world = running.sim.world.lock().unwrap();
+/// The id of the backup named `name` in `sim`'s world.
+pub fn backup_id(sim: &Sim, name: &str) -> String {
+    let world = sim.world.lock().unwrap();
     world
         .projects
         .iter()
@@ -47,9 +47,9 @@ pub fn backup_id(running: &Running, name: &str) -> String {
         .unwrap_or_else(|| panic!("no backup named {name}"))
 }
 
-/// The names of `running`'s instances, every project.
-pub fn instance_names(running: &Running) -> Vec<String> {
-    let world = running.sim.world.lock().unwrap();
+/// The names of `sim`'s instances, every project.
+pub fn instance_names(sim: &Sim) -> Vec<String> {
+    let world = sim.world.lock().unwrap();
     world
         .projects
         .iter()
