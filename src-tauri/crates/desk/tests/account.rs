@@ -287,7 +287,8 @@ async fn read_only_keys_say_which_features_will_not_work() {
             Feature::CancelBackups,
             Feature::DeleteBackups,
             Feature::Restore,
-            Feature::AutomaticBackups
+            Feature::AutomaticBackups,
+            Feature::VolumeBackups
         ]
     );
     account::forget(&vault).unwrap();

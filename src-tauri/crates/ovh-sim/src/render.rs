@@ -126,6 +126,39 @@ pub fn snapshot(s: &Snapshot, now: DateTime<Utc>) -> Value {
     })
 }
 
+/// `cloud.volume.Volume`.
+pub fn volume(v: &Volume) -> Value {
+    json!({
+        "attachedTo": v.attached_to,
+        "availabilityZone": null,
+        "bootable": v.bootable,
+        "creationDate": ts(v.created),
+        "description": "",
+        "id": v.id,
+        "name": v.name,
+        "planCode": format!("volume.{}.consumption", v.volume_type),
+        "region": v.region,
+        "size": v.size_gb,
+        "status": v.status(),
+        "type": v.volume_type,
+    })
+}
+
+/// `cloud.volume.Snapshot`.
+pub fn volume_snapshot(s: &VolumeSnapshot, now: DateTime<Utc>) -> Value {
+    json!({
+        "creationDate": ts(s.created),
+        "description": s.description,
+        "id": s.id,
+        "name": s.name,
+        "planCode": "volume.snapshot.consumption",
+        "region": s.region,
+        "size": s.size_gb,
+        "status": s.status(now),
+        "volumeId": s.volume_id,
+    })
+}
+
 /// The image an instance runs: a public image or one of the project's snapshots.
 fn instance_image(p: &Project, inst: &Instance, now: DateTime<Utc>) -> Value {
     if let Some(i) = p.images.iter().find(|i| i.id == inst.image_id) {

@@ -175,6 +175,8 @@ fn empty_project(
         images: Vec::new(),
         instances: Vec::new(),
         snapshots: Vec::new(),
+        volumes: Vec::new(),
+        volume_snapshots: Vec::new(),
         workflows: Vec::new(),
         operations: Vec::new(),
         ssh_keys: Vec::new(),
@@ -284,6 +286,32 @@ fn add_instance(
         ssh_key_id: p.ssh_keys.first().map(|k| k.id.clone()),
         ipv4: format!("51.210.{}.{}", 10 + n, 20 + n * 3),
         used_gb,
+    });
+    id
+}
+
+/// Adds a Block Storage volume, attached to `instance_id` when given.
+#[allow(clippy::too_many_arguments)]
+fn add_volume(
+    world: &mut World,
+    p: &mut Project,
+    name: &str,
+    region: &str,
+    size_gb: u64,
+    volume_type: &str,
+    instance_id: Option<&str>,
+    now: DateTime<Utc>,
+) -> String {
+    let id = world.new_uuid();
+    p.volumes.push(Volume {
+        id: id.clone(),
+        name: name.into(),
+        region: region.into(),
+        size_gb,
+        volume_type: volume_type.into(),
+        attached_to: instance_id.map(str::to_string).into_iter().collect(),
+        bootable: false,
+        created: now - Duration::days(150),
     });
     id
 }
@@ -737,6 +765,48 @@ pub fn demo(keys: &Keys, now: DateTime<Utc>) -> World {
         false,
     );
 
+    // Additional disks: the database's data and its write-ahead log, and the file server's
+    // share (issue 20); one volume left detached, which no backup set takes.
+    add_volume(
+        &mut w,
+        &mut prod,
+        "db-data",
+        "SBG5",
+        200,
+        "high-speed",
+        Some(&db),
+        now,
+    );
+    add_volume(
+        &mut w,
+        &mut prod,
+        "db-wal",
+        "SBG5",
+        50,
+        "high-speed",
+        Some(&db),
+        now,
+    );
+    add_volume(
+        &mut w,
+        &mut prod,
+        "shared-files",
+        "GRA11",
+        500,
+        "classic",
+        Some(&files),
+        now,
+    );
+    add_volume(
+        &mut w,
+        &mut prod,
+        "old-exports",
+        "GRA11",
+        100,
+        "classic",
+        None,
+        now,
+    );
     w.projects.push(prod);
     w.projects.push(staging);
     w

@@ -172,6 +172,60 @@ impl Snapshot {
     }
 }
 
+/// A Block Storage volume (`cloud.volume.Volume`), attached to at most one instance here.
+#[derive(Debug, Clone)]
+pub struct Volume {
+    pub id: String,
+    pub name: String,
+    pub region: String,
+    pub size_gb: u64,
+    /// `classic` or `high-speed`.
+    pub volume_type: String,
+    pub attached_to: Vec<String>,
+    pub bootable: bool,
+    pub created: DateTime<Utc>,
+}
+
+impl Volume {
+    /// Cinder's status: `in-use` when attached.
+    pub fn status(&self) -> &'static str {
+        if self.attached_to.is_empty() {
+            "available"
+        } else {
+            "in-use"
+        }
+    }
+}
+
+/// A volume snapshot (`cloud.volume.Snapshot`): `creating` for a while, then `available` (or
+/// `error` when made to fail).
+#[derive(Debug, Clone)]
+pub struct VolumeSnapshot {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub region: String,
+    pub volume_id: String,
+    pub size_gb: u64,
+    pub created: DateTime<Utc>,
+    pub duration_secs: f64,
+    pub fails: bool,
+}
+
+impl VolumeSnapshot {
+    /// The schema's status at `now`.
+    pub fn status(&self, now: DateTime<Utc>) -> &'static str {
+        let age = (now - self.created).num_milliseconds() as f64 / 1000.0;
+        if age < self.duration_secs {
+            "creating"
+        } else if self.fails {
+            "error"
+        } else {
+            "available"
+        }
+    }
+}
+
 /// One run of a workflow.
 #[derive(Debug, Clone)]
 pub struct Execution {
@@ -233,6 +287,8 @@ pub struct Project {
     pub images: Vec<Image>,
     pub instances: Vec<Instance>,
     pub snapshots: Vec<Snapshot>,
+    pub volumes: Vec<Volume>,
+    pub volume_snapshots: Vec<VolumeSnapshot>,
     pub workflows: Vec<Workflow>,
     pub operations: Vec<Operation>,
     pub ssh_keys: Vec<SshKey>,
@@ -356,6 +412,8 @@ pub struct World {
     pub fail_next_snapshots: u32,
     /// Snapshots of instances with these names always end in `error`.
     pub failing_instances: Vec<String>,
+    /// The next this-many new volume snapshots end in `error`.
+    pub fail_next_volume_snapshots: u32,
     /// The next this-many workflow runs do not happen at all (an OVH-side outage).
     pub skip_next_runs: u32,
     /// Put before a new workflow's name to make its `backupName`. OVH's rule is unconfirmed
@@ -389,6 +447,7 @@ impl World {
             pace: Pace::default(),
             fail_next_snapshots: 0,
             failing_instances: Vec::new(),
+            fail_next_volume_snapshots: 0,
             skip_next_runs: 0,
             backup_name_prefix: String::new(),
             messy: false,
@@ -579,6 +638,70 @@ impl World {
         };
         self.projects[pi].snapshots.push(snapshot);
         Ok(id)
+    }
+
+    /// Starts a snapshot of a volume at `at`. OVH's guide: a volume snapshot needs no
+    /// detaching; Cinder refuses a volume that is itself busy (creating, deleting, in error).
+    pub fn start_volume_snapshot(
+        &mut self,
+        pi: usize,
+        volume_id: &str,
+        name: &str,
+        description: &str,
+        at: DateTime<Utc>,
+    ) -> Result<VolumeSnapshot, Refusal> {
+        let volume = self.projects[pi]
+            .volumes
+            .iter()
+            .find(|v| v.id == volume_id)
+            .ok_or_else(|| Refusal::not_found(format!("Volume {volume_id} not found")))?
+            .clone();
+        let fails = if self.fail_next_volume_snapshots > 0 {
+            self.fail_next_volume_snapshots -= 1;
+            true
+        } else {
+            false
+        };
+        // A volume snapshot copies blocks inside the storage cluster: quicker than an
+        // instance backup's upload, and so paced on the same knob at a tenth.
+        let duration = (volume.size_gb as f64 * self.pace.snapshot_secs_per_gb / 10.0)
+            .max(self.pace.snapshot_min_secs);
+        let snapshot = VolumeSnapshot {
+            id: self.new_uuid(),
+            name: name.to_string(),
+            description: description.to_string(),
+            region: volume.region,
+            volume_id: volume.id,
+            size_gb: volume.size_gb,
+            created: at,
+            duration_secs: duration,
+            fails,
+        };
+        self.projects[pi].volume_snapshots.push(snapshot.clone());
+        Ok(snapshot)
+    }
+
+    /// Deletes a volume snapshot unless it is still being made (Cinder: "must be available or
+    /// error").
+    pub fn delete_volume_snapshot(
+        &mut self,
+        pi: usize,
+        id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), Refusal> {
+        let project = &self.projects[pi];
+        let snap = project
+            .volume_snapshots
+            .iter()
+            .find(|s| s.id == id)
+            .ok_or_else(|| Refusal::not_found(format!("Snapshot {id} not found")))?;
+        if snap.status(now) == "creating" {
+            return Err(Refusal::bad_request(format!(
+                "Invalid snapshot: Snapshot {id} status must be available or error"
+            )));
+        }
+        self.projects[pi].volume_snapshots.retain(|s| s.id != id);
+        Ok(())
     }
 
     /// The index of a project, for the mutating calls.

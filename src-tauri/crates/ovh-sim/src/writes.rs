@@ -17,6 +17,16 @@ pub struct NewSnapshot {
     pub snapshot_name: String,
 }
 
+/// Body of `POST /cloud/project/{p}/volume/{v}/snapshot` (`cloud.volume.Snapshot` creation:
+/// `name` and `description`, both optional in the schema).
+#[derive(Debug, Deserialize)]
+pub struct NewVolumeSnapshot {
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
 /// `POST /cloud/project/{p}/region/{r}/workflow/backup`
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]

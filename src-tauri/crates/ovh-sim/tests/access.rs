@@ -5,7 +5,9 @@ mod common;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 
-use ovh::types::{CredentialRequest, InstanceCreation, RescueMode, WorkflowCreation};
+use ovh::types::{
+    CredentialRequest, InstanceCreation, RescueMode, VolumeSnapshotCreation, WorkflowCreation,
+};
 use ovh::{Client, Credentials, Endpoint, RetryPolicy};
 use ovh_sim::Keys;
 
@@ -33,6 +35,11 @@ const CALLED: &[&str] = &[
     "snapshots",
     "snapshot",
     "delete_snapshot",
+    "volumes",
+    "create_volume_snapshot",
+    "volume_snapshots",
+    "volume_snapshot",
+    "delete_volume_snapshot",
     "delete_instance",
     "workflows",
     "workflow",
@@ -204,6 +211,24 @@ async fn the_requested_rules_cover_every_call_the_client_makes() {
         .find(|s| s.status == "active" && s.id != backup.id)
         .unwrap();
     c.delete_snapshot(&p, &unused.id).await.unwrap();
+
+    let volumes = c.volumes(&p, Some("SBG5")).await.unwrap();
+    let data = volumes.iter().find(|v| v.name == "db-data").unwrap();
+    let made = c
+        .create_volume_snapshot(
+            &p,
+            &data.id,
+            &VolumeSnapshotCreation {
+                name: "least-privilege",
+                description: "",
+            },
+        )
+        .await
+        .unwrap();
+    assert!(!c.volume_snapshots(&p, None).await.unwrap().is_empty());
+    common::advance(&running, 3600).await;
+    c.volume_snapshot(&p, &made.id).await.unwrap();
+    c.delete_volume_snapshot(&p, &made.id).await.unwrap();
     // request_credential is the call that made `c`.
 }
 

@@ -71,6 +71,66 @@ async fn an_injected_failure_ends_in_error() {
     assert_eq!(client.snapshot(&p, &id).await.unwrap().status, "error");
 }
 
+/// A volume snapshot is `creating`, then `available` (`error` when made to fail); it cannot be
+/// deleted while creating, and then can; the demo's volumes are attached as said.
+#[tokio::test]
+async fn a_volume_snapshot_moves_creating_available_and_is_deleted_after() {
+    let (running, client) = demo().await;
+    let p = first_project(&client).await;
+    let db = instance_id(&client, &p, "db-primary").await;
+    let volumes = client.volumes(&p, None).await.unwrap();
+    let mut of_db: Vec<&str> = volumes
+        .iter()
+        .filter(|v| v.is_additional_disk_of(&db))
+        .map(|v| v.name.as_str())
+        .collect();
+    of_db.sort();
+    assert_eq!(of_db, ["db-data", "db-wal"]);
+    assert!(volumes
+        .iter()
+        .any(|v| v.name == "old-exports" && v.attached_to.is_empty() && v.status == "available"));
+    let data = volumes.iter().find(|v| v.name == "db-data").unwrap();
+    assert_eq!((data.size, data.status.as_str()), (200, "in-use"));
+
+    let body = ovh::types::VolumeSnapshotCreation {
+        name: "db-primary 2026-12-05",
+        description: "",
+    };
+    let made = client
+        .create_volume_snapshot(&p, &data.id, &body)
+        .await
+        .unwrap();
+    assert_eq!((made.status.as_str(), made.size), ("creating", 200));
+    let refused = client
+        .delete_volume_snapshot(&p, &made.id)
+        .await
+        .unwrap_err();
+    assert_eq!(refused.status(), Some(400), "{refused}");
+    advance(&running, 600).await;
+    let read = client.volume_snapshot(&p, &made.id).await.unwrap();
+    assert_eq!(read.snapshot_status(), ovh::types::SnapshotStatus::Active);
+    assert_eq!(
+        read.plan_code.as_deref(),
+        Some("volume.snapshot.consumption")
+    );
+    client.delete_volume_snapshot(&p, &made.id).await.unwrap();
+    assert!(client.volume_snapshots(&p, None).await.unwrap().is_empty());
+
+    control(&running, "fail-next-volume-snapshots", json!({"count": 1})).await;
+    let failing = client
+        .create_volume_snapshot(&p, &data.id, &body)
+        .await
+        .unwrap();
+    advance(&running, 600).await;
+    let read = client.volume_snapshot(&p, &failing.id).await.unwrap();
+    assert_eq!(read.snapshot_status(), ovh::types::SnapshotStatus::Failed);
+    let missing = client
+        .create_volume_snapshot(&p, "nope", &body)
+        .await
+        .unwrap_err();
+    assert_eq!(missing.status(), Some(404), "{missing}");
+}
+
 #[tokio::test]
 async fn a_workflow_runs_on_its_cron_rotates_and_records_executions() {
     let (sim, client) = demo().await;

@@ -65,6 +65,17 @@ check(made.get("snapshotId"), "snapshot POST with a signed JSON body")
 check(client.get(f"/cloud/project/{p}/snapshot/{made['snapshotId']}")["status"] in ("queued", "saving"), "backup in progress")
 expect(ResourceNotFoundError, lambda: client.get(f"/cloud/project/{p}/snapshot/nope"), "404 mapped")
 expect(BadParametersError, lambda: client.post(f"/cloud/project/{p}/instance/{mail['id']}/snapshot"), "400 on missing body")
+# Volumes and their snapshots (issue 20): an attached volume's snapshot, read back, and
+# refused deletion while it is still being made.
+vols = client.get(f"/cloud/project/{p}/volume", region="SBG5")
+data = next(v for v in vols if v["name"] == "db-data")
+check(data["status"] == "in-use" and data["attachedTo"] and data["size"] == 200, "attached volume")
+vs = client.post(f"/cloud/project/{p}/volume/{data['id']}/snapshot", name="from python", description="")
+check(vs["status"] == "creating" and vs["volumeId"] == data["id"], "volume snapshot POST")
+check(any(x["id"] == vs["id"] for x in client.get(f"/cloud/project/{p}/volume/snapshot", region="SBG5")), "volume snapshot listed")
+check(client.get(f"/cloud/project/{p}/volume/snapshot/{vs['id']}")["name"] == "from python", "volume snapshot read")
+expect(BadParametersError, lambda: client.delete(f"/cloud/project/{p}/volume/snapshot/{vs['id']}"), "no delete while creating")
+expect(ResourceNotFoundError, lambda: client.post(f"/cloud/project/{p}/volume/nope/snapshot", name="x"), "unknown volume")
 
 bad_secret = ovh.Client(endpoint="backup-desk-sim", application_key=ak, application_secret="wrong", consumer_key=ck)
 e = expect(BadParametersError, lambda: bad_secret.get("/cloud/project"), "bad signature refused")

@@ -226,6 +226,67 @@ impl Client {
         Ok(())
     }
 
+    /// `GET /cloud/project/{id}/volume`, optionally for one region: Block Storage volumes.
+    pub async fn volumes(&self, project_id: &str, region: Option<&str>) -> Result<Vec<Volume>> {
+        let query: Vec<(&str, &str)> = region.map(|r| ("region", r)).into_iter().collect();
+        self.get_list(&format!("{}/volume", project(project_id)), &query)
+            .await
+    }
+
+    /// `POST /cloud/project/{id}/volume/{volume}/snapshot`: a snapshot of an attached volume
+    /// (OVH's guide: a volume snapshot needs no detaching, unlike a volume backup).
+    ///
+    /// Never retried: if the answer is lost, look for the snapshot by name before trying again.
+    pub async fn create_volume_snapshot(
+        &self,
+        project_id: &str,
+        volume_id: &str,
+        body: &VolumeSnapshotCreation<'_>,
+    ) -> Result<VolumeSnapshot> {
+        let path = format!("{}/volume/{}/snapshot", project(project_id), seg(volume_id));
+        self.post(&path, body).await
+    }
+
+    /// `GET /cloud/project/{id}/volume/snapshot`, optionally for one region.
+    pub async fn volume_snapshots(
+        &self,
+        project_id: &str,
+        region: Option<&str>,
+    ) -> Result<Vec<VolumeSnapshot>> {
+        let query: Vec<(&str, &str)> = region.map(|r| ("region", r)).into_iter().collect();
+        self.get_list(&format!("{}/volume/snapshot", project(project_id)), &query)
+            .await
+    }
+
+    /// `GET /cloud/project/{id}/volume/snapshot/{snapshot}`.
+    pub async fn volume_snapshot(
+        &self,
+        project_id: &str,
+        snapshot_id: &str,
+    ) -> Result<VolumeSnapshot> {
+        self.get(
+            &format!(
+                "{}/volume/snapshot/{}",
+                project(project_id),
+                seg(snapshot_id)
+            ),
+            &[],
+        )
+        .await
+    }
+
+    /// `DELETE /cloud/project/{id}/volume/snapshot/{snapshot}` (answers nothing).
+    pub async fn delete_volume_snapshot(&self, project_id: &str, snapshot_id: &str) -> Result<()> {
+        let _: IgnoredAny = self
+            .delete(&format!(
+                "{}/volume/snapshot/{}",
+                project(project_id),
+                seg(snapshot_id)
+            ))
+            .await?;
+        Ok(())
+    }
+
     /// `GET /cloud/project/{id}/region/{region}/workflow/backup`.
     pub async fn workflows(&self, project_id: &str, region: &str) -> Result<Vec<Workflow>> {
         self.get_list(

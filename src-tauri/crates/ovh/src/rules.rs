@@ -27,6 +27,10 @@ pub const ACCESS_RULES: &[(&str, &str)] = &[
     ("POST", "/cloud/project/*/region/*/workflow/backup"),
     ("DELETE", "/cloud/project/*/snapshot/*"),
     ("DELETE", "/cloud/project/*/region/*/workflow/backup/*"),
+    // A backup set's volume parts (issue 20): one snapshot per additional volume, deleted with
+    // its set.
+    ("POST", "/cloud/project/*/volume/*/snapshot"),
+    ("DELETE", "/cloud/project/*/volume/snapshot/*"),
 ];
 
 /// The rule restore rehearsals add, asked for only when the user turns rehearsals on: deleting
@@ -91,16 +95,19 @@ pub enum Feature {
     DeleteBackups,
     Restore,
     AutomaticBackups,
+    /// Back up an instance's additional volumes with it, and delete those backups.
+    VolumeBackups,
 }
 
 impl Feature {
-    pub const ALL: [Feature; 6] = [
+    pub const ALL: [Feature; 7] = [
         Feature::Browse,
         Feature::CreateBackups,
         Feature::CancelBackups,
         Feature::DeleteBackups,
         Feature::Restore,
         Feature::AutomaticBackups,
+        Feature::VolumeBackups,
     ];
 
     /// Concrete example calls the feature makes (ids stand for any id).
@@ -114,6 +121,8 @@ impl Feature {
                 ("GET", "/cloud/project/p/flavor"),
                 ("GET", "/cloud/project/p/snapshot"),
                 ("GET", "/cloud/project/p/region/r/workflow/backup"),
+                ("GET", "/cloud/project/p/volume"),
+                ("GET", "/cloud/project/p/volume/snapshot"),
             ],
             Feature::CreateBackups => &[("POST", "/cloud/project/p/instance/i/snapshot")],
             Feature::CancelBackups => {
@@ -129,6 +138,10 @@ impl Feature {
             Feature::AutomaticBackups => &[
                 ("POST", "/cloud/project/p/region/r/workflow/backup"),
                 ("DELETE", "/cloud/project/p/region/r/workflow/backup/w"),
+            ],
+            Feature::VolumeBackups => &[
+                ("POST", "/cloud/project/p/volume/v/snapshot"),
+                ("DELETE", "/cloud/project/p/volume/snapshot/s"),
             ],
         }
     }
@@ -217,7 +230,8 @@ mod tests {
                 Feature::CancelBackups,
                 Feature::DeleteBackups,
                 Feature::Restore,
-                Feature::AutomaticBackups
+                Feature::AutomaticBackups,
+                Feature::VolumeBackups
             ]
         );
         assert_eq!(missing_features(&[]), Feature::ALL.to_vec());

@@ -308,6 +308,88 @@ pub struct SnapshotCreated {
     pub snapshot_id: Option<String>,
 }
 
+/// `cloud.volume.Volume`: a Block Storage volume (OVH schema, `GET /cloud/project/{id}/volume`;
+/// the fields ovhcloud-cli's `cloud_volume.tmpl` shows). Only what the app reads; the rest of
+/// the shape may vary and is ignored.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Volume {
+    pub id: String,
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub name: String,
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub region: String,
+    /// Size in GB.
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub size: u64,
+    /// Cinder's status: `available`, `in-use`, `creating`, `attaching`, `detaching`, `error`...
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub status: String,
+    /// `classic`, `high-speed`, `high-speed-gen2`...: free-form here.
+    #[serde(default, rename = "type", deserialize_with = "null_as_default")]
+    pub volume_type: String,
+    /// The instances it is attached to (ids).
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub attached_to: Vec<String>,
+    /// A boot volume is part of its instance, not an additional disk.
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub bootable: bool,
+    #[serde(default, deserialize_with = "lenient_datetime")]
+    pub creation_date: Option<DateTime<Utc>>,
+}
+
+impl Volume {
+    /// Whether this is an additional disk of `instance_id`: attached to it and not its boot
+    /// volume (an instance booted from a volume is backed up with it by the instance backup).
+    pub fn is_additional_disk_of(&self, instance_id: &str) -> bool {
+        !self.bootable && self.attached_to.iter().any(|i| i == instance_id)
+    }
+}
+
+/// `cloud.volume.Snapshot`: a snapshot of a Block Storage volume (OVH schema 2024).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VolumeSnapshot {
+    pub id: String,
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub name: String,
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub region: String,
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub volume_id: String,
+    /// Size in GB (the volume's).
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub size: u64,
+    /// `available`, `creating`, `deleting`, `error`, `error_deleting` (the schema's enum).
+    #[serde(default, deserialize_with = "null_as_default")]
+    pub status: String,
+    #[serde(default, deserialize_with = "lenient_datetime")]
+    pub creation_date: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub plan_code: Option<String>,
+}
+
+impl VolumeSnapshot {
+    /// The status, classified as an instance backup's is: unknown words count as failed, so
+    /// they are never shown as safe.
+    pub fn snapshot_status(&self) -> SnapshotStatus {
+        match self.status.to_ascii_lowercase().as_str() {
+            "creating" => SnapshotStatus::InProgress,
+            "available" => SnapshotStatus::Active,
+            "deleting" => SnapshotStatus::Deleting,
+            _ => SnapshotStatus::Failed,
+        }
+    }
+}
+
+/// Body of `POST /cloud/project/{id}/volume/{volume}/snapshot` (both fields optional in the
+/// schema; the app always names its snapshots, so that a lost answer can be looked up).
+#[derive(Debug, Clone, Serialize)]
+pub struct VolumeSnapshotCreation<'a> {
+    pub name: &'a str,
+    pub description: &'a str,
+}
+
 /// `cloud.Execution`: one run of a backup workflow.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]

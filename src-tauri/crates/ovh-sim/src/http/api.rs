@@ -20,8 +20,8 @@ use crate::auth::{self, Principal};
 use crate::render;
 use crate::world::{Refusal, World};
 use crate::writes::{
-    workflow_region, CredentialRequest, NewInstance, NewSnapshot, NewWorkflow, Reinstall,
-    RescueMode,
+    workflow_region, CredentialRequest, NewInstance, NewSnapshot, NewVolumeSnapshot, NewWorkflow,
+    Reinstall, RescueMode,
 };
 use crate::Sim;
 
@@ -71,6 +71,17 @@ pub(super) fn routes(sim: Arc<Sim>) -> Router<Arc<Sim>> {
         .route(
             &format!("{project}/snapshot/{{id}}"),
             get(snapshot).delete(delete_snapshot),
+        )
+        .route(&format!("{project}/volume"), get(volumes))
+        .route(&format!("{project}/volume/snapshot"), get(volume_snapshots))
+        .route(
+            &format!("{project}/volume/snapshot/{{id}}"),
+            get(volume_snapshot).delete(delete_volume_snapshot),
+        )
+        .route(&format!("{project}/volume/{{v}}"), get(volume))
+        .route(
+            &format!("{project}/volume/{{v}}/snapshot"),
+            post(create_volume_snapshot),
         )
         .route(
             &format!("{project}/region/{{r}}/workflow/backup"),
@@ -460,6 +471,75 @@ async fn delete_snapshot(cx: Cx, Path((p, id)): Path<(String, String)>) -> Answe
     let mut v = render::snapshot(&removed, cx.now);
     v["status"] = json!("deleting");
     Ok(Json(v))
+}
+
+async fn volumes(cx: Cx, Path(p): Path<String>, Query(q): Query<RegionFilter>) -> Answer {
+    let world = cx.world();
+    Ok(Json(json!(world
+        .project(&p)?
+        .volumes
+        .iter()
+        .filter(|v| q.admits(&v.region))
+        .map(render::volume)
+        .collect::<Vec<_>>())))
+}
+
+async fn volume(cx: Cx, Path((p, v)): Path<(String, String)>) -> Answer {
+    let world = cx.world();
+    world
+        .project(&p)?
+        .volumes
+        .iter()
+        .find(|x| x.id == v)
+        .map(|x| Json(render::volume(x)))
+        .ok_or_else(|| Refusal::not_found(format!("Volume {v} not found")))
+}
+
+async fn create_volume_snapshot(
+    cx: Cx,
+    Path((p, v)): Path<(String, String)>,
+    Payload(new): Payload<NewVolumeSnapshot>,
+) -> Answer {
+    let name = new.name.unwrap_or_default();
+    if name.chars().count() > 255 {
+        return Err(Refusal::bad_request(
+            "Invalid name: must be at most 255 characters",
+        ));
+    }
+    let description = new.description.unwrap_or_default();
+    let mut world = cx.world();
+    let pi = world.project_index(&p)?;
+    let snapshot = world.start_volume_snapshot(pi, &v, &name, &description, cx.now)?;
+    Ok(Json(render::volume_snapshot(&snapshot, cx.now)))
+}
+
+async fn volume_snapshots(cx: Cx, Path(p): Path<String>, Query(q): Query<RegionFilter>) -> Answer {
+    let world = cx.world();
+    Ok(Json(json!(world
+        .project(&p)?
+        .volume_snapshots
+        .iter()
+        .filter(|s| q.admits(&s.region))
+        .map(|s| render::volume_snapshot(s, cx.now))
+        .collect::<Vec<_>>())))
+}
+
+async fn volume_snapshot(cx: Cx, Path((p, id)): Path<(String, String)>) -> Answer {
+    let world = cx.world();
+    world
+        .project(&p)?
+        .volume_snapshots
+        .iter()
+        .find(|s| s.id == id)
+        .map(|s| Json(render::volume_snapshot(s, cx.now)))
+        .ok_or_else(|| Refusal::not_found(format!("Snapshot {id} not found")))
+}
+
+async fn delete_volume_snapshot(cx: Cx, Path((p, id)): Path<(String, String)>) -> Answer {
+    let mut world = cx.world();
+    let pi = world.project_index(&p)?;
+    world.delete_volume_snapshot(pi, &id, cx.now)?;
+    Ok(Json(Value::Null))
 }
 
 async fn workflows(cx: Cx, Path((p, r)): Path<(String, String)>) -> Answer {

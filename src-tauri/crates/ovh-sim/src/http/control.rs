@@ -25,6 +25,10 @@ pub fn routes() -> Router<Arc<Sim>> {
         )
         .route("/_sim/skew", post(control_skew))
         .route("/_sim/fail-next-snapshots", post(control_fail_next))
+        .route(
+            "/_sim/fail-next-volume-snapshots",
+            post(control_fail_next_volumes),
+        )
         .route("/_sim/skip-next-runs", post(control_skip_runs))
         .route("/_sim/credentials/{ck}/{action}", post(control_credential))
         .route("/_sim/stats", get(control_stats))
@@ -65,6 +69,17 @@ struct Count {
 
 async fn control_fail_next(State(sim): State<Arc<Sim>>, Json(c): Json<Count>) -> StatusCode {
     sim.world.lock().expect("world lock").fail_next_snapshots = c.count;
+    StatusCode::NO_CONTENT
+}
+
+async fn control_fail_next_volumes(
+    State(sim): State<Arc<Sim>>,
+    Json(c): Json<Count>,
+) -> StatusCode {
+    sim.world
+        .lock()
+        .expect("world lock")
+        .fail_next_volume_snapshots = c.count;
     StatusCode::NO_CONTENT
 }
 
