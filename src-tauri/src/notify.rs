@@ -466,6 +466,7 @@ mod tests {
             instance_name: "web-1".into(),
             region: "GRA11".into(),
             started_at: chrono::Utc::now(),
+            parts: Vec::new(),
         }
     }
 

@@ -615,6 +615,7 @@ mod tests {
             instance_name: instance.into(),
             region: "GRA11".into(),
             started_at: chrono::Utc::now(),
+            parts: Vec::new(),
         };
         let tracked = [
             t(Kind::Backup, "s1", "web"),

@@ -300,7 +300,7 @@ async fn budget(secs: u64) {
         if made == 5 {
             break;
         }
-        s.create_backup(&project, &i.id, &format!("budget {made}"), false)
+        s.create_backup(&project, &i.id, &format!("budget {made}"), false, &[])
             .await
             .expect("a budget backup starts");
         made += 1;
@@ -376,7 +376,7 @@ async fn latency() {
     let mut made = Vec::new();
     for (n, i) in instances.iter().take(20).enumerate() {
         let c = s
-            .create_backup(&project, &i.id, &format!("latency {n}"), false)
+            .create_backup(&project, &i.id, &format!("latency {n}"), false, &[])
             .await
             .expect("a latency backup starts");
         made.push(c.snapshot_id);

@@ -43,7 +43,8 @@ pub struct InFlight {
     started: Mutex<HashSet<String>>,
 }
 
-struct InFlightGuard<'a> {
+/// A backup of one instance being requested: others of it are refused until this is dropped.
+pub struct InFlightGuard<'a> {
     set: &'a InFlight,
     key: (String, String),
 }
@@ -59,7 +60,8 @@ impl Drop for InFlightGuard<'_> {
 }
 
 impl InFlight {
-    fn begin(&self, project_id: &str, instance_id: &str) -> Result<InFlightGuard<'_>> {
+    /// Holds the instance for one request (a backup, or a whole set with its volume parts).
+    pub fn begin(&self, project_id: &str, instance_id: &str) -> Result<InFlightGuard<'_>> {
         let key = (project_id.to_string(), instance_id.to_string());
         if !self
             .creating
@@ -120,8 +122,20 @@ pub async fn create(
     instance: &Instance,
     name: &str,
 ) -> Result<Created> {
-    let name = validate_name(name)?;
     let _guard = in_flight.begin(project_id, &instance.id)?;
+    create_held(client, in_flight, project_id, instance, name).await
+}
+
+/// [`create`], for a caller that holds the instance already ([`InFlight::begin`]) because it
+/// asks for more under the same hold (a set's volume parts).
+pub async fn create_held(
+    client: &Client,
+    in_flight: &InFlight,
+    project_id: &str,
+    instance: &Instance,
+    name: &str,
+) -> Result<Created> {
+    let name = validate_name(name)?;
     let find = || find_by_name(client, in_flight, project_id, &instance.region, &name);
     let created = match client
         .create_snapshot(project_id, &instance.id, &name)
@@ -218,6 +232,8 @@ pub struct BackupRow {
     pub refusal: Option<Refusal>,
     /// While in progress: roughly how long OVH takes to make it, from its creation ([`expected_secs`]).
     pub expected_secs: Option<u32>,
+    /// A backup set's volume parts (issue 20), from the app's record; empty for a plain backup.
+    pub parts: Vec<crate::volumes::PartRow>,
 }
 
 /// A rough guess of how long a backup in progress takes: from its size once OVH reports one,
@@ -369,6 +385,7 @@ pub fn rows(
                 min_disk_gb: s.min_disk,
                 created_at: s.creation_date,
                 raw_status: s.status,
+                parts: Vec::new(),
             }
         })
         .collect();
@@ -397,6 +414,39 @@ pub async fn list(
     Ok(rows(snapshots?, &instances?, &workflows, known))
 }
 
+/// Why each backup cannot be deleted now (`None`: it can), read once for all: only available
+/// backups no running instance was created from.
+pub async fn refusals(
+    client: &Client,
+    project_id: &str,
+    ids: &[String],
+) -> Result<Vec<(String, Option<Refusal>)>> {
+    let (snapshots, instances) = tokio::try_join!(
+        client.snapshots(project_id, None),
+        client.instances(project_id, None)
+    )?;
+    Ok(ids
+        .iter()
+        .map(|id| {
+            let refused = match snapshots.iter().find(|s| &s.id == id) {
+                None => Some(Refusal::Gone),
+                Some(s) => refusal(s.snapshot_status(), &users_of(&instances, id)),
+            };
+            (id.clone(), refused)
+        })
+        .collect())
+}
+
+/// Deletes one backup OVH was just checked to allow ([`refusals`]).
+pub async fn delete_one(client: &Client, project_id: &str, id: &str) -> Result<(), Refusal> {
+    client
+        .delete_snapshot(project_id, id)
+        .await
+        .map_err(|e| Refusal::Failed {
+            said: crate::Error::from(e).said(),
+        })
+}
+
 /// Deletes backups one by one, refusing before the API call those a running instance was
 /// created from. Returns, per backup, `Ok` or why it was not deleted.
 pub async fn delete(
@@ -404,25 +454,13 @@ pub async fn delete(
     project_id: &str,
     ids: &[String],
 ) -> Result<Vec<(String, Result<(), Refusal>)>> {
-    let (snapshots, instances) = tokio::try_join!(
-        client.snapshots(project_id, None),
-        client.instances(project_id, None)
-    )?;
     let mut outcome = Vec::with_capacity(ids.len());
-    for id in ids {
-        let result = match snapshots.iter().find(|s| &s.id == id) {
-            None => Err(Refusal::Gone),
-            Some(s) => match refusal(s.snapshot_status(), &users_of(&instances, id)) {
-                Some(refused) => Err(refused),
-                None => client
-                    .delete_snapshot(project_id, id)
-                    .await
-                    .map_err(|e| Refusal::Failed {
-                        said: crate::Error::from(e).said(),
-                    }),
-            },
+    for (id, refused) in refusals(client, project_id, ids).await? {
+        let result = match refused {
+            Some(refused) => Err(refused),
+            None => delete_one(client, project_id, &id).await,
         };
-        outcome.push((id.clone(), result));
+        outcome.push((id, result));
     }
     Ok(outcome)
 }

@@ -53,6 +53,10 @@ pub struct Tracked {
     pub instance_name: String,
     pub region: String,
     pub started_at: DateTime<Utc>,
+    /// A backup set's volume parts (issue 20), followed with the instance backup and told with
+    /// it as one. Journals written before sets have none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<crate::volumes::Part>,
 }
 
 /// Where the tracked list lives: `in-progress.json`, or memory only (tests, no data directory).
@@ -105,6 +109,7 @@ mod tests {
             instance_name: "web".into(),
             region: "GRA11".into(),
             started_at: Utc::now(),
+            parts: Vec::new(),
         };
         j.save(std::slice::from_ref(&t)).unwrap();
         assert_eq!(j.load(), vec![t]);

@@ -24,6 +24,7 @@ pub mod session;
 pub mod settings;
 pub mod tracker;
 pub mod vault;
+pub mod volumes;
 pub mod watcher;
 pub mod workflows;
 

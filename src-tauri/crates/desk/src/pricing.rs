@@ -73,6 +73,32 @@ pub fn snapshot_price(
     })
 }
 
+/// The plan of volume snapshots in standard regions (ovh/manager's block storage pages; the
+/// simulator's catalog). Its regional variants are unconfirmed, so other regions get no price.
+pub const VOLUME_SNAPSHOT_PLAN: &str = "volume.snapshot.consumption";
+
+/// Picks the price of volume snapshots in a region whose instance backups are priced `instance`
+/// (the region's plan, from availability): only in standard regions (`snapshot.consumption`),
+/// from the same catalog, per GB per hour × 730. `None` anywhere else: no made-up price.
+pub fn volume_snapshot_price(catalog: &Catalog, instance: &Price) -> Option<Price> {
+    if instance.plan_code != "snapshot.consumption" {
+        return None;
+    }
+    let addon = catalog
+        .addons
+        .iter()
+        .find(|a| a.plan_code == VOLUME_SNAPSHOT_PLAN)?;
+    let pricing = addon
+        .pricings
+        .iter()
+        .find(|p| p.interval_unit == "hour" || p.interval_unit == "none")?;
+    Some(Price {
+        per_gb_month: pricing.price as f64 * HOURS_PER_MONTH / 100_000_000.0,
+        currency: catalog.locale.currency_code.clone(),
+        plan_code: VOLUME_SNAPSHOT_PLAN.to_string(),
+    })
+}
+
 /// What an instance model costs, from the account's country's catalog.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -254,6 +280,13 @@ impl Prices {
         };
         snapshot_price(&catalog, &availability, region)
     }
+
+    /// The price of volume snapshots in `region` of `project_id` (see
+    /// [`volume_snapshot_price`]), or `None`.
+    pub async fn volume_price(&self, project_id: &str, region: &str) -> Option<Price> {
+        let instance = self.price(project_id, region).await?;
+        volume_snapshot_price(&*self.catalog().await?, &instance)
+    }
 }
 
 #[cfg(test)]
@@ -359,6 +392,36 @@ mod tests {
             snapshot_price(&empty, &everywhere(), "GRA11"),
             None,
             "no plan, no made-up price"
+        );
+    }
+
+    #[test]
+    fn volume_snapshots_are_priced_from_their_own_plan_in_standard_regions_only() {
+        let avail: Availability = serde_json::from_value(serde_json::json!({
+            "plans": [{"code": "snapshot.consumption.LZ", "regions": [{"name": "EU-WEST-LZ-BRU-A"}]},
+                      {"code": "snapshot.consumption", "regions": [{"name": "GRA11"}]}]
+        }))
+        .unwrap();
+        let c = catalog(1000);
+        let std = snapshot_price(&c, &avail, "GRA11").unwrap();
+        let volume = volume_snapshot_price(&c, &std).unwrap();
+        assert!((volume.per_gb_month - 99999.0 * 730.0 / 1e8).abs() < 1e-12);
+        assert_eq!(volume.plan_code, VOLUME_SNAPSHOT_PLAN);
+        let lz = snapshot_price(&c, &avail, "EU-WEST-LZ-BRU-A").unwrap();
+        assert_eq!(
+            volume_snapshot_price(&c, &lz),
+            None,
+            "a Local Zone's volume plan is unconfirmed: no price"
+        );
+        let without: Catalog = serde_json::from_value(serde_json::json!({
+            "addons": [{"planCode": "snapshot.consumption", "pricings": [{"price": 1000, "intervalUnit": "hour"}]}],
+            "locale": {"currencyCode": "EUR"}
+        }))
+        .unwrap();
+        assert_eq!(
+            volume_snapshot_price(&without, &std),
+            None,
+            "no plan, no price"
         );
     }
 }

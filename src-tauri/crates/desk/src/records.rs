@@ -31,6 +31,10 @@ pub struct Record {
     pub region: String,
     pub made: Made,
     pub at: DateTime<Utc>,
+    /// The volume parts made with it (a backup set, issue 20); records written before sets
+    /// have none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<crate::volumes::Part>,
 }
 
 /// The records, in memory and in `dir/backups-made.json` (memory only without a directory).
@@ -80,6 +84,34 @@ impl Records {
             .cloned()
     }
 
+    /// The records of `project_id` that carry volume parts (backup sets).
+    pub fn sets(&self, project_id: &str) -> Vec<Record> {
+        self.all
+            .lock()
+            .expect("records lock")
+            .iter()
+            .filter(|r| r.project_id == project_id && !r.parts.is_empty())
+            .cloned()
+            .collect()
+    }
+
+    /// Forgets the parts of a set whose volume snapshots were deleted; the rest stay recorded.
+    pub fn drop_parts(&self, snapshot_id: &str, deleted: &[String]) {
+        let mut all = self.all.lock().expect("records lock");
+        let Some(record) = all.iter_mut().find(|r| r.snapshot_id == snapshot_id) else {
+            return;
+        };
+        let before = record.parts.len();
+        record.parts.retain(|p| {
+            p.snapshot_id
+                .as_ref()
+                .is_none_or(|id| !deleted.contains(id))
+        });
+        if record.parts.len() != before {
+            self.save(&all);
+        }
+    }
+
     fn save(&self, all: &[Record]) {
         if let Err(e) = self.file.save(all) {
             // The backup exists either way; only its attribution is lost.
@@ -102,6 +134,7 @@ mod tests {
             region: "GRA11".into(),
             made: Made::Manual,
             at: Utc::now(),
+            parts: Vec::new(),
         };
         Records::in_dir(Some(dir.clone())).add(r.clone());
         let again = Records::in_dir(Some(dir.clone()));

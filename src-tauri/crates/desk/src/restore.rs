@@ -187,6 +187,7 @@ pub async fn in_place(
         instance_name: instance.name.clone(),
         region: instance.region.clone(),
         started_at: Utc::now(),
+        parts: Vec::new(),
     };
     if safety {
         // To the second, as before: a lost answer is looked for by name.
@@ -275,6 +276,7 @@ pub async fn into_new_instance(
         instance_name: name,
         region: backup.region,
         started_at: Utc::now(),
+        parts: Vec::new(),
     })
 }
 

@@ -1,12 +1,12 @@
 //! What the user is told, as codes with their values ([`Said`], and [`Why`] for the desk's own
 //! refusals): worded only at the edge, by the window and the shell, from the Fluent catalogs
 //! (`said-<code>`, `why-<code>` in `ui/locales/*.ftl`). The English `Display` is for logs.
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// What the user is told about an error: a code and its values, worded by the window's
 /// catalogs in the user's language (`said-<code>`, and `why-<code>` for [`Why`]).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", tag = "code")]
 pub enum Said {
     /// OVHcloud cannot be reached.
@@ -77,7 +77,7 @@ pub fn names_quota(text: &str) -> bool {
 }
 
 /// A refusal or an unconfirmed outcome, before or instead of a request to OVH.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, thiserror::Error)]
 #[serde(rename_all = "camelCase", tag = "code")]
 pub enum Why {
     #[error("a backup name is required")]
@@ -137,6 +137,12 @@ pub enum Why {
     BadCron { detail: String },
     #[error("this instance no longer exists")]
     InstanceGone,
+    #[error("a chosen volume is no longer attached to this instance: open the dialog again")]
+    VolumeNotAttached,
+    #[error("this volume part is no longer part of its backup")]
+    PartGone,
+    #[error("this volume part is still being made: delete it once it is ready")]
+    PartNotReady,
     #[error("a Metal instance is unavailable during its cold snapshot: confirm you accept it")]
     ConfirmColdSnapshot,
     #[error("choose at least one instance")]
@@ -224,7 +230,7 @@ pub enum Why {
 }
 
 /// A field of the account form, named in the sentence about it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum Field {
     ApplicationKey,

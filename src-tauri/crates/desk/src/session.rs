@@ -25,6 +25,7 @@ use crate::vault::Vault;
 use crate::watcher::{self, Memory, WatcherHandle};
 use crate::workflows::{self, WorkflowRow};
 use crate::{Error, Result, Why};
+use ovh::types::SnapshotStatus;
 
 /// What the "Create a backup" form needs to show before Confirm.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -48,6 +49,12 @@ pub struct BackupForm {
     pub suspended_project: Option<String>,
     /// How OVH reports the instance's region, when not plainly up (said, nothing refused).
     pub region_state: Option<RegionState>,
+    /// The instance's additional volumes, offered ticked: each gets its part of the set.
+    pub volumes: Vec<crate::volumes::VolumeChoice>,
+    /// The volumes could not be listed: the dialog says the backup covers the instance only.
+    pub volumes_unknown: bool,
+    /// Volume snapshot storage per GB per month, when the catalog and region say it.
+    pub volume_price: Option<Price>,
 }
 
 /// A region OVH reports not plainly up (`cloud.Region.status`, or its `instance` service).
@@ -198,6 +205,8 @@ pub struct Session {
     tracker: TrackerHandle,
     watcher: WatcherHandle,
     in_flight: InFlight,
+    /// Volume snapshots this session asked for (a lost answer never takes an earlier one).
+    volume_started: crate::volumes::Started,
     /// The account's country, catalogs and availability: what backups cost.
     prices: Arc<Prices>,
     /// Every list read from OVH, shared with the tracker and the watcher.
@@ -289,6 +298,7 @@ impl Session {
             tracker,
             watcher,
             in_flight: InFlight::default(),
+            volume_started: Default::default(),
             lists,
             prices,
             records,
@@ -316,6 +326,7 @@ impl Session {
             region: item.region.clone(),
             made,
             at: item.started_at,
+            parts: item.parts.clone(),
         });
     }
 
@@ -456,7 +467,26 @@ impl Session {
                     .find(|r| r.name == row.region)
                     .and_then(RegionState::of)
             });
+        let volume_price = self.prices.volume_price(project_id, &row.region).await;
+        let (volumes, volumes_unknown) = match self
+            .conn
+            .client
+            .volumes(project_id, Some(&row.region))
+            .await
+        {
+            Ok(list) => (
+                crate::volumes::choices(&list, &row.id, volume_price.as_ref()),
+                false,
+            ),
+            Err(e) => {
+                tracing::warn!("cannot list the volumes of {project_id}: {e}");
+                (Vec::new(), true)
+            }
+        };
         Ok(BackupForm {
+            volumes,
+            volumes_unknown,
+            volume_price,
             named_at: self.now(),
             estimate_monthly: price
                 .as_ref()
@@ -483,30 +513,69 @@ impl Session {
         instance_id: &str,
         name: &str,
         metal_acknowledged: bool,
+        volume_ids: &[String],
     ) -> Result<Created> {
         let instance = self.conn.client.instance(project_id, instance_id).await?;
         let metal = instance.flavor.as_ref().is_some_and(|f| f.is_metal());
         if metal && !metal_acknowledged {
             return Err(Error::Invalid(Why::ConfirmColdSnapshot));
         }
-        let created = backups::create(
+        // The ticked volumes, checked against OVH's list before anything is made.
+        let volumes = if volume_ids.is_empty() {
+            Vec::new()
+        } else {
+            let listed = self
+                .conn
+                .client
+                .volumes(project_id, Some(&instance.region))
+                .await?;
+            let offered = crate::volumes::choices(&listed, &instance.id, None);
+            let mut chosen = Vec::with_capacity(volume_ids.len());
+            for id in volume_ids {
+                match offered.iter().find(|v| &v.id == id) {
+                    Some(v) if !chosen.contains(v) => chosen.push(v.clone()),
+                    Some(_) => {}
+                    None => return Err(Error::Invalid(Why::VolumeNotAttached)),
+                }
+            }
+            chosen
+        };
+        let stem = backups::validate_name(name)?;
+        // One hold for the whole set: a double click or a second window waits for all of it.
+        let _held = self.in_flight.begin(project_id, &instance.id)?;
+        let created = backups::create_held(
             &self.conn.client,
             &self.in_flight,
             project_id,
             &instance,
-            name,
+            &stem,
         )
         .await?;
         self.lists.backups_changed(project_id);
+        let mut parts = Vec::with_capacity(volumes.len());
+        for volume in &volumes {
+            parts.push(
+                crate::volumes::start_part(
+                    &self.conn.client,
+                    &self.volume_started,
+                    project_id,
+                    volume,
+                    &instance.region,
+                    &stem,
+                )
+                .await,
+            );
+        }
         let item = Tracked {
             kind: Kind::Backup,
             project_id: project_id.to_string(),
             snapshot_id: created.snapshot_id.clone(),
-            name: backups::validate_name(name)?,
+            name: stem,
             instance_id: instance.id.clone(),
             instance_name: instance.name.clone(),
             region: instance.region.clone(),
             started_at: self.now(),
+            parts,
         };
         self.record(project_id, &item, Made::Manual);
         self.tracker.track(item);
@@ -542,6 +611,8 @@ impl Session {
             .rehearsals
             .results()
             .newest_by(|r| (r.project_id == project_id).then(|| r.backup_id.clone()));
+        let mut rows = rows;
+        self.add_parts(project_id, &mut rows).await;
         Ok(BackupList {
             rows,
             prices,
@@ -555,7 +626,7 @@ impl Session {
         project_id: &str,
         ids: &[String],
     ) -> Result<Vec<DeleteOutcome>> {
-        let outcome = backups::delete(&self.conn.client, project_id, ids).await;
+        let outcome = self.delete_sets(project_id, ids).await;
         self.lists.backups_changed(project_id);
         let outcome = outcome?;
         let gone: Vec<String> = outcome
@@ -572,6 +643,143 @@ impl Session {
                 refusal: r.err(),
             })
             .collect())
+    }
+
+    /// Shows each set's volume parts under its instance backup (one volume snapshot read,
+    /// only when the project has sets); a set with a part still being made cannot be deleted.
+    async fn add_parts(&self, project_id: &str, rows: &mut [BackupRow]) {
+        let sets = self.records.sets(project_id);
+        if !rows
+            .iter()
+            .any(|r| sets.iter().any(|s| s.snapshot_id == r.id))
+        {
+            return;
+        }
+        let listed = match self.conn.client.volume_snapshots(project_id, None).await {
+            Ok(listed) => listed,
+            Err(e) => {
+                // Parts then show without a status; none is deleted on that account.
+                tracing::warn!("cannot list the volume snapshots of {project_id}: {e}");
+                Vec::new()
+            }
+        };
+        for row in rows.iter_mut() {
+            let Some(set) = sets.iter().find(|s| s.snapshot_id == row.id) else {
+                continue;
+            };
+            row.parts = crate::volumes::part_rows(&set.parts, &listed);
+            if row.refusal.is_none()
+                && row
+                    .parts
+                    .iter()
+                    .any(|p| p.status == Some(SnapshotStatus::InProgress))
+            {
+                row.refusal = Some(Refusal::NotAvailable);
+            }
+        }
+    }
+
+    /// Deletes backups; a set's volume parts go first, and only once its instance backup is
+    /// known deletable, so a refused set keeps every part. A part that cannot be deleted keeps
+    /// the set's instance backup too (the set stays whole enough to be seen and tried again).
+    async fn delete_sets(
+        &self,
+        project_id: &str,
+        ids: &[String],
+    ) -> Result<Vec<(String, std::result::Result<(), Refusal>)>> {
+        let sets = self.records.sets(project_id);
+        let client = &self.conn.client;
+        let checked = backups::refusals(client, project_id, ids).await?;
+        let listed = if checked
+            .iter()
+            .any(|(id, _)| sets.iter().any(|s| &s.snapshot_id == id))
+        {
+            client.volume_snapshots(project_id, None).await?
+        } else {
+            Vec::new()
+        };
+        let mut outcome = Vec::with_capacity(ids.len());
+        for (id, refused) in checked {
+            if let Some(refused) = refused {
+                outcome.push((id, Err(refused)));
+                continue;
+            }
+            if let Some(set) = sets.iter().find(|s| s.snapshot_id == id) {
+                if let Err(refused) = self.delete_parts(project_id, set, &listed).await {
+                    outcome.push((id, Err(refused)));
+                    continue;
+                }
+            }
+            let result = backups::delete_one(client, project_id, &id).await;
+            outcome.push((id, result));
+        }
+        Ok(outcome)
+    }
+
+    /// Deletes a set's listed parts (one confirmation covered them all); parts no longer
+    /// listed were deleted elsewhere.
+    async fn delete_parts(
+        &self,
+        project_id: &str,
+        set: &Record,
+        listed: &[ovh::types::VolumeSnapshot],
+    ) -> std::result::Result<(), Refusal> {
+        let rows = crate::volumes::part_rows(&set.parts, listed);
+        if rows
+            .iter()
+            .any(|p| p.status == Some(SnapshotStatus::InProgress))
+        {
+            return Err(Refusal::NotAvailable);
+        }
+        let mut deleted = Vec::new();
+        let mut result = Ok(());
+        for id in rows.iter().filter_map(|p| p.id.as_ref()) {
+            match self
+                .conn
+                .client
+                .delete_volume_snapshot(project_id, id)
+                .await
+            {
+                Ok(()) => deleted.push(id.clone()),
+                Err(e) => {
+                    result = Err(Refusal::Failed {
+                        said: Error::from(e).said(),
+                    });
+                    break;
+                }
+            }
+        }
+        self.records.drop_parts(&set.snapshot_id, &deleted);
+        result
+    }
+
+    /// Deletes one volume part of a set alone (the set keeps its other parts).
+    pub async fn delete_part(&self, project_id: &str, set_id: &str, part_id: &str) -> Result<()> {
+        let set = self
+            .records
+            .get(set_id)
+            .filter(|r| {
+                r.project_id == project_id
+                    && r.parts
+                        .iter()
+                        .any(|p| p.snapshot_id.as_deref() == Some(part_id))
+            })
+            .ok_or(Error::Invalid(Why::PartGone))?;
+        let listed = self.conn.client.volume_snapshots(project_id, None).await?;
+        let found = listed.iter().find(|s| s.id == part_id);
+        match found.map(|s| s.snapshot_status()) {
+            None => {}
+            Some(SnapshotStatus::InProgress) => return Err(Error::Invalid(Why::PartNotReady)),
+            Some(_) => {
+                self.conn
+                    .client
+                    .delete_volume_snapshot(project_id, part_id)
+                    .await?
+            }
+        }
+        self.records
+            .drop_parts(&set.snapshot_id, &[part_id.to_string()]);
+        Ok(())
     }
 
     /// Cancels an in-progress backup of an instance.

@@ -14,7 +14,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use tokio::sync::mpsc;
 
-use ovh::types::{Image, Instance, SnapshotStatus};
+use ovh::types::{Image, Instance, SnapshotStatus, VolumeSnapshot};
 
 use crate::journal::{Journal, Kind, Tracked};
 use crate::lists::Lists;
@@ -46,6 +46,13 @@ pub trait CloudSource: Send + Sync + 'static {
         project_id: &str,
         operation_id: &str,
     ) -> impl Future<Output = Result<String, ovh::Error>> + Send;
+    /// Every volume snapshot of a project: read only while a backup set is tracked.
+    fn volume_snapshots(
+        &self,
+        _project_id: &str,
+    ) -> impl Future<Output = Result<Arc<Vec<VolumeSnapshot>>, ovh::Error>> + Send {
+        async { Ok(Arc::new(Vec::new())) }
+    }
     /// Whether OVH refused the credentials: polling pauses instead of failing in a loop.
     fn paused(&self) -> bool {
         false
@@ -94,6 +101,14 @@ impl CloudSource for Lists {
         async move { call.await.map(|o| o.status) }
     }
 
+    fn volume_snapshots(
+        &self,
+        project_id: &str,
+    ) -> impl Future<Output = Result<Arc<Vec<VolumeSnapshot>>, ovh::Error>> + Send {
+        let call = ovh::Client::volume_snapshots(self.client(), project_id, None);
+        async move { call.await.map(Arc::new) }
+    }
+
     fn paused(&self) -> bool {
         self.client().auth_refused()
     }
@@ -132,6 +147,9 @@ pub enum Failure {
     RestoreNotStarted(crate::Said),
     /// OVH accepted the reinstall but never showed it happening: the user should look.
     Unconfirmed,
+    /// A backup set's instance backup is available but these volumes' parts are not (failed,
+    /// refused, or gone): the set is incomplete.
+    VolumesFailed { volumes: Vec<String> },
 }
 
 /// How long a reinstall may show no sign of happening before the user is asked to look.
@@ -448,7 +466,22 @@ async fn poll_backups<S: CloudSource>(
             return;
         }
     };
+    // A set's parts in one more read, only while a set is tracked.
+    let parts = if items.iter().any(|t| !t.parts.is_empty()) {
+        match source.volume_snapshots(project).await {
+            Ok(list) => Some(list),
+            Err(e) => {
+                tracing::warn!("tracker: cannot list volume snapshots of {project}: {e}");
+                return;
+            }
+        }
+    } else {
+        None
+    };
     for &t in items {
+        let parts_state = parts
+            .as_deref()
+            .map(|listed| set_parts(t, listed, project, out));
         let found = list.iter().find(|s| s.id == t.snapshot_id);
         if let Some(s) = found {
             out.seen.push((
@@ -466,6 +499,17 @@ async fn poll_backups<S: CloudSource>(
             Some((SnapshotStatus::Failed, _)) => Err(Failure::Error),
             Some((SnapshotStatus::Deleting, _)) | None => Err(Failure::Disappeared),
             Some((SnapshotStatus::InProgress, _)) => continue,
+        };
+        // A set ends when its last part does, and is told whole.
+        let end = match (end, parts_state) {
+            (Ok(_), Some(PartsState::InProgress)) => continue,
+            (Ok(size), Some(PartsState::Ended { size_gb, failed })) if failed.is_empty() => {
+                Ok(size + size_gb)
+            }
+            (Ok(_), Some(PartsState::Ended { failed, .. })) => {
+                Err(Failure::VolumesFailed { volumes: failed })
+            }
+            (end, _) => end,
         };
         out.done.push(key(t));
         match end {
@@ -526,6 +570,56 @@ async fn poll_backups<S: CloudSource>(
                 ));
             }
         }
+    }
+}
+
+/// Where a set's parts stand.
+enum PartsState {
+    InProgress,
+    /// All ended: their total size, and the volumes whose part failed.
+    Ended {
+        size_gb: f64,
+        failed: Vec<String>,
+    },
+}
+
+/// Reads a set's parts in `listed`, reporting each as seen (the window shows them under the
+/// set).
+fn set_parts(
+    t: &Tracked,
+    listed: &[VolumeSnapshot],
+    project: &str,
+    out: &mut PollOutcome,
+) -> PartsState {
+    let mut size_gb = 0.0;
+    let mut failed = Vec::new();
+    let mut in_progress = false;
+    for part in &t.parts {
+        let found = part
+            .snapshot_id
+            .as_deref()
+            .and_then(|id| listed.iter().find(|s| s.id == id));
+        if let Some(s) = found {
+            out.seen.push((
+                project.to_string(),
+                BackupState {
+                    id: s.id.clone(),
+                    status: s.snapshot_status(),
+                    raw_status: s.status.clone(),
+                    size_gb: s.size as f64,
+                },
+            ));
+        }
+        match found.map(VolumeSnapshot::snapshot_status) {
+            Some(SnapshotStatus::InProgress) => in_progress = true,
+            Some(SnapshotStatus::Active) => size_gb += found.map_or(0, |s| s.size) as f64,
+            _ => failed.push(part.volume_name.clone()),
+        }
+    }
+    if in_progress {
+        PartsState::InProgress
+    } else {
+        PartsState::Ended { size_gb, failed }
     }
 }
 
@@ -631,6 +725,9 @@ mod tests {
         calls: Arc<AtomicUsize>,
         /// The reinstall's operation and its status, when OVH names one.
         operation: Arc<Mutex<Option<(String, String)>>>,
+        /// Volume snapshots (a set's parts) and their statuses.
+        volumes: Arc<Mutex<BTreeMap<String, String>>>,
+        volume_calls: Arc<AtomicUsize>,
     }
 
     impl Fake {
@@ -699,6 +796,24 @@ mod tests {
             async move { Ok(status) }
         }
 
+        fn volume_snapshots(
+            &self,
+            _project: &str,
+        ) -> impl Future<Output = Result<Arc<Vec<VolumeSnapshot>>, ovh::Error>> + Send {
+            self.volume_calls.fetch_add(1, Ordering::SeqCst);
+            let list: Vec<VolumeSnapshot> = self
+                .volumes
+                .lock()
+                .unwrap()
+                .iter()
+                .map(|(id, st)| {
+                    serde_json::from_value(serde_json::json!({"id": id, "status": st, "size": 100}))
+                        .unwrap()
+                })
+                .collect();
+            async move { Ok(Arc::new(list)) }
+        }
+
         fn snapshots(
             &self,
             _project: &str,
@@ -728,6 +843,7 @@ mod tests {
             instance_name: "web".into(),
             region: "GRA11".into(),
             started_at: Utc::now(),
+            parts: Vec::new(),
         }
     }
 
@@ -817,6 +933,93 @@ mod tests {
             polled,
             "polled after its drop"
         );
+    }
+
+    fn set_of(id: &str, parts: &[(&str, Option<&str>)]) -> Tracked {
+        Tracked {
+            parts: parts
+                .iter()
+                .map(|(volume, snapshot)| crate::volumes::Part {
+                    volume_id: format!("v-{volume}"),
+                    volume_name: volume.to_string(),
+                    snapshot_id: snapshot.map(str::to_string),
+                    size_gb: 100,
+                    refused: None,
+                })
+                .collect(),
+            ..tracked("p1", id)
+        }
+    }
+
+    /// A set is told once, when its last part ends: ready with every size summed, or
+    /// incomplete naming the volumes whose part failed or was never made. A plain backup costs
+    /// no volume read.
+    #[tokio::test(start_paused = true)]
+    async fn a_set_is_told_once_when_its_last_part_ends() {
+        let fake = Fake::default();
+        let (events, sink) = collect();
+        let h = follow(&fake, sink);
+        fake.set("plain", "saving");
+        h.track(tracked("p1", "plain"));
+        settle().await;
+        tokio::time::advance(Duration::from_secs(3)).await;
+        settle().await;
+        assert_eq!(fake.volume_calls.load(Ordering::SeqCst), 0);
+
+        fake.set("whole", "saving");
+        fake.set("broken", "saving");
+        fake.volumes.lock().unwrap().extend([
+            ("vs-data".to_string(), "creating".to_string()),
+            ("vs-wal".to_string(), "creating".to_string()),
+            ("vs-logs".to_string(), "creating".to_string()),
+        ]);
+        h.track(set_of(
+            "whole",
+            &[("data", Some("vs-data")), ("wal", Some("vs-wal"))],
+        ));
+        h.track(set_of(
+            "broken",
+            &[("logs", Some("vs-logs")), ("cache", None)],
+        ));
+        fake.set("whole", "active");
+        fake.set("broken", "active");
+        for _ in 0..3 {
+            tokio::time::advance(Duration::from_secs(5)).await;
+            settle().await;
+        }
+        let ended = |ev: &[Event]| {
+            ev.iter()
+                .filter(|e| matches!(e, Event::Finished { .. } | Event::Failed { .. }))
+                .count()
+        };
+        assert_eq!(
+            ended(&events.lock().unwrap()),
+            0,
+            "the instance backups are ready, their parts are not"
+        );
+
+        fake.volumes.lock().unwrap().extend([
+            ("vs-data".to_string(), "available".to_string()),
+            ("vs-wal".to_string(), "available".to_string()),
+            ("vs-logs".to_string(), "available".to_string()),
+        ]);
+        for _ in 0..3 {
+            tokio::time::advance(Duration::from_secs(5)).await;
+            settle().await;
+        }
+        let ev = events.lock().unwrap().clone();
+        assert_eq!(ended(&ev), 2, "each set told once: {ev:?}");
+        assert!(ev.iter().any(|e| matches!(
+            e,
+            Event::Finished { backup, size_gb, .. }
+                if backup.snapshot_id == "whole" && *size_gb == 204.5
+        )));
+        assert!(ev.iter().any(|e| matches!(
+            e,
+            Event::Failed { backup, failure: Failure::VolumesFailed { volumes } }
+                if backup.snapshot_id == "broken" && volumes == &["cache".to_string()]
+        )));
+        assert!(h.tracked().iter().all(|t| t.parts.is_empty()));
     }
 
     #[tokio::test(start_paused = true)]

@@ -368,6 +368,7 @@ async fn a_revoked_credential_pauses_background_work() {
         instance_name: "i".into(),
         region: snapshot.region.clone(),
         started_at: chrono::Utc::now(),
+        parts: Vec::new(),
     });
     // It polls while the credential is good...
     assert!(

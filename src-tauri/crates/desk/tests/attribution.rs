@@ -101,7 +101,9 @@ async fn a_manual_backup_named_like_a_workflow_s_is_never_in_its_deletion() {
         .unwrap();
     // Named exactly as the workflow names its backups: only the app's record tells them apart.
     let manual = format!("{WORKFLOW} 2026-12-02 before upgrade");
-    s.create_backup(&p, &web.id, &manual, false).await.unwrap();
+    s.create_backup(&p, &web.id, &manual, false, &[])
+        .await
+        .unwrap();
     let wf = s
         .workflows(&p)
         .await

@@ -114,6 +114,7 @@ async fn a_simulated_week_is_told_once_within_budget() {
                 instance_name: iname,
                 region,
                 started_at: start,
+                parts: Vec::new(),
             });
         }
         made
