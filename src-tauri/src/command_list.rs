@@ -11,6 +11,7 @@ pub const COMMANDS: &[&str] = &[
     "list_backups",
     "delete_backups",
     "cancel_backup",
+    "delete_backup_part",
     "restore_options",
     "restore_in_place",
     "restore_new_instance",

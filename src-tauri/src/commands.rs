@@ -85,11 +85,18 @@ pub(crate) async fn create_backup<R: Runtime>(
     instance_id: String,
     name: String,
     metal_acknowledged: bool,
+    volume_ids: Vec<String>,
 ) -> Result<CreatedDto, Error> {
     let created = state
         .session(&app)
         .await?
-        .create_backup(&project_id, &instance_id, &name, metal_acknowledged)
+        .create_backup(
+            &project_id,
+            &instance_id,
+            &name,
+            metal_acknowledged,
+            &volume_ids,
+        )
         .await?;
     Ok(created.into())
 }
@@ -116,6 +123,22 @@ pub(crate) async fn delete_backups<R: Runtime>(
         .session(&app)
         .await?
         .delete_backups(&project_id, &ids)
+        .await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app, state), err(Debug))]
+pub(crate) async fn delete_backup_part<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    project_id: String,
+    set_id: String,
+    part_id: String,
+) -> Result<(), Error> {
+    Ok(state
+        .session(&app)
+        .await?
+        .delete_part(&project_id, &set_id, &part_id)
         .await?)
 }
 

@@ -32,16 +32,45 @@ pub fn message(event: &Event, lang: Language) -> Option<Message> {
             size_gb,
             duration_secs,
         } => m(
-            say(
-                "desktop-backupReadyTitle",
-                &[("instance", Arg::Text(&backup.instance_name))],
-            ),
+            if backup.parts.is_empty() {
+                say(
+                    "desktop-backupReadyTitle",
+                    &[("instance", Arg::Text(&backup.instance_name))],
+                )
+            } else {
+                say(
+                    "desktop-setReadyTitle",
+                    &[
+                        ("instance", Arg::Text(&backup.instance_name)),
+                        ("count", Arg::Count(backup.parts.len())),
+                    ],
+                )
+            },
             say(
                 "desktop-backupReadyBody",
                 &[
                     ("name", Arg::Text(&backup.name)),
                     ("size", Arg::Text(&words::size_gb(lang, *size_gb))),
                     ("duration", Arg::Text(&words::duration(*duration_secs))),
+                ],
+            ),
+        ),
+        Event::Failed {
+            backup,
+            failure: Failure::VolumesFailed { volumes },
+        } => m(
+            say(
+                "desktop-setIncompleteTitle",
+                &[
+                    ("name", Arg::Text(&backup.name)),
+                    ("instance", Arg::Text(&backup.instance_name)),
+                ],
+            ),
+            say(
+                "desktop-setIncompleteBody",
+                &[
+                    ("volumes", Arg::Text(&volumes.join(", "))),
+                    ("count", Arg::Count(volumes.len())),
                 ],
             ),
         ),
@@ -55,9 +84,11 @@ pub fn message(event: &Event, lang: Language) -> Option<Message> {
             ),
             match failure {
                 Failure::Error => say("desktop-backupFailedError", &[]),
-                Failure::Disappeared | Failure::RestoreNotStarted(_) | Failure::Unconfirmed => {
-                    say("desktop-backupFailedGone", &[])
-                }
+                // A set's incomplete end is worded above.
+                Failure::Disappeared
+                | Failure::RestoreNotStarted(_)
+                | Failure::Unconfirmed
+                | Failure::VolumesFailed { .. } => say("desktop-backupFailedGone", &[]),
             },
         ),
         Event::Restored {
@@ -487,6 +518,66 @@ mod tests {
             cost_at_most: None,
             currency: None,
         }
+    }
+
+    #[test]
+    fn words_of_backup_sets() {
+        let part = |name: &str| desk::volumes::Part {
+            volume_id: format!("v-{name}"),
+            volume_name: name.into(),
+            snapshot_id: Some(format!("s-{name}")),
+            size_gb: 100,
+            refused: None,
+        };
+        let set = Tracked {
+            parts: vec![part("db-data"), part("db-wal")],
+            ..t("nightly")
+        };
+        let ready = message(
+            &Event::Finished {
+                backup: set.clone(),
+                size_gb: 281.5,
+                duration_secs: 125,
+            },
+            Language::En,
+        )
+        .unwrap();
+        assert_eq!(ready.title, "web-1 and 2 volumes backed up");
+        assert_eq!(
+            ready.body, "nightly · 281.5 GB in 2 min 05 s",
+            "the set's whole size"
+        );
+        let incomplete = message(
+            &Event::Failed {
+                backup: set,
+                failure: Failure::VolumesFailed {
+                    volumes: vec!["db-wal".into()],
+                },
+            },
+            Language::En,
+        )
+        .unwrap();
+        assert_eq!(incomplete.title, "Backup incomplete — nightly of web-1");
+        assert!(
+            incomplete
+                .body
+                .starts_with("The instance is backed up, but not its volume: db-wal."),
+            "{}",
+            incomplete.body
+        );
+        let fr = message(
+            &Event::Finished {
+                backup: Tracked {
+                    parts: vec![part("db-data")],
+                    ..t("nightly")
+                },
+                size_gb: 1.0,
+                duration_secs: 5,
+            },
+            Language::Fr,
+        )
+        .unwrap();
+        assert_eq!(fr.title, "web-1 et 1 volume sauvegardés");
     }
 
     #[test]

@@ -78,6 +78,9 @@ why-workflowNameTooLong = Ein Name hat höchstens 64 Zeichen.
 why-workflowNameChars = Ein Name darf nur Buchstaben, Ziffern, Unterstriche, Bindestriche und Punkte enthalten.
 why-badCron = OVHcloud akzeptiert diesen Zeitplan nicht ({ $detail }).
 why-instanceGone = Diese Instanz existiert nicht mehr.
+why-volumeNotAttached = Ein gewähltes Volume ist nicht mehr an diese Instanz angehängt. Öffnen Sie den Dialog erneut.
+why-partGone = Dieser Volume-Snapshot gehört nicht mehr zu seinem Backup-Satz.
+why-partNotReady = Dieser Volume-Snapshot wird noch erstellt. Löschen Sie ihn, sobald er bereit ist.
 why-confirmColdSnapshot = Eine Metal-Instanz ist während ihres Cold Snapshots nicht verfügbar: bestätigen Sie, dass Sie das akzeptieren.
 why-chooseInstance = Wählen Sie mindestens eine Instanz.
 why-workflowGone = Dieses automatische Backup existiert nicht mehr; aktualisieren Sie die Liste.
@@ -142,7 +145,6 @@ priceEstimate = Für diese Instanz ({ $disk } GB Festplatte): bis zu ~{ $total }
 priceUnknown = Preis nicht verfügbar: Der OVHcloud-Katalog Ihres Landes enthält keinen Backup-Preis für diese Region, oder Ihr Land ist noch nicht bekannt (Einstellungen → Konto).
 warnSuspend = Ihre Instanz wird für einige Sekunden angehalten, danach kann die Lese- und Schreib-Performance der Festplatte bis zur Fertigstellung des Backups verringert sein.
 warnIops = Das Backup betrifft nur Ihre Root-Festplatte (Betriebssystem). Für Daten auf NVMe-Geräten wird kein Backup erstellt.
-warnVolumes = Zusätzliche Volumes, die an die Instanz angehängt sind, sind nicht im Instanz-Backup enthalten.
 metalTitle = Metal-Instanz: Cold Snapshot
 metalText = Diese Instanz wird in den Rescue-Modus versetzt, gesichert und dann im normalen Modus neu gestartet. Während der ganzen Zeit ist sie nicht verfügbar.
 metalAck = Ich verstehe, dass { $name } während des Backups nicht verfügbar ist
@@ -177,6 +179,30 @@ deleteIrreversible = Ein gelöschtes Backup kann nicht wiederhergestellt werden.
 deleteLast = Danach hat { $instances } kein Backup mehr.
 deleteLastConfirm = Trotzdem löschen: Mir ist klar, dass es kein Backup zum Wiederherstellen mehr gibt.
 deleteBlocked = { $name } kann nicht gelöscht werden: Das Backup ist auf diesen laufenden Instanzen installiert: { $instances }.
+volumesTitle = { $count ->
+        [one] Ihr zusätzliches Volume, mitgesichert
+       *[other] Ihre { $count } zusätzlichen Volumes, mitgesichert
+    }
+volumeChoice = { $name } · { $size } GB
+volumeChoiceCost = { $name } · { $size } GB · bis zu ~{ $cost }/Monat
+volumesHelp = Von jedem angehakten Volume wird gleichzeitig ein Snapshot erstellt, nach diesem Backup benannt und mit ihm gemeldet. Nicht angehakte Volumes werden nicht gesichert.
+volumesUnknown = Die an diese Instanz angehängten Volumes konnten nicht aufgelistet werden: Dieses Backup umfasst nur die Festplatte der Instanz.
+setParts = { $count ->
+        [one] Backup-Satz · 1 Teil
+       *[other] Backup-Satz · { $count } Teile
+    }
+partInstance = Festplatte der Instanz · { $size }
+partVolume = Volume { $name } · { $size }
+partMissing = Nicht erstellt
+deletePart = Diesen Volume-Snapshot löschen
+deletePartTitle = Snapshot von { $name } aus { $set } löschen?
+deletePartText = Die anderen Teile von { $set } bleiben erhalten.
+deletePartDone = Snapshot von { $name } gelöscht
+deleteSetParts = { $count ->
+        [one] mit dem Snapshot seines Volumes { $volumes }
+       *[other] mit den Snapshots seiner { $count } Volumes: { $volumes }
+    }
+autoVolumesNote = Die automatischen Backups von OVHcloud kopieren nur die Festplatte der Instanz: { $volumes } nicht enthalten. Sichern Sie sie mit Backup erstellen.
 deleteNotAvailable = { $name } kann erst gelöscht werden, wenn das Backup verfügbar ist.
 deleteGone = { $name } kann nicht gelöscht werden: Das Backup existiert nicht mehr.
 deleteNoLongerPlanned = { $name } wird behalten: Das Backup gehört nicht mehr zu diesem Zeitplan.
@@ -421,6 +447,7 @@ featureCancel = Ein laufendes Backup abbrechen
 featureDelete = Backups löschen
 featureRestore = Backups wiederherstellen
 featureAutomatic = Automatische Backups einrichten und entfernen
+featureVolumes = Zusätzliche Volumes mit ihrer Instanz sichern
 accountName = OVHcloud-Konto
 accountMethod = Verbunden mit
 methodKeys = API-Schlüssel
@@ -501,6 +528,15 @@ desktop-backupReadyBody = { $name } · { $size } in { $duration }
 desktop-backupFailedTitle = Backup fehlgeschlagen — { $name } von { $instance }
 desktop-backupFailedError = OVHcloud hat einen Fehler gemeldet. Versuchen Sie es erneut unter Instanzen → … → Backup erstellen; schlägt es wieder fehl, wenden Sie sich an den OVHcloud Support.
 desktop-backupFailedGone = Das Backup ist verschwunden, bevor es bereit war (abgebrochen oder gelöscht). Erstellen Sie bei Bedarf ein neues.
+desktop-setReadyTitle = { $count ->
+        [one] { $instance } und 1 Volume gesichert
+       *[other] { $instance } und { $count } Volumes gesichert
+    }
+desktop-setIncompleteTitle = Backup unvollständig — { $name } von { $instance }
+desktop-setIncompleteBody = Die Instanz ist gesichert, aber nicht { $count ->
+        [one] ihr Volume
+       *[other] diese Volumes
+    }: { $volumes }. Erstellen Sie erneut ein Backup, um sie einzuschließen; die fertigen Teile bleiben unter Instanz-Backup.
 desktop-instanceReadyTitle = Instanz bereit — { $instance }
 desktop-instanceReadyBody = Aus { $name } erstellt in { $duration }.
 desktop-restoredTitle = Wiederherstellung abgeschlossen — { $instance }

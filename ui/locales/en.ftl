@@ -78,6 +78,9 @@ why-workflowNameTooLong = A name has at most 64 characters.
 why-workflowNameChars = A name may only contain letters, digits, underscores, dashes and full stops.
 why-badCron = OVHcloud does not accept this schedule ({ $detail }).
 why-instanceGone = This instance no longer exists.
+why-volumeNotAttached = A chosen volume is no longer attached to this instance. Open the dialog again.
+why-partGone = This volume snapshot is no longer part of its backup set.
+why-partNotReady = This volume snapshot is still being made. Delete it once it is ready.
 why-confirmColdSnapshot = A Metal instance is unavailable during its cold snapshot: confirm that you accept it.
 why-chooseInstance = Choose at least one instance.
 why-workflowGone = This automatic backup no longer exists: refresh the list.
@@ -142,7 +145,6 @@ priceEstimate = For this instance ({ $disk } GB disk): up to ~{ $total }/month, 
 priceUnknown = Price not available: your country's OVHcloud catalog has no backup price for this region, or your country is not known yet (Settings → Account).
 warnSuspend = Your instance will be suspended for a few seconds, and the disk's read/write performance may be impacted until the backup is complete.
 warnIops = The backup only includes your root disk (operating system). None of the data stored on your NVMe devices will be backed up.
-warnVolumes = Additional volumes attached to the instance are not included in an instance backup.
 metalTitle = Metal instance: cold snapshot
 metalText = This instance is switched to rescue mode, backed up, then rebooted to normal mode. It is unavailable the whole time.
 metalAck = I understand that { $name } will be unavailable during the backup
@@ -180,6 +182,30 @@ deleteIrreversible = A deleted backup cannot be recovered.
 deleteLast = After this, { $instances } will have no backup left.
 deleteLastConfirm = Delete anyway: I understand there will be no backup to restore.
 deleteBlocked = { $name } cannot be deleted: it is installed on these running instances: { $instances }.
+volumesTitle = { $count ->
+        [one] Its additional volume, backed up with it
+       *[other] Its { $count } additional volumes, backed up with it
+    }
+volumeChoice = { $name } · { $size } GB
+volumeChoiceCost = { $name } · { $size } GB · up to ~{ $cost }/month
+volumesHelp = A snapshot of each ticked volume is taken at the same time, named after this backup, and told with it. Unticked volumes are not backed up.
+volumesUnknown = The volumes attached to this instance could not be listed: this backup covers the instance's own disk only.
+setParts = { $count ->
+        [one] Backup set · 1 part
+       *[other] Backup set · { $count } parts
+    }
+partInstance = Instance disk · { $size }
+partVolume = Volume { $name } · { $size }
+partMissing = Not made
+deletePart = Delete this volume snapshot
+deletePartTitle = Delete the snapshot of { $name } from { $set }?
+deletePartText = The other parts of { $set } are kept.
+deletePartDone = Snapshot of { $name } deleted
+deleteSetParts = { $count ->
+        [one] with the snapshot of its volume { $volumes }
+       *[other] with the snapshots of its { $count } volumes: { $volumes }
+    }
+autoVolumesNote = OVHcloud's automatic backups copy the instance's own disk only: { $volumes } not included. Back them up with Create a backup.
 deleteNotAvailable = { $name } cannot be deleted until it is available.
 deleteGone = { $name } cannot be deleted: it no longer exists.
 deleteNoLongerPlanned = { $name } is kept: it is no longer among this schedule's backups.
@@ -451,6 +477,7 @@ featureCancel = Cancel a backup in progress
 featureDelete = Delete backups
 featureRestore = Restore backups
 featureAutomatic = Set up and remove automatic backups
+featureVolumes = Back up additional volumes with their instance
 accountName = OVHcloud account
 accountMethod = Connected with
 methodKeys = API keys
@@ -531,6 +558,15 @@ desktop-backupReadyBody = { $name } · { $size } in { $duration }
 desktop-backupFailedTitle = Backup failed — { $name } of { $instance }
 desktop-backupFailedError = OVHcloud reported an error. Try again from Instances → … → Create a backup; if it fails again, contact OVHcloud support.
 desktop-backupFailedGone = The backup disappeared before it was ready (cancelled or deleted). Create a new one if you still need it.
+desktop-setReadyTitle = { $count ->
+        [one] { $instance } and 1 volume backed up
+       *[other] { $instance } and { $count } volumes backed up
+    }
+desktop-setIncompleteTitle = Backup incomplete — { $name } of { $instance }
+desktop-setIncompleteBody = The instance is backed up, but not { $count ->
+        [one] its volume
+       *[other] these volumes
+    }: { $volumes }. Create a backup again to include them; the parts that are ready stay in Instance Backup.
 desktop-instanceReadyTitle = Instance ready — { $instance }
 desktop-instanceReadyBody = Created from { $name } in { $duration }.
 desktop-restoredTitle = Restore complete — { $instance }

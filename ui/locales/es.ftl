@@ -78,6 +78,9 @@ why-workflowNameTooLong = Un nombre tiene como máximo 64 caracteres.
 why-workflowNameChars = Un nombre solo puede contener letras, cifras, guiones bajos, guiones y puntos.
 why-badCron = OVHcloud no acepta esta programación ({ $detail }).
 why-instanceGone = Esta instancia ya no existe.
+why-volumeNotAttached = Un volumen elegido ya no está conectado a esta instancia. Vuelva a abrir el diálogo.
+why-partGone = Este snapshot de volumen ya no forma parte de su conjunto de backup.
+why-partNotReady = Este snapshot de volumen aún se está creando. Elimínelo cuando esté listo.
 why-confirmColdSnapshot = Una instancia Metal no está disponible durante su snapshot en frío: confirme que lo acepta.
 why-chooseInstance = Seleccione al menos una instancia.
 why-workflowGone = Este backup automatizado ya no existe; actualice la lista.
@@ -142,7 +145,6 @@ priceEstimate = Para esta instancia (disco de { $disk } GB): hasta ~{ $total }/m
 priceUnknown = Precio no disponible: el catálogo de OVHcloud de su país no tiene precio de backup para esta región, o todavía no se conoce su país (Configuración → Cuenta).
 warnSuspend = La instancia se va a suspender durante unos segundos. A continuación, el rendimiento de lectura-escritura del disco podría verse afectado hasta que finalice el backup.
 warnIops = Solo se realizará la copia de seguridad del disco raíz (sistema operativo). No se guardará ningún dato desde los periféricos NVMe.
-warnVolumes = Los volúmenes adicionales conectados a la instancia no se incluyen en un backup de instancia.
 metalTitle = Instancia Metal: snapshot en frío
 metalText = Esta instancia pasa a modo rescate, se hace su backup y después se reinicia en modo normal. No está disponible durante todo el proceso.
 metalAck = Entiendo que { $name } no estará disponible durante el backup
@@ -177,6 +179,30 @@ deleteIrreversible = Un backup eliminado no se puede recuperar.
 deleteLast = Después, { $instances } no tendrá ningún backup.
 deleteLastConfirm = Eliminar de todos modos: entiendo que no habrá ningún backup que restaurar.
 deleteBlocked = No es posible eliminar { $name }: está instalado en estas instancias en ejecución: { $instances }.
+volumesTitle = { $count ->
+        [one] Su volumen adicional, incluido en el backup
+       *[other] Sus { $count } volúmenes adicionales, incluidos en el backup
+    }
+volumeChoice = { $name } · { $size } GB
+volumeChoiceCost = { $name } · { $size } GB · hasta ~{ $cost }/mes
+volumesHelp = Se toma a la vez un snapshot de cada volumen marcado, con el nombre de este backup, y se notifica con él. Los volúmenes no marcados no se incluyen.
+volumesUnknown = No se pudieron listar los volúmenes conectados a esta instancia: este backup solo cubre el disco de la instancia.
+setParts = { $count ->
+        [one] Conjunto de backup · 1 parte
+       *[other] Conjunto de backup · { $count } partes
+    }
+partInstance = Disco de la instancia · { $size }
+partVolume = Volumen { $name } · { $size }
+partMissing = No creado
+deletePart = Eliminar este snapshot de volumen
+deletePartTitle = ¿Eliminar el snapshot de { $name } de { $set }?
+deletePartText = Las demás partes de { $set } se conservan.
+deletePartDone = Snapshot de { $name } eliminado
+deleteSetParts = { $count ->
+        [one] con el snapshot de su volumen { $volumes }
+       *[other] con los snapshots de sus { $count } volúmenes: { $volumes }
+    }
+autoVolumesNote = Los backups automatizados de OVHcloud solo copian el disco de la instancia: { $volumes } no incluidos. Inclúyalos con Crear un backup.
 deleteNotAvailable = No es posible eliminar { $name } hasta que su estado sea «Activado».
 deleteGone = No es posible eliminar { $name }: ya no existe.
 deleteNoLongerPlanned = Se conserva { $name }: ya no forma parte de los backups de esta planificación.
@@ -421,6 +447,7 @@ featureCancel = Cancelar un backup en curso
 featureDelete = Eliminar backups
 featureRestore = Restaurar backups
 featureAutomatic = Configurar y quitar backups automatizados
+featureVolumes = Hacer backup de los volúmenes adicionales con su instancia
 accountName = Cuenta de OVHcloud
 accountMethod = Conectada con
 methodKeys = Claves de API
@@ -501,6 +528,15 @@ desktop-backupReadyBody = { $name } · { $size } en { $duration }
 desktop-backupFailedTitle = Error en el backup — { $name } de { $instance }
 desktop-backupFailedError = OVHcloud ha indicado un error. Vuelva a intentarlo desde Instancias → … → Crear un backup; si vuelve a fallar, contacte con el soporte de OVHcloud.
 desktop-backupFailedGone = El backup desapareció antes de estar listo (cancelado o eliminado). Cree uno nuevo si todavía lo necesita.
+desktop-setReadyTitle = { $count ->
+        [one] Backup de { $instance } y 1 volumen listo
+       *[other] Backup de { $instance } y { $count } volúmenes listo
+    }
+desktop-setIncompleteTitle = Backup incompleto — { $name } de { $instance }
+desktop-setIncompleteBody = La instancia tiene backup, pero no { $count ->
+        [one] su volumen
+       *[other] estos volúmenes
+    }: { $volumes }. Cree un backup de nuevo para incluirlos; las partes listas siguen en Backup de instancia.
 desktop-instanceReadyTitle = Instancia lista — { $instance }
 desktop-instanceReadyBody = Creada a partir de { $name } en { $duration }.
 desktop-restoredTitle = Restauración completada — { $instance }

@@ -81,6 +81,9 @@ why-workflowNameTooLong = Un nom a au plus 64 caractères.
 why-workflowNameChars = Un nom ne peut contenir que des lettres, chiffres, tirets bas, tirets et points.
 why-badCron = OVHcloud n'accepte pas cette planification ({ $detail }).
 why-instanceGone = Cette instance n'existe plus.
+why-volumeNotAttached = Un volume choisi n'est plus attaché à cette instance. Rouvrez la fenêtre.
+why-partGone = Ce snapshot de volume ne fait plus partie de son ensemble de sauvegarde.
+why-partNotReady = Ce snapshot de volume est en cours de création. Supprimez-le une fois prêt.
 why-confirmColdSnapshot = Une instance Metal est indisponible pendant son snapshot à froid : confirmez que vous l'acceptez.
 why-chooseInstance = Choisissez au moins une instance.
 why-workflowGone = Cette sauvegarde automatique n'existe plus ; actualisez la liste.
@@ -145,7 +148,6 @@ priceEstimate = Pour cette instance (disque de { $disk } Go) : jusqu'à ~{ $tota
 priceUnknown = Prix non disponible : le catalogue OVHcloud de votre pays n'a pas de prix de sauvegarde pour cette région, ou votre pays n'est pas encore connu (Paramètres → Compte).
 warnSuspend = Votre instance sera suspendue quelques secondes, et les performances de lecture/écriture du disque peuvent être réduites jusqu'à la fin de la sauvegarde.
 warnIops = La sauvegarde ne comprend que votre disque racine (système d'exploitation). Aucune donnée de vos disques NVMe ne sera sauvegardée.
-warnVolumes = Les volumes supplémentaires attachés à l'instance ne sont pas inclus dans une sauvegarde d'instance.
 metalTitle = Instance Metal : snapshot à froid
 metalText = Cette instance passe en mode secours, est sauvegardée, puis redémarre en mode normal. Elle est indisponible pendant toute l'opération.
 metalAck = Je comprends que { $name } sera indisponible pendant la sauvegarde
@@ -183,6 +185,30 @@ deleteIrreversible = Une sauvegarde supprimée ne peut pas être récupérée.
 deleteLast = Après cela, { $instances } n'aura plus aucune sauvegarde.
 deleteLastConfirm = Supprimer quand même : je comprends qu'il n'y aura plus de sauvegarde à restaurer.
 deleteBlocked = { $name } ne peut pas être supprimée : elle est installée sur ces instances en cours d'exécution : { $instances }.
+volumesTitle = { $count ->
+        [one] Son volume supplémentaire, sauvegardé avec elle
+       *[other] Ses { $count } volumes supplémentaires, sauvegardés avec elle
+    }
+volumeChoice = { $name } · { $size } Go
+volumeChoiceCost = { $name } · { $size } Go · jusqu'à ~{ $cost }/mois
+volumesHelp = Un snapshot de chaque volume coché est pris en même temps, nommé d'après cette sauvegarde, et annoncé avec elle. Les volumes non cochés ne sont pas sauvegardés.
+volumesUnknown = Les volumes attachés à cette instance n'ont pas pu être listés : cette sauvegarde ne couvre que le disque de l'instance.
+setParts = { $count ->
+        [one] Ensemble de sauvegarde · 1 partie
+       *[other] Ensemble de sauvegarde · { $count } parties
+    }
+partInstance = Disque de l'instance · { $size }
+partVolume = Volume { $name } · { $size }
+partMissing = Non créé
+deletePart = Supprimer ce snapshot de volume
+deletePartTitle = Supprimer le snapshot de { $name } de { $set } ?
+deletePartText = Les autres parties de { $set } sont conservées.
+deletePartDone = Snapshot de { $name } supprimé
+deleteSetParts = { $count ->
+        [one] avec le snapshot de son volume { $volumes }
+       *[other] avec les snapshots de ses { $count } volumes : { $volumes }
+    }
+autoVolumesNote = Les sauvegardes automatiques d'OVHcloud ne copient que le disque de l'instance : { $volumes } non inclus. Sauvegardez-les avec Créer une sauvegarde.
 deleteNotAvailable = { $name } ne peut pas être supprimée avant d'être disponible.
 deleteGone = { $name } ne peut pas être supprimée : elle n'existe plus.
 deleteNoLongerPlanned = { $name } est conservée : elle ne fait plus partie des sauvegardes de cette planification.
@@ -427,6 +453,7 @@ featureCancel = Annuler une sauvegarde en cours
 featureDelete = Supprimer des sauvegardes
 featureRestore = Restaurer des sauvegardes
 featureAutomatic = Créer et supprimer des sauvegardes automatiques
+featureVolumes = Sauvegarder les volumes supplémentaires avec leur instance
 accountName = Compte OVHcloud
 accountMethod = Connecté avec
 methodKeys = Clés d'API
@@ -534,6 +561,15 @@ desktop-backupReadyBody = { $name } · { $size } en { $duration }
 desktop-backupFailedTitle = Échec de la sauvegarde — { $name } de { $instance }
 desktop-backupFailedError = OVHcloud a signalé une erreur. Réessayez depuis Instances → … → Créer une sauvegarde ; si l'échec se répète, contactez le support OVHcloud.
 desktop-backupFailedGone = La sauvegarde a disparu avant d'être prête (annulée ou supprimée). Créez-en une nouvelle si besoin.
+desktop-setReadyTitle = { $count ->
+        [one] { $instance } et 1 volume sauvegardés
+       *[other] { $instance } et { $count } volumes sauvegardés
+    }
+desktop-setIncompleteTitle = Sauvegarde incomplète — { $name } de { $instance }
+desktop-setIncompleteBody = L'instance est sauvegardée, mais pas { $count ->
+        [one] son volume
+       *[other] ces volumes
+    } : { $volumes }. Créez une nouvelle sauvegarde pour les inclure ; les parties prêtes restent dans Sauvegarde d'instance.
 desktop-instanceReadyTitle = Instance prête — { $instance }
 desktop-instanceReadyBody = Créée depuis { $name } en { $duration }.
 desktop-restoredTitle = Restauration terminée — { $instance }

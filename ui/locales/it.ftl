@@ -78,6 +78,9 @@ why-workflowNameTooLong = Un nome ha al massimo 64 caratteri.
 why-workflowNameChars = Un nome può contenere esclusivamente lettere, cifre, caratteri sottolineati, trattini e punti.
 why-badCron = OVHcloud non accetta questa pianificazione ({ $detail }).
 why-instanceGone = Questa istanza non esiste più.
+why-volumeNotAttached = Un volume scelto non è più collegato a questa istanza. Riapri la finestra.
+why-partGone = Questo snapshot del volume non fa più parte del suo set di backup.
+why-partNotReady = Questo snapshot del volume è ancora in creazione. Eliminalo quando è pronto.
 why-confirmColdSnapshot = Un'istanza Metal non è disponibile durante il suo snapshot a freddo: confermare di accettarlo.
 why-chooseInstance = Scegliere almeno un'istanza.
 why-workflowGone = Questo backup automatico non esiste più; aggiornare l'elenco.
@@ -142,7 +145,6 @@ priceEstimate = Per questa istanza (disco da { $disk } GB): fino a ~{ $total }/m
 priceUnknown = Prezzo non disponibile: il catalogo OVHcloud del paese dell'account non ha un prezzo di backup per questa regione, oppure il paese non è ancora noto (Settings → Account).
 warnSuspend = L'istanza sarà sospesa per qualche secondo. Le operazioni di lettura/scrittura del disco potrebbero essere rallentate fino al completamento del backup.
 warnIops = Il backup sarà relativo esclusivamente al disco di root (sistema operativo). Non verrà salvato nessun dato dalle periferiche NVMe.
-warnVolumes = I volumi aggiuntivi collegati all'istanza non sono inclusi nel backup dell'istanza.
 metalTitle = Istanza Metal: snapshot a freddo
 metalText = Questa istanza passa in modalità Rescue, viene sottoposta a backup e poi riavviata in modalità normale. Resta non disponibile per tutto il tempo.
 metalAck = Ho capito che { $name } non sarà disponibile durante il backup
@@ -177,6 +179,30 @@ deleteIrreversible = Un backup eliminato non può essere recuperato.
 deleteLast = Dopo questa operazione, { $instances } non avrà più alcun backup.
 deleteLastConfirm = Elimina comunque: ho capito che non ci sarà più alcun backup da ripristinare.
 deleteBlocked = Impossibile eliminare { $name }: è installato su queste istanze in esecuzione: { $instances }.
+volumesTitle = { $count ->
+        [one] Il suo volume aggiuntivo, incluso nel backup
+       *[other] I suoi { $count } volumi aggiuntivi, inclusi nel backup
+    }
+volumeChoice = { $name } · { $size } GB
+volumeChoiceCost = { $name } · { $size } GB · fino a ~{ $cost }/mese
+volumesHelp = Di ogni volume selezionato viene creato contemporaneamente uno snapshot, con il nome di questo backup, notificato insieme. I volumi non selezionati non vengono salvati.
+volumesUnknown = Non è stato possibile elencare i volumi collegati a questa istanza: questo backup copre solo il disco dell'istanza.
+setParts = { $count ->
+        [one] Set di backup · 1 parte
+       *[other] Set di backup · { $count } parti
+    }
+partInstance = Disco dell'istanza · { $size }
+partVolume = Volume { $name } · { $size }
+partMissing = Non creato
+deletePart = Elimina questo snapshot del volume
+deletePartTitle = Eliminare lo snapshot di { $name } da { $set }?
+deletePartText = Le altre parti di { $set } vengono mantenute.
+deletePartDone = Snapshot di { $name } eliminato
+deleteSetParts = { $count ->
+        [one] con lo snapshot del suo volume { $volumes }
+       *[other] con gli snapshot dei suoi { $count } volumi: { $volumes }
+    }
+autoVolumesNote = I backup automatici di OVHcloud copiano solo il disco dell'istanza: { $volumes } non inclusi. Salvali con Crea un backup.
 deleteNotAvailable = Impossibile eliminare { $name } finché non è disponibile.
 deleteGone = Impossibile eliminare { $name }: non esiste più.
 deleteNoLongerPlanned = { $name } viene conservato: non fa più parte dei backup di questa pianificazione.
@@ -421,6 +447,7 @@ featureCancel = Annullare un backup in corso
 featureDelete = Eliminare backup
 featureRestore = Ripristinare backup
 featureAutomatic = Configurare e rimuovere backup automatici
+featureVolumes = Salvare i volumi aggiuntivi con la loro istanza
 accountName = Account OVHcloud
 accountMethod = Connesso con
 methodKeys = Chiavi API
@@ -501,6 +528,15 @@ desktop-backupReadyBody = { $name } · { $size } in { $duration }
 desktop-backupFailedTitle = Backup non riuscito — { $name } di { $instance }
 desktop-backupFailedError = OVHcloud ha segnalato un errore. Riprova da Istanze → … → Crea un backup; se non riesce di nuovo, contatta il supporto OVHcloud.
 desktop-backupFailedGone = Il backup è scomparso prima di essere pronto (annullato o eliminato). Creane uno nuovo se ti serve ancora.
+desktop-setReadyTitle = { $count ->
+        [one] Backup di { $instance } e 1 volume pronto
+       *[other] Backup di { $instance } e { $count } volumi pronto
+    }
+desktop-setIncompleteTitle = Backup incompleto — { $name } di { $instance }
+desktop-setIncompleteBody = L'istanza è salvata, ma non { $count ->
+        [one] il suo volume
+       *[other] questi volumi
+    }: { $volumes }. Crea di nuovo un backup per includerli; le parti pronte restano in Backup dell'istanza.
 desktop-instanceReadyTitle = Istanza pronta — { $instance }
 desktop-instanceReadyBody = Creata da { $name } in { $duration }.
 desktop-restoredTitle = Ripristino completato — { $instance }

@@ -78,6 +78,9 @@ why-workflowNameTooLong = Nazwa może mieć maksymalnie 64 znaki.
 why-workflowNameChars = Nazwa może zawierać tylko litery, cyfry, podkreślenia, myślniki oraz kropki.
 why-badCron = OVHcloud nie akceptuje tego harmonogramu ({ $detail }).
 why-instanceGone = Ta instancja już nie istnieje.
+why-volumeNotAttached = Wybrany wolumen nie jest już podłączony do tej instancji. Otwórz okno ponownie.
+why-partGone = Ten snapshot wolumenu nie należy już do swojego zestawu kopii.
+why-partNotReady = Ten snapshot wolumenu jest jeszcze tworzony. Usuń go, gdy będzie gotowy.
 why-confirmColdSnapshot = Instancja Metal jest niedostępna podczas snapshotu na zimno: potwierdź akceptację.
 why-chooseInstance = Wybierz co najmniej jedną instancję.
 why-workflowGone = Ta automatyczna kopia zapasowa już nie istnieje; odśwież listę.
@@ -142,7 +145,6 @@ priceEstimate = Dla tej instancji (dysk { $disk } GB): do ~{ $total }/m-c, płat
 priceUnknown = Cena niedostępna: cennik OVHcloud dla kraju konta nie zawiera ceny kopii zapasowej w tym regionie albo kraj konta nie jest jeszcze znany (Ustawienia → Konto).
 warnSuspend = Instancja zostanie zawieszona na kilka sekund, a wydajność odczytu/zapisu dysku może się zmniejszyć aż do zakończenia tworzenia kopii.
 warnIops = Zostanie wykonana tylko kopia zapasowa dysku głównego (systemu operacyjnego). Nie zostanie wykonana żadna kopia zapasowa danych z urządzeń NVMe.
-warnVolumes = Dodatkowe wolumeny podłączone do instancji nie są objęte kopią zapasową instancji.
 metalTitle = Instancja Metal: snapshot na zimno
 metalText = Ta instancja zostanie przełączona w tryb Rescue, zostanie wykonana jej kopia zapasowa, a następnie zostanie ponownie uruchomiona w trybie normalnym. Przez cały ten czas jest niedostępna.
 metalAck = Rozumiem, że instancja { $name } będzie niedostępna podczas tworzenia kopii zapasowej
@@ -177,6 +179,30 @@ deleteIrreversible = Usuniętej kopii zapasowej nie można odzyskać.
 deleteLast = Po tej operacji { $instances } nie będzie mieć żadnej kopii zapasowej.
 deleteLastConfirm = Usuń mimo to: rozumiem, że nie będzie kopii zapasowej do przywrócenia.
 deleteBlocked = Nie można usunąć { $name }: kopia jest zainstalowana na tych działających instancjach: { $instances }.
+volumesTitle = { $count ->
+        [one] Jej dodatkowy wolumen, objęty kopią
+       *[other] Jej dodatkowe wolumeny ({ $count }), objęte kopią
+    }
+volumeChoice = { $name } · { $size } GB
+volumeChoiceCost = { $name } · { $size } GB · do ~{ $cost }/mies.
+volumesHelp = Z każdego zaznaczonego wolumenu jednocześnie wykonywany jest snapshot, nazwany od tej kopii i zgłaszany razem z nią. Niezaznaczone wolumeny nie są objęte kopią.
+volumesUnknown = Nie udało się wyświetlić wolumenów podłączonych do tej instancji: ta kopia obejmuje tylko dysk instancji.
+setParts = { $count ->
+        [one] Zestaw kopii · 1 część
+       *[other] Zestaw kopii · części: { $count }
+    }
+partInstance = Dysk instancji · { $size }
+partVolume = Wolumen { $name } · { $size }
+partMissing = Nie utworzono
+deletePart = Usuń ten snapshot wolumenu
+deletePartTitle = Usunąć snapshot { $name } z { $set }?
+deletePartText = Pozostałe części { $set } zostaną zachowane.
+deletePartDone = Usunięto snapshot { $name }
+deleteSetParts = { $count ->
+        [one] ze snapshotem wolumenu { $volumes }
+       *[other] ze snapshotami wolumenów ({ $count }): { $volumes }
+    }
+autoVolumesNote = Automatyczne kopie zapasowe OVHcloud kopiują tylko dysk instancji: { $volumes } nie są objęte. Utwórz ich kopię przez Utwórz kopię zapasową.
 deleteNotAvailable = Nie można jeszcze usunąć { $name }: kopia musi najpierw mieć status „Aktywny”.
 deleteGone = Nie można usunąć { $name }: kopia już nie istnieje.
 deleteNoLongerPlanned = { $name } zostaje zachowana: nie należy już do kopii zapasowych tego harmonogramu.
@@ -418,6 +444,7 @@ featureCancel = Anulowanie tworzenia kopii zapasowej
 featureDelete = Usuwanie kopii zapasowych
 featureRestore = Przywracanie kopii zapasowych
 featureAutomatic = Konfigurowanie i usuwanie automatycznych kopii zapasowych
+featureVolumes = Kopia dodatkowych wolumenów razem z instancją
 accountName = Konto OVHcloud
 accountMethod = Połączono za pomocą
 methodKeys = Klucze API
@@ -502,6 +529,15 @@ desktop-backupReadyBody = { $name } · { $size } w { $duration }
 desktop-backupFailedTitle = Kopia zapasowa nie powiodła się — { $name } instancji { $instance }
 desktop-backupFailedError = OVHcloud zgłosił błąd. Spróbuj ponownie: Instancje → … → Utwórz kopię; jeśli błąd się powtórzy, skontaktuj się z pomocą techniczną OVHcloud.
 desktop-backupFailedGone = Kopia zapasowa zniknęła, zanim była gotowa (anulowana lub usunięta). Utwórz nową, jeśli nadal jej potrzebujesz.
+desktop-setReadyTitle = { $count ->
+        [one] Kopia { $instance } i 1 wolumenu gotowa
+       *[other] Kopia { $instance } i wolumenów ({ $count }) gotowa
+    }
+desktop-setIncompleteTitle = Kopia niepełna — { $name } z { $instance }
+desktop-setIncompleteBody = Instancja ma kopię, ale nie { $count ->
+        [one] jej wolumen
+       *[other] te wolumeny
+    }: { $volumes }. Utwórz kopię ponownie, aby je objąć; gotowe części pozostają w Kopii zapasowej instancji.
 desktop-instanceReadyTitle = Instancja gotowa — { $instance }
 desktop-instanceReadyBody = Utworzona z { $name } w { $duration }.
 desktop-restoredTitle = Przywracanie zakończone — { $instance }

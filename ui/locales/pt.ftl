@@ -78,6 +78,9 @@ why-workflowNameTooLong = Um nome tem no máximo 64 caracteres.
 why-workflowNameChars = Um nome só pode conter letras, algarismos, sublinhados, hífenes e pontos.
 why-badCron = A OVHcloud não aceita esta programação ({ $detail }).
 why-instanceGone = Esta instância já não existe.
+why-volumeNotAttached = Um volume escolhido já não está associado a esta instância. Abra a janela de novo.
+why-partGone = Este snapshot de volume já não faz parte do seu conjunto de backup.
+why-partNotReady = Este snapshot de volume ainda está a ser criado. Elimine-o quando estiver pronto.
 why-confirmColdSnapshot = Uma instância Metal fica indisponível durante o snapshot a frio: confirme que o aceita.
 why-chooseInstance = Selecione pelo menos uma instância.
 why-workflowGone = Este backup automatizado já não existe; atualize a lista.
@@ -142,7 +145,6 @@ priceEstimate = Para esta instância (disco de { $disk } GB): até ~{ $total }/m
 priceUnknown = Preço não disponível: o catálogo OVHcloud do seu país não tem preço de backup para esta região, ou o seu país ainda não é conhecido (Parâmetros → Conta).
 warnSuspend = A sua instância será suspensa durante alguns segundos e o desempenho de leitura/escrita do disco poderá ser afetado até que o backup termine.
 warnIops = A cópia de segurança só inclui o seu disco de raiz (sistema operativo). Não será feito nenhum backup dos dados armazenados nos seus dispositivos NVMe.
-warnVolumes = Os volumes adicionais associados à instância não estão incluídos num backup de instância.
 metalTitle = Instância Metal: snapshot a frio
 metalText = Esta instância passa para o modo rescue, é feito o backup e depois é reiniciada no modo normal. Fica indisponível durante todo esse tempo.
 metalAck = Compreendo que { $name } ficará indisponível durante o backup
@@ -177,6 +179,30 @@ deleteIrreversible = Um backup eliminado não pode ser recuperado.
 deleteLast = Depois disto, { $instances } deixará de ter qualquer backup.
 deleteLastConfirm = Eliminar mesmo assim: compreendo que não haverá nenhum backup para restaurar.
 deleteBlocked = Não é possível eliminar { $name }: está instalado nestas instâncias em execução: { $instances }.
+volumesTitle = { $count ->
+        [one] O seu volume adicional, incluído no backup
+       *[other] Os seus { $count } volumes adicionais, incluídos no backup
+    }
+volumeChoice = { $name } · { $size } GB
+volumeChoiceCost = { $name } · { $size } GB · até ~{ $cost }/mês
+volumesHelp = É criado ao mesmo tempo um snapshot de cada volume assinalado, com o nome deste backup, e notificado com ele. Os volumes não assinalados não são incluídos.
+volumesUnknown = Não foi possível listar os volumes associados a esta instância: este backup cobre apenas o disco da instância.
+setParts = { $count ->
+        [one] Conjunto de backup · 1 parte
+       *[other] Conjunto de backup · { $count } partes
+    }
+partInstance = Disco da instância · { $size }
+partVolume = Volume { $name } · { $size }
+partMissing = Não criado
+deletePart = Eliminar este snapshot de volume
+deletePartTitle = Eliminar o snapshot de { $name } de { $set }?
+deletePartText = As outras partes de { $set } são mantidas.
+deletePartDone = Snapshot de { $name } eliminado
+deleteSetParts = { $count ->
+        [one] com o snapshot do seu volume { $volumes }
+       *[other] com os snapshots dos seus { $count } volumes: { $volumes }
+    }
+autoVolumesNote = Os backups automatizados da OVHcloud copiam apenas o disco da instância: { $volumes } não incluídos. Inclua-os com Criar um backup.
 deleteNotAvailable = Não é possível eliminar { $name } enquanto não estiver disponível.
 deleteGone = Não é possível eliminar { $name }: já não existe.
 deleteNoLongerPlanned = { $name } é mantido: já não faz parte dos backups deste agendamento.
@@ -421,6 +447,7 @@ featureCancel = Anular um backup em curso
 featureDelete = Eliminar backups
 featureRestore = Restaurar backups
 featureAutomatic = Configurar e remover backups automatizados
+featureVolumes = Fazer backup dos volumes adicionais com a sua instância
 accountName = Conta OVHcloud
 accountMethod = Ligada com
 methodKeys = Chaves de API
@@ -501,6 +528,15 @@ desktop-backupReadyBody = { $name } · { $size } em { $duration }
 desktop-backupFailedTitle = Falha no backup — { $name } de { $instance }
 desktop-backupFailedError = A OVHcloud assinalou um erro. Tente novamente em Instâncias → … → Criar um backup; se voltar a falhar, contacte o suporte da OVHcloud.
 desktop-backupFailedGone = O backup desapareceu antes de estar pronto (cancelado ou eliminado). Crie um novo se ainda precisar.
+desktop-setReadyTitle = { $count ->
+        [one] Backup de { $instance } e 1 volume pronto
+       *[other] Backup de { $instance } e { $count } volumes pronto
+    }
+desktop-setIncompleteTitle = Backup incompleto — { $name } de { $instance }
+desktop-setIncompleteBody = A instância tem backup, mas não { $count ->
+        [one] o seu volume
+       *[other] estes volumes
+    }: { $volumes }. Crie um backup de novo para os incluir; as partes prontas ficam em Backup de instância.
 desktop-instanceReadyTitle = Instância pronta — { $instance }
 desktop-instanceReadyBody = Criada a partir de { $name } em { $duration }.
 desktop-restoredTitle = Restauro concluído — { $instance }

@@ -296,6 +296,7 @@ const FEATURE_KEYS: Record<api.Feature, Key> = {
   deleteBackups: "featureDelete",
   restore: "featureRestore",
   automaticBackups: "featureAutomatic",
+  volumeBackups: "featureVolumes",
 };
 
 function Connected({ info, hooks }: { info: api.AccountInfo; hooks: AccountHooks }) {

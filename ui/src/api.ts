@@ -47,11 +47,14 @@ export const onNavigate = (cb: (target: b.Target) => void): Promise<UnlistenFn> 
 // Backups.
 export const backupForm = (projectId: string, instanceId: string): Promise<b.BackupForm> =>
   call("backup_form", { projectId, instanceId });
-export const createBackup = (projectId: string, instanceId: string, name: string, metalAcknowledged: boolean): Promise<b.Created> =>
-  call("create_backup", { projectId, instanceId, name, metalAcknowledged });
+export const createBackup = (projectId: string, instanceId: string, name: string, metalAcknowledged: boolean, volumeIds: string[]): Promise<b.Created> =>
+  call("create_backup", { projectId, instanceId, name, metalAcknowledged, volumeIds });
 export const listBackups = (projectId: string): Promise<b.BackupList> => call("list_backups", { projectId });
 export const deleteBackups = (projectId: string, ids: string[]): Promise<b.DeleteOutcome[]> =>
   call("delete_backups", { projectId, ids });
+/** Deletes one volume part of a backup set alone. */
+export const deleteBackupPart = (projectId: string, setId: string, partId: string): Promise<void> =>
+  call("delete_backup_part", { projectId, setId, partId });
 export const cancelBackup = (projectId: string, region: string, instanceId: string): Promise<void> =>
   call("cancel_backup", { projectId, region, instanceId });
 /** Tracked backups of a project changed state or size: update those rows in place. */

@@ -18,6 +18,7 @@ const row = (over: Partial<BackupRow>): BackupRow => ({
   expectedSecs: null,
   usedBy: [],
   refusal: null,
+  parts: [],
   ...over,
 });
 

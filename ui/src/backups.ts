@@ -94,13 +94,19 @@ export function Backups({ projectId, loaded }: Props) {
     if (!data) return null;
     return data.list.rows.map((r) => {
       const seen = live.get(r.id);
-      return seen && seen.at >= data.at ? { ...r, status: seen.state.status, rawStatus: seen.state.rawStatus, sizeGb: seen.state.sizeGb } : r;
+      const row = seen && seen.at >= data.at ? { ...r, status: seen.state.status, rawStatus: seen.state.rawStatus, sizeGb: seen.state.sizeGb } : r;
+      // A set's parts move with the tracker too, at no request.
+      const parts = row.parts.map((p) => {
+        const part = p.id ? live.get(p.id) : undefined;
+        return part && part.at >= data.at ? { ...p, status: part.state.status } : p;
+      });
+      return parts.some((p, i) => p !== row.parts[i]) ? { ...row, parts } : row;
     });
   }, [data, live]);
   // Once per read or tracker change, not per keystroke in the search box: the list may be long.
   const unlisted = useMemo(() => {
     if (!data) return false;
-    const listed = new Set(data.list.rows.map((r) => r.id));
+    const listed = new Set(data.list.rows.flatMap((r) => [r.id, ...r.parts.flatMap((p) => (p.id ? [p.id] : []))]));
     return [...live].some(([id, seen]) => seen.at >= data.at && !listed.has(id));
   }, [data, live]);
   useEffect(() => {
@@ -244,12 +250,70 @@ function Row({ r, list, projectId, ticked, marked, tick, deleted }: RowProps) {
       vh("span", { class: "name" }, r.name),
       r.orphan ? vh("span", { class: "note warn" }, t("orphanNote")) : null,
       list.rehearsals[r.id] ? vh(RehearsalLine, { r: list.rehearsals[r.id]! }) : null,
+      r.parts.length ? vh(SetParts, { r, list, projectId }) : null,
     ),
     vh("td", {}, vh("span", { class: "nowrap" }, instance), vh("span", { class: "note" }, r.region)),
     vh("td", { class: "num" }, r.sizeGb > 0 ? gb(r.sizeGb) : "—", cost),
     vh("td", {}, vh(When, { iso: r.createdAt })),
     vh(StatusCell, { r, projectId }),
     vh("td", { class: "row-actions actions-cell" }, r.status === "active" ? vh("button", { class: "btn icon", "aria-haspopup": "menu", "aria-expanded": "false", "aria-label": label, title: label, onClick: menu }, "…") : null),
+  );
+}
+
+/** A backup set's parts (issue 20), folded under its name: the instance's own disk, then each
+ * volume with its size, cost and status; a volume part can be deleted alone. */
+function SetParts({ r, list, projectId }: { r: api.BackupRow; list: api.BackupList; projectId: string }) {
+  const price = list.volumePrices[r.region] ?? null;
+  const tone = (s: api.BackupStatus | null) => (s === "active" ? "ok" : s === "failed" || s === null ? "bad" : s === "deleting" ? "neutral" : "busy");
+  const status = (s: api.BackupStatus | null) => (s ? t(`backupStatus.${s}` as Key) : t("partMissing"));
+  return vh(
+    "details",
+    { class: "set-parts", "data-set": r.name },
+    vh("summary", {}, t("setParts", { count: r.parts.length + 1 })),
+    vh(
+      "ul",
+      {},
+      vh("li", { "data-part": "instance" }, t("partInstance", { size: r.sizeGb > 0 ? gb(r.sizeGb) : "—" }), " ", vh("span", { class: `status ${tone(r.status)}` }, status(r.status))),
+      r.parts.map((p) =>
+        vh(
+          "li",
+          { key: p.volumeName, "data-part": p.volumeName },
+          t("partVolume", { name: p.volumeName, size: gb(p.sizeGb) }),
+          price && p.status === "active" ? vh("span", { class: "note" }, t("monthlyCost", { cost: money(price.perGbMonth * p.sizeGb, price.currency) })) : null,
+          " ",
+          vh("span", { class: `status ${tone(p.status)}` }, status(p.status)),
+          p.id && (p.status === "active" || p.status === "failed")
+            ? vh("button", { class: "btn small", type: "button", onClick: (e: MouseEvent) => confirmPartDelete(projectId, r, p, e.currentTarget as HTMLElement) }, t("deletePart"))
+            : null,
+        ),
+      ),
+    ),
+  );
+}
+
+function confirmPartDelete(projectId: string, set: api.BackupRow, part: api.PartRow, returnFocus: HTMLElement): void {
+  const title = t("deletePartTitle", { name: part.volumeName, set: set.name });
+  openDialog(title, returnFocus, (close) => vh(PartDeleteDialog, { projectId, set, part, title, close }));
+}
+
+function PartDeleteDialog({ projectId, set, part, title, close }: { projectId: string; set: api.BackupRow; part: api.PartRow; title: string; close: () => void }) {
+  const { busy, onSubmit } = useSubmit(async () => {
+    try {
+      await api.deleteBackupPart(projectId, set.id, part.id!);
+      toast(t("deletePartDone", { name: part.volumeName }), "ok");
+    } catch (e) {
+      toast(errorText(e as api.ApiError), "bad");
+    }
+    close();
+    readAgain();
+  });
+  return vh(
+    "form",
+    { onSubmit },
+    vh("h2", {}, title),
+    vh("p", {}, t("deletePartText", { set: set.name })),
+    vh("p", { class: "help" }, t("deleteIrreversible")),
+    vh(Actions, { close, id: "confirm-delete-part", label: t("deleteAction"), ready: true, busy, danger: true }),
   );
 }
 
@@ -348,7 +412,16 @@ function DeleteDialog({ projectId, list, ids, close, deleted }: { projectId: str
     "form",
     { onSubmit },
     vh("h2", {}, t("deleteTitle", { count: deletable.length })),
-    deletable.length ? vh("ul", {}, deletable.map((r) => vh("li", { key: r.id }, r.name))) : null,
+    deletable.length
+      ? vh(
+          "ul",
+          {},
+          deletable.map((r) => {
+            const parts = r.parts.filter((p) => p.id).map((p) => p.volumeName);
+            return vh("li", { key: r.id }, r.name, parts.length ? vh("span", { class: "note" }, t("deleteSetParts", { count: parts.length, volumes: parts.join(", ") })) : null);
+          }),
+        )
+      : null,
     deletable.length ? vh("p", {}, freedText(deletable, list.prices, size)) : null,
     blocked.map((r) => vh("p", { key: r.id, class: "notice error blocked" }, refusalText(r.name, r.refusal!))),
     vh("p", { class: "help" }, t("deleteIrreversible")),

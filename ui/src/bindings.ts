@@ -121,7 +121,19 @@ suspendedProject: string | null,
 /**
  * How OVH reports the instance's region, when not plainly up (said, nothing refused).
  */
-regionState: RegionState | null, };
+regionState: RegionState | null, 
+/**
+ * The instance's additional volumes, offered ticked: each gets its part of the set.
+ */
+volumes: Array<VolumeChoice>, 
+/**
+ * The volumes could not be listed: the dialog says the backup covers the instance only.
+ */
+volumesUnknown: boolean, 
+/**
+ * Volume snapshot storage per GB per month, when the catalog and region say it.
+ */
+volumePrice: Price | null, };
 
 /**
  * Instance Backup rows plus what the tracker knows.
@@ -134,7 +146,11 @@ prices: { [key in string]: Price },
 /**
  * The newest restore test of each backup tested.
  */
-rehearsals: { [key in string]: Rehearsed }, };
+rehearsals: { [key in string]: Rehearsed }, 
+/**
+ * Volume snapshot prices, for the regions of backup sets; absent: "price not available".
+ */
+volumePrices: { [key in string]: Price }, };
 
 /**
  * One row of Instance Backup.
@@ -164,7 +180,11 @@ refusal: Refusal | null,
 /**
  * While in progress: roughly how long OVH takes to make it, from its creation ([`expected_secs`]).
  */
-expectedSecs: number | null, };
+expectedSecs: number | null, 
+/**
+ * A backup set's volume parts (issue 20), from the app's record; empty for a plain backup.
+ */
+parts: Array<PartRow>, };
 
 /**
  * How the app knows which instance a backup was taken of.
@@ -195,7 +215,12 @@ workflows: Array<string>,
  * Its name in the characters a workflow name allows ([`schedule::name_stem`]): the form
  * names the automatic backup after its schedule and this, "weekly-web-1".
  */
-nameStem: string, };
+nameStem: string, 
+/**
+ * Its additional volumes, by name: OVH's workflows back up the instance only, so the form
+ * says these are not included (issue 20).
+ */
+volumes: Array<string>, };
 
 /**
  * The whole tour.
@@ -293,7 +318,7 @@ export type Failed = { "why": "refused", ovh: string, } | { "why": "didNotBoot",
 /**
  * What the app can do, each needing some calls.
  */
-export type Feature = "browse" | "createBackups" | "cancelBackups" | "deleteBackups" | "restore" | "automaticBackups";
+export type Feature = "browse" | "createBackups" | "cancelBackups" | "deleteBackups" | "restore" | "automaticBackups" | "volumeBackups";
 
 /**
  * A field of the account form, named in the sentence about it.
@@ -428,6 +453,29 @@ error: Said | null, };
  * OVH's, not the computer's, which may be off.
  */
 export type Overview = { rows: Array<Covered>, now: string, };
+
+/**
+ * One volume's part of a backup set, as tracked and recorded.
+ */
+export type Part = { volumeId: string, volumeName: string, 
+/**
+ * The volume snapshot; `None` when OVH refused it or its answer was lost and it was not
+ * found (`refused` says which): nothing was made, nothing is retried on its own.
+ */
+snapshotId: string | null, sizeGb: number, refused?: Said | null, };
+
+/**
+ * A part as Instance Backup shows it under its set.
+ */
+export type PartRow = { 
+/**
+ * The volume snapshot's id; `None` when the part was never made.
+ */
+id: string | null, volumeName: string, sizeGb: number, 
+/**
+ * `None` when the part was never made, or is no longer listed (deleted elsewhere).
+ */
+status: BackupStatus | null, };
 
 /**
  * A schedule as the form builds it, in the user's time zone.
@@ -744,7 +792,12 @@ kind: TrackedKind, projectId: string,
 /**
  * The backup followed, or the backup an instance is being restored from.
  */
-snapshotId: string, name: string, instanceId: string, instanceName: string, region: string, startedAt: string, };
+snapshotId: string, name: string, instanceId: string, instanceName: string, region: string, startedAt: string, 
+/**
+ * A backup set's volume parts (issue 20), followed with the instance backup and told with
+ * it as one. Journals written before sets have none.
+ */
+parts?: Array<Part>, };
 
 /**
  * What is being followed.
@@ -760,9 +813,18 @@ seen_rebuilding: boolean,
 operation_id?: string | null, } | { "type": "build" };
 
 /**
+ * A volume offered in the "Create a backup" dialog.
+ */
+export type VolumeChoice = { id: string, name: string, sizeGb: number, 
+/**
+ * Size × the volume snapshot price per GB per month: an upper bound, as for instances.
+ */
+estimateMonthly: number | null, };
+
+/**
  * A refusal or an unconfirmed outcome, before or instead of a request to OVH.
  */
-export type Why = { "code": "backupNameRequired" } | { "code": "backupNameTooLong", max: number, } | { "code": "backupNameControl" } | { "code": "backupInProgress" } | { "code": "backupNotListedYet" } | { "code": "backupUnconfirmed", lookup: Said, } | { "code": "keepCount" } | { "code": "noAutomaticOnMetal" } | { "code": "scheduleRefusedRestored", refused: Said, } | { "code": "scheduleRefusedLost", refused: Said, restoring: Said, } | { "code": "chooseSchedule" } | { "code": "chooseTime" } | { "code": "dateOutOfRange" } | { "code": "chooseDays" } | { "code": "daysRange" } | { "code": "monthDay" } | { "code": "otherUtcDay" } | { "code": "workflowNameRequired" } | { "code": "workflowNameTooLong" } | { "code": "workflowNameChars" } | { "code": "badCron", detail: string, } | { "code": "instanceGone" } | { "code": "confirmColdSnapshot" } | { "code": "chooseInstance" } | { "code": "workflowGone" } | { "code": "backupGone" } | { "code": "typeInstanceName", name: string, } | { "code": "onlyAvailableRestored" } | { "code": "otherRegion", backup: string, instance: string, } | { "code": "newInstanceName" } | { "code": "chooseModelIn", region: string, } | { "code": "modelTooSmall", model: string, disk: number, needs: number, } | { "code": "noModelFits", region: string, } | { "code": "noBackupToTest" } | { "code": "rehearsalRunning" } | { "code": "rehearsalNeedsAccess" } | { "code": "confirmRehearsalPolicy", action: string, } | { "code": "portRange" } | { "code": "safetyBackupFailed" } | { "code": "consumerKeyRequired" } | { "code": "keyringTask", detail: string, } | { "code": "chooseEndpoint" } | { "code": "onlyWebPages" } | { "code": "fieldRequired", field: Field, } | { "code": "fieldSpaces", field: Field, } | { "code": "consumerKeyUnusable", state: string, } | { "code": "noBuiltinApp" } | { "code": "noApprovalPage" } | { "code": "nothingWaiting" } | { "code": "accessRefused" } | { "code": "noKeysToImport" } | { "code": "chooseCountry", choices: string, } | { "code": "countryNotSaved", detail: string, } | { "code": "startAtLogin", detail: string, } | { "code": "settingsNotSaved", detail: string, } | { "code": "noLogsFolder", detail: string, } | { "code": "folderNotCreated", path: string, detail: string, } | { "code": "folderNotOpened", path: string, detail: string, } | { "code": "noSaveFolder", detail: string, } | { "code": "reportNotSaved", path: string, detail: string, };
+export type Why = { "code": "backupNameRequired" } | { "code": "backupNameTooLong", max: number, } | { "code": "backupNameControl" } | { "code": "backupInProgress" } | { "code": "backupNotListedYet" } | { "code": "backupUnconfirmed", lookup: Said, } | { "code": "keepCount" } | { "code": "noAutomaticOnMetal" } | { "code": "scheduleRefusedRestored", refused: Said, } | { "code": "scheduleRefusedLost", refused: Said, restoring: Said, } | { "code": "chooseSchedule" } | { "code": "chooseTime" } | { "code": "dateOutOfRange" } | { "code": "chooseDays" } | { "code": "daysRange" } | { "code": "monthDay" } | { "code": "otherUtcDay" } | { "code": "workflowNameRequired" } | { "code": "workflowNameTooLong" } | { "code": "workflowNameChars" } | { "code": "badCron", detail: string, } | { "code": "instanceGone" } | { "code": "volumeNotAttached" } | { "code": "partGone" } | { "code": "partNotReady" } | { "code": "confirmColdSnapshot" } | { "code": "chooseInstance" } | { "code": "workflowGone" } | { "code": "backupGone" } | { "code": "typeInstanceName", name: string, } | { "code": "onlyAvailableRestored" } | { "code": "otherRegion", backup: string, instance: string, } | { "code": "newInstanceName" } | { "code": "chooseModelIn", region: string, } | { "code": "modelTooSmall", model: string, disk: number, needs: number, } | { "code": "noModelFits", region: string, } | { "code": "noBackupToTest" } | { "code": "rehearsalRunning" } | { "code": "rehearsalNeedsAccess" } | { "code": "confirmRehearsalPolicy", action: string, } | { "code": "portRange" } | { "code": "safetyBackupFailed" } | { "code": "consumerKeyRequired" } | { "code": "keyringTask", detail: string, } | { "code": "chooseEndpoint" } | { "code": "onlyWebPages" } | { "code": "fieldRequired", field: Field, } | { "code": "fieldSpaces", field: Field, } | { "code": "consumerKeyUnusable", state: string, } | { "code": "noBuiltinApp" } | { "code": "noApprovalPage" } | { "code": "nothingWaiting" } | { "code": "accessRefused" } | { "code": "noKeysToImport" } | { "code": "chooseCountry", choices: string, } | { "code": "countryNotSaved", detail: string, } | { "code": "startAtLogin", detail: string, } | { "code": "settingsNotSaved", detail: string, } | { "code": "noLogsFolder", detail: string, } | { "code": "folderNotCreated", path: string, detail: string, } | { "code": "folderNotOpened", path: string, detail: string, } | { "code": "noSaveFolder", detail: string, } | { "code": "reportNotSaved", path: string, detail: string, };
 
 /**
  * One workflow and the backups it appears to have made.
@@ -801,6 +863,7 @@ export const COMMANDS = [
   "list_backups",
   "delete_backups",
   "cancel_backup",
+  "delete_backup_part",
   "restore_options",
   "restore_in_place",
   "restore_new_instance",

@@ -101,11 +101,14 @@ export function backupDialog(projectId: string, instanceId: string, name: string
 function BackupForm({ projectId, form, close, started }: { projectId: string; form: api.BackupForm; close: () => void; started: () => void }) {
   const [name, setName] = useState(() => backupName(form.instanceName, form.namedAt));
   const [ack, setAck] = useState(false);
+  // Every additional volume is ticked: "back up this server" means all of it.
+  const [volumes, setVolumes] = useState<Set<string>>(() => new Set(form.volumes.map((v) => v.id)));
   const first = useFirstFocus<HTMLInputElement>();
   const problem = nameProblem(name);
   const ready = !problem && (!form.metal || ack) && !form.busy;
   const { busy, said, onSubmit } = useSubmit(async () => {
-    const created = await api.createBackup(projectId, form.instanceId, name.trim(), form.metal && ack);
+    const ticked = form.volumes.filter((v) => volumes.has(v.id)).map((v) => v.id);
+    const created = await api.createBackup(projectId, form.instanceId, name.trim(), form.metal && ack, ticked);
     close();
     toast(created.recovered ? t("backupRecovered") : t("backupStarted", { name: form.instanceName }), "ok");
     started();
@@ -125,8 +128,38 @@ function BackupForm({ projectId, form, close, started }: { projectId: string; fo
     // A Metal instance is not briefly suspended: it is down for the whole cold snapshot.
     form.metal ? null : h("li", {}, t("warnSuspend")),
     form.iops ? h("li", {}, t("warnIops")) : null,
-    h("li", {}, t("warnVolumes")),
+    form.volumesUnknown ? h("li", { id: "volumes-unknown" }, t("volumesUnknown")) : null,
   );
+  const tick = (id: string, on: boolean) =>
+    setVolumes((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  const volumeList =
+    form.volumes.length > 0
+      ? h(
+          "fieldset",
+          { class: "volumes", id: "backup-volumes" },
+          h("legend", {}, t("volumesTitle", { count: form.volumes.length })),
+          form.volumes.map((v) =>
+            h(
+              "label",
+              { class: "check", key: v.id, "data-volume": v.name },
+              h("input", { type: "checkbox", checked: volumes.has(v.id), onChange: (e: Event) => tick(v.id, (e.currentTarget as HTMLInputElement).checked) }),
+              h(
+                "span",
+                {},
+                v.estimateMonthly !== null && form.volumePrice
+                  ? t("volumeChoiceCost", { name: v.name, size: String(v.sizeGb), cost: money(v.estimateMonthly, form.volumePrice.currency) })
+                  : t("volumeChoice", { name: v.name, size: String(v.sizeGb) }),
+              ),
+            ),
+          ),
+          h("p", { class: "help" }, t("volumesHelp")),
+        )
+      : null;
   const metal = form.metal
     ? h(
         "fieldset",
@@ -165,6 +198,7 @@ function BackupForm({ projectId, form, close, started }: { projectId: string; fo
     h("p", { id: "backup-name-help", class: "help" }, t("backupNameHelp")),
     h("p", { id: "backup-name-error", class: "field-error", role: "alert" }, problem ? t(problem) : ""),
     price,
+    volumeList,
     warnings,
     metal,
     form.busy ? h("p", { class: "notice" }, t("backupBusy")) : null,

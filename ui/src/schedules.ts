@@ -176,7 +176,14 @@ function AutoForm({ form, title, projectId, preselect, editing, close, done }: A
         disabled: i.metal || editing !== null,
         onChange: (e: Event) => setTicked((before) => toggled(before, [i.id], (e.currentTarget as HTMLInputElement).checked)),
       }),
-      h("span", {}, `${i.name} · ${i.region}`, note ? h("span", { class: "note" }, note) : null),
+      h(
+        "span",
+        {},
+        `${i.name} · ${i.region}`,
+        note ? h("span", { class: "note" }, note) : null,
+        // OVH's workflows copy the instance only: its volumes are said, never implied covered.
+        i.volumes.length ? h("span", { class: "note warn auto-volumes" }, t("autoVolumesNote", { volumes: i.volumes.join(", ") })) : null,
+      ),
     );
   });
   const radio = (value: Preset, label: string) =>

@@ -29,6 +29,9 @@ pub struct Candidate {
     /// Its name in the characters a workflow name allows ([`schedule::name_stem`]): the form
     /// names the automatic backup after its schedule and this, "weekly-web-1".
     pub name_stem: String,
+    /// Its additional volumes, by name: OVH's workflows back up the instance only, so the form
+    /// says these are not included (issue 20).
+    pub volumes: Vec<String>,
 }
 
 /// What the form needs before the user chooses.
@@ -67,6 +70,7 @@ pub fn form(
                 .filter(|(_, w)| w.instance_id == i.id)
                 .map(|(_, w)| w.name.clone())
                 .collect(),
+            volumes: Vec::new(),
         })
         .collect();
     let preset_cron = schedule::preset_cron(&mut rand::thread_rng());

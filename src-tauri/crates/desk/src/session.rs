@@ -90,6 +90,8 @@ pub struct BackupList {
     pub prices: BTreeMap<String, Price>,
     /// The newest restore test of each backup tested.
     pub rehearsals: BTreeMap<String, crate::rehearsal::Rehearsed>,
+    /// Volume snapshot prices, for the regions of backup sets; absent: "price not available".
+    pub volume_prices: BTreeMap<String, Price>,
 }
 
 /// The answer to one delete in a batch.
@@ -613,7 +615,19 @@ impl Session {
             .newest_by(|r| (r.project_id == project_id).then(|| r.backup_id.clone()));
         let mut rows = rows;
         self.add_parts(project_id, &mut rows).await;
+        let mut volume_prices = BTreeMap::new();
+        for region in rows
+            .iter()
+            .filter(|r| !r.parts.is_empty())
+            .map(|r| r.region.as_str())
+            .collect::<BTreeSet<_>>()
+        {
+            if let Some(p) = self.prices.volume_price(project_id, region).await {
+                volume_prices.insert(region.to_string(), p);
+            }
+        }
         Ok(BackupList {
+            volume_prices,
             rows,
             prices,
             rehearsals,
@@ -908,13 +922,21 @@ impl Session {
             Some(i) => self.price(project_id, &i.region).await,
             None => None,
         };
-        Ok(automatic::form(
-            &instances,
-            &list,
-            schedule::local_zone(),
-            price,
-            self.now(),
-        ))
+        let mut form =
+            automatic::form(&instances, &list, schedule::local_zone(), price, self.now());
+        match self.conn.client.volumes(project_id, None).await {
+            Ok(volumes) => {
+                for c in &mut form.instances {
+                    c.volumes = crate::volumes::choices(&volumes, &c.id, None)
+                        .into_iter()
+                        .map(|v| v.name)
+                        .collect();
+                }
+            }
+            // Without the list the form cannot name them; the backup dialog still offers them.
+            Err(e) => tracing::warn!("cannot list the volumes of {project_id}: {e}"),
+        }
+        Ok(form)
     }
 
     /// A schedule both ways, with its warnings and the cost for the chosen instances.

@@ -108,9 +108,7 @@ pub async fn start_part(
         Err(e) if e.outcome_unknown() => {
             tracing::warn!("volume snapshot POST outcome unknown, looking: {e}");
             match client.volume_snapshots(project_id, Some(region)).await {
-                Ok(list) => {
-                    find(&list, started, &volume.id, &name).ok_or_else(|| crate::Error::Ovh(e))
-                }
+                Ok(list) => find(&list, started, &volume.id, &name).ok_or(crate::Error::Ovh(e)),
                 Err(lookup) => Err(crate::Error::Ovh(lookup)),
             }
         }
