@@ -456,6 +456,13 @@ impl App {
         bounded(&format!("is {css} enabled"), enabled).await
     }
 
+    /// Whether the checkbox (or radio) matching `css` is ticked.
+    pub async fn is_checked(&self, css: &str) -> Result<bool> {
+        let el = self.find(css).await?;
+        let ticked = async { el.is_selected().await.map_err(|e| e.to_string()) };
+        bounded(&format!("is {css} ticked"), ticked).await
+    }
+
     /// The value of a form field.
     pub async fn value_of(&self, css: &str) -> Result<String> {
         let el = self.find(css).await?;

@@ -211,8 +211,9 @@ async function start(section?: Section): Promise<void> {
 
 void api.onBackupEnded((ended) => {
   toast(ended.body, ended.ok ? "ok" : "bad", ended.title, () => openBackup(ended.projectId, ended.snapshotId));
-  // Instance states moved with the end; Instance Backup already has the row's new state.
-  if (LIVE.includes(state.section) && state.section !== "backups") cloudMoved.value++;
+  // Instance states moved with the end, and in Instance Backup what may now be deleted (a set
+  // whose last part is ready): read again, from the lists the tracker has just read.
+  if (LIVE.includes(state.section)) cloudMoved.value++;
 });
 /** Points the state at a target: a section, or one backup in Instance Backup. */
 function applyTarget(target: api.Target): void {

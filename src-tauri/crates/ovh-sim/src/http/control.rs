@@ -140,6 +140,12 @@ async fn control_stats(State(sim): State<Arc<Sim>>) -> Json<Value> {
         "worldTime": render::ts(now),
         "snapshots": world.projects.iter().map(|p| p.snapshots.len()).sum::<usize>(),
         "workflows": world.projects.iter().map(|p| p.workflows.len()).sum::<usize>(),
+        // By name: a test looks for what a deleted backup set left.
+        "volumeSnapshots": world
+            .projects
+            .iter()
+            .flat_map(|p| p.volume_snapshots.iter().map(|s| s.name.clone()))
+            .collect::<Vec<_>>(),
         // By name: a test looks for what a restore rehearsal left.
         "instances": world
             .projects

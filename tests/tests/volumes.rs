@@ -1,0 +1,119 @@
+//! Issue 20 through the real window: db-primary and its two volumes backed up with one Confirm,
+//! shown in Instance Backup as one set of three parts, told once on the session D-Bus, then
+//! deleted whole, with nothing of it left on the simulator.
+use std::time::Duration;
+
+use e2e::{eventually, http, spare_port, with_app_env, NotificationWatch, Result};
+
+/// The volume snapshots the demo cloud holds, by name.
+async fn volume_snapshots(port: u16) -> Result<Vec<String>> {
+    let (status, body) = http(port, "GET", "/_sim/stats", "application/json", "").await?;
+    if status != 200 {
+        return Err(format!("stats: HTTP {status}"));
+    }
+    let stats: serde_json::Value = serde_json::from_str(&body).map_err(|e| e.to_string())?;
+    Ok(stats["volumeSnapshots"]
+        .as_array()
+        .ok_or("the stats list no volume snapshots")?
+        .iter()
+        .filter_map(|n| n.as_str().map(str::to_string))
+        .collect())
+}
+
+#[tokio::test]
+async fn an_instance_and_its_volumes_are_one_set_told_once_and_deleted_whole() {
+    let port = spare_port();
+    let watch = NotificationWatch::start("backup-set")
+        .await
+        .expect("dbus-monitor");
+    with_app_env(
+        "backup-set",
+        &[("BACKUP_DESK_DEMO_PORT", port.to_string())],
+        async |app| -> Result<()> {
+            app.click_text("Instances").await?;
+            app.click("tr[data-instance='db-primary'] button[aria-haspopup]")
+                .await?;
+            app.click_text("Create a backup").await?;
+            app.find("#backup-volumes").await?;
+            let volumes = app.text_of("#backup-volumes").await?;
+            for said in [
+                "Its 2 additional volumes, backed up with it",
+                "db-data · 200 GB · up to ~",
+                "db-wal · 50 GB",
+            ] {
+                if !volumes.contains(said) {
+                    return Err(format!("the dialog's volumes miss {said:?}: {volumes}"));
+                }
+            }
+            for volume in ["db-data", "db-wal"] {
+                let tick = format!("#backup-volumes [data-volume='{volume}'] input");
+                if !app.is_checked(&tick).await? {
+                    return Err(format!("{volume} is not ticked by default"));
+                }
+            }
+            app.fill("#backup-name", "e2e db set").await?;
+            app.screenshot("backup-set-dialog").await?;
+            app.click("#confirm-backup").await?;
+            app.find_text("Backup of db-primary started. You will be notified when it is ready.")
+                .await?;
+
+            app.click_text("Instance Backup").await?;
+            let row = "tr[data-backup='e2e db set']";
+            let set = format!("{row} details[data-set]");
+            app.click(&format!("{set} summary")).await?;
+            let parts = app.text_of(&set).await?;
+            if !parts.contains("Backup set · 3 parts")
+                || !parts.contains("Volume db-data")
+                || !parts.contains("Volume db-wal")
+                || !parts.contains("Backup in progress")
+            {
+                return Err(format!(
+                    "the set is not shown in progress with 3 parts: {parts}"
+                ));
+            }
+            app.screenshot("backup-set-in-progress").await?;
+
+            let seen = watch
+                .wait_for("e2e db set · ", Duration::from_secs(90))
+                .await?;
+            if !seen.contains("db-primary and 2 volumes backed up") {
+                return Err(format!("the notification does not tell the set: {seen}"));
+            }
+            eventually(Duration::from_secs(20), async || {
+                let parts = app.text_of(&set).await?;
+                if parts.matches("Available").count() == 3 {
+                    Ok(())
+                } else {
+                    Err(format!("not every part is available: {parts}"))
+                }
+            })
+            .await?;
+            app.screenshot("backup-set-ready").await?;
+
+            app.click(&format!("{row} input[type=checkbox]")).await?;
+            app.click("#delete-selected").await?;
+            let dialog = app.text_of("dialog").await?;
+            if !dialog.contains("with the snapshots of its 2 volumes: db-data, db-wal") {
+                return Err(format!(
+                    "the delete dialog does not name the parts: {dialog}"
+                ));
+            }
+            if !app.is_enabled("#confirm-delete").await? {
+                app.click("#delete-last-ack").await?;
+            }
+            app.click("#confirm-delete").await?;
+            app.find_text("1 backup deleted.").await?;
+            let left: Vec<String> = volume_snapshots(port)
+                .await?
+                .into_iter()
+                .filter(|n| n.starts_with("e2e db set"))
+                .collect();
+            if !left.is_empty() {
+                return Err(format!("parts of the deleted set are left: {left:?}"));
+            }
+            Ok(())
+        },
+    )
+    .await;
+    watch.stop().await;
+}
