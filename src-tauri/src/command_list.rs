@@ -12,6 +12,7 @@ pub const COMMANDS: &[&str] = &[
     "delete_backups",
     "cancel_backup",
     "delete_backup_part",
+    "restore_backup_part",
     "restore_options",
     "restore_in_place",
     "restore_new_instance",

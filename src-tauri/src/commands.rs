@@ -144,6 +144,23 @@ pub(crate) async fn delete_backup_part<R: Runtime>(
 
 #[tauri::command]
 #[tracing::instrument(skip(app, state), err(Debug))]
+pub(crate) async fn restore_backup_part<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    project_id: String,
+    set_id: String,
+    part_id: String,
+    instance_id: String,
+) -> Result<(), Error> {
+    Ok(state
+        .session(&app)
+        .await?
+        .restore_part(&project_id, &set_id, &part_id, &instance_id)
+        .await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(app, state), err(Debug))]
 pub(crate) async fn cancel_backup<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,

@@ -86,6 +86,7 @@ pub fn build<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::delete_backups,
             commands::cancel_backup,
             commands::delete_backup_part,
+            commands::restore_backup_part,
             commands::restore_options,
             commands::rehearsal_form,
             commands::start_rehearsal,

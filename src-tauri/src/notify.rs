@@ -97,6 +97,16 @@ pub fn message(event: &Event, lang: Language) -> Option<Message> {
         } => {
             let instance = ("instance", Arg::Text(&restore.instance_name));
             match restore.kind {
+                Kind::VolumeRestore { .. } => m(
+                    say("desktop-volumeRestoredTitle", &[instance]),
+                    say(
+                        "desktop-volumeRestoredBody",
+                        &[
+                            ("name", Arg::Text(&restore.name)),
+                            ("instance", Arg::Text(&restore.instance_name)),
+                        ],
+                    ),
+                ),
                 Kind::Build => m(
                     say("desktop-instanceReadyTitle", &[instance]),
                     say(

@@ -280,7 +280,9 @@ impl Work {
         for t in tracked {
             let list = match t.kind {
                 Kind::Backup | Kind::SafetyBackup { .. } => &mut work.backups,
-                Kind::Rebuild { .. } | Kind::Build => &mut work.restores,
+                Kind::Rebuild { .. } | Kind::Build | Kind::VolumeRestore { .. } => {
+                    &mut work.restores
+                }
             };
             if !list.contains(&t.instance_name) {
                 list.push(t.instance_name.clone());
@@ -473,6 +475,7 @@ mod tests {
             failure: None,
             project_suspended: false,
             rehearsal: None,
+            unprotected_volumes: Vec::new(),
         }
     }
 

@@ -1,6 +1,7 @@
 //! Issue 20 through the real window: db-primary and its two volumes backed up with one Confirm,
-//! shown in Instance Backup as one set of three parts, told once on the session D-Bus, then
-//! deleted whole, with nothing of it left on the simulator.
+//! shown in Instance Backup as one set of three parts, told once on the session D-Bus, a part
+//! restored as a new volume, then the set deleted whole, with nothing of it left on the
+//! simulator.
 use std::time::Duration;
 
 use e2e::{eventually, http, spare_port, with_app_env, NotificationWatch, Result};
@@ -89,6 +90,42 @@ async fn an_instance_and_its_volumes_are_one_set_told_once_and_deleted_whole() {
             })
             .await?;
             app.screenshot("backup-set-ready").await?;
+
+            // The home says which volumes no backup holds: db-primary's are in the set now.
+            app.click_text("Protection overview").await?;
+            eventually(Duration::from_secs(20), async || {
+                let files = app.text_of("tr[data-covered='file-server-nvme']").await?;
+                let db = app.text_of("tr[data-covered='db-primary']").await?;
+                if files.contains("Volumes not protected: shared-files")
+                    && !db.contains("Volumes not protected")
+                {
+                    Ok(())
+                } else {
+                    Err(format!("the home's volume notes: {files:?} / {db:?}"))
+                }
+            })
+            .await?;
+
+            // A part restored as a new volume, attached to db-primary, told on the bus.
+            app.click_text("Instance Backup").await?;
+            app.click(&format!("{set} summary")).await?;
+            app.click(&format!("{set} [data-part='db-wal'] .restore-part"))
+                .await?;
+            app.find("#restore-part-target").await?;
+            let dialog = app.text_of("dialog").await?;
+            if !dialog.contains("Nothing is overwritten: db-wal stays as it is.") {
+                return Err(format!(
+                    "the restore dialog does not say what it does: {dialog}"
+                ));
+            }
+            app.screenshot("backup-set-restore-part").await?;
+            app.click("#confirm-restore-part").await?;
+            let restored = watch
+                .wait_for("Mount it to read its files.", Duration::from_secs(60))
+                .await?;
+            if !restored.contains("Volume restored — db-primary") {
+                return Err(format!("the restore is not told: {restored}"));
+            }
 
             app.click(&format!("{row} input[type=checkbox]")).await?;
             app.click("#delete-selected").await?;

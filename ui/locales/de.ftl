@@ -81,6 +81,7 @@ why-instanceGone = Diese Instanz existiert nicht mehr.
 why-volumeNotAttached = Ein gewähltes Volume ist nicht mehr an diese Instanz angehängt. Öffnen Sie den Dialog erneut.
 why-partGone = Dieser Volume-Snapshot gehört nicht mehr zu seinem Backup-Satz.
 why-partNotReady = Dieser Volume-Snapshot wird noch erstellt. Löschen Sie ihn, sobald er bereit ist.
+why-partRestoring = Dieser Volume-Snapshot wird bereits wiederhergestellt.
 why-confirmColdSnapshot = Eine Metal-Instanz ist während ihres Cold Snapshots nicht verfügbar: bestätigen Sie, dass Sie das akzeptieren.
 why-chooseInstance = Wählen Sie mindestens eine Instanz.
 why-workflowGone = Dieses automatische Backup existiert nicht mehr; aktualisieren Sie die Liste.
@@ -198,11 +199,18 @@ deletePart = Diesen Volume-Snapshot löschen
 deletePartTitle = Snapshot von { $name } aus { $set } löschen?
 deletePartText = Die anderen Teile von { $set } bleiben erhalten.
 deletePartDone = Snapshot von { $name } gelöscht
+restorePartStarted = { $name } wird für { $instance } wiederhergestellt. Sie werden benachrichtigt, sobald es angehängt ist.
+restorePartBilled = Das neue Volume wird wie jedes Volume berechnet, bis Sie es löschen.
+restorePartTarget = Anhängen an
+restorePartText = Aus diesem Snapshot wird ein neues Volume mit { $size } erstellt und an die gewählte Instanz angehängt. Nichts wird überschrieben: { $name } bleibt, wie es ist. Binden Sie das neue Volume ein, um seine Dateien zu lesen.
+restorePartTitle = { $name } aus { $set } wiederherstellen
+restorePart = Als neues Volume wiederherstellen
 deleteSetParts = { $count ->
         [one] mit dem Snapshot seines Volumes { $volumes }
        *[other] mit den Snapshots seiner { $count } Volumes: { $volumes }
     }
 autoVolumesNote = Die automatischen Backups von OVHcloud kopieren nur die Festplatte der Instanz: { $volumes } nicht enthalten. Sichern Sie sie mit Backup erstellen.
+volumesUnprotected = Volumes nicht geschützt: { $volumes }. Automatische Backups lassen sie aus; Jetzt sichern schließt sie ein.
 deleteNotAvailable = { $name } kann erst gelöscht werden, wenn das Backup verfügbar ist.
 deleteGone = { $name } kann nicht gelöscht werden: Das Backup existiert nicht mehr.
 deleteNoLongerPlanned = { $name } wird behalten: Das Backup gehört nicht mehr zu diesem Zeitplan.
@@ -528,6 +536,8 @@ desktop-backupReadyBody = { $name } · { $size } in { $duration }
 desktop-backupFailedTitle = Backup fehlgeschlagen — { $name } von { $instance }
 desktop-backupFailedError = OVHcloud hat einen Fehler gemeldet. Versuchen Sie es erneut unter Instanzen → … → Backup erstellen; schlägt es wieder fehl, wenden Sie sich an den OVHcloud Support.
 desktop-backupFailedGone = Das Backup ist verschwunden, bevor es bereit war (abgebrochen oder gelöscht). Erstellen Sie bei Bedarf ein neues.
+desktop-volumeRestoredBody = { $name } ist an { $instance } angehängt. Binden Sie es ein, um seine Dateien zu lesen.
+desktop-volumeRestoredTitle = Volume wiederhergestellt — { $instance }
 desktop-setReadyTitle = { $count ->
         [one] { $instance } und 1 Volume gesichert
        *[other] { $instance } und { $count } Volumes gesichert

@@ -81,6 +81,7 @@ why-instanceGone = This instance no longer exists.
 why-volumeNotAttached = A chosen volume is no longer attached to this instance. Open the dialog again.
 why-partGone = This volume snapshot is no longer part of its backup set.
 why-partNotReady = This volume snapshot is still being made. Delete it once it is ready.
+why-partRestoring = This volume snapshot is already being restored.
 why-confirmColdSnapshot = A Metal instance is unavailable during its cold snapshot: confirm that you accept it.
 why-chooseInstance = Choose at least one instance.
 why-workflowGone = This automatic backup no longer exists: refresh the list.
@@ -201,11 +202,18 @@ deletePart = Delete this volume snapshot
 deletePartTitle = Delete the snapshot of { $name } from { $set }?
 deletePartText = The other parts of { $set } are kept.
 deletePartDone = Snapshot of { $name } deleted
+restorePartStarted = Restoring { $name } to { $instance }. You will be notified when it is attached.
+restorePartBilled = The new volume is billed like any volume until you delete it.
+restorePartTarget = Attach it to
+restorePartText = A new volume of { $size } is made from this snapshot and attached to the instance you choose. Nothing is overwritten: { $name } stays as it is. Mount the new volume to read its files.
+restorePartTitle = Restore { $name } from { $set }
+restorePart = Restore as a new volume
 deleteSetParts = { $count ->
         [one] with the snapshot of its volume { $volumes }
        *[other] with the snapshots of its { $count } volumes: { $volumes }
     }
 autoVolumesNote = OVHcloud's automatic backups copy the instance's own disk only: { $volumes } not included. Back them up with Create a backup.
+volumesUnprotected = Volumes not protected: { $volumes }. Automatic backups leave them out; Back up now includes them.
 deleteNotAvailable = { $name } cannot be deleted until it is available.
 deleteGone = { $name } cannot be deleted: it no longer exists.
 deleteNoLongerPlanned = { $name } is kept: it is no longer among this schedule's backups.
@@ -558,6 +566,8 @@ desktop-backupReadyBody = { $name } · { $size } in { $duration }
 desktop-backupFailedTitle = Backup failed — { $name } of { $instance }
 desktop-backupFailedError = OVHcloud reported an error. Try again from Instances → … → Create a backup; if it fails again, contact OVHcloud support.
 desktop-backupFailedGone = The backup disappeared before it was ready (cancelled or deleted). Create a new one if you still need it.
+desktop-volumeRestoredBody = { $name } is attached to { $instance }. Mount it to read its files.
+desktop-volumeRestoredTitle = Volume restored — { $instance }
 desktop-setReadyTitle = { $count ->
         [one] { $instance } and 1 volume backed up
        *[other] { $instance } and { $count } volumes backed up

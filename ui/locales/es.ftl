@@ -81,6 +81,7 @@ why-instanceGone = Esta instancia ya no existe.
 why-volumeNotAttached = Un volumen elegido ya no está conectado a esta instancia. Vuelva a abrir el diálogo.
 why-partGone = Este snapshot de volumen ya no forma parte de su conjunto de backup.
 why-partNotReady = Este snapshot de volumen aún se está creando. Elimínelo cuando esté listo.
+why-partRestoring = Este snapshot de volumen ya se está restaurando.
 why-confirmColdSnapshot = Una instancia Metal no está disponible durante su snapshot en frío: confirme que lo acepta.
 why-chooseInstance = Seleccione al menos una instancia.
 why-workflowGone = Este backup automatizado ya no existe; actualice la lista.
@@ -198,11 +199,18 @@ deletePart = Eliminar este snapshot de volumen
 deletePartTitle = ¿Eliminar el snapshot de { $name } de { $set }?
 deletePartText = Las demás partes de { $set } se conservan.
 deletePartDone = Snapshot de { $name } eliminado
+restorePartStarted = Restaurando { $name } en { $instance }. Se le avisará cuando esté conectado.
+restorePartBilled = El volumen nuevo se factura como cualquier volumen hasta que lo elimine.
+restorePartTarget = Conectarlo a
+restorePartText = Se crea un volumen nuevo de { $size } desde este snapshot y se conecta a la instancia elegida. No se sobrescribe nada: { $name } queda como está. Monte el volumen nuevo para leer sus archivos.
+restorePartTitle = Restaurar { $name } desde { $set }
+restorePart = Restaurar en un volumen nuevo
 deleteSetParts = { $count ->
         [one] con el snapshot de su volumen { $volumes }
        *[other] con los snapshots de sus { $count } volúmenes: { $volumes }
     }
 autoVolumesNote = Los backups automatizados de OVHcloud solo copian el disco de la instancia: { $volumes } no incluidos. Inclúyalos con Crear un backup.
+volumesUnprotected = Volúmenes no protegidos: { $volumes }. Los backups automatizados no los incluyen; Hacer un backup ahora sí los incluye.
 deleteNotAvailable = No es posible eliminar { $name } hasta que su estado sea «Activado».
 deleteGone = No es posible eliminar { $name }: ya no existe.
 deleteNoLongerPlanned = Se conserva { $name }: ya no forma parte de los backups de esta planificación.
@@ -528,6 +536,8 @@ desktop-backupReadyBody = { $name } · { $size } en { $duration }
 desktop-backupFailedTitle = Error en el backup — { $name } de { $instance }
 desktop-backupFailedError = OVHcloud ha indicado un error. Vuelva a intentarlo desde Instancias → … → Crear un backup; si vuelve a fallar, contacte con el soporte de OVHcloud.
 desktop-backupFailedGone = El backup desapareció antes de estar listo (cancelado o eliminado). Cree uno nuevo si todavía lo necesita.
+desktop-volumeRestoredBody = { $name } está conectado a { $instance }. Móntelo para leer sus archivos.
+desktop-volumeRestoredTitle = Volumen restaurado — { $instance }
 desktop-setReadyTitle = { $count ->
         [one] Backup de { $instance } y 1 volumen listo
        *[other] Backup de { $instance } y { $count } volúmenes listo

@@ -84,6 +84,7 @@ why-instanceGone = Cette instance n'existe plus.
 why-volumeNotAttached = Un volume choisi n'est plus attaché à cette instance. Rouvrez la fenêtre.
 why-partGone = Ce snapshot de volume ne fait plus partie de son ensemble de sauvegarde.
 why-partNotReady = Ce snapshot de volume est en cours de création. Supprimez-le une fois prêt.
+why-partRestoring = Ce snapshot de volume est déjà en cours de restauration.
 why-confirmColdSnapshot = Une instance Metal est indisponible pendant son snapshot à froid : confirmez que vous l'acceptez.
 why-chooseInstance = Choisissez au moins une instance.
 why-workflowGone = Cette sauvegarde automatique n'existe plus ; actualisez la liste.
@@ -204,11 +205,18 @@ deletePart = Supprimer ce snapshot de volume
 deletePartTitle = Supprimer le snapshot de { $name } de { $set } ?
 deletePartText = Les autres parties de { $set } sont conservées.
 deletePartDone = Snapshot de { $name } supprimé
+restorePartStarted = Restauration de { $name } vers { $instance }. Vous serez averti une fois le volume attaché.
+restorePartBilled = Le nouveau volume est facturé comme tout volume jusqu'à sa suppression.
+restorePartTarget = L'attacher à
+restorePartText = Un nouveau volume de { $size } est créé depuis ce snapshot et attaché à l'instance choisie. Rien n'est écrasé : { $name } reste tel quel. Montez le nouveau volume pour lire ses fichiers.
+restorePartTitle = Restaurer { $name } depuis { $set }
+restorePart = Restaurer dans un nouveau volume
 deleteSetParts = { $count ->
         [one] avec le snapshot de son volume { $volumes }
        *[other] avec les snapshots de ses { $count } volumes : { $volumes }
     }
 autoVolumesNote = Les sauvegardes automatiques d'OVHcloud ne copient que le disque de l'instance : { $volumes } non inclus. Sauvegardez-les avec Créer une sauvegarde.
+volumesUnprotected = Volumes non protégés : { $volumes }. Les sauvegardes automatiques les omettent ; Sauvegarder maintenant les inclut.
 deleteNotAvailable = { $name } ne peut pas être supprimée avant d'être disponible.
 deleteGone = { $name } ne peut pas être supprimée : elle n'existe plus.
 deleteNoLongerPlanned = { $name } est conservée : elle ne fait plus partie des sauvegardes de cette planification.
@@ -561,6 +569,8 @@ desktop-backupReadyBody = { $name } · { $size } en { $duration }
 desktop-backupFailedTitle = Échec de la sauvegarde — { $name } de { $instance }
 desktop-backupFailedError = OVHcloud a signalé une erreur. Réessayez depuis Instances → … → Créer une sauvegarde ; si l'échec se répète, contactez le support OVHcloud.
 desktop-backupFailedGone = La sauvegarde a disparu avant d'être prête (annulée ou supprimée). Créez-en une nouvelle si besoin.
+desktop-volumeRestoredBody = { $name } est attaché à { $instance }. Montez-le pour lire ses fichiers.
+desktop-volumeRestoredTitle = Volume restauré — { $instance }
 desktop-setReadyTitle = { $count ->
         [one] { $instance } et 1 volume sauvegardés
        *[other] { $instance } et { $count } volumes sauvegardés

@@ -81,6 +81,7 @@ why-instanceGone = Questa istanza non esiste più.
 why-volumeNotAttached = Un volume scelto non è più collegato a questa istanza. Riapri la finestra.
 why-partGone = Questo snapshot del volume non fa più parte del suo set di backup.
 why-partNotReady = Questo snapshot del volume è ancora in creazione. Eliminalo quando è pronto.
+why-partRestoring = Questo snapshot del volume è già in ripristino.
 why-confirmColdSnapshot = Un'istanza Metal non è disponibile durante il suo snapshot a freddo: confermare di accettarlo.
 why-chooseInstance = Scegliere almeno un'istanza.
 why-workflowGone = Questo backup automatico non esiste più; aggiornare l'elenco.
@@ -198,11 +199,18 @@ deletePart = Elimina questo snapshot del volume
 deletePartTitle = Eliminare lo snapshot di { $name } da { $set }?
 deletePartText = Le altre parti di { $set } vengono mantenute.
 deletePartDone = Snapshot di { $name } eliminato
+restorePartStarted = Ripristino di { $name } su { $instance }. Riceverai una notifica quando sarà collegato.
+restorePartBilled = Il nuovo volume viene fatturato come qualsiasi volume finché non lo elimini.
+restorePartTarget = Collegalo a
+restorePartText = Da questo snapshot viene creato un nuovo volume di { $size }, collegato all'istanza scelta. Nulla viene sovrascritto: { $name } resta com'è. Monta il nuovo volume per leggerne i file.
+restorePartTitle = Ripristina { $name } da { $set }
+restorePart = Ripristina in un nuovo volume
 deleteSetParts = { $count ->
         [one] con lo snapshot del suo volume { $volumes }
        *[other] con gli snapshot dei suoi { $count } volumi: { $volumes }
     }
 autoVolumesNote = I backup automatici di OVHcloud copiano solo il disco dell'istanza: { $volumes } non inclusi. Salvali con Crea un backup.
+volumesUnprotected = Volumi non protetti: { $volumes }. I backup automatici li escludono; Esegui il backup ora li include.
 deleteNotAvailable = Impossibile eliminare { $name } finché non è disponibile.
 deleteGone = Impossibile eliminare { $name }: non esiste più.
 deleteNoLongerPlanned = { $name } viene conservato: non fa più parte dei backup di questa pianificazione.
@@ -528,6 +536,8 @@ desktop-backupReadyBody = { $name } · { $size } in { $duration }
 desktop-backupFailedTitle = Backup non riuscito — { $name } di { $instance }
 desktop-backupFailedError = OVHcloud ha segnalato un errore. Riprova da Istanze → … → Crea un backup; se non riesce di nuovo, contatta il supporto OVHcloud.
 desktop-backupFailedGone = Il backup è scomparso prima di essere pronto (annullato o eliminato). Creane uno nuovo se ti serve ancora.
+desktop-volumeRestoredBody = { $name } è collegato a { $instance }. Montalo per leggerne i file.
+desktop-volumeRestoredTitle = Volume ripristinato — { $instance }
 desktop-setReadyTitle = { $count ->
         [one] Backup di { $instance } e 1 volume pronto
        *[other] Backup di { $instance } e { $count } volumi pronto

@@ -81,6 +81,7 @@ why-instanceGone = Ta instancja już nie istnieje.
 why-volumeNotAttached = Wybrany wolumen nie jest już podłączony do tej instancji. Otwórz okno ponownie.
 why-partGone = Ten snapshot wolumenu nie należy już do swojego zestawu kopii.
 why-partNotReady = Ten snapshot wolumenu jest jeszcze tworzony. Usuń go, gdy będzie gotowy.
+why-partRestoring = Ten snapshot wolumenu jest już przywracany.
 why-confirmColdSnapshot = Instancja Metal jest niedostępna podczas snapshotu na zimno: potwierdź akceptację.
 why-chooseInstance = Wybierz co najmniej jedną instancję.
 why-workflowGone = Ta automatyczna kopia zapasowa już nie istnieje; odśwież listę.
@@ -198,11 +199,18 @@ deletePart = Usuń ten snapshot wolumenu
 deletePartTitle = Usunąć snapshot { $name } z { $set }?
 deletePartText = Pozostałe części { $set } zostaną zachowane.
 deletePartDone = Usunięto snapshot { $name }
+restorePartStarted = Przywracanie { $name } do { $instance }. Otrzymasz powiadomienie po podłączeniu.
+restorePartBilled = Nowy wolumen jest rozliczany jak każdy wolumen, dopóki go nie usuniesz.
+restorePartTarget = Podłącz do
+restorePartText = Z tego snapshotu powstaje nowy wolumen ({ $size }), podłączany do wybranej instancji. Nic nie zostaje nadpisane: { $name } pozostaje bez zmian. Zamontuj nowy wolumen, aby odczytać jego pliki.
+restorePartTitle = Przywróć { $name } z { $set }
+restorePart = Przywróć jako nowy wolumen
 deleteSetParts = { $count ->
         [one] ze snapshotem wolumenu { $volumes }
        *[other] ze snapshotami wolumenów ({ $count }): { $volumes }
     }
 autoVolumesNote = Automatyczne kopie zapasowe OVHcloud kopiują tylko dysk instancji: { $volumes } nie są objęte. Utwórz ich kopię przez Utwórz kopię zapasową.
+volumesUnprotected = Wolumeny bez ochrony: { $volumes }. Automatyczne kopie ich nie obejmują; Utwórz kopię teraz je obejmuje.
 deleteNotAvailable = Nie można jeszcze usunąć { $name }: kopia musi najpierw mieć status „Aktywny”.
 deleteGone = Nie można usunąć { $name }: kopia już nie istnieje.
 deleteNoLongerPlanned = { $name } zostaje zachowana: nie należy już do kopii zapasowych tego harmonogramu.
@@ -529,6 +537,8 @@ desktop-backupReadyBody = { $name } · { $size } w { $duration }
 desktop-backupFailedTitle = Kopia zapasowa nie powiodła się — { $name } instancji { $instance }
 desktop-backupFailedError = OVHcloud zgłosił błąd. Spróbuj ponownie: Instancje → … → Utwórz kopię; jeśli błąd się powtórzy, skontaktuj się z pomocą techniczną OVHcloud.
 desktop-backupFailedGone = Kopia zapasowa zniknęła, zanim była gotowa (anulowana lub usunięta). Utwórz nową, jeśli nadal jej potrzebujesz.
+desktop-volumeRestoredBody = { $name } jest podłączony do { $instance }. Zamontuj go, aby odczytać pliki.
+desktop-volumeRestoredTitle = Wolumen przywrócony — { $instance }
 desktop-setReadyTitle = { $count ->
         [one] Kopia { $instance } i 1 wolumenu gotowa
        *[other] Kopia { $instance } i wolumenów ({ $count }) gotowa

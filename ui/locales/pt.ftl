@@ -81,6 +81,7 @@ why-instanceGone = Esta instância já não existe.
 why-volumeNotAttached = Um volume escolhido já não está associado a esta instância. Abra a janela de novo.
 why-partGone = Este snapshot de volume já não faz parte do seu conjunto de backup.
 why-partNotReady = Este snapshot de volume ainda está a ser criado. Elimine-o quando estiver pronto.
+why-partRestoring = Este snapshot de volume já está a ser restaurado.
 why-confirmColdSnapshot = Uma instância Metal fica indisponível durante o snapshot a frio: confirme que o aceita.
 why-chooseInstance = Selecione pelo menos uma instância.
 why-workflowGone = Este backup automatizado já não existe; atualize a lista.
@@ -198,11 +199,18 @@ deletePart = Eliminar este snapshot de volume
 deletePartTitle = Eliminar o snapshot de { $name } de { $set }?
 deletePartText = As outras partes de { $set } são mantidas.
 deletePartDone = Snapshot de { $name } eliminado
+restorePartStarted = A restaurar { $name } em { $instance }. Será notificado quando estiver associado.
+restorePartBilled = O novo volume é faturado como qualquer volume até o eliminar.
+restorePartTarget = Associá-lo a
+restorePartText = É criado um novo volume de { $size } a partir deste snapshot e associado à instância escolhida. Nada é substituído: { $name } fica como está. Monte o novo volume para ler os seus ficheiros.
+restorePartTitle = Restaurar { $name } a partir de { $set }
+restorePart = Restaurar num novo volume
 deleteSetParts = { $count ->
         [one] com o snapshot do seu volume { $volumes }
        *[other] com os snapshots dos seus { $count } volumes: { $volumes }
     }
 autoVolumesNote = Os backups automatizados da OVHcloud copiam apenas o disco da instância: { $volumes } não incluídos. Inclua-os com Criar um backup.
+volumesUnprotected = Volumes não protegidos: { $volumes }. Os backups automatizados não os incluem; Fazer backup agora inclui-os.
 deleteNotAvailable = Não é possível eliminar { $name } enquanto não estiver disponível.
 deleteGone = Não é possível eliminar { $name }: já não existe.
 deleteNoLongerPlanned = { $name } é mantido: já não faz parte dos backups deste agendamento.
@@ -528,6 +536,8 @@ desktop-backupReadyBody = { $name } · { $size } em { $duration }
 desktop-backupFailedTitle = Falha no backup — { $name } de { $instance }
 desktop-backupFailedError = A OVHcloud assinalou um erro. Tente novamente em Instâncias → … → Criar um backup; se voltar a falhar, contacte o suporte da OVHcloud.
 desktop-backupFailedGone = O backup desapareceu antes de estar pronto (cancelado ou eliminado). Crie um novo se ainda precisar.
+desktop-volumeRestoredBody = { $name } está associado a { $instance }. Monte-o para ler os seus ficheiros.
+desktop-volumeRestoredTitle = Volume restaurado — { $instance }
 desktop-setReadyTitle = { $count ->
         [one] Backup de { $instance } e 1 volume pronto
        *[other] Backup de { $instance } e { $count } volumes pronto

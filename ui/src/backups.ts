@@ -282,12 +282,63 @@ function SetParts({ r, list, projectId }: { r: api.BackupRow; list: api.BackupLi
           price && p.status === "active" ? vh("span", { class: "note" }, t("monthlyCost", { cost: money(price.perGbMonth * p.sizeGb, price.currency) })) : null,
           " ",
           vh("span", { class: `status ${tone(p.status)}` }, status(p.status)),
+          p.id && p.status === "active"
+            ? vh("button", { class: "btn small restore-part", type: "button", onClick: (e: MouseEvent) => restorePartDialog(projectId, r, p, e.currentTarget as HTMLElement) }, t("restorePart"))
+            : null,
           p.id && (p.status === "active" || p.status === "failed")
             ? vh("button", { class: "btn small", type: "button", onClick: (e: MouseEvent) => confirmPartDelete(projectId, r, p, e.currentTarget as HTMLElement) }, t("deletePart"))
             : null,
         ),
       ),
     ),
+  );
+}
+
+/** Restores a volume part as a new volume attached to an instance of its region (the set's
+ * own instance first): nothing is overwritten or detached. */
+function restorePartDialog(projectId: string, set: api.BackupRow, part: api.PartRow, returnFocus: HTMLElement): void {
+  const title = t("restorePartTitle", { name: part.volumeName, set: set.name });
+  openDialog(
+    title,
+    returnFocus,
+    (close) =>
+      vh(Loaded<api.InstanceRow[]>, {
+        title,
+        read: () => api.listInstances(projectId),
+        loading: t("loadingInstances"),
+        close,
+        children: (rows) => vh(RestorePart, { projectId, set, part, title, rows: rows.filter((i) => i.region === set.region), close }),
+      }),
+    true,
+  );
+}
+
+function RestorePart({ projectId, set, part, title, rows, close }: { projectId: string; set: api.BackupRow; part: api.PartRow; title: string; rows: api.InstanceRow[]; close: () => void }) {
+  const [target, setTarget] = useState(() => rows.find((i) => i.id === set.instanceId)?.id ?? rows[0]?.id ?? "");
+  const ready = target !== "";
+  const { busy, said, onSubmit } = useSubmit(async () => {
+    await api.restoreBackupPart(projectId, set.id, part.id!, target);
+    close();
+    toast(t("restorePartStarted", { name: part.volumeName, instance: rows.find((i) => i.id === target)?.name ?? "" }), "ok");
+  }, ready);
+  return vh(
+    "form",
+    { onSubmit },
+    vh("h2", {}, title),
+    vh("p", {}, t("restorePartText", { name: part.volumeName, size: gb(part.sizeGb) })),
+    vh(
+      "label",
+      { class: "stack", for: "restore-part-target" },
+      vh("span", {}, t("restorePartTarget")),
+      vh(
+        "select",
+        { id: "restore-part-target", value: target, onChange: (e: Event) => setTarget((e.currentTarget as HTMLSelectElement).value) },
+        rows.map((i) => vh("option", { key: i.id, value: i.id }, i.name)),
+      ),
+    ),
+    vh("p", { class: "help" }, t("restorePartBilled")),
+    vh(Status, { said, place: { projectId, region: set.region } }),
+    vh(Actions, { close, id: "confirm-restore-part", label: t("restorePart"), ready, busy }),
   );
 }
 

@@ -88,6 +88,7 @@ function Row({ r, now, protect, backUp }: { r: api.Covered; now: number; protect
       r.failure ? h(Remedy, { quota: r.failure.quota, expired: false, ovh: r.failure.ovh, place: { projectId: r.projectId, region: r.region } }) : null,
       r.projectSuspended ? h(Suspended, { projectId: r.projectId, project: r.projectName }) : null,
       r.rehearsal ? h(RehearsalLine, { r: r.rehearsal }) : null,
+      r.unprotectedVolumes.length ? h("span", { class: "note warn volumes-unprotected" }, t("volumesUnprotected", { volumes: r.unprotectedVolumes.join(", ") })) : null,
     ),
     h(
       "td",

@@ -266,6 +266,9 @@ pub struct Covered {
     pub project_suspended: bool,
     /// The newest restore rehearsal of its backups.
     pub rehearsal: Option<crate::rehearsal::Rehearsed>,
+    /// Its additional volumes that its newest available backup does not hold (OVH's automatic
+    /// backups never do): "volumes not protected" (issue 20).
+    pub unprotected_volumes: Vec<String>,
 }
 
 /// What OVH said of a failed run: its words, shown under "Details", and whether they name a

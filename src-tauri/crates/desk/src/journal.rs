@@ -36,6 +36,16 @@ pub enum Kind {
     },
     /// A new instance created from the backup `snapshot_id`, until it is `ACTIVE`.
     Build,
+    /// A new volume `name` made from the volume snapshot `snapshot_id` (a set's part, issue
+    /// 20), attached to `instance_id` once available, until OVH shows it attached there.
+    VolumeRestore {
+        /// The new volume, once OVH lists it (found by its exact name in the region before).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        volume_id: Option<String>,
+        /// The attach was asked for (never twice).
+        #[serde(default)]
+        attach_asked: bool,
+    },
 }
 
 /// One backup (or restore) being followed to completion.

@@ -143,6 +143,8 @@ pub enum Why {
     PartGone,
     #[error("this volume part is still being made: delete it once it is ready")]
     PartNotReady,
+    #[error("this volume snapshot is already being restored")]
+    PartRestoring,
     #[error("a Metal instance is unavailable during its cold snapshot: confirm you accept it")]
     ConfirmColdSnapshot,
     #[error("choose at least one instance")]

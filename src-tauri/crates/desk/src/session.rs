@@ -767,6 +767,106 @@ impl Session {
         result
     }
 
+    /// Restores one volume part of a set as a new volume made from its snapshot, attached to
+    /// `instance_id` (in the snapshot's region) once OVH has made it; nothing is overwritten or
+    /// detached. Followed to its end, and told, like an instance restore.
+    pub async fn restore_part(
+        &self,
+        project_id: &str,
+        set_id: &str,
+        part_id: &str,
+        instance_id: &str,
+    ) -> Result<()> {
+        let set = self
+            .records
+            .get(set_id)
+            .filter(|r| r.project_id == project_id)
+            .ok_or(Error::Invalid(Why::PartGone))?;
+        let part = set
+            .parts
+            .iter()
+            .find(|p| p.snapshot_id.as_deref() == Some(part_id))
+            .ok_or(Error::Invalid(Why::PartGone))?;
+        // One restore of a part at a time: a double click or a second window adds nothing,
+        // while it is asked for (the hold) or followed (the tracker).
+        let _held = self
+            .in_flight
+            .begin(project_id, &format!("volume-part:{part_id}"))
+            .map_err(|_| Error::Invalid(Why::PartRestoring))?;
+        if self.tracker.tracked().iter().any(|t| {
+            matches!(t.kind, Kind::VolumeRestore { .. })
+                && t.project_id == project_id
+                && t.snapshot_id == part_id
+        }) {
+            return Err(Error::Invalid(Why::PartRestoring));
+        }
+        let client = &self.conn.client;
+        let (snapshots, instance, volumes) = tokio::try_join!(
+            client.volume_snapshots(project_id, None),
+            client.instance(project_id, instance_id),
+            client.volumes(project_id, None)
+        )?;
+        let snapshot = snapshots
+            .iter()
+            .find(|s| s.id == part_id)
+            .ok_or(Error::Invalid(Why::PartGone))?;
+        if snapshot.snapshot_status() != SnapshotStatus::Active {
+            return Err(Error::Invalid(Why::PartNotReady));
+        }
+        if snapshot.region != instance.region {
+            return Err(Error::Invalid(Why::OtherRegion {
+                backup: snapshot.region.clone(),
+                instance: instance.region.clone(),
+            }));
+        }
+        // The volume's own type when it still exists; OVH's default type otherwise.
+        let volume_type = volumes
+            .iter()
+            .find(|v| v.id == part.volume_id)
+            .map(|v| v.volume_type.clone())
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| "classic".to_string());
+        let at = self.now();
+        let name = crate::volumes::part_name(
+            &part.volume_name,
+            &format!("restored {}", at.format("%Y-%m-%d %H:%M")),
+        );
+        let item = Tracked {
+            kind: Kind::VolumeRestore {
+                volume_id: None,
+                attach_asked: false,
+            },
+            project_id: project_id.to_string(),
+            snapshot_id: part_id.to_string(),
+            name: name.clone(),
+            instance_id: instance.id.clone(),
+            instance_name: instance.name.clone(),
+            region: instance.region.clone(),
+            started_at: at,
+            parts: Vec::new(),
+        };
+        let body = ovh::types::VolumeCreation {
+            name: &name,
+            size: snapshot.size.max(part.size_gb),
+            volume_type: &volume_type,
+            snapshot_id: part_id,
+        };
+        match client
+            .create_volume(project_id, &snapshot.region, &body)
+            .await
+        {
+            Ok(_) => {}
+            // The volume may exist: the tracker looks for it by its exact name, and never asks
+            // again.
+            Err(e) if e.outcome_unknown() => {
+                tracing::warn!("volume creation outcome unknown, following it by name: {e}")
+            }
+            Err(e) => return Err(e.into()),
+        }
+        self.tracker.track(item);
+        Ok(())
+    }
+
     /// Deletes one volume part of a set alone (the set keeps its other parts).
     pub async fn delete_part(&self, project_id: &str, set_id: &str, part_id: &str) -> Result<()> {
         let set = self
@@ -1196,7 +1296,8 @@ impl Session {
                 async { Ok(self.lists.instances(&project.id, Age::Usual).await?) },
                 async { Ok(self.lists.flavors(&project.id, Age::Usual).await?) },
                 self.project_workflows(&project.id),
-                async { Ok(self.lists.snapshots(&project.id, Age::Usual).await?) }
+                async { Ok(self.lists.snapshots(&project.id, Age::Usual).await?) },
+                async { Ok(self.volume_cover(&project.id).await) }
             )
         }));
         let (_, loaded) = tokio::try_join!(async { Ok(regions.await?) }, lists)?;
@@ -1207,7 +1308,7 @@ impl Session {
                 .map(|instance| (r.project_id.clone(), instance))
         });
         let mut out = Vec::new();
-        for (project, (instances, flavors, list, snapshots)) in projects.iter().zip(loaded) {
+        for (project, (instances, flavors, list, snapshots, cover)) in projects.iter().zip(loaded) {
             let wfs: Vec<ovh::types::Workflow> = list.into_iter().map(|(_, w)| w).collect();
             // Only recorded backups count: a name match never makes an instance look protected.
             let known = self.known();
@@ -1261,10 +1362,41 @@ impl Session {
                     attention: rating.attention,
                     project_suspended: project.suspended,
                     rehearsal,
+                    unprotected_volumes: cover.unprotected(&inst.id, &backups_of),
                 });
             }
         }
         Ok(out)
+    }
+
+    /// What the overview needs to say which volumes no backup holds: the project's volumes
+    /// (one read) and, only when the app made sets there, their parts' states (one more). A
+    /// failed read says nothing rather than something wrong: the rows show without the note.
+    async fn volume_cover(&self, project_id: &str) -> crate::volumes::Cover {
+        let volumes = match self.conn.client.volumes(project_id, None).await {
+            Ok(v) => v,
+            Err(e) => {
+                tracing::warn!("cannot list the volumes of {project_id}: {e}");
+                return crate::volumes::Cover::default();
+            }
+        };
+        let sets = self.records.sets(project_id);
+        let parts = if sets.is_empty() || volumes.is_empty() {
+            Vec::new()
+        } else {
+            match self.conn.client.volume_snapshots(project_id, None).await {
+                Ok(p) => p,
+                Err(e) => {
+                    tracing::warn!("cannot list the volume snapshots of {project_id}: {e}");
+                    return crate::volumes::Cover::default();
+                }
+            }
+        };
+        crate::volumes::Cover {
+            volumes,
+            sets: sets.into_iter().map(|r| (r.snapshot_id, r.parts)).collect(),
+            parts,
+        }
     }
 
     /// Asks the watcher to look now; the screens read workflows again too.

@@ -14,7 +14,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use tokio::sync::mpsc;
 
-use ovh::types::{Image, Instance, SnapshotStatus, VolumeSnapshot};
+use ovh::types::{Image, Instance, SnapshotStatus, Volume, VolumeSnapshot};
 
 use crate::journal::{Journal, Kind, Tracked};
 use crate::lists::Lists;
@@ -52,6 +52,22 @@ pub trait CloudSource: Send + Sync + 'static {
         _project_id: &str,
     ) -> impl Future<Output = Result<Arc<Vec<VolumeSnapshot>>, ovh::Error>> + Send {
         async { Ok(Arc::new(Vec::new())) }
+    }
+    /// Every volume of a project: read only while a volume restore is tracked.
+    fn volumes(
+        &self,
+        _project_id: &str,
+    ) -> impl Future<Output = Result<Arc<Vec<Volume>>, ovh::Error>> + Send {
+        async { Ok(Arc::new(Vec::new())) }
+    }
+    /// Attaches a restored volume to its instance.
+    fn attach_volume(
+        &self,
+        _project_id: &str,
+        _volume_id: &str,
+        _instance_id: &str,
+    ) -> impl Future<Output = Result<(), ovh::Error>> + Send {
+        async { Ok(()) }
     }
     /// Whether OVH refused the credentials: polling pauses instead of failing in a loop.
     fn paused(&self) -> bool {
@@ -107,6 +123,23 @@ impl CloudSource for Lists {
     ) -> impl Future<Output = Result<Arc<Vec<VolumeSnapshot>>, ovh::Error>> + Send {
         let call = ovh::Client::volume_snapshots(self.client(), project_id, None);
         async move { call.await.map(Arc::new) }
+    }
+
+    fn volumes(
+        &self,
+        project_id: &str,
+    ) -> impl Future<Output = Result<Arc<Vec<Volume>>, ovh::Error>> + Send {
+        let call = ovh::Client::volumes(self.client(), project_id, None);
+        async move { call.await.map(Arc::new) }
+    }
+
+    fn attach_volume(
+        &self,
+        project_id: &str,
+        volume_id: &str,
+        instance_id: &str,
+    ) -> impl Future<Output = Result<(), ovh::Error>> + Send {
+        ovh::Client::attach_volume(self.client(), project_id, volume_id, instance_id)
     }
 
     fn paused(&self) -> bool {
@@ -370,6 +403,7 @@ fn key(t: &Tracked) -> (String, String, String) {
         Kind::Backup | Kind::SafetyBackup { .. } => "backup",
         Kind::Rebuild { .. } => "rebuild",
         Kind::Build => "build",
+        Kind::VolumeRestore { .. } => "volume",
     };
     (
         kind.to_string(),
@@ -426,8 +460,10 @@ async fn poll<S: CloudSource>(
     };
     let mut backups: BTreeMap<&str, Vec<&Tracked>> = BTreeMap::new();
     let mut restores: BTreeMap<&str, Vec<&Tracked>> = BTreeMap::new();
+    let mut volumes: BTreeMap<&str, Vec<&Tracked>> = BTreeMap::new();
     for t in tracked {
         match t.kind {
+            Kind::VolumeRestore { .. } => volumes.entry(t.project_id.as_str()).or_default().push(t),
             Kind::Backup | Kind::SafetyBackup { .. } => {
                 backups.entry(t.project_id.as_str()).or_default().push(t)
             }
@@ -442,7 +478,93 @@ async fn poll<S: CloudSource>(
     for (project, items) in restores {
         poll_restores(source, project, &items, now, &mut out).await;
     }
+    for (project, items) in volumes {
+        poll_volume_restores(source, project, &items, now, &mut out).await;
+    }
     out
+}
+
+/// One project's volume restores in one volume list read: each new volume found (by id, or by
+/// its exact name in its region until OVH lists it), attached once available (asked once), and
+/// done only when OVH shows it attached to its instance.
+async fn poll_volume_restores<S: CloudSource>(
+    source: &S,
+    project: &str,
+    items: &[&Tracked],
+    now: &(dyn Fn() -> DateTime<Utc> + Send + Sync),
+    out: &mut PollOutcome,
+) {
+    let list = match source.volumes(project).await {
+        Ok(list) => list,
+        Err(e) => {
+            tracing::warn!("tracker: cannot list volumes of {project}: {e}");
+            return;
+        }
+    };
+    for &t in items {
+        let Kind::VolumeRestore {
+            volume_id,
+            attach_asked,
+        } = &t.kind
+        else {
+            continue;
+        };
+        let found = match volume_id {
+            Some(id) => list.iter().find(|v| &v.id == id),
+            None => list
+                .iter()
+                .find(|v| v.name == t.name && v.region == t.region),
+        };
+        let end = match found {
+            None if volume_id.is_some() => Err(Failure::Disappeared),
+            None if (now() - t.started_at).num_minutes() >= UNCONFIRMED_AFTER_MINUTES => {
+                Err(Failure::Unconfirmed)
+            }
+            None => continue,
+            Some(v) if v.attached_to.iter().any(|i| i == &t.instance_id) => Ok(()),
+            Some(v) if v.status.eq_ignore_ascii_case("error") => Err(Failure::Error),
+            Some(v) if v.status.eq_ignore_ascii_case("available") && !attach_asked => {
+                let asked = source.attach_volume(project, &v.id, &t.instance_id).await;
+                match asked {
+                    Ok(()) => {
+                        out.changed.push(Tracked {
+                            kind: Kind::VolumeRestore {
+                                volume_id: Some(v.id.clone()),
+                                attach_asked: true,
+                            },
+                            ..t.clone()
+                        });
+                        continue;
+                    }
+                    Err(e) => Err(Failure::RestoreNotStarted(crate::Error::from(e).said())),
+                }
+            }
+            Some(v) => {
+                if volume_id.is_none() {
+                    out.changed.push(Tracked {
+                        kind: Kind::VolumeRestore {
+                            volume_id: Some(v.id.clone()),
+                            attach_asked: *attach_asked,
+                        },
+                        ..t.clone()
+                    });
+                }
+                continue;
+            }
+        };
+        out.done.push(key(t));
+        let event = match end {
+            Ok(()) => Event::Restored {
+                restore: t.clone(),
+                duration_secs: secs_since(t, now()),
+            },
+            Err(failure) => Event::RestoreFailed {
+                restore: t.clone(),
+                failure,
+            },
+        };
+        out.ended.push((event, t.clone()));
+    }
 }
 
 fn secs_since(t: &Tracked, now: DateTime<Utc>) -> i64 {

@@ -178,6 +178,51 @@ pub fn part_rows(parts: &[Part], listed: &[VolumeSnapshot]) -> Vec<PartRow> {
         .collect()
 }
 
+/// Which additional volumes a backup holds, for the overview.
+#[derive(Debug, Default)]
+pub struct Cover {
+    pub volumes: Vec<Volume>,
+    /// The sets the app made in the project: each instance backup's id and its parts.
+    pub sets: Vec<(String, Vec<Part>)>,
+    /// The project's volume snapshots, read only when there are sets.
+    pub parts: Vec<VolumeSnapshot>,
+}
+
+impl Cover {
+    /// The names of `instance_id`'s additional volumes that its newest available backup
+    /// (among `backups`, the instance's recorded ones) does not hold with an available part.
+    pub fn unprotected(&self, instance_id: &str, backups: &[&ovh::types::Image]) -> Vec<String> {
+        let newest = backups
+            .iter()
+            .filter(|b| b.snapshot_status() == SnapshotStatus::Active)
+            .max_by_key(|b| b.creation_date);
+        let held: Vec<&str> = newest
+            .and_then(|b| self.sets.iter().find(|(id, _)| id == &b.id))
+            .map(|(_, parts)| {
+                parts
+                    .iter()
+                    .filter(|p| {
+                        p.snapshot_id.as_deref().is_some_and(|id| {
+                            self.parts.iter().any(|s| {
+                                s.id == id && s.snapshot_status() == SnapshotStatus::Active
+                            })
+                        })
+                    })
+                    .map(|p| p.volume_id.as_str())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut names: Vec<String> = self
+            .volumes
+            .iter()
+            .filter(|v| v.is_additional_disk_of(instance_id) && !held.contains(&v.id.as_str()))
+            .map(|v| v.name.clone())
+            .collect();
+        names.sort();
+        names
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -237,5 +282,56 @@ mod tests {
         let fresh = Started::default();
         assert_eq!(find(&list, &fresh, "v", "n - data").as_deref(), Some("new"));
         assert_eq!(find(&list, &fresh, "v", "other"), None);
+    }
+
+    #[test]
+    fn volumes_are_protected_only_by_an_available_part_of_the_newest_backup() {
+        let image = |id: &str, at: &str| -> ovh::types::Image {
+            serde_json::from_value(serde_json::json!({
+                "id": id, "status": "active", "creationDate": at,
+            }))
+            .unwrap()
+        };
+        let part = |volume: &str, snapshot: &str| Part {
+            volume_id: volume.into(),
+            volume_name: volume.into(),
+            snapshot_id: Some(snapshot.into()),
+            size_gb: 10,
+            refused: None,
+        };
+        let record = |id: &str, parts: Vec<Part>| (id.to_string(), parts);
+        let snap = |id: &str, status: &str| -> VolumeSnapshot {
+            serde_json::from_value(serde_json::json!({"id": id, "status": status})).unwrap()
+        };
+        let cover = Cover {
+            volumes: vec![
+                volume("data", "data", &["db"], false),
+                volume("wal", "wal", &["db"], false),
+            ],
+            sets: vec![
+                record("old", vec![part("data", "s1"), part("wal", "s2")]),
+                record("new", vec![part("data", "s3"), part("wal", "s4")]),
+            ],
+            parts: vec![
+                snap("s1", "available"),
+                snap("s2", "available"),
+                snap("s3", "available"),
+                snap("s4", "error"),
+            ],
+        };
+        let old = image("old", "2026-12-01T00:00:00Z");
+        let new = image("new", "2026-12-05T00:00:00Z");
+        assert_eq!(
+            cover.unprotected("db", &[&old, &new]),
+            ["wal"],
+            "the newest set's failed part does not protect its volume"
+        );
+        let plain = image("plain", "2026-12-06T00:00:00Z");
+        assert_eq!(
+            cover.unprotected("db", &[&old, &new, &plain]),
+            ["data", "wal"],
+            "a newer backup without volumes leaves them unprotected"
+        );
+        assert!(cover.unprotected("web", &[]).is_empty());
     }
 }

@@ -1348,3 +1348,84 @@ async fn the_app_killed_while_a_set_is_in_progress_then_restarted() {
     );
     fx.invariants(1).await.unwrap();
 }
+
+/// A set's volume part restored as a new volume: made once whatever the clicks, attached to the
+/// chosen instance only once OVH made it, told once; the original volume is untouched.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_volume_part_is_restored_as_a_new_attached_volume_once() {
+    let fx = Fx::new("part-restore").await;
+    let db = fx.instance("db-primary").await;
+    let ids: Vec<String> = offered(&fx, &db)
+        .await
+        .into_iter()
+        .map(|(_, id)| id)
+        .collect();
+    let name = "db-primary to restore";
+    fx.s()
+        .create_backup(&fx.project, &db, name, false, &ids)
+        .await
+        .unwrap();
+    fx.until_told(name).await.unwrap();
+    let set = fx.backup(name);
+    let list = fx.s().backups(&fx.project).await.unwrap();
+    let part = list.rows.iter().find(|r| r.id == set).unwrap().parts[0].clone();
+    assert_eq!(part.volume_name, "db-data");
+    let part_id = part.id.unwrap();
+    let (first, second) = tokio::join!(
+        fx.s().restore_part(&fx.project, &set, &part_id, &db),
+        fx.s().restore_part(&fx.project, &set, &part_id, &db)
+    );
+    assert!(
+        first.is_ok() != second.is_ok(),
+        "one restore for two clicks: {first:?} {second:?}"
+    );
+    let restored = |fx: &Fx| -> Vec<(String, Vec<String>)> {
+        let world = fx.sim.world.lock().unwrap();
+        world.projects[0]
+            .volumes
+            .iter()
+            .filter(|v| v.name.starts_with("db-data - restored"))
+            .map(|v| (v.name.clone(), v.attached_to.clone()))
+            .collect()
+    };
+    assert_eq!(restored(&fx).len(), 1, "one new volume");
+    assert!(
+        restored(&fx)[0].1.is_empty(),
+        "not attached while OVH makes it"
+    );
+    let told = || {
+        fx.notices
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|n| {
+                matches!(n, Notice::Backup(Event::Restored { restore, .. })
+                    if matches!(restore.kind, desk::journal::Kind::VolumeRestore { .. }))
+            })
+            .count()
+    };
+    for _ in 0..100 {
+        if told() > 0 {
+            break;
+        }
+        fx.advance(30);
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(told(), 1, "told once");
+    assert_eq!(
+        restored(&fx)[0].1,
+        std::slice::from_ref(&db),
+        "attached to db-primary"
+    );
+    let world = fx.sim.world.lock().unwrap();
+    let original = world.projects[0]
+        .volumes
+        .iter()
+        .find(|v| v.name == "db-data")
+        .unwrap();
+    assert_eq!(
+        original.attached_to,
+        std::slice::from_ref(&db),
+        "the original is untouched"
+    );
+}

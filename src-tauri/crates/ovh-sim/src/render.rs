@@ -127,7 +127,7 @@ pub fn snapshot(s: &Snapshot, now: DateTime<Utc>) -> Value {
 }
 
 /// `cloud.volume.Volume`.
-pub fn volume(v: &Volume) -> Value {
+pub fn volume(v: &Volume, now: DateTime<Utc>) -> Value {
     json!({
         "attachedTo": v.attached_to,
         "availabilityZone": null,
@@ -139,7 +139,7 @@ pub fn volume(v: &Volume) -> Value {
         "planCode": format!("volume.{}.consumption", v.volume_type),
         "region": v.region,
         "size": v.size_gb,
-        "status": v.status(),
+        "status": v.status(now),
         "type": v.volume_type,
     })
 }

@@ -312,6 +312,7 @@ fn add_volume(
         attached_to: instance_id.map(str::to_string).into_iter().collect(),
         bootable: false,
         created: now - Duration::days(150),
+        ready_at: now - Duration::days(150),
     });
     id
 }

@@ -184,12 +184,16 @@ pub struct Volume {
     pub attached_to: Vec<String>,
     pub bootable: bool,
     pub created: DateTime<Utc>,
+    /// A volume made from a snapshot is `creating` until then.
+    pub ready_at: DateTime<Utc>,
 }
 
 impl Volume {
-    /// Cinder's status: `in-use` when attached.
-    pub fn status(&self) -> &'static str {
-        if self.attached_to.is_empty() {
+    /// Cinder's status: `creating` while it is made, `in-use` when attached.
+    pub fn status(&self, now: DateTime<Utc>) -> &'static str {
+        if now < self.ready_at {
+            "creating"
+        } else if self.attached_to.is_empty() {
             "available"
         } else {
             "in-use"
@@ -430,6 +434,10 @@ pub struct World {
     /// a client must read the state, not only the refusal.
     pub shows_unapproved_credentials: bool,
     seq: u64,
+}
+
+fn millis(secs: f64) -> chrono::Duration {
+    chrono::Duration::milliseconds((secs * 1000.0) as i64)
 }
 
 impl World {
@@ -679,6 +687,121 @@ impl World {
         };
         self.projects[pi].volume_snapshots.push(snapshot.clone());
         Ok(snapshot)
+    }
+
+    /// Makes a volume from a snapshot (`POST /cloud/project/{p}/region/{r}/volume`): an
+    /// operation whose `resourceId` is the new volume, `creating` until it completes. Cinder's
+    /// rules: the snapshot in that region and available, a size no smaller than it.
+    pub fn create_volume(
+        &mut self,
+        pi: usize,
+        region: &str,
+        new: crate::writes::NewVolume,
+        now: DateTime<Utc>,
+    ) -> Result<Operation, Refusal> {
+        let project = &self.projects[pi];
+        if project.region(region).is_none() {
+            return Err(Refusal::not_found(format!("Region {region} not found")));
+        }
+        if new.name.trim().is_empty() || new.name.chars().count() > 255 {
+            return Err(Refusal::bad_request(
+                "Invalid name: must be 1 to 255 characters",
+            ));
+        }
+        if !matches!(
+            new.volume_type.as_str(),
+            "classic" | "high-speed" | "high-speed-gen2" | "classic-multiattach"
+        ) {
+            return Err(Refusal::bad_request(format!(
+                "Invalid value for type: {}",
+                new.volume_type
+            )));
+        }
+        let Some(snapshot_id) = new.snapshot_id.as_deref() else {
+            return Err(Refusal::bad_request(
+                "The simulator only makes volumes from a snapshot",
+            ));
+        };
+        let snap = project
+            .volume_snapshots
+            .iter()
+            .find(|s| s.id == snapshot_id && s.region == region)
+            .ok_or_else(|| Refusal::not_found(format!("Snapshot {snapshot_id} not found")))?;
+        if snap.status(now) != "available" {
+            return Err(Refusal::bad_request(
+                "Invalid snapshot: Originating snapshot status must be one of 'available' values",
+            ));
+        }
+        if new.size < snap.size_gb {
+            return Err(Refusal::bad_request(format!(
+                "Invalid input received: Volume size '{}'GB cannot be smaller than the snapshot size {}GB",
+                new.size, snap.size_gb
+            )));
+        }
+        let ready =
+            now + millis((new.size as f64 * self.pace.snapshot_secs_per_gb / 20.0).max(5.0));
+        let (volume_id, op_id) = (self.new_uuid(), self.new_uuid());
+        let project = &mut self.projects[pi];
+        project.volumes.push(Volume {
+            id: volume_id.clone(),
+            name: new.name,
+            region: region.to_string(),
+            size_gb: new.size,
+            volume_type: new.volume_type,
+            attached_to: Vec::new(),
+            bootable: false,
+            created: now,
+            ready_at: ready,
+        });
+        let op = Operation {
+            id: op_id,
+            action: "ablockstorage.CreateVolume".into(),
+            region: region.into(),
+            resource_id: Some(volume_id),
+            created: now,
+            completed: ready,
+        };
+        project.operations.push(op.clone());
+        Ok(op)
+    }
+
+    /// Attaches an available volume to an instance of its region.
+    pub fn attach_volume(
+        &mut self,
+        pi: usize,
+        volume_id: &str,
+        instance_id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Volume, Refusal> {
+        let project = &self.projects[pi];
+        let inst = project
+            .instance(instance_id)
+            .ok_or_else(|| Refusal::not_found(format!("Instance {instance_id} not found")))?;
+        let region = inst.region.clone();
+        let volume = project
+            .volumes
+            .iter()
+            .find(|v| v.id == volume_id)
+            .ok_or_else(|| Refusal::not_found(format!("Volume {volume_id} not found")))?;
+        if volume.region != region {
+            return Err(Refusal::bad_request(format!(
+                "Volume {volume_id} and instance {instance_id} are not in the same region"
+            )));
+        }
+        if volume.status(now) != "available" {
+            return Err(Refusal::bad_request(format!(
+                "Invalid volume: volume {volume_id} status must be 'available', not '{}'",
+                volume.status(now)
+            )));
+        }
+        let project = &mut self.projects[pi];
+        let volume = project
+            .volumes
+            .iter_mut()
+            .find(|v| v.id == volume_id)
+            .expect("found above");
+        volume.attached_to = vec![instance_id.to_string()];
+        Ok(volume.clone())
     }
 
     /// Deletes a volume snapshot unless it is still being made (Cinder: "must be available or

@@ -27,6 +27,28 @@ pub struct NewVolumeSnapshot {
     pub description: Option<String>,
 }
 
+/// Body of `POST /cloud/project/{p}/region/{r}/volume` (ovhcloud-cli's `VolumeSpec`: `name`,
+/// `size` and `type` required; a volume from a snapshot names it).
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NewVolume {
+    pub name: String,
+    pub size: u64,
+    #[serde(rename = "type")]
+    pub volume_type: String,
+    #[serde(default)]
+    pub snapshot_id: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+/// Body of `POST /cloud/project/{p}/volume/{v}/attach`.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Attach {
+    pub instance_id: String,
+}
+
 /// `POST /cloud/project/{p}/region/{r}/workflow/backup`
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]

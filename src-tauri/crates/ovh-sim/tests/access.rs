@@ -6,7 +6,8 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 
 use ovh::types::{
-    CredentialRequest, InstanceCreation, RescueMode, VolumeSnapshotCreation, WorkflowCreation,
+    CredentialRequest, InstanceCreation, RescueMode, VolumeCreation, VolumeSnapshotCreation,
+    WorkflowCreation,
 };
 use ovh::{Client, Credentials, Endpoint, RetryPolicy};
 use ovh_sim::Keys;
@@ -40,6 +41,8 @@ const CALLED: &[&str] = &[
     "volume_snapshots",
     "volume_snapshot",
     "delete_volume_snapshot",
+    "create_volume",
+    "attach_volume",
     "delete_instance",
     "workflows",
     "workflow",
@@ -228,6 +231,24 @@ async fn the_requested_rules_cover_every_call_the_client_makes() {
     assert!(!c.volume_snapshots(&p, None).await.unwrap().is_empty());
     common::advance(&running, 3600).await;
     c.volume_snapshot(&p, &made.id).await.unwrap();
+    let op = c
+        .create_volume(
+            &p,
+            "SBG5",
+            &VolumeCreation {
+                name: "least-privilege",
+                size: 200,
+                volume_type: "high-speed",
+                snapshot_id: &made.id,
+            },
+        )
+        .await
+        .unwrap();
+    common::advance(&running, 3600).await;
+    let db = instances.iter().find(|i| i.name == "db-primary").unwrap();
+    c.attach_volume(&p, op.resource_id.as_deref().unwrap(), &db.id)
+        .await
+        .unwrap();
     c.delete_volume_snapshot(&p, &made.id).await.unwrap();
     // request_credential is the call that made `c`.
 }

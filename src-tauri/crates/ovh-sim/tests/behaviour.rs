@@ -113,6 +113,43 @@ async fn a_volume_snapshot_moves_creating_available_and_is_deleted_after() {
         read.plan_code.as_deref(),
         Some("volume.snapshot.consumption")
     );
+
+    // Restoring it: a new volume from the snapshot (an operation naming it), `creating` until
+    // the operation completes, then attachable to an instance of its region only.
+    let mut new = ovh::types::VolumeCreation {
+        name: "db-data restored",
+        size: 100,
+        volume_type: "high-speed",
+        snapshot_id: &made.id,
+    };
+    let small = client.create_volume(&p, "SBG5", &new).await.unwrap_err();
+    assert_eq!(
+        small.status(),
+        Some(400),
+        "smaller than the snapshot: {small}"
+    );
+    new.size = 200;
+    let op = client.create_volume(&p, "SBG5", &new).await.unwrap();
+    let restored = op.resource_id.clone().unwrap();
+    let early = client.attach_volume(&p, &restored, &db).await.unwrap_err();
+    assert_eq!(
+        early.status(),
+        Some(400),
+        "attached while creating: {early}"
+    );
+    advance(&running, 600).await;
+    assert_eq!(
+        client.operation(&p, &op.id).await.unwrap().status,
+        "completed"
+    );
+    let web = instance_id(&client, &p, "web-frontend-1").await;
+    let elsewhere = client.attach_volume(&p, &restored, &web).await.unwrap_err();
+    assert_eq!(elsewhere.status(), Some(400), "another region: {elsewhere}");
+    client.attach_volume(&p, &restored, &db).await.unwrap();
+    let now_attached = client.volumes(&p, Some("SBG5")).await.unwrap();
+    let restored = now_attached.iter().find(|v| v.id == restored).unwrap();
+    assert!(restored.is_additional_disk_of(&db) && restored.status == "in-use");
+
     client.delete_volume_snapshot(&p, &made.id).await.unwrap();
     assert!(client.volume_snapshots(&p, None).await.unwrap().is_empty());
 

@@ -76,6 +76,8 @@ check(any(x["id"] == vs["id"] for x in client.get(f"/cloud/project/{p}/volume/sn
 check(client.get(f"/cloud/project/{p}/volume/snapshot/{vs['id']}")["name"] == "from python", "volume snapshot read")
 expect(BadParametersError, lambda: client.delete(f"/cloud/project/{p}/volume/snapshot/{vs['id']}"), "no delete while creating")
 expect(ResourceNotFoundError, lambda: client.post(f"/cloud/project/{p}/volume/nope/snapshot", name="x"), "unknown volume")
+expect(BadParametersError, lambda: client.post(f"/cloud/project/{p}/region/SBG5/volume", name="from python", size=200, type="classic", snapshotId=vs["id"]), "no volume from a snapshot still being made")
+expect(ResourceNotFoundError, lambda: client.post(f"/cloud/project/{p}/volume/nope/attach", instanceId=mail["id"]), "attach an unknown volume")
 
 bad_secret = ovh.Client(endpoint="backup-desk-sim", application_key=ak, application_secret="wrong", consumer_key=ck)
 e = expect(BadParametersError, lambda: bad_secret.get("/cloud/project"), "bad signature refused")

@@ -287,6 +287,30 @@ impl Client {
         Ok(())
     }
 
+    /// `POST /cloud/project/{id}/region/{region}/volume`: a new volume (here from a volume
+    /// snapshot), as an operation whose `resourceId` is the volume (ovhcloud-cli waits on it).
+    pub async fn create_volume(
+        &self,
+        project_id: &str,
+        region: &str,
+        body: &VolumeCreation<'_>,
+    ) -> Result<Operation> {
+        let path = format!("{}/region/{}/volume", project(project_id), seg(region));
+        self.post(&path, body).await
+    }
+
+    /// `POST /cloud/project/{id}/volume/{volume}/attach`.
+    pub async fn attach_volume(
+        &self,
+        project_id: &str,
+        volume_id: &str,
+        instance_id: &str,
+    ) -> Result<()> {
+        let path = format!("{}/volume/{}/attach", project(project_id), seg(volume_id));
+        let _: Option<IgnoredAny> = self.post(&path, &VolumeAttach { instance_id }).await?;
+        Ok(())
+    }
+
     /// `GET /cloud/project/{id}/region/{region}/workflow/backup`.
     pub async fn workflows(&self, project_id: &str, region: &str) -> Result<Vec<Workflow>> {
         self.get_list(

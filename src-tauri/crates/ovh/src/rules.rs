@@ -31,6 +31,9 @@ pub const ACCESS_RULES: &[(&str, &str)] = &[
     // its set.
     ("POST", "/cloud/project/*/volume/*/snapshot"),
     ("DELETE", "/cloud/project/*/volume/snapshot/*"),
+    // Restoring a part: a new volume from its snapshot, attached to the chosen instance.
+    ("POST", "/cloud/project/*/region/*/volume"),
+    ("POST", "/cloud/project/*/volume/*/attach"),
 ];
 
 /// The rule restore rehearsals add, asked for only when the user turns rehearsals on: deleting
@@ -142,6 +145,8 @@ impl Feature {
             Feature::VolumeBackups => &[
                 ("POST", "/cloud/project/p/volume/v/snapshot"),
                 ("DELETE", "/cloud/project/p/volume/snapshot/s"),
+                ("POST", "/cloud/project/p/region/r/volume"),
+                ("POST", "/cloud/project/p/volume/v/attach"),
             ],
         }
     }

@@ -390,6 +390,25 @@ pub struct VolumeSnapshotCreation<'a> {
     pub description: &'a str,
 }
 
+/// Body of `POST /cloud/project/{id}/region/{region}/volume` (ovhcloud-cli's `VolumeSpec`:
+/// `name`, `size`, `type` required; a volume made from a snapshot names it).
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VolumeCreation<'a> {
+    pub name: &'a str,
+    pub size: u64,
+    #[serde(rename = "type")]
+    pub volume_type: &'a str,
+    pub snapshot_id: &'a str,
+}
+
+/// Body of `POST /cloud/project/{id}/volume/{volume}/attach`.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VolumeAttach<'a> {
+    pub instance_id: &'a str,
+}
+
 /// `cloud.Execution`: one run of a backup workflow.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]

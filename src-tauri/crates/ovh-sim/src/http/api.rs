@@ -20,8 +20,8 @@ use crate::auth::{self, Principal};
 use crate::render;
 use crate::world::{Refusal, World};
 use crate::writes::{
-    workflow_region, CredentialRequest, NewInstance, NewSnapshot, NewVolumeSnapshot, NewWorkflow,
-    Reinstall, RescueMode,
+    workflow_region, Attach, CredentialRequest, NewInstance, NewSnapshot, NewVolume,
+    NewVolumeSnapshot, NewWorkflow, Reinstall, RescueMode,
 };
 use crate::Sim;
 
@@ -82,6 +82,14 @@ pub(super) fn routes(sim: Arc<Sim>) -> Router<Arc<Sim>> {
         .route(
             &format!("{project}/volume/{{v}}/snapshot"),
             post(create_volume_snapshot),
+        )
+        .route(
+            &format!("{project}/volume/{{v}}/attach"),
+            post(attach_volume),
+        )
+        .route(
+            &format!("{project}/region/{{r}}/volume"),
+            post(create_volume),
         )
         .route(
             &format!("{project}/region/{{r}}/workflow/backup"),
@@ -480,7 +488,7 @@ async fn volumes(cx: Cx, Path(p): Path<String>, Query(q): Query<RegionFilter>) -
         .volumes
         .iter()
         .filter(|v| q.admits(&v.region))
-        .map(render::volume)
+        .map(|v| render::volume(v, cx.now))
         .collect::<Vec<_>>())))
 }
 
@@ -491,7 +499,7 @@ async fn volume(cx: Cx, Path((p, v)): Path<(String, String)>) -> Answer {
         .volumes
         .iter()
         .find(|x| x.id == v)
-        .map(|x| Json(render::volume(x)))
+        .map(|x| Json(render::volume(x, cx.now)))
         .ok_or_else(|| Refusal::not_found(format!("Volume {v} not found")))
 }
 
@@ -511,6 +519,28 @@ async fn create_volume_snapshot(
     let pi = world.project_index(&p)?;
     let snapshot = world.start_volume_snapshot(pi, &v, &name, &description, cx.now)?;
     Ok(Json(render::volume_snapshot(&snapshot, cx.now)))
+}
+
+async fn create_volume(
+    cx: Cx,
+    Path((p, r)): Path<(String, String)>,
+    Payload(new): Payload<NewVolume>,
+) -> Answer {
+    let mut world = cx.world();
+    let pi = world.project_index(&p)?;
+    let op = world.create_volume(pi, &r, new, cx.now)?;
+    Ok(Json(render::operation(&op, cx.now)))
+}
+
+async fn attach_volume(
+    cx: Cx,
+    Path((p, v)): Path<(String, String)>,
+    Payload(a): Payload<Attach>,
+) -> Answer {
+    let mut world = cx.world();
+    let pi = world.project_index(&p)?;
+    let volume = world.attach_volume(pi, &v, &a.instance_id, cx.now)?;
+    Ok(Json(render::volume(&volume, cx.now)))
 }
 
 async fn volume_snapshots(cx: Cx, Path(p): Path<String>, Query(q): Query<RegionFilter>) -> Answer {
