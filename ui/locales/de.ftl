@@ -201,6 +201,7 @@ deletePartText = Die anderen Teile von { $set } bleiben erhalten.
 deletePartDone = Snapshot von { $name } gelöscht
 restorePartStarted = { $name } wird für { $instance } wiederhergestellt. Sie werden benachrichtigt, sobald es angehängt ist.
 restorePartBilled = Das neue Volume wird wie jedes Volume berechnet, bis Sie es löschen.
+restoreSetNote = Dieser Backup-Satz enthält auch { $volumes }. Die Wiederherstellung der Instanz lässt ihre Volumes, wie sie sind: Stellen Sie sie aus dem Satz mit Als neues Volume wiederherstellen wieder her.
 restorePartTarget = Anhängen an
 restorePartText = Aus diesem Snapshot wird ein neues Volume mit { $size } erstellt und an die gewählte Instanz angehängt. Nichts wird überschrieben: { $name } bleibt, wie es ist. Binden Sie das neue Volume ein, um seine Dateien zu lesen.
 restorePartTitle = { $name } aus { $set } wiederherstellen

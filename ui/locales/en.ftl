@@ -204,6 +204,7 @@ deletePartText = The other parts of { $set } are kept.
 deletePartDone = Snapshot of { $name } deleted
 restorePartStarted = Restoring { $name } to { $instance }. You will be notified when it is attached.
 restorePartBilled = The new volume is billed like any volume until you delete it.
+restoreSetNote = This backup set also holds { $volumes }. Restoring the instance leaves its volumes as they are: restore them from the set with Restore as a new volume.
 restorePartTarget = Attach it to
 restorePartText = A new volume of { $size } is made from this snapshot and attached to the instance you choose. Nothing is overwritten: { $name } stays as it is. Mount the new volume to read its files.
 restorePartTitle = Restore { $name } from { $set }

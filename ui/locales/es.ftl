@@ -201,6 +201,7 @@ deletePartText = Las demás partes de { $set } se conservan.
 deletePartDone = Snapshot de { $name } eliminado
 restorePartStarted = Restaurando { $name } en { $instance }. Se le avisará cuando esté conectado.
 restorePartBilled = El volumen nuevo se factura como cualquier volumen hasta que lo elimine.
+restoreSetNote = Este conjunto de backup también contiene { $volumes }. Restaurar la instancia deja sus volúmenes como están: restáurelos desde el conjunto con Restaurar en un volumen nuevo.
 restorePartTarget = Conectarlo a
 restorePartText = Se crea un volumen nuevo de { $size } desde este snapshot y se conecta a la instancia elegida. No se sobrescribe nada: { $name } queda como está. Monte el volumen nuevo para leer sus archivos.
 restorePartTitle = Restaurar { $name } desde { $set }

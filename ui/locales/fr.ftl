@@ -207,6 +207,7 @@ deletePartText = Les autres parties de { $set } sont conservées.
 deletePartDone = Snapshot de { $name } supprimé
 restorePartStarted = Restauration de { $name } vers { $instance }. Vous serez averti une fois le volume attaché.
 restorePartBilled = Le nouveau volume est facturé comme tout volume jusqu'à sa suppression.
+restoreSetNote = Cet ensemble de sauvegarde contient aussi { $volumes }. Restaurer l'instance laisse ses volumes tels quels : restaurez-les depuis l'ensemble avec Restaurer dans un nouveau volume.
 restorePartTarget = L'attacher à
 restorePartText = Un nouveau volume de { $size } est créé depuis ce snapshot et attaché à l'instance choisie. Rien n'est écrasé : { $name } reste tel quel. Montez le nouveau volume pour lire ses fichiers.
 restorePartTitle = Restaurer { $name } depuis { $set }

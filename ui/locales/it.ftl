@@ -201,6 +201,7 @@ deletePartText = Le altre parti di { $set } vengono mantenute.
 deletePartDone = Snapshot di { $name } eliminato
 restorePartStarted = Ripristino di { $name } su { $instance }. Riceverai una notifica quando sarà collegato.
 restorePartBilled = Il nuovo volume viene fatturato come qualsiasi volume finché non lo elimini.
+restoreSetNote = Questo set di backup contiene anche { $volumes }. Ripristinare l'istanza lascia i suoi volumi come sono: ripristinali dal set con Ripristina in un nuovo volume.
 restorePartTarget = Collegalo a
 restorePartText = Da questo snapshot viene creato un nuovo volume di { $size }, collegato all'istanza scelta. Nulla viene sovrascritto: { $name } resta com'è. Monta il nuovo volume per leggerne i file.
 restorePartTitle = Ripristina { $name } da { $set }

@@ -201,6 +201,7 @@ deletePartText = Pozostałe części { $set } zostaną zachowane.
 deletePartDone = Usunięto snapshot { $name }
 restorePartStarted = Przywracanie { $name } do { $instance }. Otrzymasz powiadomienie po podłączeniu.
 restorePartBilled = Nowy wolumen jest rozliczany jak każdy wolumen, dopóki go nie usuniesz.
+restoreSetNote = Ten zestaw kopii zawiera też { $volumes }. Przywrócenie instancji pozostawia jej wolumeny bez zmian: przywróć je z zestawu przez Przywróć jako nowy wolumen.
 restorePartTarget = Podłącz do
 restorePartText = Z tego snapshotu powstaje nowy wolumen ({ $size }), podłączany do wybranej instancji. Nic nie zostaje nadpisane: { $name } pozostaje bez zmian. Zamontuj nowy wolumen, aby odczytać jego pliki.
 restorePartTitle = Przywróć { $name } z { $set }

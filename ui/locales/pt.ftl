@@ -201,6 +201,7 @@ deletePartText = As outras partes de { $set } são mantidas.
 deletePartDone = Snapshot de { $name } eliminado
 restorePartStarted = A restaurar { $name } em { $instance }. Será notificado quando estiver associado.
 restorePartBilled = O novo volume é faturado como qualquer volume até o eliminar.
+restoreSetNote = Este conjunto de backup também contém { $volumes }. Restaurar a instância deixa os seus volumes como estão: restaure-os a partir do conjunto com Restaurar num novo volume.
 restorePartTarget = Associá-lo a
 restorePartText = É criado um novo volume de { $size } a partir deste snapshot e associado à instância escolhida. Nada é substituído: { $name } fica como está. Monte o novo volume para ler os seus ficheiros.
 restorePartTitle = Restaurar { $name } a partir de { $set }

@@ -342,6 +342,13 @@ function RestorePart({ projectId, set, part, title, rows, close }: { projectId: 
   );
 }
 
+/** In a restore of a set's instance backup: its volumes are restored apart, and left as they are
+ * by this restore. */
+function SetNote({ r }: { r: api.BackupRow }) {
+  const volumes = r.parts.filter((p) => p.id && p.status === "active").map((p) => p.volumeName);
+  return volumes.length ? vh("p", { class: "notice info set-note" }, t("restoreSetNote", { volumes: volumes.join(", ") })) : null;
+}
+
 function confirmPartDelete(projectId: string, set: api.BackupRow, part: api.PartRow, returnFocus: HTMLElement): void {
   const title = t("deletePartTitle", { name: part.volumeName, set: set.name });
   openDialog(title, returnFocus, (close) => vh(PartDeleteDialog, { projectId, set, part, title, close }));
@@ -562,6 +569,7 @@ function RestoreInPlace({ projectId, r, title, opts, instanceId, instance, close
     { onSubmit },
     vh("h2", {}, title),
     vh("p", { class: "notice error" }, t("restoreLoss", { instance, date: opts.createdAt ? dateTime(opts.createdAt) : "—" })),
+    vh(SetNote, { r }),
     vh(
       "label",
       { class: "check" },
@@ -620,6 +628,7 @@ function NewInstance({ projectId, r, title, opts, close }: { projectId: string; 
     { onSubmit },
     vh("h2", {}, title),
     vh("p", { class: "help" }, t("newRegion", { region: opts.region })),
+    vh(SetNote, { r }),
     vh(
       "label",
       { class: "stack", for: "new-name" },

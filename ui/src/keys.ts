@@ -185,6 +185,7 @@ export type Key =
   | "deletePartDone"
   | "restorePartStarted"
   | "restorePartBilled"
+  | "restoreSetNote"
   | "restorePartTarget"
   | "restorePartText"
   | "restorePartTitle"
