@@ -313,6 +313,7 @@ fn add_volume(
         bootable: false,
         created: now - Duration::days(150),
         ready_at: now - Duration::days(150),
+        detached_at: None,
     });
     id
 }

@@ -172,6 +172,9 @@ impl Snapshot {
     }
 }
 
+/// How long a detached volume stays `detaching`.
+const DETACH_SECS: i64 = 5;
+
 /// A Block Storage volume (`cloud.volume.Volume`), attached to at most one instance here.
 #[derive(Debug, Clone)]
 pub struct Volume {
@@ -186,6 +189,9 @@ pub struct Volume {
     pub created: DateTime<Utc>,
     /// A volume made from a snapshot is `creating` until then.
     pub ready_at: DateTime<Utc>,
+    /// A detached volume is `detaching` until then (ansible's OVH module waits on that status
+    /// after `POST …/detach`).
+    pub detached_at: Option<DateTime<Utc>>,
 }
 
 impl Volume {
@@ -193,6 +199,8 @@ impl Volume {
     pub fn status(&self, now: DateTime<Utc>) -> &'static str {
         if now < self.ready_at {
             "creating"
+        } else if self.detached_at.is_some_and(|at| now < at) {
+            "detaching"
         } else if self.attached_to.is_empty() {
             "available"
         } else {
@@ -752,6 +760,7 @@ impl World {
             bootable: false,
             created: now,
             ready_at: ready,
+            detached_at: None,
         });
         let op = Operation {
             id: op_id,
@@ -801,6 +810,48 @@ impl World {
             .find(|v| v.id == volume_id)
             .expect("found above");
         volume.attached_to = vec![instance_id.to_string()];
+        Ok(volume.clone())
+    }
+
+    /// Detaches a volume from the instance it is attached to: `detaching` for a few seconds,
+    /// then `available`. A volume not attached to that instance, or busy, is refused; a boot
+    /// disk cannot be detached.
+    pub fn detach_volume(
+        &mut self,
+        pi: usize,
+        volume_id: &str,
+        instance_id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Volume, Refusal> {
+        let project = &mut self.projects[pi];
+        if project.instance(instance_id).is_none() {
+            return Err(Refusal::not_found(format!(
+                "Instance {instance_id} not found"
+            )));
+        }
+        let volume = project
+            .volumes
+            .iter_mut()
+            .find(|v| v.id == volume_id)
+            .ok_or_else(|| Refusal::not_found(format!("Volume {volume_id} not found")))?;
+        if !volume.attached_to.iter().any(|i| i == instance_id) {
+            return Err(Refusal::bad_request(format!(
+                "Volume {volume_id} is not attached to instance {instance_id}"
+            )));
+        }
+        if volume.bootable {
+            return Err(Refusal::bad_request(format!(
+                "Volume {volume_id} is the boot disk of instance {instance_id}"
+            )));
+        }
+        if volume.status(now) != "in-use" {
+            return Err(Refusal::bad_request(format!(
+                "Invalid volume: volume {volume_id} status must be 'in-use', not '{}'",
+                volume.status(now)
+            )));
+        }
+        volume.attached_to.clear();
+        volume.detached_at = Some(now + chrono::Duration::seconds(DETACH_SECS));
         Ok(volume.clone())
     }
 

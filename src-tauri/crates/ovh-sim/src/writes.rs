@@ -42,7 +42,7 @@ pub struct NewVolume {
     pub description: Option<String>,
 }
 
-/// Body of `POST /cloud/project/{p}/volume/{v}/attach`.
+/// Body of `POST /cloud/project/{p}/volume/{v}/attach` and `…/detach`.
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Attach {

@@ -43,6 +43,7 @@ const CALLED: &[&str] = &[
     "delete_volume_snapshot",
     "create_volume",
     "attach_volume",
+    "detach_volume",
     "delete_instance",
     "workflows",
     "workflow",
@@ -246,9 +247,9 @@ async fn the_requested_rules_cover_every_call_the_client_makes() {
         .unwrap();
     common::advance(&running, 3600).await;
     let db = instances.iter().find(|i| i.name == "db-primary").unwrap();
-    c.attach_volume(&p, op.resource_id.as_deref().unwrap(), &db.id)
-        .await
-        .unwrap();
+    let restored = op.resource_id.as_deref().unwrap();
+    c.attach_volume(&p, restored, &db.id).await.unwrap();
+    c.detach_volume(&p, restored, &db.id).await.unwrap();
     c.delete_volume_snapshot(&p, &made.id).await.unwrap();
     // request_credential is the call that made `c`.
 }

@@ -150,6 +150,24 @@ async fn a_volume_snapshot_moves_creating_available_and_is_deleted_after() {
     let restored = now_attached.iter().find(|v| v.id == restored).unwrap();
     assert!(restored.is_additional_disk_of(&db) && restored.status == "in-use");
 
+    // The original detached in its place: `detaching` (not attachable) for a few seconds, then
+    // `available`; only from the instance it is attached to.
+    let wrong = client.detach_volume(&p, &data.id, &web).await.unwrap_err();
+    assert_eq!(wrong.status(), Some(400), "not attached there: {wrong}");
+    client.detach_volume(&p, &data.id, &db).await.unwrap();
+    let read = |list: Vec<ovh::types::Volume>| list.into_iter().find(|v| v.id == data.id).unwrap();
+    let now = read(client.volumes(&p, None).await.unwrap());
+    assert!(now.attached_to.is_empty() && now.status == "detaching");
+    let busy = client.attach_volume(&p, &data.id, &db).await.unwrap_err();
+    assert_eq!(busy.status(), Some(400), "attached while detaching: {busy}");
+    let again = client.detach_volume(&p, &data.id, &db).await.unwrap_err();
+    assert_eq!(again.status(), Some(400), "detached twice: {again}");
+    advance(&running, 10).await;
+    assert_eq!(
+        read(client.volumes(&p, None).await.unwrap()).status,
+        "available"
+    );
+
     client.delete_volume_snapshot(&p, &made.id).await.unwrap();
     assert!(client.volume_snapshots(&p, None).await.unwrap().is_empty());
 

@@ -78,6 +78,11 @@ expect(BadParametersError, lambda: client.delete(f"/cloud/project/{p}/volume/sna
 expect(ResourceNotFoundError, lambda: client.post(f"/cloud/project/{p}/volume/nope/snapshot", name="x"), "unknown volume")
 expect(BadParametersError, lambda: client.post(f"/cloud/project/{p}/region/SBG5/volume", name="from python", size=200, type="classic", snapshotId=vs["id"]), "no volume from a snapshot still being made")
 expect(ResourceNotFoundError, lambda: client.post(f"/cloud/project/{p}/volume/nope/attach", instanceId=mail["id"]), "attach an unknown volume")
+wal = next(v for v in vols if v["name"] == "db-wal")
+expect(BadParametersError, lambda: client.post(f"/cloud/project/{p}/volume/{wal['id']}/detach", instanceId=mail["id"]), "detach from another instance")
+gone = client.post(f"/cloud/project/{p}/volume/{wal['id']}/detach", instanceId=wal["attachedTo"][0])
+check(gone["status"] == "detaching" and gone["attachedTo"] == [], "volume detach POST")
+expect(BadParametersError, lambda: client.post(f"/cloud/project/{p}/volume/{wal['id']}/attach", instanceId=wal["attachedTo"][0]), "no attach while detaching")
 
 bad_secret = ovh.Client(endpoint="backup-desk-sim", application_key=ak, application_secret="wrong", consumer_key=ck)
 e = expect(BadParametersError, lambda: bad_secret.get("/cloud/project"), "bad signature refused")

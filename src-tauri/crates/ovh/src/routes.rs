@@ -311,6 +311,19 @@ impl Client {
         Ok(())
     }
 
+    /// `POST /cloud/project/{id}/volume/{volume}/detach` (ovhcloud-cli
+    /// `DetachVolumeFromInstance`): the volume is `detaching`, then `available`.
+    pub async fn detach_volume(
+        &self,
+        project_id: &str,
+        volume_id: &str,
+        instance_id: &str,
+    ) -> Result<()> {
+        let path = format!("{}/volume/{}/detach", project(project_id), seg(volume_id));
+        let _: Option<IgnoredAny> = self.post(&path, &VolumeAttach { instance_id }).await?;
+        Ok(())
+    }
+
     /// `GET /cloud/project/{id}/region/{region}/workflow/backup`.
     pub async fn workflows(&self, project_id: &str, region: &str) -> Result<Vec<Workflow>> {
         self.get_list(

@@ -31,9 +31,11 @@ pub const ACCESS_RULES: &[(&str, &str)] = &[
     // its set.
     ("POST", "/cloud/project/*/volume/*/snapshot"),
     ("DELETE", "/cloud/project/*/volume/snapshot/*"),
-    // Restoring a part: a new volume from its snapshot, attached to the chosen instance.
+    // Restoring a part: a new volume from its snapshot, attached to the chosen instance, in
+    // place of the volume it was taken from when the user asks (which is detached and kept).
     ("POST", "/cloud/project/*/region/*/volume"),
     ("POST", "/cloud/project/*/volume/*/attach"),
+    ("POST", "/cloud/project/*/volume/*/detach"),
 ];
 
 /// The rule restore rehearsals add, asked for only when the user turns rehearsals on: deleting
@@ -147,6 +149,7 @@ impl Feature {
                 ("DELETE", "/cloud/project/p/volume/snapshot/s"),
                 ("POST", "/cloud/project/p/region/r/volume"),
                 ("POST", "/cloud/project/p/volume/v/attach"),
+                ("POST", "/cloud/project/p/volume/v/detach"),
             ],
         }
     }

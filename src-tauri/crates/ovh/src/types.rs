@@ -402,7 +402,7 @@ pub struct VolumeCreation<'a> {
     pub snapshot_id: &'a str,
 }
 
-/// Body of `POST /cloud/project/{id}/volume/{volume}/attach`.
+/// Body of `POST /cloud/project/{id}/volume/{volume}/attach` and `…/detach`.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct VolumeAttach<'a> {

@@ -88,6 +88,10 @@ pub(super) fn routes(sim: Arc<Sim>) -> Router<Arc<Sim>> {
             post(attach_volume),
         )
         .route(
+            &format!("{project}/volume/{{v}}/detach"),
+            post(detach_volume),
+        )
+        .route(
             &format!("{project}/region/{{r}}/volume"),
             post(create_volume),
         )
@@ -540,6 +544,17 @@ async fn attach_volume(
     let mut world = cx.world();
     let pi = world.project_index(&p)?;
     let volume = world.attach_volume(pi, &v, &a.instance_id, cx.now)?;
+    Ok(Json(render::volume(&volume, cx.now)))
+}
+
+async fn detach_volume(
+    cx: Cx,
+    Path((p, v)): Path<(String, String)>,
+    Payload(a): Payload<Attach>,
+) -> Answer {
+    let mut world = cx.world();
+    let pi = world.project_index(&p)?;
+    let volume = world.detach_volume(pi, &v, &a.instance_id, cx.now)?;
     Ok(Json(render::volume(&volume, cx.now)))
 }
 
