@@ -151,11 +151,18 @@ pub(crate) async fn restore_backup_part<R: Runtime>(
     set_id: String,
     part_id: String,
     instance_id: String,
+    in_place: Option<String>,
 ) -> Result<(), Error> {
     Ok(state
         .session(&app)
         .await?
-        .restore_part(&project_id, &set_id, &part_id, &instance_id)
+        .restore_part(
+            &project_id,
+            &set_id,
+            &part_id,
+            &instance_id,
+            in_place.as_deref(),
+        )
         .await?)
 }
 

@@ -97,15 +97,25 @@ pub fn message(event: &Event, lang: Language) -> Option<Message> {
         } => {
             let instance = ("instance", Arg::Text(&restore.instance_name));
             match restore.kind {
-                Kind::VolumeRestore { .. } => m(
+                Kind::VolumeRestore { ref replaces, .. } => m(
                     say("desktop-volumeRestoredTitle", &[instance]),
-                    say(
-                        "desktop-volumeRestoredBody",
-                        &[
-                            ("name", Arg::Text(&restore.name)),
-                            ("instance", Arg::Text(&restore.instance_name)),
-                        ],
-                    ),
+                    match replaces {
+                        Some(r) => say(
+                            "desktop-volumeReplacedBody",
+                            &[
+                                ("name", Arg::Text(&restore.name)),
+                                ("instance", Arg::Text(&restore.instance_name)),
+                                ("previous", Arg::Text(&r.name)),
+                            ],
+                        ),
+                        None => say(
+                            "desktop-volumeRestoredBody",
+                            &[
+                                ("name", Arg::Text(&restore.name)),
+                                ("instance", Arg::Text(&restore.instance_name)),
+                            ],
+                        ),
+                    },
                 ),
                 Kind::Build => m(
                     say("desktop-instanceReadyTitle", &[instance]),
@@ -145,6 +155,19 @@ pub fn message(event: &Event, lang: Language) -> Option<Message> {
                 }
                 Failure::Unconfirmed => say("desktop-restoreUnconfirmedBody", &[instance()]),
                 _ => say("desktop-restoreFailedBody", &[]),
+            };
+            // In place, once the original left the instance: where it is, so nothing is lost.
+            let body = match &restore.kind {
+                Kind::VolumeRestore {
+                    replaces: Some(r), ..
+                } if r.detach_asked_at.is_some() => format!(
+                    "{body}\n{}",
+                    say(
+                        "desktop-volumeDetachedKept",
+                        &[("previous", Arg::Text(&r.name)), instance()],
+                    )
+                ),
+                _ => body,
             };
             m(say(title, &[instance()]), body)
         }
@@ -588,6 +611,59 @@ mod tests {
         )
         .unwrap();
         assert_eq!(fr.title, "web-1 et 1 volume sauvegardés");
+    }
+
+    #[test]
+    fn words_of_a_volume_restored_in_place() {
+        let restore = |detached: bool| Tracked {
+            kind: Kind::VolumeRestore {
+                volume_id: Some("new".into()),
+                attach_asked: detached,
+                replaces: Some(desk::journal::Replaced {
+                    id: "old".into(),
+                    name: "db-wal".into(),
+                    detach_asked_at: detached.then(chrono::Utc::now),
+                }),
+            },
+            ..t("db-wal - restored 2026-12-05 10:00")
+        };
+        let done = message(
+            &Event::Restored {
+                restore: restore(true),
+                duration_secs: 60,
+            },
+            Language::En,
+        )
+        .unwrap();
+        assert_eq!(done.title, "Volume restored — web-1");
+        assert_eq!(
+            done.body,
+            "db-wal - restored 2026-12-05 10:00 is attached to web-1 in place of db-wal. \
+             db-wal is detached and kept, billed until you delete it."
+        );
+        let failed = |detached| {
+            message(
+                &Event::RestoreFailed {
+                    restore: restore(detached),
+                    failure: Failure::Error,
+                },
+                Language::En,
+            )
+            .unwrap()
+            .body
+        };
+        assert!(
+            failed(true).ends_with(
+                "db-wal was detached from web-1 and is kept: attach it again from the OVHcloud Control Panel."
+            ),
+            "{}",
+            failed(true)
+        );
+        assert!(
+            !failed(false).contains("detached"),
+            "not said detached before it was: {}",
+            failed(false)
+        );
     }
 
     #[test]

@@ -87,6 +87,7 @@ why-chooseInstance = Wählen Sie mindestens eine Instanz.
 why-workflowGone = Dieses automatische Backup existiert nicht mehr; aktualisieren Sie die Liste.
 why-backupGone = Dieses Backup existiert nicht mehr.
 why-typeInstanceName = Geben Sie zur Bestätigung den Instanznamen { $name } ein.
+why-typeVolumeName = Geben Sie zur Bestätigung den Volume-Namen { $name } ein.
 why-onlyAvailableRestored = Nur ein verfügbares Backup kann wiederhergestellt werden.
 why-otherRegion = Dieses Backup liegt in { $backup } und die Instanz in { $instance }: stellen Sie es stattdessen in einer neuen Instanz wieder her.
 why-newInstanceName = Ein Instanzname ist erforderlich (höchstens 255 Zeichen, keine Steuerzeichen).
@@ -201,11 +202,21 @@ deletePartText = Die anderen Teile von { $set } bleiben erhalten.
 deletePartDone = Snapshot von { $name } gelöscht
 restorePartStarted = { $name } wird für { $instance } wiederhergestellt. Sie werden benachrichtigt, sobald es angehängt ist.
 restorePartBilled = Das neue Volume wird wie jedes Volume berechnet, bis Sie es löschen.
-restoreSetNote = Dieser Backup-Satz enthält auch { $volumes }. Die Wiederherstellung der Instanz lässt ihre Volumes, wie sie sind: Stellen Sie sie aus dem Satz mit Als neues Volume wiederherstellen wieder her.
+restoreSetNote = Dieser Backup-Satz enthält auch { $volumes }. Die Wiederherstellung der Instanz lässt ihre Volumes, wie sie sind: Stellen Sie jedes davon aus dem Satz wieder her.
 restorePartTarget = Anhängen an
 restorePartText = Aus diesem Snapshot wird ein neues Volume mit { $size } erstellt und an die gewählte Instanz angehängt. Nichts wird überschrieben: { $name } bleibt, wie es ist. Binden Sie das neue Volume ein, um seine Dateien zu lesen.
 restorePartTitle = { $name } aus { $set } wiederherstellen
 restorePart = Als neues Volume wiederherstellen
+restorePartInPlaceStarted = { $name } wird auf { $instance } an Ort und Stelle wiederhergestellt. Sie werden benachrichtigt, sobald es angehängt ist.
+restorePartInPlaceConfirm = An Ort und Stelle wiederherstellen
+restorePartType = Geben Sie zur Bestätigung { $name } ein
+restorePartInPlaceWarn = Beenden Sie vor dem Bestätigen, was { $name } auf { $instance } nutzt, und hängen Sie es aus: Das Trennen eines genutzten Volumes kann verlieren, was gerade darauf geschrieben wird.
+restorePartInPlaceText = Aus diesem Snapshot wird ein neues Volume mit { $size } erstellt und anstelle von { $name } an { $instance } angehängt. { $name } wird getrennt und unverändert behalten: Nichts wird überschrieben, daher ist kein Sicherheits-Backup nötig. Es wird berechnet, bis Sie es löschen.
+restorePartInPlaceNone = { $name } ist nicht mehr an { $instance } angehängt: Es kann nur als neues Volume wiederhergestellt werden.
+restorePartInPlace = Anstelle von { $name } auf { $instance }
+restorePartAsNew = Als neues Volume, neben dem vorhandenen
+restorePartHow = Wie es wiederhergestellt wird
+restorePartOpen = Wiederherstellen…
 deleteSetParts = { $count ->
         [one] mit dem Snapshot seines Volumes { $volumes }
        *[other] mit den Snapshots seiner { $count } Volumes: { $volumes }
@@ -539,6 +550,8 @@ desktop-backupFailedError = OVHcloud hat einen Fehler gemeldet. Versuchen Sie es
 desktop-backupFailedGone = Das Backup ist verschwunden, bevor es bereit war (abgebrochen oder gelöscht). Erstellen Sie bei Bedarf ein neues.
 desktop-volumeRestoredBody = { $name } ist an { $instance } angehängt. Binden Sie es ein, um seine Dateien zu lesen.
 desktop-volumeRestoredTitle = Volume wiederhergestellt — { $instance }
+desktop-volumeDetachedKept = { $previous } wurde von { $instance } getrennt und wird behalten: Hängen Sie es im OVHcloud Kundencenter wieder an.
+desktop-volumeReplacedBody = { $name } ist anstelle von { $previous } an { $instance } angehängt. { $previous } ist getrennt und wird behalten, berechnet bis Sie es löschen.
 desktop-setReadyTitle = { $count ->
         [one] { $instance } und 1 Volume gesichert
        *[other] { $instance } und { $count } Volumes gesichert

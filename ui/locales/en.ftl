@@ -87,6 +87,7 @@ why-chooseInstance = Choose at least one instance.
 why-workflowGone = This automatic backup no longer exists: refresh the list.
 why-backupGone = This backup no longer exists.
 why-typeInstanceName = Type the instance name, { $name }, to confirm.
+why-typeVolumeName = Type the volume name, { $name }, to confirm.
 why-onlyAvailableRestored = Only an available backup can be restored.
 why-otherRegion = This backup is in { $backup } and the instance in { $instance }: restore into a new instance instead.
 why-newInstanceName = Enter an instance name (at most 255 characters, no control characters).
@@ -204,11 +205,21 @@ deletePartText = The other parts of { $set } are kept.
 deletePartDone = Snapshot of { $name } deleted
 restorePartStarted = Restoring { $name } to { $instance }. You will be notified when it is attached.
 restorePartBilled = The new volume is billed like any volume until you delete it.
-restoreSetNote = This backup set also holds { $volumes }. Restoring the instance leaves its volumes as they are: restore them from the set with Restore as a new volume.
+restoreSetNote = This backup set also holds { $volumes }. Restoring the instance leaves its volumes as they are: restore each of them from the set.
 restorePartTarget = Attach it to
 restorePartText = A new volume of { $size } is made from this snapshot and attached to the instance you choose. Nothing is overwritten: { $name } stays as it is. Mount the new volume to read its files.
 restorePartTitle = Restore { $name } from { $set }
 restorePart = Restore as a new volume
+restorePartInPlaceStarted = Restoring { $name } in place on { $instance }. You will be notified when it is attached.
+restorePartInPlaceConfirm = Restore in place
+restorePartType = Type { $name } to confirm
+restorePartInPlaceWarn = Before you confirm, stop what uses { $name } on { $instance } and unmount it: detaching a volume in use can lose what is being written to it.
+restorePartInPlaceText = A new volume of { $size } is made from this snapshot and attached to { $instance } in place of { $name }. { $name } is detached and kept as it is: nothing is overwritten, so no safety backup is needed. It is billed until you delete it.
+restorePartInPlaceNone = { $name } is no longer attached to { $instance }: it can only be restored as a new volume.
+restorePartInPlace = In place of { $name } on { $instance }
+restorePartAsNew = As a new volume, next to what is there
+restorePartHow = How to restore it
+restorePartOpen = Restore…
 deleteSetParts = { $count ->
         [one] with the snapshot of its volume { $volumes }
        *[other] with the snapshots of its { $count } volumes: { $volumes }
@@ -569,6 +580,8 @@ desktop-backupFailedError = OVHcloud reported an error. Try again from Instances
 desktop-backupFailedGone = The backup disappeared before it was ready (cancelled or deleted). Create a new one if you still need it.
 desktop-volumeRestoredBody = { $name } is attached to { $instance }. Mount it to read its files.
 desktop-volumeRestoredTitle = Volume restored — { $instance }
+desktop-volumeDetachedKept = { $previous } was detached from { $instance } and is kept: attach it again from the OVHcloud Control Panel.
+desktop-volumeReplacedBody = { $name } is attached to { $instance } in place of { $previous }. { $previous } is detached and kept, billed until you delete it.
 desktop-setReadyTitle = { $count ->
         [one] { $instance } and 1 volume backed up
        *[other] { $instance } and { $count } volumes backed up

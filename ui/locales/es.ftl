@@ -87,6 +87,7 @@ why-chooseInstance = Seleccione al menos una instancia.
 why-workflowGone = Este backup automatizado ya no existe; actualice la lista.
 why-backupGone = Este backup ya no existe.
 why-typeInstanceName = Escriba el nombre de la instancia, { $name }, para confirmar.
+why-typeVolumeName = Escriba el nombre del volumen, { $name }, para confirmar.
 why-onlyAvailableRestored = Solo se puede restaurar un backup en estado «Activado».
 why-otherRegion = Este backup está en { $backup } y la instancia en { $instance }: restaure mejor en una nueva instancia.
 why-newInstanceName = El nombre de la instancia es obligatorio (255 caracteres como máximo, sin caracteres de control).
@@ -201,11 +202,21 @@ deletePartText = Las demás partes de { $set } se conservan.
 deletePartDone = Snapshot de { $name } eliminado
 restorePartStarted = Restaurando { $name } en { $instance }. Se le avisará cuando esté conectado.
 restorePartBilled = El volumen nuevo se factura como cualquier volumen hasta que lo elimine.
-restoreSetNote = Este conjunto de backup también contiene { $volumes }. Restaurar la instancia deja sus volúmenes como están: restáurelos desde el conjunto con Restaurar en un volumen nuevo.
+restoreSetNote = Este conjunto de backup también contiene { $volumes }. Restaurar la instancia deja sus volúmenes como están: restaure cada uno desde el conjunto.
 restorePartTarget = Conectarlo a
 restorePartText = Se crea un volumen nuevo de { $size } desde este snapshot y se conecta a la instancia elegida. No se sobrescribe nada: { $name } queda como está. Monte el volumen nuevo para leer sus archivos.
 restorePartTitle = Restaurar { $name } desde { $set }
 restorePart = Restaurar en un volumen nuevo
+restorePartInPlaceStarted = Restaurando { $name } en su lugar en { $instance }. Se le avisará cuando esté conectado.
+restorePartInPlaceConfirm = Restaurar en su lugar
+restorePartType = Escriba { $name } para confirmar
+restorePartInPlaceWarn = Antes de confirmar, detenga lo que usa { $name } en { $instance } y desmóntelo: desconectar un volumen en uso puede perder lo que se está escribiendo en él.
+restorePartInPlaceText = Se crea un volumen nuevo de { $size } a partir de este snapshot y se conecta a { $instance } en lugar de { $name }. { $name } se desconecta y se conserva tal cual: no se sobrescribe nada, así que no hace falta un backup de seguridad. Se factura hasta que lo elimine.
+restorePartInPlaceNone = { $name } ya no está conectado a { $instance }: solo se puede restaurar en un volumen nuevo.
+restorePartInPlace = En lugar de { $name } en { $instance }
+restorePartAsNew = En un volumen nuevo, junto al existente
+restorePartHow = Cómo restaurarlo
+restorePartOpen = Restaurar…
 deleteSetParts = { $count ->
         [one] con el snapshot de su volumen { $volumes }
        *[other] con los snapshots de sus { $count } volúmenes: { $volumes }
@@ -539,6 +550,8 @@ desktop-backupFailedError = OVHcloud ha indicado un error. Vuelva a intentarlo d
 desktop-backupFailedGone = El backup desapareció antes de estar listo (cancelado o eliminado). Cree uno nuevo si todavía lo necesita.
 desktop-volumeRestoredBody = { $name } está conectado a { $instance }. Móntelo para leer sus archivos.
 desktop-volumeRestoredTitle = Volumen restaurado — { $instance }
+desktop-volumeDetachedKept = { $previous } se desconectó de { $instance } y se conserva: conéctelo de nuevo desde el área de cliente de OVHcloud.
+desktop-volumeReplacedBody = { $name } está conectado a { $instance } en lugar de { $previous }. { $previous } se ha desconectado y se conserva, facturado hasta que lo elimine.
 desktop-setReadyTitle = { $count ->
         [one] Backup de { $instance } y 1 volumen listo
        *[other] Backup de { $instance } y { $count } volúmenes listo

@@ -90,6 +90,7 @@ why-chooseInstance = Choisissez au moins une instance.
 why-workflowGone = Cette sauvegarde automatique n'existe plus ; actualisez la liste.
 why-backupGone = Cette sauvegarde n'existe plus.
 why-typeInstanceName = Saisissez le nom de l'instance, { $name }, pour confirmer.
+why-typeVolumeName = Saisissez le nom du volume, { $name }, pour confirmer.
 why-onlyAvailableRestored = Seule une sauvegarde disponible peut être restaurée.
 why-otherRegion = Cette sauvegarde est dans { $backup } et l'instance dans { $instance } : restaurez plutôt dans une nouvelle instance.
 why-newInstanceName = Un nom d'instance est obligatoire (255 caractères au plus, sans caractère de contrôle).
@@ -207,11 +208,21 @@ deletePartText = Les autres parties de { $set } sont conservées.
 deletePartDone = Snapshot de { $name } supprimé
 restorePartStarted = Restauration de { $name } vers { $instance }. Vous serez averti une fois le volume attaché.
 restorePartBilled = Le nouveau volume est facturé comme tout volume jusqu'à sa suppression.
-restoreSetNote = Cet ensemble de sauvegarde contient aussi { $volumes }. Restaurer l'instance laisse ses volumes tels quels : restaurez-les depuis l'ensemble avec Restaurer dans un nouveau volume.
+restoreSetNote = Cet ensemble de sauvegarde contient aussi { $volumes }. Restaurer l'instance laisse ses volumes tels quels : restaurez chacun d'eux depuis l'ensemble.
 restorePartTarget = L'attacher à
 restorePartText = Un nouveau volume de { $size } est créé depuis ce snapshot et attaché à l'instance choisie. Rien n'est écrasé : { $name } reste tel quel. Montez le nouveau volume pour lire ses fichiers.
 restorePartTitle = Restaurer { $name } depuis { $set }
 restorePart = Restaurer dans un nouveau volume
+restorePartInPlaceStarted = Restauration de { $name } à sa place sur { $instance }. Vous serez averti une fois le volume attaché.
+restorePartInPlaceConfirm = Restaurer à la place
+restorePartType = Saisissez { $name } pour confirmer
+restorePartInPlaceWarn = Avant de confirmer, arrêtez ce qui utilise { $name } sur { $instance } et démontez-le : détacher un volume en cours d'utilisation peut perdre ce qui y est en train d'être écrit.
+restorePartInPlaceText = Un nouveau volume de { $size } est créé depuis ce snapshot et attaché à { $instance } à la place de { $name }. { $name } est détaché et conservé tel quel : rien n'est écrasé, aucune sauvegarde de sécurité n'est donc nécessaire. Il est facturé jusqu'à sa suppression.
+restorePartInPlaceNone = { $name } n'est plus attaché à { $instance } : il ne peut être restauré que dans un nouveau volume.
+restorePartInPlace = À la place de { $name } sur { $instance }
+restorePartAsNew = Dans un nouveau volume, à côté de l'existant
+restorePartHow = Comment le restaurer
+restorePartOpen = Restaurer…
 deleteSetParts = { $count ->
         [one] avec le snapshot de son volume { $volumes }
        *[other] avec les snapshots de ses { $count } volumes : { $volumes }
@@ -572,6 +583,8 @@ desktop-backupFailedError = OVHcloud a signalé une erreur. Réessayez depuis In
 desktop-backupFailedGone = La sauvegarde a disparu avant d'être prête (annulée ou supprimée). Créez-en une nouvelle si besoin.
 desktop-volumeRestoredBody = { $name } est attaché à { $instance }. Montez-le pour lire ses fichiers.
 desktop-volumeRestoredTitle = Volume restauré — { $instance }
+desktop-volumeDetachedKept = { $previous } a été détaché de { $instance } et est conservé : attachez-le de nouveau depuis l'espace client OVHcloud.
+desktop-volumeReplacedBody = { $name } est attaché à { $instance } à la place de { $previous }. { $previous } est détaché et conservé, facturé jusqu'à sa suppression.
 desktop-setReadyTitle = { $count ->
         [one] { $instance } et 1 volume sauvegardés
        *[other] { $instance } et { $count } volumes sauvegardés

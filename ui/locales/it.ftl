@@ -87,6 +87,7 @@ why-chooseInstance = Scegliere almeno un'istanza.
 why-workflowGone = Questo backup automatico non esiste più; aggiornare l'elenco.
 why-backupGone = Questo backup non esiste più.
 why-typeInstanceName = Digitare il nome dell'istanza, { $name }, per confermare.
+why-typeVolumeName = Digitare il nome del volume, { $name }, per confermare.
 why-onlyAvailableRestored = È possibile ripristinare solo un backup disponibile.
 why-otherRegion = Questo backup si trova in { $backup } e l'istanza in { $instance }: ripristinare invece in una nuova istanza.
 why-newInstanceName = Il nome dell'istanza è obbligatorio (massimo 255 caratteri, senza caratteri di controllo).
@@ -201,11 +202,21 @@ deletePartText = Le altre parti di { $set } vengono mantenute.
 deletePartDone = Snapshot di { $name } eliminato
 restorePartStarted = Ripristino di { $name } su { $instance }. Riceverai una notifica quando sarà collegato.
 restorePartBilled = Il nuovo volume viene fatturato come qualsiasi volume finché non lo elimini.
-restoreSetNote = Questo set di backup contiene anche { $volumes }. Ripristinare l'istanza lascia i suoi volumi come sono: ripristinali dal set con Ripristina in un nuovo volume.
+restoreSetNote = Questo set di backup contiene anche { $volumes }. Ripristinare l'istanza lascia i suoi volumi come sono: ripristinali uno per uno dal set.
 restorePartTarget = Collegalo a
 restorePartText = Da questo snapshot viene creato un nuovo volume di { $size }, collegato all'istanza scelta. Nulla viene sovrascritto: { $name } resta com'è. Monta il nuovo volume per leggerne i file.
 restorePartTitle = Ripristina { $name } da { $set }
 restorePart = Ripristina in un nuovo volume
+restorePartInPlaceStarted = Ripristino di { $name } al suo posto su { $instance }. Riceverai una notifica quando sarà collegato.
+restorePartInPlaceConfirm = Ripristina al suo posto
+restorePartType = Digita { $name } per confermare
+restorePartInPlaceWarn = Prima di confermare, ferma ciò che usa { $name } su { $instance } e smontalo: scollegare un volume in uso può perdere ciò che vi si sta scrivendo.
+restorePartInPlaceText = Da questo snapshot viene creato un nuovo volume di { $size }, collegato a { $instance } al posto di { $name }. { $name } viene scollegato e conservato così com'è: nulla viene sovrascritto, quindi non serve un backup di sicurezza. Viene fatturato finché non lo elimini.
+restorePartInPlaceNone = { $name } non è più collegato a { $instance }: può essere ripristinato solo in un nuovo volume.
+restorePartInPlace = Al posto di { $name } su { $instance }
+restorePartAsNew = In un nuovo volume, accanto a quello esistente
+restorePartHow = Come ripristinarlo
+restorePartOpen = Ripristina…
 deleteSetParts = { $count ->
         [one] con lo snapshot del suo volume { $volumes }
        *[other] con gli snapshot dei suoi { $count } volumi: { $volumes }
@@ -539,6 +550,8 @@ desktop-backupFailedError = OVHcloud ha segnalato un errore. Riprova da Istanze 
 desktop-backupFailedGone = Il backup è scomparso prima di essere pronto (annullato o eliminato). Creane uno nuovo se ti serve ancora.
 desktop-volumeRestoredBody = { $name } è collegato a { $instance }. Montalo per leggerne i file.
 desktop-volumeRestoredTitle = Volume ripristinato — { $instance }
+desktop-volumeDetachedKept = { $previous } è stato scollegato da { $instance } ed è conservato: collegalo di nuovo dallo Spazio Cliente OVHcloud.
+desktop-volumeReplacedBody = { $name } è collegato a { $instance } al posto di { $previous }. { $previous } è scollegato e conservato, fatturato finché non lo elimini.
 desktop-setReadyTitle = { $count ->
         [one] Backup di { $instance } e 1 volume pronto
        *[other] Backup di { $instance } e { $count } volumi pronto

@@ -87,6 +87,7 @@ why-chooseInstance = Wybierz co najmniej jedną instancję.
 why-workflowGone = Ta automatyczna kopia zapasowa już nie istnieje; odśwież listę.
 why-backupGone = Ta kopia zapasowa już nie istnieje.
 why-typeInstanceName = Wpisz nazwę instancji ({ $name }), aby potwierdzić.
+why-typeVolumeName = Wpisz nazwę wolumenu ({ $name }), aby potwierdzić.
 why-onlyAvailableRestored = Przywrócić można tylko kopię zapasową o statusie „Aktywny”.
 why-otherRegion = Ta kopia zapasowa znajduje się w regionie { $backup }, a instancja w regionie { $instance }: zamiast tego przywróć ją do nowej instancji.
 why-newInstanceName = Nazwa instancji jest wymagana (maksymalnie 255 znaków, bez znaków sterujących).
@@ -201,11 +202,21 @@ deletePartText = Pozostałe części { $set } zostaną zachowane.
 deletePartDone = Usunięto snapshot { $name }
 restorePartStarted = Przywracanie { $name } do { $instance }. Otrzymasz powiadomienie po podłączeniu.
 restorePartBilled = Nowy wolumen jest rozliczany jak każdy wolumen, dopóki go nie usuniesz.
-restoreSetNote = Ten zestaw kopii zawiera też { $volumes }. Przywrócenie instancji pozostawia jej wolumeny bez zmian: przywróć je z zestawu przez Przywróć jako nowy wolumen.
+restoreSetNote = Ten zestaw kopii zawiera też { $volumes }. Przywrócenie instancji pozostawia jej wolumeny bez zmian: przywróć każdy z nich z zestawu.
 restorePartTarget = Podłącz do
 restorePartText = Z tego snapshotu powstaje nowy wolumen ({ $size }), podłączany do wybranej instancji. Nic nie zostaje nadpisane: { $name } pozostaje bez zmian. Zamontuj nowy wolumen, aby odczytać jego pliki.
 restorePartTitle = Przywróć { $name } z { $set }
 restorePart = Przywróć jako nowy wolumen
+restorePartInPlaceStarted = Przywracanie { $name } w miejscu na { $instance }. Otrzymasz powiadomienie po podłączeniu.
+restorePartInPlaceConfirm = Przywróć w miejscu
+restorePartType = Wpisz { $name }, aby potwierdzić
+restorePartInPlaceWarn = Przed potwierdzeniem zatrzymaj to, co używa { $name } na { $instance }, i odmontuj go: odłączenie używanego wolumenu może utracić to, co jest na nim właśnie zapisywane.
+restorePartInPlaceText = Z tego snapshotu powstaje nowy wolumen { $size }, podłączony do { $instance } w miejsce { $name }. { $name } zostaje odłączony i zachowany bez zmian: nic nie jest nadpisywane, więc kopia bezpieczeństwa nie jest potrzebna. Jest rozliczany do czasu jego usunięcia.
+restorePartInPlaceNone = { $name } nie jest już podłączony do { $instance }: można go przywrócić tylko jako nowy wolumen.
+restorePartInPlace = W miejsce { $name } na { $instance }
+restorePartAsNew = Jako nowy wolumen, obok istniejącego
+restorePartHow = Jak go przywrócić
+restorePartOpen = Przywróć…
 deleteSetParts = { $count ->
         [one] ze snapshotem wolumenu { $volumes }
        *[other] ze snapshotami wolumenów ({ $count }): { $volumes }
@@ -540,6 +551,8 @@ desktop-backupFailedError = OVHcloud zgłosił błąd. Spróbuj ponownie: Instan
 desktop-backupFailedGone = Kopia zapasowa zniknęła, zanim była gotowa (anulowana lub usunięta). Utwórz nową, jeśli nadal jej potrzebujesz.
 desktop-volumeRestoredBody = { $name } jest podłączony do { $instance }. Zamontuj go, aby odczytać pliki.
 desktop-volumeRestoredTitle = Wolumen przywrócony — { $instance }
+desktop-volumeDetachedKept = { $previous } został odłączony od { $instance } i jest zachowany: podłącz go ponownie w Panelu klienta OVHcloud.
+desktop-volumeReplacedBody = { $name } jest podłączony do { $instance } w miejsce { $previous }. { $previous } jest odłączony i zachowany, rozliczany do czasu usunięcia.
 desktop-setReadyTitle = { $count ->
         [one] Kopia { $instance } i 1 wolumenu gotowa
        *[other] Kopia { $instance } i wolumenów ({ $count }) gotowa

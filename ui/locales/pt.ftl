@@ -87,6 +87,7 @@ why-chooseInstance = Selecione pelo menos uma instância.
 why-workflowGone = Este backup automatizado já não existe; atualize a lista.
 why-backupGone = Este backup já não existe.
 why-typeInstanceName = Escreva o nome da instância, { $name }, para confirmar.
+why-typeVolumeName = Escreva o nome do volume, { $name }, para confirmar.
 why-onlyAvailableRestored = Só é possível restaurar um backup disponível.
 why-otherRegion = Este backup está em { $backup } e a instância em { $instance }: em vez disso, restaure numa nova instância.
 why-newInstanceName = É obrigatório um nome de instância (no máximo 255 caracteres, sem caracteres de controlo).
@@ -201,11 +202,21 @@ deletePartText = As outras partes de { $set } são mantidas.
 deletePartDone = Snapshot de { $name } eliminado
 restorePartStarted = A restaurar { $name } em { $instance }. Será notificado quando estiver associado.
 restorePartBilled = O novo volume é faturado como qualquer volume até o eliminar.
-restoreSetNote = Este conjunto de backup também contém { $volumes }. Restaurar a instância deixa os seus volumes como estão: restaure-os a partir do conjunto com Restaurar num novo volume.
+restoreSetNote = Este conjunto de backup também contém { $volumes }. Restaurar a instância deixa os seus volumes como estão: restaure cada um a partir do conjunto.
 restorePartTarget = Associá-lo a
 restorePartText = É criado um novo volume de { $size } a partir deste snapshot e associado à instância escolhida. Nada é substituído: { $name } fica como está. Monte o novo volume para ler os seus ficheiros.
 restorePartTitle = Restaurar { $name } a partir de { $set }
 restorePart = Restaurar num novo volume
+restorePartInPlaceStarted = A restaurar { $name } no lugar em { $instance }. Será notificado quando estiver associado.
+restorePartInPlaceConfirm = Restaurar no lugar
+restorePartType = Escreva { $name } para confirmar
+restorePartInPlaceWarn = Antes de confirmar, pare o que usa { $name } em { $instance } e desmonte-o: desassociar um volume em uso pode perder o que está a ser escrito nele.
+restorePartInPlaceText = É criado um novo volume de { $size } a partir deste snapshot e associado a { $instance } no lugar de { $name }. { $name } é desassociado e mantido tal como está: nada é substituído, por isso não é preciso um backup de segurança. É faturado até o eliminar.
+restorePartInPlaceNone = { $name } já não está associado a { $instance }: só pode ser restaurado num novo volume.
+restorePartInPlace = No lugar de { $name } em { $instance }
+restorePartAsNew = Num novo volume, ao lado do existente
+restorePartHow = Como restaurá-lo
+restorePartOpen = Restaurar…
 deleteSetParts = { $count ->
         [one] com o snapshot do seu volume { $volumes }
        *[other] com os snapshots dos seus { $count } volumes: { $volumes }
@@ -539,6 +550,8 @@ desktop-backupFailedError = A OVHcloud assinalou um erro. Tente novamente em Ins
 desktop-backupFailedGone = O backup desapareceu antes de estar pronto (cancelado ou eliminado). Crie um novo se ainda precisar.
 desktop-volumeRestoredBody = { $name } está associado a { $instance }. Monte-o para ler os seus ficheiros.
 desktop-volumeRestoredTitle = Volume restaurado — { $instance }
+desktop-volumeDetachedKept = { $previous } foi desassociado de { $instance } e está mantido: associe-o de novo na Área de Cliente OVHcloud.
+desktop-volumeReplacedBody = { $name } está associado a { $instance } no lugar de { $previous }. { $previous } está desassociado e mantido, faturado até o eliminar.
 desktop-setReadyTitle = { $count ->
         [one] Backup de { $instance } e 1 volume pronto
        *[other] Backup de { $instance } e { $count } volumes pronto

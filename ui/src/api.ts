@@ -55,9 +55,10 @@ export const deleteBackups = (projectId: string, ids: string[]): Promise<b.Delet
 /** Deletes one volume part of a backup set alone. */
 export const deleteBackupPart = (projectId: string, setId: string, partId: string): Promise<void> =>
   call("delete_backup_part", { projectId, setId, partId });
-/** Restores one volume part of a set as a new volume attached to `instanceId`. */
-export const restoreBackupPart = (projectId: string, setId: string, partId: string, instanceId: string): Promise<void> =>
-  call("restore_backup_part", { projectId, setId, partId, instanceId });
+/** Restores one volume part of a set as a new volume attached to `instanceId`; in place of the
+ * volume it was taken from when `inPlace` (that volume's name, as the user typed it) is given. */
+export const restoreBackupPart = (projectId: string, setId: string, partId: string, instanceId: string, inPlace: string | null): Promise<void> =>
+  call("restore_backup_part", { projectId, setId, partId, instanceId, inPlace });
 export const cancelBackup = (projectId: string, region: string, instanceId: string): Promise<void> =>
   call("cancel_backup", { projectId, region, instanceId });
 /** Tracked backups of a project changed state or size: update those rows in place. */

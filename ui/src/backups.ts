@@ -283,7 +283,7 @@ function SetParts({ r, list, projectId }: { r: api.BackupRow; list: api.BackupLi
           " ",
           vh("span", { class: `status ${tone(p.status)}` }, status(p.status)),
           p.id && p.status === "active"
-            ? vh("button", { class: "btn small restore-part", type: "button", onClick: (e: MouseEvent) => restorePartDialog(projectId, r, p, e.currentTarget as HTMLElement) }, t("restorePart"))
+            ? vh("button", { class: "btn small restore-part", type: "button", onClick: (e: MouseEvent) => restorePartDialog(projectId, r, p, e.currentTarget as HTMLElement) }, t("restorePartOpen"))
             : null,
           p.id && (p.status === "active" || p.status === "failed")
             ? vh("button", { class: "btn small", type: "button", onClick: (e: MouseEvent) => confirmPartDelete(projectId, r, p, e.currentTarget as HTMLElement) }, t("deletePart"))
@@ -294,51 +294,124 @@ function SetParts({ r, list, projectId }: { r: api.BackupRow; list: api.BackupLi
   );
 }
 
-/** Restores a volume part as a new volume attached to an instance of its region (the set's
- * own instance first): nothing is overwritten or detached. */
+/** Restores a volume part: as a new volume attached to an instance of its region (the set's
+ * own instance first), or in place of the volume it was taken from, which is detached and kept.
+ * Either way nothing is overwritten. */
 function restorePartDialog(projectId: string, set: api.BackupRow, part: api.PartRow, returnFocus: HTMLElement): void {
   const title = t("restorePartTitle", { name: part.volumeName, set: set.name });
+  // Whether the volume is still on the set's instance decides whether "in place" is offered; a
+  // form that cannot be read offers only a new volume.
+  const read = () =>
+    Promise.all([
+      api.listInstances(projectId),
+      set.instanceId ? api.backupForm(projectId, set.instanceId).catch(() => null) : Promise.resolve(null),
+    ]);
   openDialog(
     title,
     returnFocus,
     (close) =>
-      vh(Loaded<api.InstanceRow[]>, {
+      vh(Loaded<[api.InstanceRow[], api.BackupForm | null]>, {
         title,
-        read: () => api.listInstances(projectId),
+        read,
         loading: t("loadingInstances"),
         close,
-        children: (rows) => vh(RestorePart, { projectId, set, part, title, rows: rows.filter((i) => i.region === set.region), close }),
+        children: ([rows, form]) =>
+          vh(RestorePart, {
+            projectId,
+            set,
+            part,
+            title,
+            rows: rows.filter((i) => i.region === set.region),
+            current: form?.volumes.find((v) => v.id === part.volumeId) ?? null,
+            instance: form?.instanceName ?? set.instanceName ?? "",
+            close,
+          }),
       }),
     true,
   );
 }
 
-function RestorePart({ projectId, set, part, title, rows, close }: { projectId: string; set: api.BackupRow; part: api.PartRow; title: string; rows: api.InstanceRow[]; close: () => void }) {
+type RestorePartProps = {
+  projectId: string;
+  set: api.BackupRow;
+  part: api.PartRow;
+  title: string;
+  rows: api.InstanceRow[];
+  /** The volume the part was taken from, while it is attached to the set's instance. */
+  current: api.VolumeChoice | null;
+  /** The set's instance, by its name now. */
+  instance: string;
+  close: () => void;
+};
+
+function RestorePart({ projectId, set, part, title, rows, current, instance, close }: RestorePartProps) {
   const [target, setTarget] = useState(() => rows.find((i) => i.id === set.instanceId)?.id ?? rows[0]?.id ?? "");
-  const ready = target !== "";
+  const [inPlace, setInPlace] = useState(false);
+  const [typed, setTyped] = useState("");
+  const name = current?.name ?? part.volumeName;
+  // In place, the volume's name typed out: stopping what uses it is said, and has to be read.
+  const ready = inPlace ? current !== null && typed.trim() === name : target !== "";
   const { busy, said, onSubmit } = useSubmit(async () => {
-    await api.restoreBackupPart(projectId, set.id, part.id!, target);
-    close();
-    toast(t("restorePartStarted", { name: part.volumeName, instance: rows.find((i) => i.id === target)?.name ?? "" }), "ok");
+    if (inPlace) {
+      await api.restoreBackupPart(projectId, set.id, part.id!, set.instanceId!, typed);
+      close();
+      toast(t("restorePartInPlaceStarted", { name, instance }), "ok");
+    } else {
+      await api.restoreBackupPart(projectId, set.id, part.id!, target, null);
+      close();
+      toast(t("restorePartStarted", { name: part.volumeName, instance: rows.find((i) => i.id === target)?.name ?? "" }), "ok");
+    }
   }, ready);
+  const how = (value: boolean, label: string, disabled: boolean) =>
+    vh(
+      "label",
+      { class: "check" },
+      vh("input", { type: "radio", name: "restore-part-how", id: value ? "restore-part-in-place" : "restore-part-new", checked: inPlace === value, disabled, onChange: () => setInPlace(value) }),
+      vh("span", {}, label),
+    );
   return vh(
     "form",
     { onSubmit },
     vh("h2", {}, title),
-    vh("p", {}, t("restorePartText", { name: part.volumeName, size: gb(part.sizeGb) })),
     vh(
-      "label",
-      { class: "stack", for: "restore-part-target" },
-      vh("span", {}, t("restorePartTarget")),
-      vh(
-        "select",
-        { id: "restore-part-target", value: target, onChange: (e: Event) => setTarget((e.currentTarget as HTMLSelectElement).value) },
-        rows.map((i) => vh("option", { key: i.id, value: i.id }, i.name)),
-      ),
+      "fieldset",
+      { class: "stack" },
+      vh("legend", {}, t("restorePartHow")),
+      how(false, t("restorePartAsNew"), false),
+      how(true, t("restorePartInPlace", { name, instance }), current === null),
+      current === null ? vh("p", { class: "help" }, t("restorePartInPlaceNone", { name: part.volumeName, instance })) : null,
     ),
-    vh("p", { class: "help" }, t("restorePartBilled")),
+    inPlace
+      ? vh(
+          Fragment,
+          {},
+          vh("p", {}, t("restorePartInPlaceText", { name, instance, size: gb(part.sizeGb) })),
+          vh("p", { class: "notice error" }, t("restorePartInPlaceWarn", { name, instance })),
+          vh(
+            "label",
+            { class: "stack", for: "restore-part-typed" },
+            vh("span", {}, t("restorePartType", { name })),
+            vh("input", { type: "text", id: "restore-part-typed", autocomplete: "off", spellcheck: false, value: typed, onInput: (e: Event) => setTyped((e.currentTarget as HTMLInputElement).value) }),
+          ),
+        )
+      : vh(
+          Fragment,
+          {},
+          vh("p", {}, t("restorePartText", { name: part.volumeName, size: gb(part.sizeGb) })),
+          vh(
+            "label",
+            { class: "stack", for: "restore-part-target" },
+            vh("span", {}, t("restorePartTarget")),
+            vh(
+              "select",
+              { id: "restore-part-target", value: target, onChange: (e: Event) => setTarget((e.currentTarget as HTMLSelectElement).value) },
+              rows.map((i) => vh("option", { key: i.id, value: i.id }, i.name)),
+            ),
+          ),
+          vh("p", { class: "help" }, t("restorePartBilled")),
+        ),
     vh(Status, { said, place: { projectId, region: set.region } }),
-    vh(Actions, { close, id: "confirm-restore-part", label: t("restorePart"), ready, busy }),
+    vh(Actions, { close, id: "confirm-restore-part", label: inPlace ? t("restorePartInPlaceConfirm") : t("restorePart"), ready, busy, danger: inPlace }),
   );
 }
 

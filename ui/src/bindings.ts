@@ -476,7 +476,11 @@ export type PartRow = {
 /**
  * The volume snapshot's id; `None` when the part was never made.
  */
-id: string | null, volumeName: string, sizeGb: number, 
+id: string | null, 
+/**
+ * The volume it was taken from (which may no longer exist).
+ */
+volumeId: string, volumeName: string, sizeGb: number, 
 /**
  * `None` when the part was never made, or is no longer listed (deleted elsewhere).
  */
@@ -686,6 +690,17 @@ costAtMost: number | null, currency: string | null, };
 export type Repeat = { "kind": "daily" } | { "kind": "weekly", days: Array<number>, } | { "kind": "monthly", day: number, };
 
 /**
+ * The volume a restored part takes the place of. It is detached, never deleted: what it
+ * holds stays there until the user deletes it.
+ */
+export type Replaced = { id: string, name: string, 
+/**
+ * When the detach was asked for (never twice; a lost answer counts as asked, and the
+ * volume list tells whether it happened).
+ */
+detachAskedAt?: string | null, };
+
+/**
  * What the two restore dialogs need.
  */
 export type RestoreOptions = { backupId: string, backupName: string, region: string, createdAt: string | null, 
@@ -823,7 +838,12 @@ volume_id?: string | null,
 /**
  * The attach was asked for (never twice).
  */
-attach_asked: boolean, };
+attach_asked: boolean, 
+/**
+ * The volume the new one takes the place of, when the user chose to restore in place:
+ * detached from the instance once the new volume is made, then kept.
+ */
+replaces?: Replaced | null, };
 
 /**
  * A volume offered in the "Create a backup" dialog.
@@ -837,7 +857,7 @@ estimateMonthly: number | null, };
 /**
  * A refusal or an unconfirmed outcome, before or instead of a request to OVH.
  */
-export type Why = { "code": "backupNameRequired" } | { "code": "backupNameTooLong", max: number, } | { "code": "backupNameControl" } | { "code": "backupInProgress" } | { "code": "backupNotListedYet" } | { "code": "backupUnconfirmed", lookup: Said, } | { "code": "keepCount" } | { "code": "noAutomaticOnMetal" } | { "code": "scheduleRefusedRestored", refused: Said, } | { "code": "scheduleRefusedLost", refused: Said, restoring: Said, } | { "code": "chooseSchedule" } | { "code": "chooseTime" } | { "code": "dateOutOfRange" } | { "code": "chooseDays" } | { "code": "daysRange" } | { "code": "monthDay" } | { "code": "otherUtcDay" } | { "code": "workflowNameRequired" } | { "code": "workflowNameTooLong" } | { "code": "workflowNameChars" } | { "code": "badCron", detail: string, } | { "code": "instanceGone" } | { "code": "volumeNotAttached" } | { "code": "partGone" } | { "code": "partNotReady" } | { "code": "partRestoring" } | { "code": "confirmColdSnapshot" } | { "code": "chooseInstance" } | { "code": "workflowGone" } | { "code": "backupGone" } | { "code": "typeInstanceName", name: string, } | { "code": "onlyAvailableRestored" } | { "code": "otherRegion", backup: string, instance: string, } | { "code": "newInstanceName" } | { "code": "chooseModelIn", region: string, } | { "code": "modelTooSmall", model: string, disk: number, needs: number, } | { "code": "noModelFits", region: string, } | { "code": "noBackupToTest" } | { "code": "rehearsalRunning" } | { "code": "rehearsalNeedsAccess" } | { "code": "confirmRehearsalPolicy", action: string, } | { "code": "portRange" } | { "code": "safetyBackupFailed" } | { "code": "consumerKeyRequired" } | { "code": "keyringTask", detail: string, } | { "code": "chooseEndpoint" } | { "code": "onlyWebPages" } | { "code": "fieldRequired", field: Field, } | { "code": "fieldSpaces", field: Field, } | { "code": "consumerKeyUnusable", state: string, } | { "code": "noBuiltinApp" } | { "code": "noApprovalPage" } | { "code": "nothingWaiting" } | { "code": "accessRefused" } | { "code": "noKeysToImport" } | { "code": "chooseCountry", choices: string, } | { "code": "countryNotSaved", detail: string, } | { "code": "startAtLogin", detail: string, } | { "code": "settingsNotSaved", detail: string, } | { "code": "noLogsFolder", detail: string, } | { "code": "folderNotCreated", path: string, detail: string, } | { "code": "folderNotOpened", path: string, detail: string, } | { "code": "noSaveFolder", detail: string, } | { "code": "reportNotSaved", path: string, detail: string, };
+export type Why = { "code": "backupNameRequired" } | { "code": "backupNameTooLong", max: number, } | { "code": "backupNameControl" } | { "code": "backupInProgress" } | { "code": "backupNotListedYet" } | { "code": "backupUnconfirmed", lookup: Said, } | { "code": "keepCount" } | { "code": "noAutomaticOnMetal" } | { "code": "scheduleRefusedRestored", refused: Said, } | { "code": "scheduleRefusedLost", refused: Said, restoring: Said, } | { "code": "chooseSchedule" } | { "code": "chooseTime" } | { "code": "dateOutOfRange" } | { "code": "chooseDays" } | { "code": "daysRange" } | { "code": "monthDay" } | { "code": "otherUtcDay" } | { "code": "workflowNameRequired" } | { "code": "workflowNameTooLong" } | { "code": "workflowNameChars" } | { "code": "badCron", detail: string, } | { "code": "instanceGone" } | { "code": "volumeNotAttached" } | { "code": "partGone" } | { "code": "partNotReady" } | { "code": "partRestoring" } | { "code": "confirmColdSnapshot" } | { "code": "chooseInstance" } | { "code": "workflowGone" } | { "code": "backupGone" } | { "code": "typeInstanceName", name: string, } | { "code": "typeVolumeName", name: string, } | { "code": "onlyAvailableRestored" } | { "code": "otherRegion", backup: string, instance: string, } | { "code": "newInstanceName" } | { "code": "chooseModelIn", region: string, } | { "code": "modelTooSmall", model: string, disk: number, needs: number, } | { "code": "noModelFits", region: string, } | { "code": "noBackupToTest" } | { "code": "rehearsalRunning" } | { "code": "rehearsalNeedsAccess" } | { "code": "confirmRehearsalPolicy", action: string, } | { "code": "portRange" } | { "code": "safetyBackupFailed" } | { "code": "consumerKeyRequired" } | { "code": "keyringTask", detail: string, } | { "code": "chooseEndpoint" } | { "code": "onlyWebPages" } | { "code": "fieldRequired", field: Field, } | { "code": "fieldSpaces", field: Field, } | { "code": "consumerKeyUnusable", state: string, } | { "code": "noBuiltinApp" } | { "code": "noApprovalPage" } | { "code": "nothingWaiting" } | { "code": "accessRefused" } | { "code": "noKeysToImport" } | { "code": "chooseCountry", choices: string, } | { "code": "countryNotSaved", detail: string, } | { "code": "startAtLogin", detail: string, } | { "code": "settingsNotSaved", detail: string, } | { "code": "noLogsFolder", detail: string, } | { "code": "folderNotCreated", path: string, detail: string, } | { "code": "folderNotOpened", path: string, detail: string, } | { "code": "noSaveFolder", detail: string, } | { "code": "reportNotSaved", path: string, detail: string, };
 
 /**
  * One workflow and the backups it appears to have made.

@@ -45,7 +45,24 @@ pub enum Kind {
         /// The attach was asked for (never twice).
         #[serde(default)]
         attach_asked: bool,
+        /// The volume the new one takes the place of, when the user chose to restore in place:
+        /// detached from the instance once the new volume is made, then kept.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        replaces: Option<Replaced>,
     },
+}
+
+/// The volume a restored part takes the place of. It is detached, never deleted: what it
+/// holds stays there until the user deletes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Replaced {
+    pub id: String,
+    pub name: String,
+    /// When the detach was asked for (never twice; a lost answer counts as asked, and the
+    /// volume list tells whether it happened).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detach_asked_at: Option<DateTime<Utc>>,
 }
 
 /// One backup (or restore) being followed to completion.

@@ -155,6 +155,8 @@ pub enum Why {
     BackupGone,
     #[error("type the instance name, {name}, to confirm")]
     TypeInstanceName { name: String },
+    #[error("type the volume name, {name}, to confirm")]
+    TypeVolumeName { name: String },
     #[error("only an available backup can be restored")]
     OnlyAvailableRestored,
     #[error("this backup is in {backup} and the instance in {instance}: restore into a new instance instead")]

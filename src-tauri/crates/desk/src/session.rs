@@ -768,14 +768,17 @@ impl Session {
     }
 
     /// Restores one volume part of a set as a new volume made from its snapshot, attached to
-    /// `instance_id` (in the snapshot's region) once OVH has made it; nothing is overwritten or
-    /// detached. Followed to its end, and told, like an instance restore.
+    /// `instance_id` (in the snapshot's region) once OVH has made it. Nothing is overwritten:
+    /// in place (`in_place` is the volume's name as the user typed it), the volume the part was
+    /// taken from is detached from that instance to make room, and kept. Followed to its end,
+    /// and told, like an instance restore.
     pub async fn restore_part(
         &self,
         project_id: &str,
         set_id: &str,
         part_id: &str,
         instance_id: &str,
+        in_place: Option<&str>,
     ) -> Result<()> {
         let set = self
             .records
@@ -819,6 +822,25 @@ impl Session {
                 instance: instance.region.clone(),
             }));
         }
+        let replaces = match in_place {
+            None => None,
+            Some(typed) => {
+                let current = volumes
+                    .iter()
+                    .find(|v| v.id == part.volume_id && v.is_additional_disk_of(&instance.id))
+                    .ok_or(Error::Invalid(Why::VolumeNotAttached))?;
+                if typed.trim() != current.name {
+                    return Err(Error::Invalid(Why::TypeVolumeName {
+                        name: current.name.clone(),
+                    }));
+                }
+                Some(crate::journal::Replaced {
+                    id: current.id.clone(),
+                    name: current.name.clone(),
+                    detach_asked_at: None,
+                })
+            }
+        };
         // The volume's own type when it still exists; OVH's default type otherwise.
         let volume_type = volumes
             .iter()
@@ -835,6 +857,7 @@ impl Session {
             kind: Kind::VolumeRestore {
                 volume_id: None,
                 attach_asked: false,
+                replaces,
             },
             project_id: project_id.to_string(),
             snapshot_id: part_id.to_string(),

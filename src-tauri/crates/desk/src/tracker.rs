@@ -16,7 +16,7 @@ use tokio::sync::mpsc;
 
 use ovh::types::{Image, Instance, SnapshotStatus, Volume, VolumeSnapshot};
 
-use crate::journal::{Journal, Kind, Tracked};
+use crate::journal::{Journal, Kind, Replaced, Tracked};
 use crate::lists::Lists;
 
 /// What the tracker reads, and the one write it makes: the OVH client in the app, a fake in
@@ -62,6 +62,15 @@ pub trait CloudSource: Send + Sync + 'static {
     }
     /// Attaches a restored volume to its instance.
     fn attach_volume(
+        &self,
+        _project_id: &str,
+        _volume_id: &str,
+        _instance_id: &str,
+    ) -> impl Future<Output = Result<(), ovh::Error>> + Send {
+        async { Ok(()) }
+    }
+    /// Detaches the volume a restored one replaces from its instance.
+    fn detach_volume(
         &self,
         _project_id: &str,
         _volume_id: &str,
@@ -140,6 +149,15 @@ impl CloudSource for Lists {
         instance_id: &str,
     ) -> impl Future<Output = Result<(), ovh::Error>> + Send {
         ovh::Client::attach_volume(self.client(), project_id, volume_id, instance_id)
+    }
+
+    fn detach_volume(
+        &self,
+        project_id: &str,
+        volume_id: &str,
+        instance_id: &str,
+    ) -> impl Future<Output = Result<(), ovh::Error>> + Send {
+        ovh::Client::detach_volume(self.client(), project_id, volume_id, instance_id)
     }
 
     fn paused(&self) -> bool {
@@ -486,7 +504,9 @@ async fn poll<S: CloudSource>(
 
 /// One project's volume restores in one volume list read: each new volume found (by id, or by
 /// its exact name in its region until OVH lists it), attached once available (asked once), and
-/// done only when OVH shows it attached to its instance.
+/// done only when OVH shows it attached to its instance. In place, the volume it replaces is
+/// detached first (asked once), and the new one attached only once OVH no longer lists the old
+/// one on the instance.
 async fn poll_volume_restores<S: CloudSource>(
     source: &S,
     project: &str,
@@ -505,9 +525,18 @@ async fn poll_volume_restores<S: CloudSource>(
         let Kind::VolumeRestore {
             volume_id,
             attach_asked,
+            replaces,
         } = &t.kind
         else {
             continue;
+        };
+        let moved = |volume_id: &str, attach_asked: bool, replaces: Option<Replaced>| Tracked {
+            kind: Kind::VolumeRestore {
+                volume_id: Some(volume_id.to_string()),
+                attach_asked,
+                replaces,
+            },
+            ..t.clone()
         };
         let found = match volume_id {
             Some(id) => list.iter().find(|v| &v.id == id),
@@ -515,42 +544,53 @@ async fn poll_volume_restores<S: CloudSource>(
                 .iter()
                 .find(|v| v.name == t.name && v.region == t.region),
         };
+        let late =
+            |since: DateTime<Utc>| (now() - since).num_minutes() >= UNCONFIRMED_AFTER_MINUTES;
+        // The replaced volume still on the instance: the new one waits for it to leave.
+        let in_the_way = replaces.as_ref().filter(|r| {
+            list.iter()
+                .any(|o| o.id == r.id && o.attached_to.iter().any(|i| i == &t.instance_id))
+        });
         let end = match found {
             None if volume_id.is_some() => Err(Failure::Disappeared),
-            None if (now() - t.started_at).num_minutes() >= UNCONFIRMED_AFTER_MINUTES => {
-                Err(Failure::Unconfirmed)
-            }
+            None if late(t.started_at) => Err(Failure::Unconfirmed),
             None => continue,
             Some(v) if v.attached_to.iter().any(|i| i == &t.instance_id) => Ok(()),
             Some(v) if v.status.eq_ignore_ascii_case("error") => Err(Failure::Error),
-            Some(v) if v.status.eq_ignore_ascii_case("available") && !attach_asked => {
-                let asked = source.attach_volume(project, &v.id, &t.instance_id).await;
-                match asked {
-                    Ok(()) => {
-                        out.changed.push(Tracked {
-                            kind: Kind::VolumeRestore {
-                                volume_id: Some(v.id.clone()),
-                                attach_asked: true,
-                            },
-                            ..t.clone()
-                        });
-                        continue;
-                    }
-                    Err(e) => Err(Failure::RestoreNotStarted(crate::Error::from(e).said())),
-                }
-            }
-            Some(v) => {
+            Some(v) if !v.status.eq_ignore_ascii_case("available") || *attach_asked => {
                 if volume_id.is_none() {
-                    out.changed.push(Tracked {
-                        kind: Kind::VolumeRestore {
-                            volume_id: Some(v.id.clone()),
-                            attach_asked: *attach_asked,
-                        },
-                        ..t.clone()
-                    });
+                    out.changed
+                        .push(moved(&v.id, *attach_asked, replaces.clone()));
                 }
                 continue;
             }
+            Some(v) => match in_the_way {
+                Some(r) if r.detach_asked_at.is_none() => {
+                    match source.detach_volume(project, &r.id, &t.instance_id).await {
+                        // A lost answer counts as asked: the list tells whether it happened.
+                        Err(e) if !e.outcome_unknown() => {
+                            Err(Failure::RestoreNotStarted(crate::Error::from(e).said()))
+                        }
+                        _ => {
+                            let asked = Replaced {
+                                detach_asked_at: Some(now()),
+                                ..r.clone()
+                            };
+                            out.changed.push(moved(&v.id, false, Some(asked)));
+                            continue;
+                        }
+                    }
+                }
+                Some(r) if r.detach_asked_at.is_some_and(late) => Err(Failure::Unconfirmed),
+                Some(_) => continue,
+                None => match source.attach_volume(project, &v.id, &t.instance_id).await {
+                    Ok(()) => {
+                        out.changed.push(moved(&v.id, true, replaces.clone()));
+                        continue;
+                    }
+                    Err(e) => Err(Failure::RestoreNotStarted(crate::Error::from(e).said())),
+                },
+            },
         };
         out.done.push(key(t));
         let event = match end {

@@ -153,6 +153,8 @@ fn find(list: &[VolumeSnapshot], started: &Started, volume_id: &str, name: &str)
 pub struct PartRow {
     /// The volume snapshot's id; `None` when the part was never made.
     pub id: Option<String>,
+    /// The volume it was taken from (which may no longer exist).
+    pub volume_id: String,
     pub volume_name: String,
     pub size_gb: u64,
     /// `None` when the part was never made, or is no longer listed (deleted elsewhere).
@@ -170,6 +172,7 @@ pub fn part_rows(parts: &[Part], listed: &[VolumeSnapshot]) -> Vec<PartRow> {
                 .and_then(|id| listed.iter().find(|s| s.id == id));
             PartRow {
                 id: found.map(|s| s.id.clone()),
+                volume_id: p.volume_id.clone(),
                 volume_name: p.volume_name.clone(),
                 size_gb: found.map_or(p.size_gb, |s| s.size),
                 status: found.map(VolumeSnapshot::snapshot_status),

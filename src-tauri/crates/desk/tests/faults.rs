@@ -1372,8 +1372,8 @@ async fn a_volume_part_is_restored_as_a_new_attached_volume_once() {
     assert_eq!(part.volume_name, "db-data");
     let part_id = part.id.unwrap();
     let (first, second) = tokio::join!(
-        fx.s().restore_part(&fx.project, &set, &part_id, &db),
-        fx.s().restore_part(&fx.project, &set, &part_id, &db)
+        fx.s().restore_part(&fx.project, &set, &part_id, &db, None),
+        fx.s().restore_part(&fx.project, &set, &part_id, &db, None)
     );
     assert!(
         first.is_ok() != second.is_ok(),
@@ -1428,4 +1428,120 @@ async fn a_volume_part_is_restored_as_a_new_attached_volume_once() {
         std::slice::from_ref(&db),
         "the original is untouched"
     );
+}
+
+/// A set's volume part restored in place: refused until the volume's name is typed; then the
+/// new volume is made, the original detached once (its answer lost) and kept, the new one
+/// attached in its place, through a restart, and told once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_volume_part_restored_in_place_keeps_the_original_detached() {
+    let mut fx = Fx::new("part-in-place").await;
+    let db = fx.instance("db-primary").await;
+    let ids: Vec<String> = offered(&fx, &db)
+        .await
+        .into_iter()
+        .map(|(_, id)| id)
+        .collect();
+    let name = "db-primary in place";
+    fx.s()
+        .create_backup(&fx.project, &db, name, false, &ids)
+        .await
+        .unwrap();
+    fx.until_told(name).await.unwrap();
+    let set = fx.backup(name);
+    let list = fx.s().backups(&fx.project).await.unwrap();
+    let part = list.rows.iter().find(|r| r.id == set).unwrap().parts[0].clone();
+    assert_eq!(part.volume_name, "db-data");
+    let part_id = part.id.unwrap();
+    let volumes = |fx: &Fx| -> Vec<(String, Vec<String>)> {
+        let world = fx.sim.world.lock().unwrap();
+        world.projects[0]
+            .volumes
+            .iter()
+            .filter(|v| v.name.starts_with("db-data"))
+            .map(|v| (v.name.clone(), v.attached_to.clone()))
+            .collect()
+    };
+    let before = volumes(&fx);
+    let refused = fx
+        .s()
+        .restore_part(&fx.project, &set, &part_id, &db, Some("db-dat"))
+        .await;
+    assert!(
+        matches!(&refused, Err(desk::Error::Invalid(desk::Why::TypeVolumeName { name })) if name == "db-data"),
+        "the name not typed: {refused:?}"
+    );
+    assert_eq!(volumes(&fx), before, "nothing made or detached");
+
+    // Volume ids are not templated in the simulator's counts.
+    let detach = |fx: &Fx| -> u64 {
+        let routes = fx.sim.routes.lock().unwrap();
+        routes
+            .iter()
+            .filter(|(k, _)| k.starts_with("POST ") && k.ends_with("/detach"))
+            .map(|(_, n)| n)
+            .sum()
+    };
+    fx.fault(json!({"method": "POST", "path": "/cloud/project/*/volume/*/detach", "drop": "after", "times": 1}));
+    fx.s()
+        .restore_part(&fx.project, &set, &part_id, &db, Some(" db-data "))
+        .await
+        .unwrap();
+    let restored = |fx: &Fx| {
+        volumes(fx)
+            .into_iter()
+            .find(|(n, _)| n.starts_with("db-data - restored"))
+    };
+    for _ in 0..100 {
+        if detach(&fx) > 0 {
+            break;
+        }
+        fx.advance(30);
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(detach(&fx), 1, "the detach asked");
+    // Killed once the original is detached, before the new one is attached.
+    fx.session = None;
+    assert!(
+        restored(&fx).is_some_and(|(_, on)| on.is_empty()),
+        "the new volume waits for the original to leave: {:?}",
+        volumes(&fx)
+    );
+    fx.clear();
+    fx.open_session(Duration::from_secs(5)).await;
+    let told = |fx: &Fx| {
+        fx.notices
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|n| {
+                matches!(n, Notice::Backup(Event::Restored { restore, .. })
+                    if matches!(&restore.kind, desk::journal::Kind::VolumeRestore { replaces: Some(r), .. } if r.name == "db-data"))
+            })
+            .count()
+    };
+    for _ in 0..100 {
+        if told(&fx) > 0 {
+            break;
+        }
+        fx.advance(30);
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(told(&fx), 1, "told once: {:?}", volumes(&fx));
+    assert_eq!(
+        detach(&fx),
+        1,
+        "detached once, its lost answer not asked again"
+    );
+    let after = volumes(&fx);
+    assert!(
+        after.contains(&("db-data".to_string(), Vec::new())),
+        "the original is kept, detached: {after:?}"
+    );
+    assert_eq!(
+        restored(&fx).map(|(_, on)| on),
+        Some(vec![db.clone()]),
+        "the new volume in its place"
+    );
+    assert_eq!(after.len(), 2, "one new volume: {after:?}");
 }
