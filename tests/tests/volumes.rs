@@ -1,7 +1,7 @@
 //! Issue 20 through the real window: db-primary and its two volumes backed up with one Confirm,
 //! shown in Instance Backup as one set of three parts, told once on the session D-Bus, a part
-//! restored as a new volume, then the set deleted whole, with nothing of it left on the
-//! simulator.
+//! restored as a new volume and another in place (the original detached and kept), then the set
+//! deleted whole, with nothing of it left on the simulator.
 use std::time::Duration;
 
 use e2e::{eventually, http, spare_port, with_app_env, NotificationWatch, Result};
@@ -18,6 +18,24 @@ async fn volume_snapshots(port: u16) -> Result<Vec<String>> {
         .ok_or("the stats list no volume snapshots")?
         .iter()
         .filter_map(|n| n.as_str().map(str::to_string))
+        .collect())
+}
+
+/// Each volume's name and how many instances it is attached to.
+async fn sim_volumes(port: u16) -> Result<Vec<(String, usize)>> {
+    let (status, body) = http(port, "GET", "/_sim/stats", "application/json", "").await?;
+    if status != 200 {
+        return Err(format!("stats: HTTP {status}"));
+    }
+    let stats: serde_json::Value = serde_json::from_str(&body).map_err(|e| e.to_string())?;
+    Ok(stats["volumes"]
+        .as_array()
+        .ok_or("the stats list no volumes")?
+        .iter()
+        .map(|v| {
+            let on = v["attachedTo"].as_array().map_or(0, Vec::len);
+            (v["name"].as_str().unwrap_or_default().to_string(), on)
+        })
         .collect())
 }
 
@@ -125,6 +143,44 @@ async fn an_instance_and_its_volumes_are_one_set_told_once_and_deleted_whole() {
                 .await?;
             if !restored.contains("Volume restored — db-primary") {
                 return Err(format!("the restore is not told: {restored}"));
+            }
+
+            // Another part restored in place: refused until its name is typed, then the new
+            // volume on db-primary and the original detached, kept, told on the bus.
+            app.click(&format!("{set} [data-part='db-data'] .restore-part"))
+                .await?;
+            app.find("#restore-part-target").await?;
+            app.click("#restore-part-in-place").await?;
+            app.find("#restore-part-typed").await?;
+            if app.is_enabled("#confirm-restore-part").await? {
+                return Err("Restore in place is enabled before the name is typed".into());
+            }
+            let dialog = app.text_of("dialog").await?;
+            if !dialog.contains("stop what uses db-data on db-primary and unmount it")
+                || !dialog.contains("db-data is detached and kept as it is")
+            {
+                return Err(format!("the in-place dialog does not warn: {dialog}"));
+            }
+            app.fill("#restore-part-typed", "db-data").await?;
+            app.screenshot("backup-set-restore-in-place").await?;
+            app.click("#confirm-restore-part").await?;
+            let replaced = watch
+                .wait_for("db-data is detached and kept", Duration::from_secs(90))
+                .await?;
+            if !replaced.contains("is attached to db-primary in place of db-data") {
+                return Err(format!("the in-place restore is not told: {replaced}"));
+            }
+            let now = sim_volumes(port).await?;
+            let on = |prefix: &str| {
+                now.iter()
+                    .filter(|(n, _)| n.starts_with(prefix))
+                    .map(|(n, on)| (n.len() > prefix.len(), *on))
+                    .collect::<Vec<_>>()
+            };
+            if on("db-data") != [(false, 0), (true, 1)] {
+                return Err(format!(
+                    "db-data kept detached and its restored copy attached: {now:?}"
+                ));
             }
 
             app.click(&format!("{row} input[type=checkbox]")).await?;

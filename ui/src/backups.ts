@@ -375,7 +375,7 @@ function RestorePart({ projectId, set, part, title, rows, current, instance, clo
     vh("h2", {}, title),
     vh(
       "fieldset",
-      { class: "stack" },
+      { class: "part" },
       vh("legend", {}, t("restorePartHow")),
       how(false, t("restorePartAsNew"), false),
       how(true, t("restorePartInPlace", { name, instance }), current === null),

@@ -146,6 +146,13 @@ async fn control_stats(State(sim): State<Arc<Sim>>) -> Json<Value> {
             .iter()
             .flat_map(|p| p.volume_snapshots.iter().map(|s| s.name.clone()))
             .collect::<Vec<_>>(),
+        // Each volume's name and the instances it is attached to: a test follows a restore in
+        // place.
+        "volumes": world
+            .projects
+            .iter()
+            .flat_map(|p| p.volumes.iter().map(|v| json!({"name": v.name, "attachedTo": v.attached_to})))
+            .collect::<Vec<_>>(),
         // By name: a test looks for what a restore rehearsal left.
         "instances": world
             .projects
