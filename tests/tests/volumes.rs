@@ -100,10 +100,12 @@ async fn an_instance_and_its_volumes_are_one_set_told_once_and_deleted_whole() {
             }
             eventually(Duration::from_secs(20), async || {
                 let parts = app.text_of(&set).await?;
-                if parts.matches("Available").count() == 3 {
+                if parts.matches("Available").count() == 3 && parts.contains("whole set ~€") {
                     Ok(())
                 } else {
-                    Err(format!("not every part is available: {parts}"))
+                    Err(format!(
+                        "not every part is available, or no set cost: {parts}"
+                    ))
                 }
             })
             .await?;

@@ -195,6 +195,7 @@ setParts = { $count ->
     }
 partInstance = Festplatte der Instanz · { $size }
 partVolume = Volume { $name } · { $size }
+setCost = ganzer Satz ~{ $cost }/Monat
 partMissing = Nicht erstellt
 deletePart = Diesen Volume-Snapshot löschen
 deletePartTitle = Snapshot von { $name } aus { $set } löschen?

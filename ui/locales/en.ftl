@@ -198,6 +198,7 @@ setParts = { $count ->
     }
 partInstance = Instance disk · { $size }
 partVolume = Volume { $name } · { $size }
+setCost = whole set ~{ $cost }/month
 partMissing = Not made
 deletePart = Delete this volume snapshot
 deletePartTitle = Delete the snapshot of { $name } from { $set }?

@@ -195,6 +195,7 @@ setParts = { $count ->
     }
 partInstance = Disco de la instancia · { $size }
 partVolume = Volumen { $name } · { $size }
+setCost = conjunto completo ~{ $cost }/mes
 partMissing = No creado
 deletePart = Eliminar este snapshot de volumen
 deletePartTitle = ¿Eliminar el snapshot de { $name } de { $set }?

@@ -201,6 +201,7 @@ setParts = { $count ->
     }
 partInstance = Disque de l'instance · { $size }
 partVolume = Volume { $name } · { $size }
+setCost = ensemble complet ~{ $cost }/mois
 partMissing = Non créé
 deletePart = Supprimer ce snapshot de volume
 deletePartTitle = Supprimer le snapshot de { $name } de { $set } ?

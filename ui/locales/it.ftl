@@ -195,6 +195,7 @@ setParts = { $count ->
     }
 partInstance = Disco dell'istanza · { $size }
 partVolume = Volume { $name } · { $size }
+setCost = intero set ~{ $cost }/mese
 partMissing = Non creato
 deletePart = Elimina questo snapshot del volume
 deletePartTitle = Eliminare lo snapshot di { $name } da { $set }?

@@ -195,6 +195,7 @@ setParts = { $count ->
     }
 partInstance = Dysk instancji · { $size }
 partVolume = Wolumen { $name } · { $size }
+setCost = cały zestaw ~{ $cost }/m-c
 partMissing = Nie utworzono
 deletePart = Usuń ten snapshot wolumenu
 deletePartTitle = Usunąć snapshot { $name } z { $set }?

@@ -195,6 +195,7 @@ setParts = { $count ->
     }
 partInstance = Disco da instância · { $size }
 partVolume = Volume { $name } · { $size }
+setCost = conjunto completo ~{ $cost }/mês
 partMissing = Não criado
 deletePart = Eliminar este snapshot de volume
 deletePartTitle = Eliminar o snapshot de { $name } de { $set }?

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { BackupRow } from "./api";
-import { leftWithoutBackup, remainingSecs, visibleRows, type BackupFilters } from "./backups";
+import { leftWithoutBackup, remainingSecs, setMonthlyCost, visibleRows, type BackupFilters } from "./backups";
 
 const row = (over: Partial<BackupRow>): BackupRow => ({
   id: "x",
@@ -86,5 +86,19 @@ describe("deleting an instance's last backup", () => {
   });
   it("does not warn for an instance that is gone", () => {
     expect(leftWithoutBackup(rows, new Set(["o1"]))).toEqual([]);
+  });
+});
+
+describe("a backup set's cost", () => {
+  const eur = (perGbMonth: number) => ({ perGbMonth, currency: "EUR" }) as never;
+  const part = (sizeGb: number, status: "active" | "inProgress" | "failed" | null) => ({ id: "p", volumeId: "v", volumeName: "v", sizeGb, status });
+  it("adds each available part's cost to the instance backup's", () => {
+    const set = row({ sizeGb: 10, parts: [part(200, "active"), part(50, "failed")] });
+    expect(setMonthlyCost(set, eur(0.1), eur(0.01))).toBeCloseTo(3);
+  });
+  it("says nothing while a part is being made or a price is missing", () => {
+    expect(setMonthlyCost(row({ sizeGb: 10, parts: [part(200, "inProgress")] }), eur(0.1), eur(0.01))).toBeNull();
+    expect(setMonthlyCost(row({ sizeGb: 10, parts: [part(200, "active")] }), eur(0.1), null)).toBeNull();
+    expect(setMonthlyCost(row({ sizeGb: 10, parts: [part(200, "active")] }), null, eur(0.01))).toBeNull();
   });
 });

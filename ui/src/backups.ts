@@ -260,16 +260,33 @@ function Row({ r, list, projectId, ticked, marked, tick, deleted }: RowProps) {
   );
 }
 
+/** A set's monthly cost as a whole: its instance backup and each available part, each an upper
+ * bound like a row's. None while a price, a size or a part is still unknown: a partial sum
+ * would read as the set's cost. */
+export function setMonthlyCost(r: api.BackupRow, price: api.Price | null, volumePrice: api.Price | null): number | null {
+  if (!price || r.sizeGb <= 0 || r.parts.some((p) => p.status === "inProgress")) return null;
+  const ready = r.parts.filter((p) => p.status === "active");
+  if (ready.length === 0) return price.perGbMonth * r.sizeGb;
+  if (!volumePrice || volumePrice.currency !== price.currency) return null;
+  return ready.reduce((sum, p) => sum + volumePrice.perGbMonth * p.sizeGb, price.perGbMonth * r.sizeGb);
+}
+
 /** A backup set's parts (issue 20), folded under its name: the instance's own disk, then each
  * volume with its size, cost and status; a volume part can be deleted alone. */
 function SetParts({ r, list, projectId }: { r: api.BackupRow; list: api.BackupList; projectId: string }) {
   const price = list.volumePrices[r.region] ?? null;
+  const total = setMonthlyCost(r, list.prices[r.region] ?? null, price);
   const tone = (s: api.BackupStatus | null) => (s === "active" ? "ok" : s === "failed" || s === null ? "bad" : s === "deleting" ? "neutral" : "busy");
   const status = (s: api.BackupStatus | null) => (s ? t(`backupStatus.${s}` as Key) : t("partMissing"));
   return vh(
     "details",
     { class: "set-parts", "data-set": r.name },
-    vh("summary", {}, t("setParts", { count: r.parts.length + 1 })),
+    vh(
+      "summary",
+      {},
+      t("setParts", { count: r.parts.length + 1 }),
+      total !== null ? vh("span", { class: "note set-cost" }, t("setCost", { cost: money(total, list.prices[r.region]!.currency) })) : null,
+    ),
     vh(
       "ul",
       {},

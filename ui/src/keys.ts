@@ -179,6 +179,7 @@ export type Key =
   | "setParts"
   | "partInstance"
   | "partVolume"
+  | "setCost"
   | "partMissing"
   | "deletePart"
   | "deletePartTitle"

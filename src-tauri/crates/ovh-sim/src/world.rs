@@ -716,9 +716,17 @@ impl World {
                 "Invalid name: must be 1 to 255 characters",
             ));
         }
+        // `cloud.volume.VolumeTypeEnum`: a restored part keeps its original's type, encrypted
+        // (`-luks`) ones included.
         if !matches!(
             new.volume_type.as_str(),
-            "classic" | "high-speed" | "high-speed-gen2" | "classic-multiattach"
+            "classic"
+                | "classic-luks"
+                | "classic-multiattach"
+                | "high-speed"
+                | "high-speed-luks"
+                | "high-speed-gen2"
+                | "high-speed-gen2-luks"
         ) {
             return Err(Refusal::bad_request(format!(
                 "Invalid value for type: {}",
