@@ -160,7 +160,10 @@ async fn a_simulated_week_is_told_once_within_budget() {
     tokio::time::sleep(Duration::from_secs(7 * 86_400 - 3600)).await;
     let (rss_end, tasks_end) = (rss_kb(), metrics.num_alive_tasks());
 
-    // Every execution made during the week, told exactly once.
+    // Every execution made during the week, told exactly once; one made in the week's last hour
+    // may not be read yet (the week ends at the time of day the test started, which can be any
+    // workflow's run time), so only those are not required.
+    let told_by = now() - chrono::Duration::hours(1);
     let made: Vec<String> = {
         let w = world.lock().unwrap();
         w.projects
@@ -169,7 +172,7 @@ async fn a_simulated_week_is_told_once_within_budget() {
             .flat_map(|wf| {
                 wf.executions
                     .iter()
-                    .filter(|e| e.executed_at > start)
+                    .filter(|e| e.executed_at > start && e.executed_at <= told_by)
                     .map(move |e| format!("{}@{}", wf.id, e.executed_at.timestamp()))
             })
             .collect()
