@@ -156,17 +156,25 @@ pub fn message(event: &Event, lang: Language) -> Option<Message> {
                 Failure::Unconfirmed => say("desktop-restoreUnconfirmedBody", &[instance()]),
                 _ => say("desktop-restoreFailedBody", &[]),
             };
-            // In place, once the original left the instance: where it is, so nothing is lost.
+            // In place, once its detach was asked: where the original is, so nothing is lost.
+            // It is said detached only when OVH listed it off the instance (the attach was asked
+            // or refused after that); otherwise it may be either.
             let body = match &restore.kind {
                 Kind::VolumeRestore {
-                    replaces: Some(r), ..
-                } if r.detach_asked_at.is_some() => format!(
-                    "{body}\n{}",
-                    say(
-                        "desktop-volumeDetachedKept",
-                        &[("previous", Arg::Text(&r.name)), instance()],
-                    )
-                ),
+                    replaces: Some(r),
+                    attach_asked,
+                    ..
+                } if r.detach_asked_at.is_some() => {
+                    let seen_off =
+                        *attach_asked || matches!(failure, Failure::RestoreNotStarted(_));
+                    let id = if seen_off {
+                        "desktop-volumeDetachedKept"
+                    } else {
+                        "desktop-volumeMaybeDetached"
+                    };
+                    let previous = ("previous", Arg::Text(&r.name));
+                    format!("{body}\n{}", say(id, &[previous, instance()]))
+                }
                 _ => body,
             };
             m(say(title, &[instance()]), body)
@@ -641,28 +649,39 @@ mod tests {
             "db-wal - restored 2026-12-05 10:00 is attached to web-1 in place of db-wal. \
              db-wal is detached and kept, billed until you delete it."
         );
-        let failed = |detached| {
-            message(
-                &Event::RestoreFailed {
-                    restore: restore(detached),
-                    failure: Failure::Error,
-                },
-                Language::En,
-            )
-            .unwrap()
-            .body
+        let failed = |mut restore: Tracked, failure| {
+            if let Kind::VolumeRestore {
+                ref mut attach_asked,
+                ..
+            } = restore.kind
+            {
+                *attach_asked = false;
+            }
+            message(&Event::RestoreFailed { restore, failure }, Language::En)
+                .unwrap()
+                .body
         };
+        let refused = Failure::RestoreNotStarted(desk::said::Said::Refused {
+            ovh: "refused".into(),
+        });
         assert!(
-            failed(true).ends_with(
+            failed(restore(true), refused.clone()).ends_with(
                 "db-wal was detached from web-1 and is kept: attach it again from the OVHcloud Control Panel."
             ),
-            "{}",
-            failed(true)
+            "the attach refused once OVH listed the original off: {}",
+            failed(restore(true), refused)
         );
         assert!(
-            !failed(false).contains("detached"),
-            "not said detached before it was: {}",
-            failed(false)
+            failed(restore(true), Failure::Unconfirmed).ends_with(
+                "db-wal may have been detached from web-1; it is kept either way: check it in the OVHcloud Control Panel."
+            ),
+            "the detach asked but never seen: {}",
+            failed(restore(true), Failure::Unconfirmed)
+        );
+        assert!(
+            !failed(restore(false), Failure::Error).contains("detached"),
+            "not said detached before it was asked: {}",
+            failed(restore(false), Failure::Error)
         );
     }
 

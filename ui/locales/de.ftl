@@ -552,6 +552,7 @@ desktop-backupFailedGone = Das Backup ist verschwunden, bevor es bereit war (abg
 desktop-volumeRestoredBody = { $name } ist an { $instance } angehängt. Binden Sie es ein, um seine Dateien zu lesen.
 desktop-volumeRestoredTitle = Volume wiederhergestellt — { $instance }
 desktop-volumeDetachedKept = { $previous } wurde von { $instance } getrennt und wird behalten: Hängen Sie es im OVHcloud Kundencenter wieder an.
+desktop-volumeMaybeDetached = { $previous } wurde möglicherweise von { $instance } getrennt; es wird in jedem Fall behalten: Prüfen Sie es im OVHcloud Kundencenter.
 desktop-volumeReplacedBody = { $name } ist anstelle von { $previous } an { $instance } angehängt. { $previous } ist getrennt und wird behalten, berechnet bis Sie es löschen.
 desktop-setReadyTitle = { $count ->
         [one] { $instance } und 1 Volume gesichert

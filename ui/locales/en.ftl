@@ -582,6 +582,7 @@ desktop-backupFailedGone = The backup disappeared before it was ready (cancelled
 desktop-volumeRestoredBody = { $name } is attached to { $instance }. Mount it to read its files.
 desktop-volumeRestoredTitle = Volume restored — { $instance }
 desktop-volumeDetachedKept = { $previous } was detached from { $instance } and is kept: attach it again from the OVHcloud Control Panel.
+desktop-volumeMaybeDetached = { $previous } may have been detached from { $instance }; it is kept either way: check it in the OVHcloud Control Panel.
 desktop-volumeReplacedBody = { $name } is attached to { $instance } in place of { $previous }. { $previous } is detached and kept, billed until you delete it.
 desktop-setReadyTitle = { $count ->
         [one] { $instance } and 1 volume backed up

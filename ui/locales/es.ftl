@@ -552,6 +552,7 @@ desktop-backupFailedGone = El backup desapareció antes de estar listo (cancelad
 desktop-volumeRestoredBody = { $name } está conectado a { $instance }. Móntelo para leer sus archivos.
 desktop-volumeRestoredTitle = Volumen restaurado — { $instance }
 desktop-volumeDetachedKept = { $previous } se desconectó de { $instance } y se conserva: conéctelo de nuevo desde el área de cliente de OVHcloud.
+desktop-volumeMaybeDetached = { $previous } puede haberse desconectado de { $instance }; se conserva en cualquier caso: compruébelo en el área de cliente de OVHcloud.
 desktop-volumeReplacedBody = { $name } está conectado a { $instance } en lugar de { $previous }. { $previous } se ha desconectado y se conserva, facturado hasta que lo elimine.
 desktop-setReadyTitle = { $count ->
         [one] Backup de { $instance } y 1 volumen listo

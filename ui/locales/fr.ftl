@@ -585,6 +585,7 @@ desktop-backupFailedGone = La sauvegarde a disparu avant d'être prête (annulé
 desktop-volumeRestoredBody = { $name } est attaché à { $instance }. Montez-le pour lire ses fichiers.
 desktop-volumeRestoredTitle = Volume restauré — { $instance }
 desktop-volumeDetachedKept = { $previous } a été détaché de { $instance } et est conservé : attachez-le de nouveau depuis l'espace client OVHcloud.
+desktop-volumeMaybeDetached = { $previous } a peut-être été détaché de { $instance } ; il est conservé dans tous les cas : vérifiez-le dans l'espace client OVHcloud.
 desktop-volumeReplacedBody = { $name } est attaché à { $instance } à la place de { $previous }. { $previous } est détaché et conservé, facturé jusqu'à sa suppression.
 desktop-setReadyTitle = { $count ->
         [one] { $instance } et 1 volume sauvegardés

@@ -552,6 +552,7 @@ desktop-backupFailedGone = Il backup è scomparso prima di essere pronto (annull
 desktop-volumeRestoredBody = { $name } è collegato a { $instance }. Montalo per leggerne i file.
 desktop-volumeRestoredTitle = Volume ripristinato — { $instance }
 desktop-volumeDetachedKept = { $previous } è stato scollegato da { $instance } ed è conservato: collegalo di nuovo dallo Spazio Cliente OVHcloud.
+desktop-volumeMaybeDetached = { $previous } potrebbe essere stato scollegato da { $instance }; è conservato in ogni caso: controllalo nello Spazio Cliente OVHcloud.
 desktop-volumeReplacedBody = { $name } è collegato a { $instance } al posto di { $previous }. { $previous } è scollegato e conservato, fatturato finché non lo elimini.
 desktop-setReadyTitle = { $count ->
         [one] Backup di { $instance } e 1 volume pronto

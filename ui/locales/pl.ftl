@@ -553,6 +553,7 @@ desktop-backupFailedGone = Kopia zapasowa zniknęła, zanim była gotowa (anulow
 desktop-volumeRestoredBody = { $name } jest podłączony do { $instance }. Zamontuj go, aby odczytać pliki.
 desktop-volumeRestoredTitle = Wolumen przywrócony — { $instance }
 desktop-volumeDetachedKept = { $previous } został odłączony od { $instance } i jest zachowany: podłącz go ponownie w Panelu klienta OVHcloud.
+desktop-volumeMaybeDetached = { $previous } mógł zostać odłączony od { $instance }; w każdym razie jest zachowany: sprawdź go w Panelu klienta OVHcloud.
 desktop-volumeReplacedBody = { $name } jest podłączony do { $instance } w miejsce { $previous }. { $previous } jest odłączony i zachowany, rozliczany do czasu usunięcia.
 desktop-setReadyTitle = { $count ->
         [one] Kopia { $instance } i 1 wolumenu gotowa

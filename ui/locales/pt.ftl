@@ -552,6 +552,7 @@ desktop-backupFailedGone = O backup desapareceu antes de estar pronto (cancelado
 desktop-volumeRestoredBody = { $name } está associado a { $instance }. Monte-o para ler os seus ficheiros.
 desktop-volumeRestoredTitle = Volume restaurado — { $instance }
 desktop-volumeDetachedKept = { $previous } foi desassociado de { $instance } e está mantido: associe-o de novo na Área de Cliente OVHcloud.
+desktop-volumeMaybeDetached = { $previous } pode ter sido desassociado de { $instance }; é mantido em qualquer caso: verifique-o na Área de Cliente OVHcloud.
 desktop-volumeReplacedBody = { $name } está associado a { $instance } no lugar de { $previous }. { $previous } está desassociado e mantido, faturado até o eliminar.
 desktop-setReadyTitle = { $count ->
         [one] Backup de { $instance } e 1 volume pronto
