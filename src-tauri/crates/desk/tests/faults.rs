@@ -279,14 +279,41 @@ impl Fx {
 
     /// Waits (world time moves on) until the backup named `name` was told as ended.
     async fn until_told(&self, name: &str) -> Outcome {
+        if self.advance_until(|fx| fx.told(name) > 0).await {
+            Ok(())
+        } else {
+            Err(format!("{name} was never told as ended"))
+        }
+    }
+
+    /// Moves world time on, 30 s at a time, until `done` (checked at most 100 times); whether it
+    /// was seen done.
+    async fn advance_until(&self, done: impl Fn(&Fx) -> bool) -> bool {
         for _ in 0..100 {
-            if self.told(name) > 0 {
-                return Ok(());
+            if done(self) {
+                return true;
             }
             self.advance(30);
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        Err(format!("{name} was never told as ended"))
+        false
+    }
+
+    /// The volume restores told as done so far.
+    fn volumes_restored(&self) -> Vec<desk::journal::Tracked> {
+        self.notices
+            .lock()
+            .unwrap()
+            .iter()
+            .filter_map(|n| match n {
+                Notice::Backup(Event::Restored { restore, .. })
+                    if matches!(restore.kind, desk::journal::Kind::VolumeRestore { .. }) =>
+                {
+                    Some(restore.clone())
+                }
+                _ => None,
+            })
+            .collect()
     }
 
     /// The id of the backup named `name`.
@@ -1354,23 +1381,7 @@ async fn the_app_killed_while_a_set_is_in_progress_then_restarted() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_volume_part_is_restored_as_a_new_attached_volume_once() {
     let fx = Fx::new("part-restore").await;
-    let db = fx.instance("db-primary").await;
-    let ids: Vec<String> = offered(&fx, &db)
-        .await
-        .into_iter()
-        .map(|(_, id)| id)
-        .collect();
-    let name = "db-primary to restore";
-    fx.s()
-        .create_backup(&fx.project, &db, name, false, &ids)
-        .await
-        .unwrap();
-    fx.until_told(name).await.unwrap();
-    let set = fx.backup(name);
-    let list = fx.s().backups(&fx.project).await.unwrap();
-    let part = list.rows.iter().find(|r| r.id == set).unwrap().parts[0].clone();
-    assert_eq!(part.volume_name, "db-data");
-    let part_id = part.id.unwrap();
+    let (db, set, part_id) = db_data_part(&fx, "db-primary to restore").await;
     let (first, second) = tokio::join!(
         fx.s().restore_part(&fx.project, &set, &part_id, &db, None),
         fx.s().restore_part(&fx.project, &set, &part_id, &db, None)
@@ -1380,12 +1391,9 @@ async fn a_volume_part_is_restored_as_a_new_attached_volume_once() {
         "one restore for two clicks: {first:?} {second:?}"
     );
     let restored = |fx: &Fx| -> Vec<(String, Vec<String>)> {
-        let world = fx.sim.world.lock().unwrap();
-        world.projects[0]
-            .volumes
-            .iter()
-            .filter(|v| v.name.starts_with("db-data - restored"))
-            .map(|v| (v.name.clone(), v.attached_to.clone()))
+        db_data_volumes(fx)
+            .into_iter()
+            .filter(|(n, _)| n.starts_with("db-data - restored"))
             .collect()
     };
     assert_eq!(restored(&fx).len(), 1, "one new volume");
@@ -1393,56 +1401,33 @@ async fn a_volume_part_is_restored_as_a_new_attached_volume_once() {
         restored(&fx)[0].1.is_empty(),
         "not attached while OVH makes it"
     );
-    let told = || {
-        fx.notices
-            .lock()
-            .unwrap()
-            .iter()
-            .filter(|n| {
-                matches!(n, Notice::Backup(Event::Restored { restore, .. })
-                    if matches!(restore.kind, desk::journal::Kind::VolumeRestore { .. }))
-            })
-            .count()
-    };
-    for _ in 0..100 {
-        if told() > 0 {
-            break;
-        }
-        fx.advance(30);
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    assert_eq!(told(), 1, "told once");
+    fx.advance_until(|fx| !fx.volumes_restored().is_empty())
+        .await;
+    assert_eq!(fx.volumes_restored().len(), 1, "told once");
     assert_eq!(
         restored(&fx)[0].1,
         std::slice::from_ref(&db),
         "attached to db-primary"
     );
-    let world = fx.sim.world.lock().unwrap();
-    let original = world.projects[0]
-        .volumes
-        .iter()
-        .find(|v| v.name == "db-data")
+    let original = db_data_volumes(&fx)
+        .into_iter()
+        .find(|(n, _)| n == "db-data")
         .unwrap();
     assert_eq!(
-        original.attached_to,
+        original.1,
         std::slice::from_ref(&db),
         "the original is untouched"
     );
 }
 
-/// A set's volume part restored in place: refused until the volume's name is typed; then the
-/// new volume is made, the original detached once (its answer lost) and kept, the new one
-/// attached in its place, through a restart, and told once.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_volume_part_restored_in_place_keeps_the_original_detached() {
-    let mut fx = Fx::new("part-in-place").await;
+/// db-primary backed up with its volumes and told; its id, the set's, and the db-data part's.
+async fn db_data_part(fx: &Fx, name: &str) -> (String, String, String) {
     let db = fx.instance("db-primary").await;
-    let ids: Vec<String> = offered(&fx, &db)
+    let ids: Vec<String> = offered(fx, &db)
         .await
         .into_iter()
         .map(|(_, id)| id)
         .collect();
-    let name = "db-primary in place";
     fx.s()
         .create_backup(&fx.project, &db, name, false, &ids)
         .await
@@ -1452,16 +1437,29 @@ async fn a_volume_part_restored_in_place_keeps_the_original_detached() {
     let list = fx.s().backups(&fx.project).await.unwrap();
     let part = list.rows.iter().find(|r| r.id == set).unwrap().parts[0].clone();
     assert_eq!(part.volume_name, "db-data");
-    let part_id = part.id.unwrap();
-    let volumes = |fx: &Fx| -> Vec<(String, Vec<String>)> {
-        let world = fx.sim.world.lock().unwrap();
-        world.projects[0]
-            .volumes
-            .iter()
-            .filter(|v| v.name.starts_with("db-data"))
-            .map(|v| (v.name.clone(), v.attached_to.clone()))
-            .collect()
-    };
+    (db, set, part.id.unwrap())
+}
+
+/// The simulator's volumes named db-data… (the original and its restored copies), with the
+/// instances each is attached to.
+fn db_data_volumes(fx: &Fx) -> Vec<(String, Vec<String>)> {
+    let world = fx.sim.world.lock().unwrap();
+    world.projects[0]
+        .volumes
+        .iter()
+        .filter(|v| v.name.starts_with("db-data"))
+        .map(|v| (v.name.clone(), v.attached_to.clone()))
+        .collect()
+}
+
+/// A set's volume part restored in place: refused until the volume's name is typed; then the
+/// new volume is made, the original detached once (its answer lost) and kept, the new one
+/// attached in its place, through a restart, and told once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_volume_part_restored_in_place_keeps_the_original_detached() {
+    let mut fx = Fx::new("part-in-place").await;
+    let (db, set, part_id) = db_data_part(&fx, "db-primary in place").await;
+    let volumes = db_data_volumes;
     let before = volumes(&fx);
     let refused = fx
         .s()
@@ -1492,13 +1490,7 @@ async fn a_volume_part_restored_in_place_keeps_the_original_detached() {
             .into_iter()
             .find(|(n, _)| n.starts_with("db-data - restored"))
     };
-    for _ in 0..100 {
-        if detach(&fx) > 0 {
-            break;
-        }
-        fx.advance(30);
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    fx.advance_until(|fx| detach(fx) > 0).await;
     assert_eq!(detach(&fx), 1, "the detach asked");
     // Killed once the original is detached, before the new one is attached.
     fx.session = None;
@@ -1510,23 +1502,14 @@ async fn a_volume_part_restored_in_place_keeps_the_original_detached() {
     fx.clear();
     fx.open_session(Duration::from_secs(5)).await;
     let told = |fx: &Fx| {
-        fx.notices
-            .lock()
-            .unwrap()
+        fx.volumes_restored()
             .iter()
-            .filter(|n| {
-                matches!(n, Notice::Backup(Event::Restored { restore, .. })
-                    if matches!(&restore.kind, desk::journal::Kind::VolumeRestore { replaces: Some(r), .. } if r.name == "db-data"))
+            .filter(|t| {
+                matches!(&t.kind, desk::journal::Kind::VolumeRestore { replaces: Some(r), .. } if r.name == "db-data")
             })
             .count()
     };
-    for _ in 0..100 {
-        if told(&fx) > 0 {
-            break;
-        }
-        fx.advance(30);
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    fx.advance_until(|fx| told(fx) > 0).await;
     assert_eq!(told(&fx), 1, "told once: {:?}", volumes(&fx));
     assert_eq!(
         detach(&fx),
