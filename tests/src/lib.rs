@@ -647,6 +647,15 @@ pub async fn post_json(port: u16, path: &str, body: &str) -> Result<u16> {
         .map(|(status, _)| status)
 }
 
+/// The simulator's `/_sim/stats` (counts, routes, and what the world holds by name).
+pub async fn sim_stats(port: u16) -> Result<serde_json::Value> {
+    let (status, body) = http(port, "GET", "/_sim/stats", "application/json", "").await?;
+    if status != 200 {
+        return Err(format!("the demo cloud's stats: HTTP {status}"));
+    }
+    serde_json::from_str(&body).map_err(|e| e.to_string())
+}
+
 /// One HTTP/1.1 request to a loopback server: `(status, body)`. Plain sockets keep the test
 /// crate to one TLS stack (fantoccini's).
 pub async fn http(

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-use e2e::{http, post_json, spare_port, with_app_env, App, Result};
+use e2e::{post_json, sim_stats, spare_port, with_app_env, App, Result};
 
 /// Idle: nothing in progress; the screens read nothing while they stay open.
 const IDLE_PER_MINUTE: f64 = 2.0;
@@ -35,11 +35,7 @@ fn regions() -> String {
 }
 
 async fn routes(port: u16) -> Result<BTreeMap<String, u64>> {
-    let (status, body) = http(port, "GET", "/_sim/stats", "application/json", "").await?;
-    if status != 200 {
-        return Err(format!("the demo cloud's stats: HTTP {status}"));
-    }
-    let v: serde_json::Value = serde_json::from_str(&body).map_err(|e| e.to_string())?;
+    let v = sim_stats(port).await?;
     serde_json::from_value(v["routes"].clone()).map_err(|e| format!("stats routes: {e}"))
 }
 

@@ -6,15 +6,11 @@
 //! overview finds the backup and names it; "every month" is set from the same dialog.
 use std::time::Duration;
 
-use e2e::{http, spare_port, with_app_env, App, NotificationWatch, Result};
+use e2e::{http, sim_stats, spare_port, with_app_env, App, NotificationWatch, Result};
 
 /// Fails while the demo cloud has an instance whose name says it is a rehearsal's.
 async fn nothing_left(port: u16) -> Result<()> {
-    let (status, body) = http(port, "GET", "/_sim/stats", "application/json", "").await?;
-    let stats: serde_json::Value = serde_json::from_str(&body).map_err(|e| e.to_string())?;
-    if status != 200 {
-        return Err(format!("stats: HTTP {status}"));
-    }
+    let stats = sim_stats(port).await?;
     let left = stats["instances"]
         .as_array()
         .ok_or("the stats list no instances")?

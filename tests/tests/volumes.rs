@@ -4,15 +4,11 @@
 //! deleted whole, with nothing of it left on the simulator.
 use std::time::Duration;
 
-use e2e::{eventually, http, spare_port, with_app_env, NotificationWatch, Result};
+use e2e::{eventually, sim_stats, spare_port, with_app_env, NotificationWatch, Result};
 
 /// The volume snapshots the demo cloud holds, by name.
 async fn volume_snapshots(port: u16) -> Result<Vec<String>> {
-    let (status, body) = http(port, "GET", "/_sim/stats", "application/json", "").await?;
-    if status != 200 {
-        return Err(format!("stats: HTTP {status}"));
-    }
-    let stats: serde_json::Value = serde_json::from_str(&body).map_err(|e| e.to_string())?;
+    let stats = sim_stats(port).await?;
     Ok(stats["volumeSnapshots"]
         .as_array()
         .ok_or("the stats list no volume snapshots")?
@@ -23,11 +19,7 @@ async fn volume_snapshots(port: u16) -> Result<Vec<String>> {
 
 /// Each volume's name and how many instances it is attached to.
 async fn sim_volumes(port: u16) -> Result<Vec<(String, usize)>> {
-    let (status, body) = http(port, "GET", "/_sim/stats", "application/json", "").await?;
-    if status != 200 {
-        return Err(format!("stats: HTTP {status}"));
-    }
-    let stats: serde_json::Value = serde_json::from_str(&body).map_err(|e| e.to_string())?;
+    let stats = sim_stats(port).await?;
     Ok(stats["volumes"]
         .as_array()
         .ok_or("the stats list no volumes")?
